@@ -1,0 +1,94 @@
+package cn.zhengji.infrastructure.security;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach which URL. Finer decisions (which organisation, which campaign) are taken by each
+ * module's policy; a denial anywhere is answered as "not found" so that it reveals nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	/** No inline script or style anywhere, so this policy holds on every page. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	private static final String[] STATIC_RESOURCES = { "/css/**", "/js/**", "/img/**", "/webjars/**", "/vendor/**",
+			"/favicon.ico" };
+
+	static boolean isStaticResource(String path) {
+		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
+				|| path.startsWith("/webjars/") || path.startsWith("/vendor/") || path.equals("/favicon.ico");
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
+				// The notice itself is public, and so are the campaigns, categories and allocations it defines.
+				.requestMatchers(HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/**").permitAll()
+				.anyRequest().authenticated())
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> writeProblem(response, 401, "Unauthorized",
+						"需要登录后才能访问此接口"))
+				.accessDeniedHandler((request, response, ex) -> writeProblem(response, 404, "Not Found", "未找到该资源")))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+				.requestMatchers(STATIC_RESOURCES).permitAll()
+				.requestMatchers("/", "/campaigns/**", "/qr.png", "/sign-in", "/register", "/register/**", "/error",
+						"/error/**")
+				.permitAll()
+				.requestMatchers("/admin/**").hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name())
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/sign-in")
+				.loginProcessingUrl("/sign-in")
+				.defaultSuccessUrl("/workbench")
+				.failureUrl("/sign-in?error"))
+			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signedOut"))
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor((request, response, ex) -> {
+					// An htmx request whose session expired: make the page reload into the sign-in page.
+					response.setHeader("HX-Redirect", request.getContextPath() + "/sign-in");
+					response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+				}, request -> request.getHeader("HX-Request") != null)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true)
+				.accessDeniedHandler((request, response, ex) -> response.sendError(HttpServletResponse.SC_NOT_FOUND)))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.addFilterAfter(new PasswordChangeRequiredFilter(), BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+	private static void writeProblem(HttpServletResponse response, int status, String title, String detail)
+			throws java.io.IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+				+ ",\"detail\":\"" + detail + "\"}");
+	}
+}
