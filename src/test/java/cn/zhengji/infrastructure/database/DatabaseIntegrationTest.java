@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ZhengjiTest
-class EmbeddedDatabaseIntegrationTest {
+class DatabaseIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;

@@ -1,0 +1,81 @@
+package cn.zhengji.support;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Debian's chromium driven by Playwright for Java (no browser download: .ci/run installs
+ * /usr/bin/chromium). Screenshots go to target/screenshots; docs/screenshots holds the ones
+ * worth keeping.
+ */
+public final class Browser implements AutoCloseable {
+
+	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	public enum Viewport {
+
+		DESKTOP(1366, 768, false), PHONE(390, 844, true);
+
+		final int width;
+
+		final int height;
+
+		final boolean mobile;
+
+		Viewport(int width, int height, boolean mobile) {
+			this.width = width;
+			this.height = height;
+			this.mobile = mobile;
+		}
+	}
+
+	private final Playwright playwright;
+
+	private final com.microsoft.playwright.Browser chromium;
+
+	private Browser() {
+		playwright = Playwright.create(new Playwright.CreateOptions()
+			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		chromium = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+	}
+
+	public static Browser launch() {
+		return new Browser();
+	}
+
+	/** A fresh browser profile (no cookies) of the given size, in Chinese. */
+	public Page open(Viewport viewport) {
+		BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+			.setViewportSize(viewport.width, viewport.height)
+			.setIsMobile(viewport.mobile)
+			.setHasTouch(viewport.mobile)
+			.setDeviceScaleFactor(1)
+			.setLocale("zh-CN")
+			.setTimezoneId("Asia/Shanghai"));
+		context.setDefaultTimeout(15_000);
+		return context.newPage();
+	}
+
+	/** Full-page screenshot to target/screenshots/{name}.png. */
+	public static Path screenshot(Page page, String name) {
+		Path file = SCREENSHOTS.resolve(name + ".png");
+		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+		return file;
+	}
+
+	@Override
+	public void close() {
+		chromium.close();
+		playwright.close();
+	}
+}
