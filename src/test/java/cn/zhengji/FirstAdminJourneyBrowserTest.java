@@ -63,9 +63,9 @@ class FirstAdminJourneyBrowserTest {
 		if (page.url().endsWith("/account/password")) {
 			Browser.screenshot(page, "journey-2-change-password");
 			page.getByLabel("当前密码").fill(FIRST_PASSWORD);
-			page.getByLabel("新密码").first().fill(CHANGED_PASSWORD);
-			page.getByLabel("确认新密码").fill(CHANGED_PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("修改密码")).click();
+			page.getByLabel("新密码", new Page.GetByLabelOptions().setExact(true)).fill(CHANGED_PASSWORD);
+			page.getByLabel("再次输入新密码").fill(CHANGED_PASSWORD);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存新密码")).click();
 		}
 		assertThat(page).hasURL(url("/workbench"));
 

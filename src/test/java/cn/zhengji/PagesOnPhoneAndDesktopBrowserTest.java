@@ -1,0 +1,100 @@
+package cn.zhengji;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import cn.zhengji.support.Browser;
+import cn.zhengji.support.Browser.Viewport;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every main page at 1366×768 and at 390×844: it loads, nothing is blocked by the
+ * Content-Security-Policy, and on the phone nothing is wider than the screen. The screenshots
+ * (target/screenshots) are the ones kept in docs/screenshots.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PagesOnPhoneAndDesktopBrowserTest {
+
+	/** A demo admin of 福建省总工会 (demo data is on in tests). */
+	static final String DEMO_ADMIN = "demo-province";
+
+	static final String DEMO_PASSWORD = "Demo#2026zj";
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void launchBrowser() {
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		browser.close();
+	}
+
+	static Stream<Arguments> pages() {
+		List<Arguments> pages = new ArrayList<>();
+		for (Viewport viewport : Viewport.values()) {
+			pages.add(Arguments.of(viewport, "home", "/", false));
+			pages.add(Arguments.of(viewport, "national-campaign", "/campaigns/national-2024", false));
+			pages.add(Arguments.of(viewport, "sign-in", "/sign-in", false));
+			pages.add(Arguments.of(viewport, "register", "/register", false));
+			pages.add(Arguments.of(viewport, "workbench", "/workbench", true));
+			pages.add(Arguments.of(viewport, "organisations", "/admin/organisations", true));
+			pages.add(Arguments.of(viewport, "accounts", "/admin/accounts", true));
+			pages.add(Arguments.of(viewport, "audit", "/admin/audit", true));
+		}
+		return pages.stream();
+	}
+
+	@ParameterizedTest(name = "{1} on {0}")
+	@MethodSource("pages")
+	void pageLoadsWithinTheScreenAndThePolicy(Viewport viewport, String name, String path, boolean signedIn) {
+		Page page = browser.open(viewport);
+		List<String> policyViolations = new ArrayList<>();
+		page.onConsoleMessage(message -> {
+			if (message.text().contains("Content Security Policy") || message.text().contains("Content-Security-Policy")) {
+				policyViolations.add(message.text());
+			}
+		});
+		if (signedIn) {
+			page.navigate(url("/sign-in"));
+			page.locator("input[name=username]").fill(DEMO_ADMIN);
+			page.locator("input[name=password]").fill(DEMO_PASSWORD);
+			page.locator("form[action$='/sign-in'] button[type=submit]").click();
+			page.waitForURL(url("/workbench"));
+		}
+
+		Response response = page.navigate(url(path));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(page.url()).isEqualTo(url(path));
+		page.waitForLoadState();
+		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
+		assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+		assertThat(policyViolations).isEmpty();
+		Browser.screenshot(page, name + "-" + viewport.name().toLowerCase());
+		page.context().close();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
