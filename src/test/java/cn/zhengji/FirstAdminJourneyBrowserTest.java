@@ -79,7 +79,7 @@ class FirstAdminJourneyBrowserTest {
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("添加下级组织")).click();
 		page.getByLabel("名称").first().fill(county);
 		page.getByLabel("类型").selectOption("COUNTY");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("添加").setExact(true)).click();
 		assertThat(page.locator(".alert-success")).isVisible();
 		assertThat(page.locator("main")).containsText(county);
 		Browser.screenshot(page, "journey-4-county-added");
