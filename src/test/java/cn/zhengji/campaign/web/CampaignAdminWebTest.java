@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.zhengji.campaign.CampaignAdministration;
+import cn.zhengji.campaign.CampaignDefinitionFixture;
 import cn.zhengji.campaign.CampaignTestUsers;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.PhaseKind;
@@ -46,6 +47,10 @@ class CampaignAdminWebTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("campaignDefinitionLoader")
+	Object loader;
 
 	Organisation province;
 
@@ -264,6 +269,31 @@ class CampaignAdminWebTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(html).contains("该活动代码已被使用，请换一个");
+	}
+
+	@Test
+	void detailListsDefinitionVersionsAndTheAdminChangesTheyKept() throws Exception {
+		String versioned = code + "-def";
+		String source = "campaign-test/" + versioned + ".yaml";
+		CampaignDefinitionFixture.load(loader, source, "campaign-test/versioned-v1.yaml", versioned);
+		var submission = campaigns.getByCode(versioned).phase(PhaseKind.SUBMISSION).orElseThrow();
+		mvc.perform(post("/admin/campaigns/{code}/phases/SUBMISSION", versioned).with(user(admin))
+			.with(csrf())
+			.param("startsOn", "2025-05-01")
+			.param("endsOn", "2025-08-31")
+			.param("version", String.valueOf(submission.version())))
+			.andExpect(status().isFound());
+		CampaignDefinitionFixture.load(loader, source, "campaign-test/versioned-v2.yaml", versioned);
+
+		String html = mvc.perform(get("/admin/campaigns/{code}", versioned).with(user(admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains(source + " · 第2版", "已应用，保留了管理员的修改", source + " · 第1版", "首次创建");
+		assertThat(html).containsPattern(
+				"<tr class=\"definition-conflict\">\\s*<td>阶段：自评申报</td><td>2025-05-01 至 2025-08-31</td><td>2025-05-01 至 2025-09-15</td>");
 	}
 
 	private long phaseId(PhaseKind kind) {
