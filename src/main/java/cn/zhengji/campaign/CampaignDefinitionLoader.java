@@ -1,0 +1,456 @@
+package cn.zhengji.campaign;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.zhengji.audit.AuditAction;
+import cn.zhengji.audit.AuditLog;
+import cn.zhengji.campaign.CampaignDefinition.AllocationDefinition;
+import cn.zhengji.campaign.CampaignDefinition.CategoryDefinition;
+import cn.zhengji.campaign.CampaignDefinition.DeclarationDefinition;
+import cn.zhengji.campaign.CampaignDefinition.PhaseDefinition;
+import cn.zhengji.organisation.Organisation;
+import cn.zhengji.organisation.Organisations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies one version of a campaign definition file (R-CAM: campaigns are data).
+ *
+ * <p>Each distinct content of a source is applied once and recorded in {@code campaign_definition}
+ * with its SHA-256: loading the same content again writes nothing. A new content becomes the next
+ * version. It creates the campaign if it does not exist; otherwise every element (campaign fields,
+ * each phase, category, allocation, target) that admins have not changed is brought in line with
+ * the file, and every element an admin changed is kept and listed as a conflict (outcome
+ * APPLIED_WITH_CONFLICTS), so that an admin's edit is never overwritten silently. Elements missing
+ * from a newer file are left in place: works and reports may already refer to them. Writes one
+ * audit event per applied version (actor 系统).
+ */
+@Component
+class CampaignDefinitionLoader {
+
+	private static final Logger log = LoggerFactory.getLogger(CampaignDefinitionLoader.class);
+
+	private final JdbcClient jdbc;
+
+	private final CampaignJson json;
+
+	private final Organisations organisations;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	CampaignDefinitionLoader(JdbcClient jdbc, CampaignJson json, Organisations organisations, AuditLog auditLog,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.organisations = organisations;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	/** What loading a file did; {@code outcome} is empty when the content had been applied before. */
+	record Result(String source, String campaignCode, int version, Optional<DefinitionOutcome> outcome,
+			List<DefinitionConflict> conflicts) {
+
+		boolean unchanged() {
+			return outcome.isEmpty();
+		}
+	}
+
+	@Transactional
+	Result load(String source, String content) {
+		// Two nodes starting together must not both record version n+1.
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("campaign-definition:" + source)
+			.query((rs, n) -> 1)
+			.list();
+		String hash = sha256(content);
+		CampaignDefinition definition = json.readDefinition(content);
+		validate(source, definition);
+		Optional<Integer> latestVersion = jdbc
+			.sql("select max(version) from campaign_definition where source = ?")
+			.param(source)
+			.query(Integer.class)
+			.optional();
+		Optional<Integer> sameContent = jdbc
+			.sql("select version from campaign_definition where source = ? and content_hash = ?")
+			.param(source)
+			.param(hash)
+			.query(Integer.class)
+			.optional();
+		if (sameContent.isPresent()) {
+			if (!sameContent.equals(latestVersion)) {
+				log.warn("Campaign definition {} has the content of its version {} again; newer versions stay applied",
+						source, sameContent.get());
+			}
+			return new Result(source, definition.code(), sameContent.get(), Optional.empty(), List.of());
+		}
+		int version = latestVersion.map(v -> v + 1).orElse(1);
+		Optional<Long> existing = jdbc.sql("select id from campaign where code = ?")
+			.param(definition.code())
+			.query(Long.class)
+			.optional();
+		List<DefinitionConflict> conflicts = new ArrayList<>();
+		long campaignId;
+		DefinitionOutcome outcome;
+		if (existing.isEmpty()) {
+			campaignId = insertCampaign(definition);
+			outcome = DefinitionOutcome.CREATED;
+		}
+		else {
+			campaignId = existing.get();
+			updateCampaign(campaignId, definition, conflicts);
+			outcome = DefinitionOutcome.APPLIED;
+		}
+		applyPhases(campaignId, definition.phases(), conflicts);
+		applyDeclarations(campaignId, definition.declarations(), conflicts);
+		applyCategories(campaignId, definition.categories(), conflicts);
+		applyAllocations(campaignId, definition.allocations(), conflicts);
+		applyTargets(campaignId, definition.targets(), conflicts);
+		if (outcome == DefinitionOutcome.APPLIED && !conflicts.isEmpty()) {
+			outcome = DefinitionOutcome.APPLIED_WITH_CONFLICTS;
+		}
+		jdbc.sql("update campaign set definition_source = ?, definition_version = ? where id = ?")
+			.params(source, version, campaignId)
+			.update();
+		jdbc.sql("""
+				insert into campaign_definition (source, version, content_hash, content, outcome, conflicts, applied_at)
+				values (:source, :version, :hash, :content, :outcome, :conflicts, :at)
+				""")
+			.param("source", source)
+			.param("version", version)
+			.param("hash", hash)
+			.param("content", content)
+			.param("outcome", outcome.name())
+			.param("conflicts", conflicts.isEmpty() ? null : json.write(conflicts))
+			.param("at", now())
+			.update();
+		String hostPath = organisations.getByCode(definition.host()).path();
+		auditLog.recordChange(outcome == DefinitionOutcome.CREATED ? AuditAction.CREATED : AuditAction.UPDATED,
+				"campaign", campaignId, hostPath,
+				"活动定义 " + source + " 第" + version + "版：" + outcome.name()
+						+ (conflicts.isEmpty() ? "" : "，保留管理员修改 " + conflicts.size() + " 项"),
+				null, Map.of("source", source, "version", version, "outcome", outcome.name(), "conflicts", conflicts));
+		log.info("Campaign definition {} version {} applied: {}{}", source, version, outcome,
+				conflicts.isEmpty() ? "" : " (" + conflicts.size() + " admin changes kept)");
+		return new Result(source, definition.code(), version, Optional.of(outcome), List.copyOf(conflicts));
+	}
+
+	private void validate(String source, CampaignDefinition definition) {
+		if (definition.code() == null || definition.title() == null || definition.host() == null
+				|| definition.organisers() == null) {
+			throw new IllegalStateException(source + ": code, title, host and organisers are required");
+		}
+		ZoneId.of(definition.timeZone());
+		for (PhaseDefinition phase : definition.phases()) {
+			if (phase.kind() == null || phase.name() == null || phase.startsOn() == null) {
+				throw new IllegalStateException(source + ": every phase needs kind, name and startsOn");
+			}
+			if (phase.endsOn() != null && phase.endsOn().isBefore(phase.startsOn())) {
+				throw new IllegalStateException(source + ": phase " + phase.kind() + " ends before it starts");
+			}
+		}
+	}
+
+	private long insertCampaign(CampaignDefinition definition) {
+		CampaignFields fields = fieldsOf(definition);
+		return jdbc.sql("""
+				insert into campaign (code, title, short_title, year, document_number, host_organisation_id, organisers,
+				    time_zone, summary, contact, platform_note, feeds_campaign_id, created_at, updated_at)
+				values (:code, :title, :shortTitle, :year, :documentNumber, :host, :organisers, :timeZone, :summary,
+				    :contact, :platformNote, :feeds, :at, :at)
+				returning id
+				""")
+			.params(fields.asParams())
+			.param("code", definition.code())
+			.param("at", now())
+			.query(Long.class)
+			.single();
+	}
+
+	private void updateCampaign(long campaignId, CampaignDefinition definition, List<DefinitionConflict> conflicts) {
+		CampaignFields current = jdbc.sql("""
+				select title, short_title, year, document_number, host_organisation_id as host, organisers, time_zone,
+				       summary, contact, platform_note, feeds_campaign_id as feeds
+				from campaign where id = ?
+				""").param(campaignId).query(CampaignFields.class).single();
+		CampaignFields proposed = fieldsOf(definition);
+		if (current.equals(proposed)) {
+			return;
+		}
+		boolean changedByAdmin = jdbc.sql("select changed_by_admin from campaign where id = ?")
+			.param(campaignId)
+			.query(Boolean.class)
+			.single();
+		if (changedByAdmin) {
+			conflicts.add(new DefinitionConflict("活动基本信息", current.describe(), proposed.describe()));
+			return;
+		}
+		jdbc.sql("""
+				update campaign set title = :title, short_title = :shortTitle, year = :year,
+				    document_number = :documentNumber, host_organisation_id = :host, organisers = :organisers,
+				    time_zone = :timeZone, summary = :summary, contact = :contact, platform_note = :platformNote,
+				    feeds_campaign_id = :feeds, updated_at = :at, version = version + 1
+				where id = :id
+				""").params(proposed.asParams()).param("at", now()).param("id", campaignId).update();
+	}
+
+	private CampaignFields fieldsOf(CampaignDefinition definition) {
+		Long feeds = definition.feeds() == null ? null
+				: jdbc.sql("select id from campaign where code = ?")
+					.param(definition.feeds())
+					.query(Long.class)
+					.optional()
+					.orElseThrow(() -> new IllegalStateException(
+							definition.code() + " feeds unknown campaign " + definition.feeds()));
+		return new CampaignFields(definition.title(), definition.shortTitle(), definition.year(),
+				definition.documentNumber(), organisations.getByCode(definition.host()).id(), definition.organisers(),
+				definition.timeZone(), definition.summary(), definition.contact(), definition.platformNote(), feeds);
+	}
+
+	record CampaignFields(String title, String shortTitle, int year, String documentNumber, long host,
+			String organisers, String timeZone, String summary, String contact, String platformNote, Long feeds) {
+
+		Map<String, Object> asParams() {
+			Map<String, Object> params = new java.util.HashMap<>();
+			params.put("title", title);
+			params.put("shortTitle", shortTitle);
+			params.put("year", year);
+			params.put("documentNumber", documentNumber);
+			params.put("host", host);
+			params.put("organisers", organisers);
+			params.put("timeZone", timeZone);
+			params.put("summary", summary);
+			params.put("contact", contact);
+			params.put("platformNote", platformNote);
+			params.put("feeds", feeds);
+			return params;
+		}
+
+		String describe() {
+			return title + "｜" + documentNumber + "｜" + organisers + "｜" + year;
+		}
+	}
+
+	private void applyPhases(long campaignId, List<PhaseDefinition> phases, List<DefinitionConflict> conflicts) {
+		Map<PhaseKind, Phase> existing = byKey(
+				jdbc.sql("""
+						select id, kind, name, description, starts_on, ends_on, sort_order, changed_by_admin, version
+						from campaign_phase where campaign_id = ?
+						""").param(campaignId).query(Campaigns.PHASE).list(),
+				Phase::kind);
+		int order = 0;
+		for (PhaseDefinition phase : phases) {
+			order++;
+			Phase current = existing.get(phase.kind());
+			if (current == null) {
+				jdbc.sql("""
+						insert into campaign_phase (campaign_id, kind, name, description, starts_on, ends_on, sort_order)
+						values (?, ?, ?, ?, ?, ?, ?)
+						""").params(campaignId, phase.kind().name(), phase.name(), phase.description(), phase.startsOn(),
+						phase.endsOn(), order).update();
+			}
+			else if (!(current.name().equals(phase.name()) && Objects.equals(current.description(), phase.description())
+					&& current.startsOn().equals(phase.startsOn()) && Objects.equals(current.endsOn(), phase.endsOn())
+					&& current.sortOrder() == order)) {
+				if (current.changedByAdmin()) {
+					conflicts.add(new DefinitionConflict("阶段：" + current.name(),
+							dates(current.startsOn(), current.endsOn()), dates(phase.startsOn(), phase.endsOn())));
+				}
+				else {
+					jdbc.sql("""
+							update campaign_phase set name = ?, description = ?, starts_on = ?, ends_on = ?, sort_order = ?,
+							    version = version + 1
+							where id = ?
+							""").params(phase.name(), phase.description(), phase.startsOn(), phase.endsOn(), order,
+							current.id()).update();
+				}
+			}
+		}
+	}
+
+	static String dates(LocalDate startsOn, LocalDate endsOn) {
+		return startsOn + " 至 " + (endsOn == null ? "（不设结束日期）" : endsOn.toString());
+	}
+
+	private void applyDeclarations(long campaignId, List<DeclarationDefinition> declarations,
+			List<DefinitionConflict> conflicts) {
+		int order = 0;
+		for (DeclarationDefinition declaration : declarations) {
+			order++;
+			int textVersion = Math.max(1, declaration.textVersion());
+			Optional<String> body = jdbc
+				.sql("select title || '|' || body from campaign_declaration where campaign_id = ? and code = ? and text_version = ?")
+				.params(campaignId, declaration.code(), textVersion)
+				.query(String.class)
+				.optional();
+			if (body.isEmpty()) {
+				jdbc.sql("""
+						insert into campaign_declaration (campaign_id, code, text_version, title, body, sort_order, created_at)
+						values (?, ?, ?, ?, ?, ?, ?)
+						""").params(campaignId, declaration.code(), textVersion, declaration.title(), declaration.body(),
+						order, now()).update();
+			}
+			else if (!body.get().equals(declaration.title() + "|" + declaration.body())) {
+				// Acceptances refer to (code, text version): an accepted text must never change under them.
+				conflicts.add(new DefinitionConflict("声明：" + declaration.title() + "（第" + textVersion + "版）",
+						"已发布的文本不变", "新文本需使用新的 textVersion"));
+			}
+		}
+	}
+
+	private void applyCategories(long campaignId, List<CategoryDefinition> categories,
+			List<DefinitionConflict> conflicts) {
+		record Current(long id, String name, String shortName, String hostUnits, String description, String rules,
+				int sortOrder, boolean changedByAdmin) {
+		}
+		Map<String, Current> existing = jdbc.sql("""
+				select code, id, name, short_name, host_units, description, rules::text as rules, sort_order, changed_by_admin
+				from campaign_category where campaign_id = ?
+				""")
+			.param(campaignId)
+			.query((rs, n) -> Map.entry(rs.getString("code"),
+					new Current(rs.getLong("id"), rs.getString("name"), rs.getString("short_name"),
+							rs.getString("host_units"), rs.getString("description"), rs.getString("rules"),
+							rs.getInt("sort_order"), rs.getBoolean("changed_by_admin"))))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		int order = 0;
+		for (CategoryDefinition category : categories) {
+			order++;
+			Current current = existing.get(category.code());
+			String rules = json.write(category.rules());
+			if (current == null) {
+				jdbc.sql("""
+						insert into campaign_category (campaign_id, code, name, short_name, host_units, description, rules,
+						    sort_order)
+						values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
+						""").params(campaignId, category.code(), category.name(), category.shortName(),
+						category.hostUnits(), category.description(), rules, order).update();
+				continue;
+			}
+			boolean same = current.name().equals(category.name())
+					&& Objects.equals(current.shortName(), category.shortName())
+					&& Objects.equals(current.hostUnits(), category.hostUnits())
+					&& Objects.equals(current.description(), category.description())
+					&& json.readRules(current.rules()).equals(category.rules()) && current.sortOrder() == order;
+			if (same) {
+				continue;
+			}
+			if (current.changedByAdmin()) {
+				conflicts.add(new DefinitionConflict("征集项目：" + current.name(), "管理员修改后的名称、说明与规则",
+						"定义文件中的名称、说明与规则"));
+			}
+			else {
+				jdbc.sql("""
+						update campaign_category set name = ?, short_name = ?, host_units = ?, description = ?,
+						    rules = cast(? as jsonb), sort_order = ?, version = version + 1
+						where id = ?
+						""").params(category.name(), category.shortName(), category.hostUnits(), category.description(),
+						rules, order, current.id()).update();
+			}
+		}
+	}
+
+	private void applyAllocations(long campaignId, List<AllocationDefinition> allocations,
+			List<DefinitionConflict> conflicts) {
+		record Current(int events, int sortOrder, boolean changedByAdmin) {
+		}
+		Map<Long, Current> existing = jdbc
+			.sql("select organisation_id, events, sort_order, changed_by_admin from event_allocation where campaign_id = ?")
+			.param(campaignId)
+			.query((rs, n) -> Map.entry(rs.getLong("organisation_id"),
+					new Current(rs.getInt("events"), rs.getInt("sort_order"), rs.getBoolean("changed_by_admin"))))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		int order = 0;
+		for (AllocationDefinition allocation : allocations) {
+			order++;
+			Organisation unit = organisations.getByCode(allocation.unit());
+			Current current = existing.get(unit.id());
+			if (current == null) {
+				jdbc.sql("insert into event_allocation (campaign_id, organisation_id, events, sort_order) values (?, ?, ?, ?)")
+					.params(campaignId, unit.id(), allocation.events(), order)
+					.update();
+			}
+			else if (current.events() != allocation.events() || current.sortOrder() != order) {
+				if (current.changedByAdmin()) {
+					conflicts.add(new DefinitionConflict("线下活动分配：" + unit.name(), current.events() + " 场",
+							allocation.events() + " 场"));
+				}
+				else {
+					jdbc.sql("update event_allocation set events = ?, sort_order = ? where campaign_id = ? and organisation_id = ?")
+						.params(allocation.events(), order, campaignId, unit.id())
+						.update();
+				}
+			}
+		}
+	}
+
+	private void applyTargets(long campaignId, Map<TargetMetric, Long> targets, List<DefinitionConflict> conflicts) {
+		Map<TargetMetric, Target> existing = byKey(
+				jdbc.sql("select metric, target, changed_by_admin from campaign_target where campaign_id = ?")
+					.param(campaignId)
+					.query((rs, n) -> new Target(TargetMetric.valueOf(rs.getString("metric")), rs.getLong("target"),
+							rs.getBoolean("changed_by_admin")))
+					.list(),
+				Target::metric);
+		for (Map.Entry<TargetMetric, Long> target : targets.entrySet()) {
+			Target current = existing.get(target.getKey());
+			if (current == null) {
+				jdbc.sql("insert into campaign_target (campaign_id, metric, target) values (?, ?, ?)")
+					.params(campaignId, target.getKey().name(), target.getValue())
+					.update();
+			}
+			else if (current.target() != target.getValue()) {
+				if (current.changedByAdmin()) {
+					conflicts.add(new DefinitionConflict("目标：" + target.getKey().name(), String.valueOf(current.target()),
+							String.valueOf(target.getValue())));
+				}
+				else {
+					jdbc.sql("update campaign_target set target = ? where campaign_id = ? and metric = ?")
+						.params(target.getValue(), campaignId, target.getKey().name())
+						.update();
+				}
+			}
+		}
+	}
+
+	private static <K, V> Map<K, V> byKey(List<V> values, Function<V, K> key) {
+		return values.stream().collect(Collectors.toMap(key, Function.identity()));
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+	static String sha256(String content) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,236 @@
+package cn.zhengji.campaign.web;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+import cn.zhengji.campaign.Campaign;
+import cn.zhengji.campaign.CampaignAdministration;
+import cn.zhengji.campaign.CampaignChangeRejected;
+import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.campaign.Category;
+import cn.zhengji.campaign.CategoryRuleDescriptions;
+import cn.zhengji.campaign.Phase;
+import cn.zhengji.campaign.PhaseKind;
+import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.web.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The platform admin's campaign pages (R-CAM): list, detail, phase dates, category rules, allocations, copy. */
+@Controller
+@RequestMapping("/admin/campaigns")
+class CampaignAdminController {
+
+	private final Campaigns campaigns;
+
+	private final CampaignAdministration administration;
+
+	private final CategoryRuleDescriptions descriptions;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	CampaignAdminController(Campaigns campaigns, CampaignAdministration administration,
+			CategoryRuleDescriptions descriptions, MessageSource messages, Clock clock) {
+		this.campaigns = campaigns;
+		this.administration = administration;
+		this.descriptions = descriptions;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal SignedInUser actor, Model model) {
+		if (!CampaignAdministration.mayAdminister(actor)) {
+			throw new NotFoundException("campaign administration");
+		}
+		model.addAttribute("campaigns", campaigns.allVisible());
+		model.addAttribute("now", clock.instant());
+		return "campaign/admin/list";
+	}
+
+	@GetMapping("/{code}")
+	String detail(@AuthenticationPrincipal SignedInUser actor, @PathVariable String code, Model model) {
+		Campaign campaign = administration.campaignFor(actor, code);
+		model.addAttribute("page", CampaignPage.of(campaign, campaigns, descriptions, clock.instant()));
+		model.addAttribute("versions", campaigns.definitionVersions(campaign));
+		return "campaign/admin/detail";
+	}
+
+	@GetMapping("/{code}/phases/{kind}")
+	String showPhaseForm(@AuthenticationPrincipal SignedInUser actor, @PathVariable String code,
+			@PathVariable String kind, Model model) {
+		Campaign campaign = administration.campaignFor(actor, code);
+		Phase phase = phase(campaign, kind);
+		model.addAttribute("form", PhaseDatesForm.of(phase));
+		return phaseForm(campaign, phase, model);
+	}
+
+	@PostMapping("/{code}/phases/{kind}")
+	String submitPhaseDates(@AuthenticationPrincipal SignedInUser actor, @PathVariable String code,
+			@PathVariable String kind, @ModelAttribute("form") PhaseDatesForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		Campaign campaign = administration.campaignFor(actor, code);
+		Phase phase = phase(campaign, kind);
+		if (!errors.hasErrors()) {
+			try {
+				administration.changePhaseDates(actor, code, phase.kind(), form.getStartsOn(), form.getEndsOn(),
+						form.getVersion());
+				redirect.addFlashAttribute("flashSuccess", text("campaign.flash.phaseSaved"));
+				return "redirect:/admin/campaigns/" + code;
+			}
+			catch (CampaignChangeRejected rejected) {
+				reject(errors, rejected.field(), rejected);
+			}
+		}
+		return phaseForm(campaign, phase, model);
+	}
+
+	private String phaseForm(Campaign campaign, Phase phase, Model model) {
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("phase", phase);
+		return "campaign/admin/phase-form";
+	}
+
+	@GetMapping("/{code}/categories/{categoryCode}")
+	String showRulesForm(@AuthenticationPrincipal SignedInUser actor, @PathVariable String code,
+			@PathVariable String categoryCode, Model model) {
+		Campaign campaign = administration.campaignFor(actor, code);
+		Category category = category(campaign, categoryCode);
+		model.addAttribute("form", CategoryRulesForm.of(category));
+		return rulesForm(campaign, category, model);
+	}
+
+	@PostMapping("/{code}/categories/{categoryCode}")
+	String submitRules(@AuthenticationPrincipal SignedInUser actor, @PathVariable String code,
+			@PathVariable String categoryCode, @ModelAttribute("form") CategoryRulesForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		Campaign campaign = administration.campaignFor(actor, code);
+		Category category = category(campaign, categoryCode);
+		if (!errors.hasErrors()) {
+			try {
+				administration.changeCategoryRules(actor, code, categoryCode, form.toValues(), form.getVersion());
+				redirect.addFlashAttribute("flashSuccess", text("campaign.flash.rulesSaved"));
+				return "redirect:/admin/campaigns/" + code;
+			}
+			catch (CampaignChangeRejected rejected) {
+				reject(errors, rejected.field(), rejected);
+			}
+		}
+		return rulesForm(campaign, category, model);
+	}
+
+	private String rulesForm(Campaign campaign, Category category, Model model) {
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("category", category);
+		model.addAttribute("present", cn.zhengji.campaign.CategoryRuleValues.of(category.rules()));
+		model.addAttribute("hasMedia", category.rules().primaryMediaSlot().isPresent());
+		model.addAttribute("hasText", category.rules().limitedTextField().isPresent());
+		model.addAttribute("hasImages", category.rules().imageSlot().isPresent());
+		model.addAttribute("hasQuota", !category.rules().quotas().isEmpty());
+		model.addAttribute("rules", descriptions.requirements(category.rules()));
+		return "campaign/admin/category-form";
+	}
+
+	@GetMapping("/{code}/allocations")
+	String showAllocationsForm(@AuthenticationPrincipal SignedInUser actor, @PathVariable String code, Model model) {
+		Campaign campaign = administration.campaignFor(actor, code);
+		model.addAttribute("form", AllocationsForm.of(campaigns.allocations(campaign), campaign.version()));
+		return allocationsForm(campaign, model);
+	}
+
+	@PostMapping("/{code}/allocations")
+	String submitAllocations(@AuthenticationPrincipal SignedInUser actor, @PathVariable String code,
+			@ModelAttribute("form") AllocationsForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		Campaign campaign = administration.campaignFor(actor, code);
+		if (!errors.hasErrors()) {
+			try {
+				administration.changeAllocations(actor, code, form.toEventsByUnit(), form.getVersion());
+				redirect.addFlashAttribute("flashSuccess", text("campaign.flash.allocationsSaved"));
+				return "redirect:/admin/campaigns/" + code;
+			}
+			catch (CampaignChangeRejected rejected) {
+				List<String> codes = form.getRows().stream().map(AllocationsForm.Row::getUnitCode).toList();
+				reject(errors, "rows[" + codes.indexOf(rejected.field()) + "].events", rejected);
+			}
+		}
+		return allocationsForm(campaign, model);
+	}
+
+	private String allocationsForm(Campaign campaign, Model model) {
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("allocations", campaigns.allocations(campaign));
+		return "campaign/admin/allocations-form";
+	}
+
+	@GetMapping("/{code}/copy")
+	String showCopyForm(@AuthenticationPrincipal SignedInUser actor, @PathVariable String code, Model model) {
+		Campaign campaign = administration.campaignFor(actor, code);
+		CopyCampaignForm form = new CopyCampaignForm();
+		int year = campaign.year() + 2;
+		form.setYear(year);
+		form.setTitle(campaign.title().replace(String.valueOf(campaign.year()), String.valueOf(year)));
+		form.setCode(campaign.code().replace(String.valueOf(campaign.year()), String.valueOf(year)));
+		model.addAttribute("form", form);
+		model.addAttribute("campaign", campaign);
+		return "campaign/admin/copy-form";
+	}
+
+	@PostMapping("/{code}/copy")
+	String submitCopy(@AuthenticationPrincipal SignedInUser actor, @PathVariable String code,
+			@ModelAttribute("form") CopyCampaignForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		Campaign campaign = administration.campaignFor(actor, code);
+		if (!errors.hasErrors()) {
+			try {
+				Campaign copy = administration.copy(actor, code, form.getCode(), form.getTitle(), form.getYear());
+				redirect.addFlashAttribute("flashSuccess", text("campaign.flash.copied"));
+				return "redirect:/admin/campaigns/" + copy.code();
+			}
+			catch (CampaignChangeRejected rejected) {
+				reject(errors, rejected.field(), rejected);
+			}
+			catch (DuplicateKeyException taken) {
+				errors.rejectValue("code", "campaign.copy.codeTaken");
+			}
+		}
+		model.addAttribute("campaign", campaign);
+		return "campaign/admin/copy-form";
+	}
+
+	private static Phase phase(Campaign campaign, String kind) {
+		return Arrays.stream(PhaseKind.values())
+			.filter(candidate -> candidate.name().equals(kind))
+			.findFirst()
+			.flatMap(campaign::phase)
+			.orElseThrow(() -> new NotFoundException("phase " + kind));
+	}
+
+	private Category category(Campaign campaign, String categoryCode) {
+		return campaigns.category(campaign, categoryCode)
+			.orElseThrow(() -> new NotFoundException("category " + categoryCode));
+	}
+
+	private static void reject(BindingResult errors, String field, CampaignChangeRejected rejected) {
+		errors.rejectValue(field, rejected.messageCode(), rejected.arguments(), null);
+		errors.reject("campaign.form.invalid");
+	}
+
+	private String text(String code) {
+		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
+	}
+}

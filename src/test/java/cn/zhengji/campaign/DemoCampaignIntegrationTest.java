@@ -1,0 +1,90 @@
+package cn.zhengji.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import cn.zhengji.audit.AuditLog;
+import cn.zhengji.support.ZhengjiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@ZhengjiTest
+class DemoCampaignIntegrationTest {
+
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	CampaignCopier copier;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void theDemonstrationCampaignAcceptsWorksTodayAndIsMarked() {
+		Campaign demo = campaigns.getByCode(DemoCampaign.CODE);
+		Campaign fujian = campaigns.getByCode("fujian-2024");
+
+		assertThat(demo.demo()).isTrue();
+		assertThat(demo.title()).isEqualTo("【演示】" + fujian.title());
+		assertThat(demo.copiedFromId()).isEqualTo(fujian.id());
+		assertThat(demo.acceptsSubmissions(clock.instant())).isTrue();
+		assertThat(demo.phase(PhaseKind.SUBMISSION).orElseThrow().startsOn())
+			.isEqualTo(LocalDate.ofInstant(clock.instant(), SHANGHAI).minusDays(30));
+		assertThat(campaigns.categories(demo)).hasSize(7);
+		assertThat(campaigns.allocationTotal(demo)).isEqualTo(100);
+	}
+
+	@Test
+	void aLaterStartMovesAClosedDemonstrationSoThatItAcceptsWorksAgain() {
+		Clock later = Clock.fixed(ZonedDateTime.of(2031, 3, 10, 9, 0, 0, 0, SHANGHAI).toInstant(), SHANGHAI);
+		DemoCampaign demo = new DemoCampaign(campaigns, copier, jdbc, auditLog, later);
+		Phase fujianSubmission = campaigns.getByCode("fujian-2024").phase(PhaseKind.SUBMISSION).orElseThrow();
+
+		transactions.executeWithoutResult(status -> {
+			demo.ensure();
+			Campaign moved = campaigns.getByCode(DemoCampaign.CODE);
+			assertThat(moved.acceptsSubmissions(later.instant())).isTrue();
+			assertThat(moved.phase(PhaseKind.SUBMISSION).orElseThrow())
+				.extracting(Phase::startsOn, Phase::endsOn)
+				.containsExactly(LocalDate.of(2031, 2, 8), LocalDate.of(2031, 2, 8)
+					.plusDays(fujianSubmission.endsOn().toEpochDay() - fujianSubmission.startsOn().toEpochDay()));
+			assertThat(moved.year()).isEqualTo(2031);
+			status.setRollbackOnly();
+		});
+	}
+
+	@Test
+	void anAdminChangedDemonstrationKeepsItsDates() {
+		Clock later = Clock.fixed(ZonedDateTime.of(2031, 3, 10, 9, 0, 0, 0, SHANGHAI).toInstant(), SHANGHAI);
+		DemoCampaign demo = new DemoCampaign(campaigns, copier, jdbc, auditLog, later);
+
+		transactions.executeWithoutResult(status -> {
+			Campaign before = campaigns.getByCode(DemoCampaign.CODE);
+			jdbc.sql("update campaign_phase set changed_by_admin = true where campaign_id = ? and kind = 'REVIEW'")
+				.param(before.id())
+				.update();
+			demo.ensure();
+			assertThat(campaigns.getByCode(DemoCampaign.CODE).phases()).extracting(Phase::startsOn)
+				.isEqualTo(before.phases().stream().map(Phase::startsOn).toList());
+			status.setRollbackOnly();
+		});
+	}
+}
