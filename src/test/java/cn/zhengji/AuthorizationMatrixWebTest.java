@@ -186,6 +186,8 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/organisations/{org}/edit", adminBelowOwn(200)),
 			Endpoint.post("/admin/organisations/{org}/edit", Map.of("name", "{orgName}", "version", "{version}"),
 					adminBelowOwn(302)),
+			// Every target here is seeded or has children, so an allowed delete is refused with a flash (302).
+			Endpoint.post("/admin/organisations/{org}/delete", Map.of(), adminBelowOwn(302)),
 			Endpoint.get("/admin/organisations/{org}/import", adminInSubtree(200)),
 			Endpoint.get("/admin/organisations/{org}/import/template", adminInSubtree(200)),
 			// A rejected file answers 200 with the problems; what matters here is who gets that far.
@@ -221,6 +223,9 @@ class AuthorizationMatrixWebTest {
 		targets.put(Relation.CHILD, data.create(fuzhou, "矩阵福州区总工会", OrganisationKind.COUNTY));
 		targets.put(Relation.SIBLING, xiamen);
 		targets.put(Relation.OTHER_CITY, data.create(xiamen, "矩阵厦门区总工会", OrganisationKind.COUNTY));
+		// With a child each, the created targets survive the delete row of the matrix (refused: has children).
+		data.create(targets.get(Relation.CHILD), "矩阵福州公司工会", OrganisationKind.GRASSROOTS);
+		data.create(targets.get(Relation.OTHER_CITY), "矩阵厦门公司工会", OrganisationKind.GRASSROOTS);
 		targets.forEach((relation, organisation) -> auditEvents.put(relation, jdbc.sql("""
 				insert into audit_event (occurred_at, actor_name, action, target_type, target_id, summary, organisation_path)
 				values (now(), '矩阵测试', 'UPDATED', 'organisation', ?, ?, ?) returning id

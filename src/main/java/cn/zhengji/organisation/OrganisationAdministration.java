@@ -159,6 +159,31 @@ public class OrganisationAdministration {
 		return after;
 	}
 
+	/**
+	 * Deletes an organisation an admin added, if nothing refers to it. Removes the row and records
+	 * a DELETED audit event with the state before.
+	 * @throws OrganisationRejected a seeded organisation, or one with children, accounts or campaign data
+	 */
+	@Transactional
+	public Organisation delete(SignedInUser user, long id) {
+		Organisation organisation = organisations.findById(id)
+			.filter(o -> OrganisationPolicy.canEdit(user, o))
+			.orElseThrow(() -> new NotFoundException("organisation " + id));
+		if (!OrganisationPolicy.canDelete(user, organisation)) {
+			throw new OrganisationRejected(null, "organisation.error.deleteSeeded");
+		}
+		try {
+			jdbc.sql("delete from organisation where id = ?").param(id).update();
+		}
+		catch (DataIntegrityViolationException ex) {
+			boolean children = String.valueOf(ex.getMostSpecificCause().getMessage()).contains("organisation_parent_fk");
+			throw new OrganisationRejected(null, children ? "organisation.error.hasChildren" : "organisation.error.inUse");
+		}
+		audit.recordChange(AuditAction.DELETED, AUDIT_TARGET, id, organisation.path(), "删除组织：" + organisation.name(),
+				OrganisationState.of(organisation), null);
+		return organisation;
+	}
+
 	private int childCount(long id) {
 		return jdbc.sql("select count(*) from organisation where parent_id = ?").param(id).query(Integer.class).single();
 	}

@@ -16,6 +16,10 @@ import cn.zhengji.infrastructure.security.SignedInUser;
  * rename itself into another city.</li>
  * <li>Nobody changes an organisation's kind or parent through the pages: kind and place decide the
  * approval chain and the quotas, and the materialized paths of a whole subtree would move.</li>
+ * <li>Deleting is for mistakes: only what the admin may rename, only organisations added by admins
+ * (the seeded tree, with the root, is the platform's frame and would come back at the next start),
+ * and only leaves nothing refers to — the database's foreign keys (children, accounts, campaign
+ * data) decide the last part.</li>
  * <li>Participants and experts may look up the chain from the root to their own organisation
  * (to show where they belong), nothing else.</li>
  * </ul>
@@ -49,5 +53,10 @@ public final class OrganisationPolicy {
 			return true;
 		}
 		return canAdminister(user, organisation) && organisation.id() != user.organisationId();
+	}
+
+	/** Deleting an organisation an admin added (never a seeded one); whether anything refers to it is checked on delete. */
+	public static boolean canDelete(SignedInUser user, Organisation organisation) {
+		return canEdit(user, organisation) && organisation.code() == null && organisation.parentId() != null;
 	}
 }

@@ -185,6 +185,51 @@ class OrganisationAdministrationIntegrationTest {
 		assertThat(organisations.findById(fuzhou.id()).orElseThrow().name()).isEqualTo("福州市总工会");
 	}
 
+	@Test
+	void deletesALeafAnAdminAddedWithTheStateBeforeInTheAuditLog() {
+		Organisation county = data.create(fuzhou, "删除区总工会", OrganisationKind.COUNTY);
+
+		administration.delete(fuzhouAdmin, county.id());
+
+		assertThat(organisations.findById(county.id())).isEmpty();
+		Map<String, Object> event = jdbc.sql("""
+				select actor_id, organisation_path, before_state ->> 'name' as before_name, after_state
+				from audit_event where action = 'DELETED' and target_type = 'organisation' and target_id = ?
+				""").param(String.valueOf(county.id())).query().singleRow();
+		assertThat(event).containsEntry("actor_id", fuzhouAdmin.accountId())
+			.containsEntry("organisation_path", county.path())
+			.containsEntry("before_name", county.name())
+			.containsEntry("after_state", null);
+	}
+
+	@Test
+	void refusesToDeleteWhatHasChildrenAccountsOrWasSeeded() {
+		Organisation county = data.create(fuzhou, "有下级区总工会", OrganisationKind.COUNTY);
+		Organisation unit = data.create(county, "有账号公司工会", OrganisationKind.GRASSROOTS);
+		jdbc.sql("""
+				insert into account (username, display_name, password_hash, role, participant_kind, organisation_id)
+				values (?, '删除测试职工', '{noop}x', 'PARTICIPANT', 'WORKER', ?)
+				""").params(OrganisationTestData.unique("delete-test-"), unit.id()).update();
+		SignedInUser platformAdmin = OrganisationTestData.platformAdmin(data.byCode("acftu"));
+		int eventsBefore = count("select count(*) from audit_event");
+
+		assertThatThrownBy(() -> administration.delete(fuzhouAdmin, county.id()))
+			.isInstanceOfSatisfying(OrganisationRejected.class,
+					ex -> assertThat(ex.messageKey()).isEqualTo("organisation.error.hasChildren"));
+		assertThatThrownBy(() -> administration.delete(fuzhouAdmin, unit.id()))
+			.isInstanceOfSatisfying(OrganisationRejected.class,
+					ex -> assertThat(ex.messageKey()).isEqualTo("organisation.error.inUse"));
+		signIn(platformAdmin);
+		assertThatThrownBy(() -> administration.delete(platformAdmin, data.byCode("fj-xiamen").id()))
+			.isInstanceOfSatisfying(OrganisationRejected.class,
+					ex -> assertThat(ex.messageKey()).isEqualTo("organisation.error.deleteSeeded"));
+		assertThatThrownBy(() -> administration.delete(fuzhouAdmin, fuzhou.id())).isInstanceOf(NotFoundException.class);
+
+		assertThat(organisations.findById(county.id())).isPresent();
+		assertThat(organisations.findById(unit.id())).isPresent();
+		assertThat(count("select count(*) from audit_event")).isEqualTo(eventsBefore);
+	}
+
 	private int count(String sql) {
 		return jdbc.sql(sql).query(Integer.class).single();
 	}

@@ -86,6 +86,7 @@ class OrganisationController {
 		model.addAttribute("counts", administration.descendantsByKind(user, id));
 		model.addAttribute("canAddChild", OrganisationPolicy.canAddChildTo(user, organisation));
 		model.addAttribute("canEdit", OrganisationPolicy.canEdit(user, organisation));
+		model.addAttribute("canDelete", OrganisationPolicy.canDelete(user, organisation));
 		return "organisation/detail";
 	}
 
@@ -146,6 +147,19 @@ class OrganisationController {
 		}
 		redirect.addFlashAttribute("flashSuccess", message("organisation.flash.saved", saved.name()));
 		return "redirect:/admin/organisations/" + id;
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			Organisation deleted = administration.delete(user, id);
+			redirect.addFlashAttribute("flashSuccess", message("organisation.flash.deleted", deleted.name()));
+			return "redirect:/admin/organisations/" + deleted.parentId();
+		}
+		catch (OrganisationRejected ex) {
+			redirect.addFlashAttribute("flashError", message(ex.messageKey(), ex.arguments()));
+			return "redirect:/admin/organisations/" + id;
+		}
 	}
 
 	@GetMapping("/{id}/import")

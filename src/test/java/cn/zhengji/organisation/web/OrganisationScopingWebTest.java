@@ -212,6 +212,25 @@ class OrganisationScopingWebTest {
 	}
 
 	@Test
+	void deletingALeafReturnsToItsParentAndARefusalIsAFlashMessage() throws Exception {
+		Organisation county = data.create(fuzhou, "网页删除区总工会", OrganisationKind.COUNTY);
+		Organisation unit = data.create(county, "网页删除公司工会", OrganisationKind.GRASSROOTS);
+
+		mvc.perform(post("/admin/organisations/{id}/delete", county.id()).with(user(fuzhouAdmin)).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/admin/organisations/" + county.id()))
+			.andExpect(flash().attribute("flashError", "该组织还有下级组织，不能删除"));
+		mvc.perform(post("/admin/organisations/{id}/delete", unit.id()).with(user(fuzhouAdmin)).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/admin/organisations/" + county.id()))
+			.andExpect(flash().attribute("flashSuccess", "已删除：" + unit.name()));
+		mvc.perform(post("/admin/organisations/{id}/delete", xiamen.id()).with(user(fuzhouAdmin)).with(csrf()))
+			.andExpect(status().isNotFound());
+
+		assertThat(organisations.children(county.id())).isEmpty();
+	}
+
+	@Test
 	void templateDownloadIsAValidXlsxWithTheHeaders() throws Exception {
 		MvcResult result = mvc
 			.perform(get("/admin/organisations/{id}/import/template", fuzhou.id()).with(user(fuzhouAdmin)))
