@@ -19,4 +19,14 @@ public record Organisation(long id, Long parentId, String path, String code, Str
 	public String displayName() {
 		return shortName == null ? name : shortName;
 	}
+
+	/** Whether an organisation of this kind may be created directly below this one. */
+	public boolean admitsChild(OrganisationKind childKind) {
+		return kind.allowedChildren().contains(childKind);
+	}
+
+	/** The ids from the root down to this organisation, read from the path. */
+	public java.util.List<Long> pathIds() {
+		return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+	}
 }

@@ -3,6 +3,8 @@ package cn.zhengji.organisation;
 import java.util.List;
 import java.util.Optional;
 
+import cn.zhengji.infrastructure.security.SignedInUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,8 +24,11 @@ public class Organisations {
 
 	private final JdbcClient jdbc;
 
-	Organisations(JdbcClient jdbc) {
+	private final boolean demoEnabled;
+
+	Organisations(JdbcClient jdbc, @Value("${zhengji.demo.enabled:true}") boolean demoEnabled) {
 		this.jdbc = jdbc;
+		this.demoEnabled = demoEnabled;
 	}
 
 	public Optional<Organisation> findById(long id) {
@@ -63,5 +68,42 @@ public class Organisations {
 			.param("ids", ids)
 			.query(ROW)
 			.list();
+	}
+
+	/**
+	 * The children offered when someone picks an organisation step by step (registration, forms):
+	 * demonstration organisations only while demo data is enabled, so that real people never
+	 * register into them on a production platform.
+	 */
+	public List<Organisation> childrenForPicker(long parentId) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from organisation where parent_id = :parent and (:demo or not demo) order by sort_order, id
+				""")
+			.param("parent", parentId)
+			.param("demo", demoEnabled)
+			.query(ROW)
+			.list();
+	}
+
+	/** The root of the tree (中华全国总工会), where pickers start. */
+	public Organisation root() {
+		return jdbc.sql("select " + COLUMNS + " from organisation where parent_id is null").query(ROW).single();
+	}
+
+	/**
+	 * The organisations the user may look up: an admin its whole subtree, anyone else the chain
+	 * from the root down to its own organisation (what it needs to show where it belongs).
+	 * Decided by {@link OrganisationPolicy#canView}, in tree order.
+	 */
+	public List<Organisation> visibleTo(SignedInUser user) {
+		if (user.isAdmin()) {
+			return subtree(user.adminScope());
+		}
+		return findById(user.organisationId()).map(this::ancestry).orElse(List.of());
+	}
+
+	/** One organisation if the user may look it up ({@link OrganisationPolicy#canView}). */
+	public Optional<Organisation> findVisible(SignedInUser user, long id) {
+		return findById(id).filter(organisation -> OrganisationPolicy.canView(user, organisation));
 	}
 }

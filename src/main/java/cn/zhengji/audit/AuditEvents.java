@@ -1,0 +1,165 @@
+package cn.zhengji.audit;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import cn.zhengji.infrastructure.security.SignedInUser;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * R-X-3 Reading the audit log. An admin reads the events recorded against its own subtree (by
+ * their {@code organisation_path}); the platform admin reads everything, including events that
+ * belong to no organisation (e.g. a failed sign-in with an unknown name). Nobody else reads any.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuditEvents {
+
+	/** Times in the audit log are shown in the campaigns' time zone. */
+	public static final ZoneId TIME_ZONE = ZoneId.of("Asia/Shanghai");
+
+	public static final int PAGE_SIZE = 50;
+
+	private static final String COLUMNS = """
+			id, occurred_at, actor_id, actor_name, remote_address, action, target_type, target_id, summary,
+			organisation_path, before_state::text as before_state, after_state::text as after_state
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	private final RowMapper<AuditEntry> row;
+
+	AuditEvents(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.row = (rs, n) -> new AuditEntry(rs.getLong("id"),
+				rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(TIME_ZONE),
+				rs.getObject("actor_id", Long.class), rs.getString("actor_name"), rs.getString("remote_address"),
+				AuditAction.valueOf(rs.getString("action")), rs.getString("target_type"), rs.getString("target_id"),
+				rs.getString("summary"), rs.getString("organisation_path"), pretty(rs.getString("before_state")),
+				pretty(rs.getString("after_state")));
+	}
+
+	/**
+	 * One page of the events the admin may read that match the filter, newest first.
+	 * @param page 0-based
+	 */
+	public AuditPage page(SignedInUser admin, AuditFilter filter, int page) {
+		int safePage = Math.max(page, 0);
+		Query query = where(admin, filter);
+		List<AuditEntry> entries = jdbc
+			.sql("select " + COLUMNS + " from audit_event where " + query.condition()
+					+ " order by occurred_at desc, id desc limit :limit offset :offset")
+			.params(query.parameters())
+			.param("limit", PAGE_SIZE + 1)
+			.param("offset", (long) safePage * PAGE_SIZE)
+			.query(row)
+			.list();
+		boolean hasNext = entries.size() > PAGE_SIZE;
+		return new AuditPage(hasNext ? entries.subList(0, PAGE_SIZE) : entries, safePage, hasNext);
+	}
+
+	/** One event, if the admin may read it. */
+	public Optional<AuditEntry> find(SignedInUser admin, long id) {
+		Query query = where(admin, AuditFilter.NONE);
+		return jdbc.sql("select " + COLUMNS + " from audit_event where id = :id and " + query.condition())
+			.params(query.parameters())
+			.param("id", id)
+			.query(row)
+			.optional();
+	}
+
+	/** The target types that occur in the admin's events, for the filter's choices. */
+	public List<String> targetTypes(SignedInUser admin) {
+		Query query = where(admin, AuditFilter.NONE);
+		return jdbc
+			.sql("select distinct target_type from audit_event where target_type is not null and " + query.condition()
+					+ " order by target_type")
+			.params(query.parameters())
+			.query(String.class)
+			.list();
+	}
+
+	private static Query where(SignedInUser admin, AuditFilter filter) {
+		List<String> conditions = new ArrayList<>();
+		java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+		if (!admin.isAdmin()) {
+			conditions.add("false");
+		}
+		else if (!admin.isPlatformAdmin()) {
+			conditions.add("organisation_path like :scope || '%'");
+			parameters.put("scope", admin.adminScope());
+		}
+		if (filter.action() != null) {
+			conditions.add("action = :action");
+			parameters.put("action", filter.action().name());
+		}
+		if (filter.actor() != null) {
+			conditions.add("actor_name ilike '%' || :actor || '%' escape '\\'");
+			parameters.put("actor", filter.actor().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+		}
+		if (filter.targetType() != null) {
+			conditions.add("target_type = :targetType");
+			parameters.put("targetType", filter.targetType());
+		}
+		if (filter.from() != null) {
+			conditions.add("occurred_at >= :from");
+			parameters.put("from", filter.from().atStartOfDay(TIME_ZONE).toOffsetDateTime());
+		}
+		if (filter.to() != null) {
+			conditions.add("occurred_at < :to");
+			parameters.put("to", filter.to().plusDays(1).atStartOfDay(TIME_ZONE).toOffsetDateTime());
+		}
+		return new Query(conditions.isEmpty() ? "true" : String.join(" and ", conditions), parameters);
+	}
+
+	private String pretty(String jsonText) {
+		if (jsonText == null) {
+			return null;
+		}
+		return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(jsonText));
+	}
+
+	private record Query(String condition, java.util.Map<String, Object> parameters) {
+	}
+
+	/**
+	 * What to show of the log; null fields do not filter.
+	 * @param actor part of the actor's name
+	 * @param from first day (Asia/Shanghai), inclusive
+	 * @param to last day (Asia/Shanghai), inclusive
+	 */
+	public record AuditFilter(AuditAction action, String actor, String targetType, LocalDate from, LocalDate to) {
+
+		public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null);
+	}
+
+	/** One event as read; times in Asia/Shanghai, states as indented JSON. */
+	public record AuditEntry(long id, ZonedDateTime occurredAt, Long actorId, String actorName, String remoteAddress,
+			AuditAction action, String targetType, String targetId, String summary, String organisationPath,
+			String beforeState, String afterState) {
+
+		public boolean hasStates() {
+			return beforeState != null || afterState != null;
+		}
+	}
+
+	/** A page of events, newest first. */
+	public record AuditPage(List<AuditEntry> entries, int page, boolean hasNext) {
+
+		public boolean hasPrevious() {
+			return page > 0;
+		}
+	}
+}

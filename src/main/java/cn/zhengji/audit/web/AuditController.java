@@ -1,0 +1,58 @@
+package cn.zhengji.audit.web;
+
+import cn.zhengji.audit.AuditAction;
+import cn.zhengji.audit.AuditEvents;
+import cn.zhengji.audit.AuditEvents.AuditPage;
+import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.web.NotFoundException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** R-X-3 Admins read the audit log of their own subtree. */
+@Controller
+@RequestMapping("/admin/audit")
+class AuditController {
+
+	private final AuditEvents events;
+
+	AuditController(AuditEvents events) {
+		this.events = events;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("filter") AuditFilterForm filter,
+			BindingResult errors, @RequestParam(defaultValue = "0") String page, Model model) {
+		// A hand-edited query string must not fail the page: a malformed filter field is dropped and said so.
+		model.addAttribute("filterIgnored", errors.hasErrors());
+		int pageNumber = parsePage(page);
+		AuditPage result = events.page(user, filter.toFilter(), pageNumber);
+		model.addAttribute("result", result);
+		model.addAttribute("actions", AuditAction.values());
+		model.addAttribute("targetTypes", events.targetTypes(user));
+		model.addAttribute("previousUrl", result.hasPrevious() ? filter.url(result.page() - 1) : null);
+		model.addAttribute("nextUrl", result.hasNext() ? filter.url(result.page() + 1) : null);
+		return "audit/list";
+	}
+
+	@GetMapping("/{id}")
+	String detail(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model) {
+		model.addAttribute("event", events.find(user, id).orElseThrow(() -> new NotFoundException("audit event " + id)));
+		return "audit/detail";
+	}
+
+	private static int parsePage(String page) {
+		try {
+			return Math.max(0, Integer.parseInt(page));
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+}

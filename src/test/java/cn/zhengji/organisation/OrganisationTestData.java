@@ -1,0 +1,101 @@
+package cn.zhengji.organisation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import cn.zhengji.infrastructure.security.Role;
+import cn.zhengji.infrastructure.security.SignedInUser;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Test fixtures for the organisation tree: principals of each role at an organisation, uniquely
+ * named organisations (the test database is shared, so names must not clash), and .xlsx files.
+ * Organisations created here bypass the administration service and its audit on purpose: they are
+ * the scenery, not the behaviour under test.
+ */
+public final class OrganisationTestData {
+
+	private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+
+	private final JdbcClient jdbc;
+
+	private final Organisations organisations;
+
+	public OrganisationTestData(JdbcClient jdbc, Organisations organisations) {
+		this.jdbc = jdbc;
+		this.organisations = organisations;
+	}
+
+	/** A name no other test uses: the prefix plus a number. */
+	public static String unique(String prefix) {
+		return prefix + SEQUENCE.incrementAndGet();
+	}
+
+	public Organisation byCode(String code) {
+		return organisations.getByCode(code);
+	}
+
+	/** A new organisation below the parent, named {@code prefix + number}. */
+	public Organisation create(Organisation parent, String prefix, OrganisationKind kind) {
+		long id = jdbc.sql("insert into organisation (parent_id, name, kind) values (?, ?, ?) returning id")
+			.params(parent.id(), unique(prefix), kind.name())
+			.query(Long.class)
+			.single();
+		return organisations.findById(id).orElseThrow();
+	}
+
+	public static SignedInUser user(Role role, Organisation organisation) {
+		long accountId = 900_000 + SEQUENCE.incrementAndGet();
+		String name = role.name().toLowerCase() + "-" + accountId;
+		return new SignedInUser(accountId, name, "测试" + roleLabel(role) + accountId, role, organisation.id(),
+				organisation.path(), organisation.name(), "{noop}unused", false, false, true);
+	}
+
+	public static SignedInUser orgAdmin(Organisation organisation) {
+		return user(Role.ORG_ADMIN, organisation);
+	}
+
+	public static SignedInUser platformAdmin(Organisation root) {
+		return user(Role.PLATFORM_ADMIN, root);
+	}
+
+	private static String roleLabel(Role role) {
+		return switch (role) {
+			case PLATFORM_ADMIN -> "平台管理员";
+			case ORG_ADMIN -> "组织管理员";
+			case PARTICIPANT -> "职工";
+			case EXPERT -> "专家";
+		};
+	}
+
+	/** An .xlsx whose first sheet has the given rows (the first row being the header). */
+	public static byte[] xlsx(List<List<String>> rows) {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = workbook.createSheet("组织");
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r);
+				List<String> cells = rows.get(r);
+				for (int c = 0; c < cells.size(); c++) {
+					if (cells.get(c) != null) {
+						row.createCell(c).setCellValue(cells.get(c));
+					}
+				}
+			}
+			workbook.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static List<String> header() {
+		return OrganisationImport.HEADERS;
+	}
+}
