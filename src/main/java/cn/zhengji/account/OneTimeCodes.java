@@ -82,8 +82,8 @@ class OneTimeCodes {
 					rs.getInt("today")))
 			.single();
 		if (recent.lastAt().isPresent() && recent.lastAt().get().plus(RESEND_INTERVAL).isAfter(now)) {
-			long wait = Duration.between(now, recent.lastAt().get().plus(RESEND_INTERVAL)).toSeconds() + 1;
-			throw new InvalidAccountInput("mobile", "account.register.code.tooSoon", Math.min(wait, RESEND_INTERVAL.toSeconds()));
+			long waitMillis = Duration.between(now, recent.lastAt().get().plus(RESEND_INTERVAL)).toMillis();
+			throw new InvalidAccountInput("mobile", "account.register.code.tooSoon", (waitMillis + 999) / 1000);
 		}
 		if (recent.today() >= DAILY_LIMIT) {
 			throw new InvalidAccountInput("mobile", "account.register.code.dailyLimit", DAILY_LIMIT);

@@ -1,11 +1,11 @@
 package cn.zhengji.account.web;
 
 import cn.zhengji.infrastructure.security.SignedInUser;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The sign-in page. The form posts to {@code /sign-in}, where Spring Security checks it; any
@@ -22,11 +22,12 @@ class SignInController {
 	}
 
 	@GetMapping("/sign-in")
-	String showSignIn(@RequestParam(name = "error", required = false) String error, Model model) {
+	String showSignIn(HttpServletRequest request, Model model) {
 		if (SignedInUser.current().isPresent()) {
 			return "redirect:/workbench";
 		}
-		model.addAttribute("failed", error != null);
+		// "?error" carries no value, and blank parameters are bound as null, so ask for its presence.
+		model.addAttribute("failed", request.getParameterMap().containsKey("error"));
 		model.addAttribute("demoEnabled", demoEnabled);
 		return "account/sign-in";
 	}
