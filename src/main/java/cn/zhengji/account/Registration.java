@@ -9,6 +9,8 @@ import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Registration {
+
+	private static final Logger log = LoggerFactory.getLogger(Registration.class);
 
 	static final String ROOT_CODE = "fj";
 
@@ -68,8 +72,16 @@ public class Registration {
 		MobileNumber mobile = MobileNumber.parse(mobileInput)
 			.orElseThrow(() -> new InvalidAccountInput("mobile", "account.register.mobile.invalid"));
 		String code = codes.issue(mobile, OneTimeCodes.Purpose.REGISTRATION);
-		sms.send(mobile.value(), "【职工网络正能量作品申报平台】您的注册验证码为" + code + "，"
-				+ OneTimeCodes.VALIDITY.toMinutes() + "分钟内有效。请勿告诉他人。");
+		try {
+			sms.send(mobile.value(), "【职工网络正能量作品申报平台】您的注册验证码为" + code + "，"
+					+ OneTimeCodes.VALIDITY.toMinutes() + "分钟内有效。请勿告诉他人。");
+		}
+		catch (RuntimeException ex) {
+			// The provider is down or refused: say so rather than fail the page. The code row stays, so
+			// the resend interval still protects the number from a burst of retries.
+			log.warn("SMS to {} failed: {}", mobile.masked(), ex.toString());
+			throw new InvalidAccountInput("mobile", "account.register.sms.failed");
+		}
 		return mobile;
 	}
 
