@@ -17,7 +17,9 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		boolean mustChange = SignedInUser.current().map(SignedInUser::mustChangePassword).orElse(false);
-		if (mustChange && !isAllowedWhileChanging(request.getServletPath())) {
+		// The path within the application, not the servlet path: the latter is empty under MockMvc
+		// and depends on how the DispatcherServlet is mapped.
+		if (mustChange && !isAllowedWhileChanging(request.getRequestURI().substring(request.getContextPath().length()))) {
 			response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PATH);
 			return;
 		}

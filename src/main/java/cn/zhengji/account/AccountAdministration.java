@@ -1,0 +1,215 @@
+package cn.zhengji.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import cn.zhengji.audit.AuditAction;
+import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.security.Role;
+import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.web.NotFoundException;
+import cn.zhengji.organisation.Organisation;
+import cn.zhengji.organisation.Organisations;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Admins manage the accounts of their subtree: create organisation admins and experts with a
+ * one-time password, reset passwords, disable and enable. Platform admin accounts are managed by
+ * platform admins only, and nobody disables or resets themselves here. Anything else is "not found".
+ */
+@Service
+public class AccountAdministration {
+
+	/** The list shows this many rows at most; filters narrow it down. */
+	public static final int LIST_LIMIT = 200;
+
+	private static final String USERNAME_FORMAT = "[a-z][a-z0-9_.-]{2,31}";
+
+	private final JdbcClient jdbc;
+
+	private final AccountRecords records;
+
+	private final Organisations organisations;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final boolean demoEnabled;
+
+	AccountAdministration(JdbcClient jdbc, AccountRecords records, Organisations organisations,
+			PasswordEncoder passwordEncoder, AuditLog audit, Clock clock,
+			@Value("${zhengji.demo.enabled:true}") boolean demoEnabled) {
+		this.jdbc = jdbc;
+		this.records = records;
+		this.organisations = organisations;
+		this.passwordEncoder = passwordEncoder;
+		this.audit = audit;
+		this.clock = clock;
+		this.demoEnabled = demoEnabled;
+	}
+
+	/** One line of the account list; {@code manageable} says whether the viewer may reset or disable it. */
+	public record AccountRow(AccountProfile profile, boolean enabled, boolean locked, boolean mustChangePassword,
+			boolean manageable) {
+	}
+
+	/** A password shown once to the admin, who hands it over; it must be changed at the first sign-in. */
+	public record OneTimePassword(long accountId, String loginName, String displayName, String organisationName,
+			String password) {
+	}
+
+	public record NewStaffCommand(String username, String displayName, Role role, Long organisationId) {
+	}
+
+	/**
+	 * The accounts of the admin's subtree, filtered by role and by (part of) the organisation's name.
+	 */
+	@Transactional(readOnly = true)
+	public List<AccountRow> list(SignedInUser actor, Role role, String organisationName) {
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				select a.id, a.username, a.mobile_masked, a.display_name, a.role, a.participant_kind, a.organisation_id,
+				       o.name as organisation_name, o.path as organisation_path, a.demo, a.last_sign_in_at,
+				       a.enabled, a.locked_until, a.must_change_password
+				from account a join organisation o on o.id = a.organisation_id
+				where o.path like :scope || '%'
+				  and (cast(:role as text) is null or a.role = :role)
+				  and (cast(:name as text) is null or o.name like '%' || :name || '%' escape '\\'
+				       or o.short_name like '%' || :name || '%' escape '\\')
+				  and (a.demo = false or :demo)
+				order by o.path, a.role, a.id
+				limit :limit
+				""")
+			.param("scope", actor.adminScope())
+			.param("role", role == null ? null : role.name())
+			.param("name", organisationName == null ? null : escapeLike(organisationName))
+			.param("demo", demoEnabled)
+			.param("limit", LIST_LIMIT)
+			.query((rs, n) -> {
+				AccountProfile profile = Accounts.PROFILE.mapRow(rs, n);
+				OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+				return new AccountRow(profile, rs.getBoolean("enabled"),
+						lockedUntil != null && lockedUntil.toInstant().isAfter(now), rs.getBoolean("must_change_password"),
+						mayManage(actor, profile));
+			})
+			.list();
+	}
+
+	/** The organisations the admin may put an account in. */
+	@Transactional(readOnly = true)
+	public List<Organisation> assignableOrganisations(SignedInUser actor) {
+		return organisations.subtree(actor.adminScope()).stream().filter(o -> demoEnabled || !o.demo()).toList();
+	}
+
+	/**
+	 * Creates an organisation admin or expert with a one-time password. Writes the account
+	 * ({@code must_change_password}, {@code created_by} the admin) and an audit event CREATED.
+	 * @throws NotFoundException the organisation is outside the admin's subtree
+	 * @throws InvalidAccountInput bad user name (or taken), display name, role
+	 */
+	@Transactional
+	public OneTimePassword create(SignedInUser actor, NewStaffCommand command) {
+		Organisation organisation = Optional.ofNullable(command.organisationId())
+			.flatMap(organisations::findById)
+			.filter(o -> actor.administers(o.path()) && (demoEnabled || !o.demo()))
+			.orElseThrow(() -> new NotFoundException("organisation"));
+		List<FieldProblem> problems = new ArrayList<>();
+		String username = command.username() == null ? null : AccountUserDetailsService.normaliseUsername(command.username());
+		if (username == null) {
+			problems.add(new FieldProblem("username", "account.admin.username.required"));
+		}
+		else if (!username.matches(USERNAME_FORMAT)) {
+			problems.add(new FieldProblem("username", "account.admin.username.format"));
+		}
+		if (command.displayName() == null) {
+			problems.add(new FieldProblem("displayName", "account.admin.displayName.required"));
+		}
+		else if (command.displayName().length() > Registration.MAX_DISPLAY_NAME) {
+			problems.add(new FieldProblem("displayName", "account.admin.displayName.tooLong", Registration.MAX_DISPLAY_NAME));
+		}
+		if (command.role() != Role.ORG_ADMIN && command.role() != Role.EXPERT) {
+			problems.add(new FieldProblem("role", "account.admin.role.required"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidAccountInput(problems);
+		}
+		String password = OneTimePasswords.generate();
+		long id;
+		try {
+			id = records.insert(new NewAccount(username, null, command.displayName(), passwordEncoder.encode(password),
+					command.role(), null, organisation.id(), true, false, actor.accountId()));
+		}
+		catch (DuplicateKeyException ex) {
+			if (AccountRecords.violates(ex, "account_username_uq")) {
+				throw new InvalidAccountInput("username", "account.admin.username.taken");
+			}
+			throw ex;
+		}
+		audit.recordChange(AuditAction.CREATED, "account", id, organisation.path(),
+				"创建账号 " + username + "（" + command.displayName() + "）", null, records.getSnapshot(id));
+		return new OneTimePassword(id, username, command.displayName(), organisation.name(), password);
+	}
+
+	/**
+	 * Gives the account a new one-time password and lifts a lockout. Writes the hash,
+	 * {@code must_change_password}, and an audit event UPDATED.
+	 */
+	@Transactional
+	public OneTimePassword resetPassword(SignedInUser actor, long accountId) {
+		AccountProfile target = manageable(actor, accountId);
+		String password = OneTimePasswords.generate();
+		AccountSnapshot before = records.getSnapshot(accountId);
+		records.setPassword(accountId, passwordEncoder.encode(password), true);
+		audit.recordChange(AuditAction.UPDATED, "account", accountId, target.organisationPath(),
+				"重置 " + target.loginName() + " 的密码（一次性密码）", before, records.getSnapshot(accountId));
+		return new OneTimePassword(accountId, target.loginName(), target.displayName(), target.organisationName(),
+				password);
+	}
+
+	/** Disables or enables the account; writes {@code enabled} and an audit event UPDATED. */
+	@Transactional
+	public AccountProfile setEnabled(SignedInUser actor, long accountId, boolean enabled) {
+		AccountProfile target = manageable(actor, accountId);
+		AccountSnapshot before = records.getSnapshot(accountId);
+		jdbc.sql("update account set enabled = :enabled, version = version + 1 where id = :id")
+			.param("enabled", enabled)
+			.param("id", accountId)
+			.update();
+		audit.recordChange(AuditAction.UPDATED, "account", accountId, target.organisationPath(),
+				(enabled ? "启用账号 " : "停用账号 ") + target.loginName(), before, records.getSnapshot(accountId));
+		return target;
+	}
+
+	private AccountProfile manageable(SignedInUser actor, long accountId) {
+		return jdbc.sql(Accounts.PROFILE_SELECT + " where a.id = :id and o.path like :scope || '%'")
+			.param("id", accountId)
+			.param("scope", actor.adminScope())
+			.query(Accounts.PROFILE)
+			.optional()
+			.filter(profile -> mayManage(actor, profile))
+			.filter(profile -> demoEnabled || !profile.demo())
+			.orElseThrow(() -> new NotFoundException("account"));
+	}
+
+	/** Named predicate: who may reset or disable whom. */
+	static boolean mayManage(SignedInUser actor, AccountProfile target) {
+		return actor.isAdmin() && actor.administers(target.organisationPath()) && target.id() != actor.accountId()
+				&& (target.role() != Role.PLATFORM_ADMIN || actor.isPlatformAdmin());
+	}
+
+	private static String escapeLike(String value) {
+		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+}

@@ -1,0 +1,165 @@
+package cn.zhengji.account;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Six-digit codes sent by SMS to prove a person holds a mobile number. Only a keyed hash of the
+ * code is stored. A code lives {@link #VALIDITY}, allows {@value #MAX_ATTEMPTS} guesses, and a
+ * number gets at most one code per {@link #RESEND_INTERVAL} and {@value #DAILY_LIMIT} per 24 hours.
+ */
+@Component
+class OneTimeCodes {
+
+	static final Duration VALIDITY = Duration.ofMinutes(5);
+
+	static final Duration RESEND_INTERVAL = Duration.ofSeconds(60);
+
+	static final int DAILY_LIMIT = 10;
+
+	static final int MAX_ATTEMPTS = 5;
+
+	enum Purpose {
+		REGISTRATION, PASSWORD_RESET
+	}
+
+	/** The result of checking a code; {@code codeId} is set only for {@link Outcome#VALID}. */
+	record Verification(Outcome outcome, Long codeId, int attemptsLeft) {
+	}
+
+	enum Outcome {
+		VALID, NONE, EXPIRED, TOO_MANY_ATTEMPTS, WRONG
+	}
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final PersonalDataCipher cipher;
+
+	private final Clock clock;
+
+	OneTimeCodes(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a code for the number unless it got one too recently or too often. The advisory lock
+	 * on the number serialises two requests for it, so that the limits hold under a double click.
+	 * @return the plain code, to be sent and then forgotten
+	 */
+	@Transactional
+	String issue(MobileNumber mobile, Purpose purpose) {
+		byte[] hmac = cipher.blindIndex(mobile.value());
+		jdbc.sql("select pg_advisory_xact_lock(?)").param(ByteBuffer.wrap(hmac).getLong()).query((rs, n) -> 1).list();
+		Instant now = clock.instant();
+		RecentCodes recent = jdbc.sql("""
+				select max(created_at) as last_at, count(*) filter (where created_at > :dayAgo) as today
+				from one_time_code where mobile_hmac = :hmac and purpose = :purpose
+				""")
+			.param("dayAgo", utc(now.minus(Duration.ofDays(1))))
+			.param("hmac", hmac)
+			.param("purpose", purpose.name())
+			.query((rs, n) -> new RecentCodes(
+					Optional.ofNullable(rs.getObject("last_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+					rs.getInt("today")))
+			.single();
+		if (recent.lastAt().isPresent() && recent.lastAt().get().plus(RESEND_INTERVAL).isAfter(now)) {
+			long waitMillis = Duration.between(now, recent.lastAt().get().plus(RESEND_INTERVAL)).toMillis();
+			throw new InvalidAccountInput("mobile", "account.register.code.tooSoon", (waitMillis + 999) / 1000);
+		}
+		if (recent.today() >= DAILY_LIMIT) {
+			throw new InvalidAccountInput("mobile", "account.register.code.dailyLimit", DAILY_LIMIT);
+		}
+		String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+		jdbc.sql("""
+				insert into one_time_code (mobile_hmac, purpose, code_hash, created_at, expires_at)
+				values (:hmac, :purpose, :hash, :now, :expires)
+				""")
+			.param("hmac", hmac)
+			.param("purpose", purpose.name())
+			.param("hash", hash(mobile, purpose, code))
+			.param("now", utc(now))
+			.param("expires", utc(now.plus(VALIDITY)))
+			.update();
+		return code;
+	}
+
+	/**
+	 * Checks a code against the newest unused one for the number, counting the attempt in its own
+	 * transaction: a guess counts even if what follows it fails.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	Verification verify(MobileNumber mobile, Purpose purpose, String code) {
+		Optional<StoredCode> stored = jdbc.sql("""
+				update one_time_code set attempts = attempts + 1
+				where id = (select id from one_time_code
+				            where mobile_hmac = :hmac and purpose = :purpose and used_at is null
+				            order by created_at desc, id desc limit 1)
+				returning id, code_hash, expires_at, attempts
+				""")
+			.param("hmac", cipher.blindIndex(mobile.value()))
+			.param("purpose", purpose.name())
+			.query((rs, n) -> new StoredCode(rs.getLong("id"), rs.getString("code_hash"),
+					rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts")))
+			.optional();
+		if (stored.isEmpty()) {
+			return new Verification(Outcome.NONE, null, 0);
+		}
+		StoredCode candidate = stored.get();
+		if (!candidate.expiresAt().isAfter(clock.instant())) {
+			return new Verification(Outcome.EXPIRED, null, 0);
+		}
+		if (candidate.attempts() > MAX_ATTEMPTS) {
+			return new Verification(Outcome.TOO_MANY_ATTEMPTS, null, 0);
+		}
+		boolean matches = code != null && MessageDigest.isEqual(
+				hash(mobile, purpose, code).getBytes(StandardCharsets.US_ASCII),
+				candidate.codeHash().getBytes(StandardCharsets.US_ASCII));
+		if (!matches) {
+			return new Verification(Outcome.WRONG, null, MAX_ATTEMPTS - candidate.attempts());
+		}
+		return new Verification(Outcome.VALID, candidate.id(), MAX_ATTEMPTS - candidate.attempts());
+	}
+
+	/** Marks a verified code used, in the caller's transaction; false if someone used it meanwhile. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	boolean consume(long codeId) {
+		return jdbc.sql("update one_time_code set used_at = :now where id = :id and used_at is null")
+			.param("now", utc(clock.instant()))
+			.param("id", codeId)
+			.update() == 1;
+	}
+
+	/** Keyed, so that a copy of the table does not let anyone try the million codes offline. */
+	private String hash(MobileNumber mobile, Purpose purpose, String code) {
+		return HexFormat.of().formatHex(cipher.blindIndex(purpose.name() + ":" + mobile.value() + ":" + code));
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private record RecentCodes(Optional<Instant> lastAt, int today) {
+	}
+
+	private record StoredCode(long id, String codeHash, Instant expiresAt, int attempts) {
+	}
+}

@@ -1,0 +1,174 @@
+package cn.zhengji.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.zhengji.audit.AuditLog;
+import cn.zhengji.organisation.Organisations;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The first platform admin. The test profile sets its password ({@value #CONFIGURED}); tests that
+ * change the admin put it back as the bootstrap left it, since other tests share the database.
+ */
+@AccountTestContext
+class PlatformAdminBootstrapWebTest {
+
+	static final String CONFIGURED = "Admin#Test2026";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AccountRecords records;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	DemoAccounts demoAccounts;
+
+	@AfterEach
+	void restoreTheBootstrapState() {
+		jdbc.sql("""
+				update account set password_hash = ?, must_change_password = true, last_sign_in_at = null,
+				    failed_sign_ins = 0, locked_until = null
+				where username = 'admin'
+				""").param(passwordEncoder.encode(CONFIGURED)).update();
+	}
+
+	@Test
+	void createsOnePlatformAdminAtTheProvinceThatMustChangeItsPassword() {
+		assertThat(jdbc.sql("""
+				select a.username || '|' || a.display_name || '|' || o.code || '|' || a.must_change_password || '|' || a.demo
+				from account a join organisation o on o.id = a.organisation_id where a.role = 'PLATFORM_ADMIN'
+				""").query(String.class).list()).containsExactly("admin|平台管理员|fj|true|false");
+		assertThat(jdbc.sql("""
+				select count(*) from audit_event e join account a on e.target_id = a.id::text
+				where a.username = 'admin' and e.action = 'CREATED' and e.before_state is null
+				  and e.after_state ->> 'username' = 'admin' and e.after_state -> 'passwordHash' is null
+				""").query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void sendsTheFirstAdminToChangeThePasswordBeforeAnythingElse() throws Exception {
+		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/sign-in").user("admin").password(CONFIGURED))
+			.andExpect(redirectedUrl("/workbench"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+
+		mvc.perform(get("/workbench").session(session)).andExpect(redirectedUrl("/account/password"));
+		mvc.perform(get("/admin/accounts").session(session)).andExpect(redirectedUrl("/account/password"));
+		mvc.perform(get("/account/password").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("您正在使用一次性密码，请先设置新密码后再继续使用平台。")));
+
+		mvc.perform(post("/account/password").session(session).with(csrf())
+				.param("currentPassword", CONFIGURED).param("newPassword", "admin#2026X").param("newPasswordRepeat", "admin#2026X"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("密码不能包含用户名。")));
+		mvc.perform(post("/account/password").session(session).with(csrf())
+				.param("currentPassword", "Wrong#2026").param("newPassword", "Fujian#Net2026").param("newPasswordRepeat", "Fujian#Net2026"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("当前密码不正确。")));
+		assertThat(passwordEncoder.matches(CONFIGURED, passwordOfAdmin())).isTrue();
+
+		mvc.perform(post("/account/password").session(session).with(csrf())
+				.param("currentPassword", CONFIGURED).param("newPassword", "Fujian#Net2026").param("newPasswordRepeat", "Fujian#Net2026"))
+			.andExpect(redirectedUrl("/workbench"))
+			.andExpect(flash().attribute("flashSuccess", "密码已修改。"));
+
+		mvc.perform(get("/workbench").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("活动管理")));
+		mvc.perform(get("/admin/accounts").session(session)).andExpect(status().isOk());
+		assertThat(jdbc.sql("select must_change_password from account where username = 'admin'").query(Boolean.class)
+			.single()).isFalse();
+		assertThat(passwordEncoder.matches("Fujian#Net2026", passwordOfAdmin())).isTrue();
+		assertThat(jdbc.sql("""
+				select count(*) from audit_event e join account a on e.target_id = a.id::text
+				where a.username = 'admin' and e.action = 'UPDATED' and e.summary = '修改本人密码'
+				  and (e.before_state ->> 'mustChangePassword')::boolean and not (e.after_state ->> 'mustChangePassword')::boolean
+				  and e.after_state::text not like '%argon2%'
+				""").query(Integer.class).single()).isEqualTo(1);
+
+		mvc.perform(formLogin("/sign-in").user("admin").password("Fujian#Net2026")).andExpect(redirectedUrl("/workbench"));
+	}
+
+	@Test
+	void withoutAConfiguredPasswordGeneratesAOneTimePasswordUntilTheAdminHasSignedIn() {
+		PlatformAdminBootstrap bootstrap = new PlatformAdminBootstrap(jdbc, records, organisations, passwordEncoder,
+				audit, transactions, "");
+		StartupReport report = new StartupReport(bootstrap, demoAccounts, organisations, "https://zhengji.example.cn");
+
+		bootstrap.run(null);
+
+		assertThat(bootstrap.outcome()).isEqualTo(PlatformAdminBootstrap.Outcome.GENERATED_PASSWORD);
+		String first = bootstrap.generatedPassword().orElseThrow();
+		assertThat(first).hasSizeGreaterThanOrEqualTo(12);
+		assertThat(PasswordPolicy.check(first, "admin", null)).isEmpty();
+		assertThat(passwordEncoder.matches(first, passwordOfAdmin())).isTrue();
+		assertThat(report.text()).contains("征集平台已启动：https://zhengji.example.cn", "平台管理员账号：admin",
+				"一次性密码：" + first, "演示账号（演示数据，密码均为 Demo#2026zj）", "demo-province", "13800000001");
+
+		bootstrap.run(null);
+		String second = bootstrap.generatedPassword().orElseThrow();
+		assertThat(second).isNotEqualTo(first);
+		assertThat(passwordEncoder.matches(second, passwordOfAdmin())).isTrue();
+
+		jdbc.sql("update account set must_change_password = false where username = 'admin'").update();
+		String chosenHash = passwordOfAdmin();
+		bootstrap.run(null);
+		assertThat(bootstrap.outcome()).isEqualTo(PlatformAdminBootstrap.Outcome.PASSWORD_SET);
+		assertThat(bootstrap.generatedPassword()).isEmpty();
+		assertThat(passwordOfAdmin()).isEqualTo(chosenHash);
+		assertThat(report.text()).contains("密码：已设置，请使用您的密码").doesNotContain(second);
+		assertThat(jdbc.sql("select count(*) from account where role = 'PLATFORM_ADMIN'").query(Integer.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aSignedInAdminStillHoldingTheOneTimePasswordGetsNoNewOne() {
+		jdbc.sql("update account set last_sign_in_at = now() where username = 'admin'").update();
+		String hash = passwordOfAdmin();
+		PlatformAdminBootstrap bootstrap = new PlatformAdminBootstrap(jdbc, records, organisations, passwordEncoder,
+				audit, transactions, "");
+
+		bootstrap.run(null);
+
+		assertThat(bootstrap.generatedPassword()).isEmpty();
+		assertThat(passwordOfAdmin()).isEqualTo(hash);
+	}
+
+	private String passwordOfAdmin() {
+		return jdbc.sql("select password_hash from account where username = 'admin'").query(String.class).single();
+	}
+}

@@ -1,0 +1,38 @@
+package cn.zhengji.account;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class RecordingSmsGateway implements SmsGateway {
+
+	public record Sent(String mobile, String text) {
+	}
+
+	private static final Pattern CODE = Pattern.compile("(\\d{6})");
+
+	private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+	@Override
+	public void send(String mobile, String text) {
+		sent.add(new Sent(mobile, text));
+	}
+
+	public List<Sent> sentTo(String mobile) {
+		return sent.stream().filter(s -> s.mobile().equals(mobile)).toList();
+	}
+
+	/** The code in the last message to the number. */
+	public String lastCodeTo(String mobile) {
+		List<Sent> messages = sentTo(mobile);
+		if (messages.isEmpty()) {
+			throw new AssertionError("No SMS was sent to " + mobile);
+		}
+		Matcher matcher = CODE.matcher(messages.getLast().text());
+		if (!matcher.find()) {
+			throw new AssertionError("No code in " + messages.getLast().text());
+		}
+		return matcher.group(1);
+	}
+}
