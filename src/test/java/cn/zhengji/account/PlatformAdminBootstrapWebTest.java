@@ -71,7 +71,7 @@ class PlatformAdminBootstrapWebTest {
 				from account a join organisation o on o.id = a.organisation_id where a.role = 'PLATFORM_ADMIN'
 				""").query(String.class).list()).containsExactly("admin|平台管理员|fj|true|false");
 		assertThat(jdbc.sql("""
-				select count(*) from audit_event e join account a on e.target_id = a.id::text
+				select count(*) from audit_event e join account a on e.target_type = 'account' and e.target_id = a.id::text
 				where a.username = 'admin' and e.action = 'CREATED' and e.before_state is null
 				  and e.after_state ->> 'username' = 'admin' and e.after_state -> 'passwordHash' is null
 				""").query(Integer.class).single()).isEqualTo(1);
@@ -114,7 +114,7 @@ class PlatformAdminBootstrapWebTest {
 			.single()).isFalse();
 		assertThat(passwordEncoder.matches("Fujian#Net2026", passwordOfAdmin())).isTrue();
 		assertThat(jdbc.sql("""
-				select count(*) from audit_event e join account a on e.target_id = a.id::text
+				select count(*) from audit_event e join account a on e.target_type = 'account' and e.target_id = a.id::text
 				where a.username = 'admin' and e.action = 'UPDATED' and e.summary = '修改本人密码'
 				  and (e.before_state ->> 'mustChangePassword')::boolean and not (e.after_state ->> 'mustChangePassword')::boolean
 				  and e.after_state::text not like '%argon2%'

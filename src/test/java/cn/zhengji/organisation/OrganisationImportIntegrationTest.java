@@ -96,7 +96,7 @@ class OrganisationImportIntegrationTest {
 			.containsExactly("已有区新公司工会");
 		assertThat(childNamed(fuzhou, "市直公司工会").kind()).isEqualTo(OrganisationKind.GRASSROOTS);
 		assertThat(count("select count(*) from audit_event") - eventsBefore).isEqualTo(8);
-		assertThat(count("select count(*) from audit_event where action = 'IMPORTED' and target_id = '" + fuzhou.id()
+		assertThat(count("select count(*) from audit_event where action = 'IMPORTED' and target_type = 'organisation' and target_id = '" + fuzhou.id()
 				+ "' and after_state ->> 'rows' = '7'")).isEqualTo(1);
 	}
 

@@ -70,7 +70,7 @@ class AccountAdministrationWebTest {
 		assertThat(passwordEncoder.matches(password, (String) row.get("password_hash"))).isTrue();
 		assertThat(jdbc.sql("""
 				select e.actor_id || '|' || e.organisation_path || '|' || e.summary || '|' || (e.after_state ->> 'role')
-				from audit_event e where e.action = 'CREATED' and e.target_id = ?
+				from audit_event e where e.action = 'CREATED' and e.target_type = 'account' and e.target_id = ?
 				""").param(String.valueOf(row.get("id"))).query(String.class).single())
 			.isEqualTo(cityAdmin.id() + "|" + path("demo-county") + "|创建账号 " + username + "（王专家）|EXPERT");
 		assertThat(jdbc.sql("select count(*) from audit_event where after_state::text like '%argon2%' or summary like ?")
@@ -193,7 +193,7 @@ class AccountAdministrationWebTest {
 			.andExpect(redirectedUrl("/admin/accounts"));
 		mvc.perform(formLogin("/sign-in").user(participant.mobile()).password(AccountFixtures.PASSWORD))
 			.andExpect(redirectedUrl("/workbench"));
-		assertThat(jdbc.sql("select summary from audit_event where action = 'UPDATED' and target_id = ? order by id")
+		assertThat(jdbc.sql("select summary from audit_event where action = 'UPDATED' and target_type = 'account' and target_id = ? order by id")
 			.param(String.valueOf(participant.id())).query(String.class).list()).hasSize(2);
 	}
 

@@ -123,7 +123,7 @@ class RegistrationWebTest {
 				""").param("m", mobile).query(Integer.class).single()).isZero();
 		assertThat(jdbc.sql("select count(*) from audit_event where position(:m in coalesce(summary, '') || coalesce(actor_name, '') || coalesce(after_state::text, '')) > 0")
 			.param("m", mobile).query(Integer.class).single()).isZero();
-		assertThat(jdbc.sql("select summary from audit_event where action = 'CREATED' and target_id = ?")
+		assertThat(jdbc.sql("select summary from audit_event where action = 'CREATED' and target_type = 'account' and target_id = ?")
 			.param(String.valueOf(row.get("id"))).query(String.class).single())
 			.isEqualTo("自助注册参与者账号（手机号 " + masked + "，演示科技有限公司工会）");
 		assertThat(jdbc.sql("select count(*) from one_time_code where mobile_hmac = ? and used_at is not null")

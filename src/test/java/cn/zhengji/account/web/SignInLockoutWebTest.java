@@ -63,7 +63,7 @@ class SignInLockoutWebTest {
 		assertThat(lockedUntil(admin)).isEqualTo(fifthAttempt.plus(Duration.ofMinutes(15)));
 		assertThat(audit(admin)).containsExactly("SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_FAILED",
 				"SIGN_IN_FAILED", "ACCOUNT_LOCKED");
-		assertThat(jdbc.sql("select summary from audit_event where action = 'ACCOUNT_LOCKED' and target_id = ?")
+		assertThat(jdbc.sql("select summary from audit_event where action = 'ACCOUNT_LOCKED' and target_type = 'account' and target_id = ?")
 			.param(String.valueOf(admin.id())).query(String.class).single())
 			.isEqualTo("连续5次密码错误，账号锁定至2026-05-20 10:15（北京时间）");
 	}
@@ -153,12 +153,12 @@ class SignInLockoutWebTest {
 	}
 
 	private List<String> audit(Fixture fixture) {
-		return jdbc.sql("select action from audit_event where target_type = 'account' and target_id = ? order by id")
+		return jdbc.sql("select action from audit_event where target_type = 'account' and target_type = 'account' and target_id = ? order by id")
 			.param(String.valueOf(fixture.id())).query(String.class).list();
 	}
 
 	private String lastSummary(Fixture fixture) {
-		return jdbc.sql("select summary from audit_event where target_id = ? order by id desc limit 1")
+		return jdbc.sql("select summary from audit_event where target_type = 'account' and target_id = ? order by id desc limit 1")
 			.param(String.valueOf(fixture.id())).query(String.class).single();
 	}
 }
