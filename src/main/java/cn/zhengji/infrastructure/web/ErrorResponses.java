@@ -1,0 +1,97 @@
+package cn.zhengji.infrastructure.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * What a failed request answers, in one place: under {@code /api/} an RFC 9457 problem with a
+ * Chinese detail, elsewhere the Chinese error page with the right status. Never a stack trace.
+ * A malformed id in a path is treated like an unknown one (404): both mean "nothing there".
+ */
+@ControllerAdvice
+class ErrorResponses {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+	@ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class })
+	Object notFound(HttpServletRequest request, HttpServletResponse response) {
+		return respond(request, HttpStatus.NOT_FOUND, "未找到该资源");
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	Object badArgument(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		if (ex.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+			return respond(request, HttpStatus.NOT_FOUND, "未找到该资源");
+		}
+		return respond(request, HttpStatus.BAD_REQUEST, "参数格式不正确：" + ex.getName());
+	}
+
+	@ExceptionHandler({ TypeMismatchException.class, MissingServletRequestParameterException.class })
+	Object badRequest(HttpServletRequest request) {
+		return respond(request, HttpStatus.BAD_REQUEST, "请求的参数不正确");
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	Object methodNotAllowed(HttpServletRequest request) {
+		return respond(request, HttpStatus.METHOD_NOT_ALLOWED, "不支持该请求方法");
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	Object unsupportedMediaType(HttpServletRequest request) {
+		return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持该内容类型");
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	Object uploadTooLarge(HttpServletRequest request) {
+		return respond(request, HttpStatus.CONTENT_TOO_LARGE, "上传的文件太大");
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	Object badUpload(HttpServletRequest request) {
+		return respond(request, HttpStatus.BAD_REQUEST, "上传的文件不完整或格式不正确");
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	Object changedByOthers(HttpServletRequest request) {
+		return respond(request, HttpStatus.CONFLICT, "内容已被他人修改，请重新打开后再修改");
+	}
+
+	@ExceptionHandler(Exception.class)
+	Object unexpected(Exception ex, HttpServletRequest request) {
+		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "服务器处理请求时出错，请稍后重试");
+	}
+
+	private static Object respond(HttpServletRequest request, HttpStatus status, String detail) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			return ResponseEntity.status(status)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(ProblemDetail.forStatusAndDetail(status, detail));
+		}
+		String view = switch (status) {
+			case NOT_FOUND, CONFLICT, BAD_REQUEST, INTERNAL_SERVER_ERROR -> "error/" + status.value();
+			default -> "error/error";
+		};
+		return new ModelAndView(view, Map.of("detail", detail), status);
+	}
+}
