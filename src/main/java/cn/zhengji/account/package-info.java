@@ -3,5 +3,5 @@
  * code, admins and experts created by an admin above them, the password policy, lockout, the first
  * platform admin and the demonstration accounts. Uses {@code organisation} and {@code audit}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Account")
+@org.springframework.modulith.ApplicationModule(displayName = "Account", allowedDependencies = { "infrastructure", "organisation", "audit" })
 package cn.zhengji.account;

@@ -3,5 +3,5 @@
  * module records its changes through {@link cn.zhengji.audit.AuditLog}; admins read the events of
  * their own subtree. Uses no other business module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = "infrastructure")
 package cn.zhengji.audit;

@@ -4,5 +4,5 @@
  * platform admin; the public campaign pages and the read-only JSON API. Uses {@code organisation}
  * and {@code audit}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Campaign")
+@org.springframework.modulith.ApplicationModule(displayName = "Campaign", allowedDependencies = { "infrastructure", "organisation", "audit" })
 package cn.zhengji.campaign;

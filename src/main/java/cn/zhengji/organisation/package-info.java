@@ -3,5 +3,5 @@
  * tree, admins adding children one by one or by Excel import, and the subtree each admin may see.
  * Uses {@code audit}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Organisation")
+@org.springframework.modulith.ApplicationModule(displayName = "Organisation", allowedDependencies = { "infrastructure", "audit" })
 package cn.zhengji.organisation;
