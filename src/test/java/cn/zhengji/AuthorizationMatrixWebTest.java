@@ -5,10 +5,17 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import cn.zhengji.campaign.Campaign;
+import cn.zhengji.campaign.CampaignAdministration;
+import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.campaign.PhaseKind;
+import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
@@ -26,6 +33,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -38,12 +47,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * The authorization matrix: actor role × relation of the target organisation to the actor ×
  * endpoint → expected HTTP status, one parameterized test (after pretalx {@code test_orga_access.py}
- * and HotCRP {@code t_permission.php}).
+ * and HotCRP {@code t_permission.php}). It lists every endpoint of the application, grouped by
+ * module; a new controller method needs a row here.
  *
  * <h2>Fixture</h2>
- * Every signed-in actor belongs to 福州市总工会 ({@code fj-fuzhou}, a CITY below 福建省总工会),
- * except the platform admin, who belongs to the root (中华全国总工会). The target organisation of
- * a request, by its relation to the actor's organisation:
+ * Every signed-in actor is a real account of 福州市总工会 ({@code fj-fuzhou}, a CITY below
+ * 福建省总工会), created for this test, except the platform admin, who is the first platform admin
+ * ({@code admin}, at 福建省总工会: there is exactly one, and other tests count on that), taken as if it
+ * had replaced its one-time password. The target organisation of a request, by its relation to the
+ * actor's organisation:
  * <ul>
  * <li>{@link Relation#OWN} — 福州 itself;</li>
  * <li>{@link Relation#CHILD} — a county created below 福州 for this test (inside the subtree);</li>
@@ -52,16 +64,24 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * subtree, not an ancestor of 福州 either.</li>
  * </ul>
  * For the platform admin the relations name the same organisations; it administers all of them.
+ * Each of these organisations also holds a target account (an expert or an organisation admin that
+ * is not the actor) and an audit event. Campaign administration works on a copy of
+ * {@code fujian-2024} made for this test (year 2090, so that it never becomes the home page's
+ * campaign), so that the shipped campaigns other tests read stay as shipped.
  *
  * <h2>Adding rows</h2>
- * Append an {@link Endpoint} to {@link #ENDPOINTS}: method, URL template, form parameters and the
- * expected status as an {@link Expectation}. Placeholders in the URL and in parameter values:
- * {@code {org}} (the target organisation's id), {@code {orgName}}, {@code {version}} (its
- * optimistic-locking version, read just before the request), {@code {auditEvent}} (an audit event
- * recorded against the target organisation) and {@code {unique}} (a fresh number). An endpoint
- * without {@code {org}} or {@code {auditEvent}} does not depend on the relation and runs once
- * (as OWN). Unsafe methods are sent with a CSRF token. Reuse the common expectations
- * ({@link #adminInSubtree}, {@link #adminBelowOwn}, {@link #anyAdmin}, {@link #apiVisible},
+ * Append an {@link Endpoint} to {@link #ENDPOINTS}, under its module: method, URL template, form
+ * parameters and the expected status as an {@link Expectation}. Placeholders in the URL and in
+ * parameter values: {@code {org}} (the target organisation's id), {@code {orgName}},
+ * {@code {version}} (its optimistic-locking version, read just before the request),
+ * {@code {auditEvent}} (an audit event recorded against the target organisation), {@code {account}}
+ * (the target account in the target organisation), {@code {campaign}} (the code of this test's
+ * campaign), {@code {campaignVersion}}, {@code {phaseVersion}} (its SUBMISSION phase),
+ * {@code {categoryVersion}} (its {@code micro-video} category) and {@code {unique}} (a fresh
+ * number). An endpoint without {@code {org}}, {@code {auditEvent}} or {@code {account}} does not
+ * depend on the relation and runs once (as OWN). Unsafe methods are sent with a CSRF token. Reuse the
+ * common expectations ({@link #adminInSubtree}, {@link #adminBelowOwn}, {@link #anyAdmin},
+ * {@link #platformAdminOnly}, {@link #signedIn}, {@link #everyone}, {@link #apiVisible},
  * {@link #apiSignedIn}) or write a lambda.
  */
 @ZhengjiTest
@@ -108,8 +128,9 @@ class AuthorizationMatrixWebTest {
 		}
 
 		boolean dependsOnRelation() {
-			return url.contains("{org}") || url.contains("{auditEvent}")
-					|| params.values().stream().anyMatch(v -> v.contains("{org}"));
+			return Stream.of("{org}", "{auditEvent}", "{account}")
+				.anyMatch(placeholder -> url.contains(placeholder)
+						|| params.values().stream().anyMatch(value -> value.contains(placeholder)));
 		}
 
 		@Override
@@ -144,6 +165,28 @@ class AuthorizationMatrixWebTest {
 		};
 	}
 
+	/**
+	 * Campaign administration: the platform admin only; everyone else, organisation admins included,
+	 * is told that nothing is there (404); a visitor is sent to sign in (302).
+	 */
+	static Expectation platformAdminOnly(int allowed) {
+		return (actor, relation) -> switch (actor) {
+			case PLATFORM_ADMIN -> allowed;
+			case ORG_ADMIN, PARTICIPANT, EXPERT -> 404;
+			case ANONYMOUS -> 302;
+		};
+	}
+
+	/** A page of one's own (workbench, password): any signed-in user; a visitor is sent to sign in (302). */
+	static Expectation signedIn(int allowed) {
+		return (actor, relation) -> actor == Actor.ANONYMOUS ? 302 : allowed;
+	}
+
+	/** A public page or public API resource: the same answer for everyone, signed in or not. */
+	static Expectation everyone(int status) {
+		return (actor, relation) -> status;
+	}
+
 	/** An admin page that is not about one organisation (its content is scoped, not its access). */
 	static Expectation anyAdmin(int allowed) {
 		return (actor, relation) -> switch (actor) {
@@ -176,9 +219,10 @@ class AuthorizationMatrixWebTest {
 	static final byte[] NOT_AN_XLSX = "名称,简称,类型\n".getBytes(StandardCharsets.UTF_8);
 
 	static final List<Endpoint> ENDPOINTS = List.of(
-			// organisation (R-ORG-1/2)
+			// --- organisation (R-ORG-1/2): the tree, editing, import, the JSON API ---
 			Endpoint.get("/admin/organisations", anyAdmin(200)),
 			Endpoint.get("/admin/organisations/{org}", adminInSubtree(200)),
+			// The htmx fragment that unfolds a node of the tree.
 			Endpoint.get("/admin/organisations/{org}/children", adminInSubtree(200)),
 			Endpoint.get("/admin/organisations/{org}/children/new", adminInSubtree(200)),
 			Endpoint.post("/admin/organisations/{org}/children/new",
@@ -194,10 +238,86 @@ class AuthorizationMatrixWebTest {
 			Endpoint.upload("/admin/organisations/{org}/import", NOT_AN_XLSX, adminInSubtree(200)),
 			Endpoint.get("/api/v1/organisations", apiSignedIn()),
 			Endpoint.get("/api/v1/organisations/{org}", apiVisible()),
-			// audit (R-X-3)
+
+			// --- audit (R-X-3): reading the log ---
 			Endpoint.get("/admin/audit", anyAdmin(200)),
 			Endpoint.get("/admin/audit?action=CREATED&page=1", anyAdmin(200)),
-			Endpoint.get("/admin/audit/{auditEvent}", adminInSubtree(200)));
+			Endpoint.get("/admin/audit/{auditEvent}", adminInSubtree(200)),
+
+			// --- account: signing in and out, registration, own pages ---
+			// A signed-in user asking for the sign-in page is sent on to the workbench.
+			Endpoint.get("/sign-in", (actor, relation) -> actor == Actor.ANONYMOUS ? 200 : 302),
+			// Handled by Spring Security: an unknown account comes back to /sign-in?error.
+			Endpoint.post("/sign-in", Map.of("username", "nobody-{unique}", "password", "Wrong#2026"), everyone(302)),
+			Endpoint.post("/sign-out", Map.of(), everyone(302)),
+			Endpoint.get("/register", everyone(200)),
+			// Not a mobile number: the form comes back with the problem, no code is sent.
+			Endpoint.post("/register/code", Map.of("mobile", "12345"), everyone(200)),
+			Endpoint.post("/register/restart", Map.of(), everyone(302)),
+			// No code was sent in this session: back to step 1.
+			Endpoint.post("/register", Map.of("code", "000000", "displayName", "矩阵职工"), everyone(302)),
+			// The htmx organisation picker: the public tree, one level at a time.
+			Endpoint.get("/register/organisations?organisationIds={org}", everyone(200)),
+			Endpoint.get("/workbench", signedIn(200)),
+			Endpoint.get("/account/password", signedIn(200)),
+			// A wrong current password: the form comes back with the problem, nothing changes.
+			Endpoint.post("/account/password", Map.of("currentPassword", "Wrong#2026", "newPassword",
+					"Matrix#New2026", "newPasswordRepeat", "Matrix#New2026"), signedIn(200)),
+
+			// --- account: administration, limited to the admin's subtree ---
+			Endpoint.get("/admin/accounts", anyAdmin(200)),
+			Endpoint.get("/admin/accounts?role=EXPERT&organisation=矩阵", anyAdmin(200)),
+			Endpoint.get("/admin/accounts/new", anyAdmin(200)),
+			// Allowed: the page with the one-time password (200).
+			Endpoint.post("/admin/accounts/new", Map.of("username", "matrix{unique}", "displayName", "矩阵专家",
+					"role", "EXPERT", "organisationId", "{org}"), adminInSubtree(200)),
+			Endpoint.post("/admin/accounts/{account}/reset-password", Map.of(), adminInSubtree(200)),
+			Endpoint.post("/admin/accounts/{account}/disable", Map.of(), adminInSubtree(302)),
+			Endpoint.post("/admin/accounts/{account}/enable", Map.of(), adminInSubtree(302)),
+			// An account that does not exist looks the same as one outside the subtree.
+			Endpoint.post("/admin/accounts/999999999/disable", Map.of(), anyAdmin(404)),
+
+			// --- campaign: public pages and the public JSON API ---
+			Endpoint.get("/", everyone(200)),
+			Endpoint.get("/campaigns/fujian-2024", everyone(200)),
+			Endpoint.get("/qr.png", everyone(200)),
+			Endpoint.get("/api/v1/campaigns", everyone(200)),
+			Endpoint.get("/api/v1/campaigns/fujian-2024", everyone(200)),
+			Endpoint.get("/api/v1/campaigns/fujian-2024/phases", everyone(200)),
+			Endpoint.get("/api/v1/campaigns/fujian-2024/categories", everyone(200)),
+			Endpoint.get("/api/v1/campaigns/fujian-2024/allocations", everyone(200)),
+			Endpoint.get("/api/v1/campaigns/national-2024/targets", everyone(200)),
+			// A campaign that does not exist is 404 for everyone, never a 500.
+			Endpoint.get("/api/v1/campaigns/no-such-campaign", everyone(404)),
+			Endpoint.get("/campaigns/no-such-campaign", everyone(404)),
+
+			// --- campaign: administration (R-CAM), the platform admin only; allowed changes succeed (302) ---
+			Endpoint.get("/admin/campaigns", platformAdminOnly(200)),
+			Endpoint.get("/admin/campaigns/{campaign}", platformAdminOnly(200)),
+			Endpoint.get("/admin/campaigns/no-such-campaign", platformAdminOnly(404)),
+			Endpoint.get("/admin/campaigns/{campaign}/phases/SUBMISSION", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/phases/SUBMISSION",
+					Map.of("startsOn", "2090-05-01", "endsOn", "2090-08-31", "version", "{phaseVersion}"),
+					platformAdminOnly(302)),
+			Endpoint.get("/admin/campaigns/{campaign}/categories/micro-video", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/categories/micro-video",
+					Map.of("minDurationSeconds", "20", "maxDurationSeconds", "240", "maxFileSizeMb", "800", "version",
+							"{categoryVersion}"),
+					platformAdminOnly(302)),
+			Endpoint.get("/admin/campaigns/{campaign}/allocations", platformAdminOnly(200)),
+			// No rows: no unit changes, yet the whole save (version check, audit) runs.
+			Endpoint.post("/admin/campaigns/{campaign}/allocations", Map.of("version", "{campaignVersion}"),
+					platformAdminOnly(302)),
+			Endpoint.get("/admin/campaigns/{campaign}/copy", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/copy",
+					Map.of("code", "{campaign}-{unique}", "title", "矩阵复制活动", "year", "2091"),
+					platformAdminOnly(302)),
+
+			// --- infrastructure: the OpenAPI description of the JSON API is public ---
+			Endpoint.get("/v3/api-docs", everyone(200)),
+			Endpoint.get("/v3/api-docs.yaml", everyone(200)),
+			// Where errors are forwarded to; asked for directly there is nothing to show.
+			Endpoint.get("/error", everyone(404)));
 
 	@Autowired
 	MockMvc mvc;
@@ -208,11 +328,30 @@ class AuthorizationMatrixWebTest {
 	@Autowired
 	Organisations organisations;
 
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	CampaignAdministration campaignAdministration;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	PersonalDataCipher cipher;
+
 	private final Map<Relation, Organisation> targets = new EnumMap<>(Relation.class);
 
 	private final Map<Relation, Long> auditEvents = new EnumMap<>(Relation.class);
 
+	private final Map<Relation, Long> accounts = new EnumMap<>(Relation.class);
+
 	private final Map<Actor, SignedInUser> principals = new EnumMap<>(Actor.class);
+
+	private String campaign;
 
 	@BeforeAll
 	void createFixture() {
@@ -232,10 +371,54 @@ class AuthorizationMatrixWebTest {
 				""").params(String.valueOf(organisation.id()), "矩阵测试事件", organisation.path())
 			.query(Long.class)
 			.single()));
-		principals.put(Actor.PLATFORM_ADMIN, OrganisationTestData.platformAdmin(data.byCode("acftu")));
-		principals.put(Actor.ORG_ADMIN, OrganisationTestData.user(Role.ORG_ADMIN, fuzhou));
-		principals.put(Actor.PARTICIPANT, OrganisationTestData.user(Role.PARTICIPANT, fuzhou));
-		principals.put(Actor.EXPERT, OrganisationTestData.user(Role.EXPERT, fuzhou));
+
+		String passwordHash = passwordEncoder.encode("Matrix#2026");
+		accounts.put(Relation.OWN, insertAccount(Role.EXPERT, fuzhou, passwordHash).id());
+		accounts.put(Relation.CHILD, insertAccount(Role.ORG_ADMIN, targets.get(Relation.CHILD), passwordHash).id());
+		accounts.put(Relation.SIBLING, insertAccount(Role.ORG_ADMIN, xiamen, passwordHash).id());
+		accounts.put(Relation.OTHER_CITY,
+				insertAccount(Role.EXPERT, targets.get(Relation.OTHER_CITY), passwordHash).id());
+
+		// The one platform admin there is, as if it had replaced its one-time password.
+		principals.put(Actor.PLATFORM_ADMIN, ((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged());
+		principals.put(Actor.ORG_ADMIN, signedIn(insertAccount(Role.ORG_ADMIN, fuzhou, passwordHash)));
+		principals.put(Actor.PARTICIPANT, signedIn(insertAccount(Role.PARTICIPANT, fuzhou, passwordHash)));
+		principals.put(Actor.EXPERT, signedIn(insertAccount(Role.EXPERT, fuzhou, passwordHash)));
+
+		campaign = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+		campaignAdministration.copy(principals.get(Actor.PLATFORM_ADMIN), "fujian-2024", campaign, "矩阵测试活动", 2090);
+	}
+
+	/** An account of the fixture and what its holder types to sign in. */
+	private record FixtureAccount(long id, String login) {
+	}
+
+	/** A uniquely named account, written directly: the scenery, not the behaviour under test. */
+	private FixtureAccount insertAccount(Role role, Organisation organisation, String passwordHash) {
+		String unique = OrganisationTestData.unique("");
+		if (role == Role.PARTICIPANT) {
+			String mobile = "197" + "%08d".formatted(Long.parseLong(unique) % 100_000_000);
+			return new FixtureAccount(jdbc.sql("""
+					insert into account (mobile_hmac, mobile_cipher, mobile_masked, display_name, password_hash, role,
+					    participant_kind, organisation_id)
+					values (?, ?, ?, ?, ?, 'PARTICIPANT', 'WORKER', ?) returning id
+					""").params(cipher.blindIndex(mobile), cipher.encrypt(mobile), PersonalDataCipher.maskMobile(mobile),
+					"矩阵职工" + unique, passwordHash, organisation.id())
+				.query(Long.class)
+				.single(), mobile);
+		}
+		String username = "matrix-" + role.name().toLowerCase(Locale.ROOT).replace('_', '-') + unique;
+		return new FixtureAccount(jdbc.sql("""
+				insert into account (username, display_name, password_hash, role, organisation_id)
+				values (?, ?, ?, ?, ?) returning id
+				""").params(username, "矩阵账号" + unique, passwordHash, role.name(), organisation.id())
+			.query(Long.class)
+			.single(), username);
+	}
+
+	/** The principal exactly as signing in would produce it. */
+	private SignedInUser signedIn(FixtureAccount account) {
+		return (SignedInUser) userDetails.loadUserByUsername(account.login());
 	}
 
 	static Stream<Arguments> matrix() {
@@ -261,6 +444,13 @@ class AuthorizationMatrixWebTest {
 		values.put("{orgName}", target.name());
 		values.put("{version}", String.valueOf(target.version()));
 		values.put("{auditEvent}", String.valueOf(auditEvents.get(relation)));
+		values.put("{account}", String.valueOf(accounts.get(relation)));
+		Campaign current = campaigns.getByCode(campaign);
+		values.put("{campaignVersion}", String.valueOf(current.version()));
+		values.put("{phaseVersion}", String.valueOf(current.phase(PhaseKind.SUBMISSION).orElseThrow().version()));
+		values.put("{categoryVersion}",
+				String.valueOf(campaigns.category(current, "micro-video").orElseThrow().version()));
+		values.put("{campaign}", campaign);
 		values.put("{unique}", OrganisationTestData.unique(""));
 		Function<String, String> fill = text -> {
 			String result = text;

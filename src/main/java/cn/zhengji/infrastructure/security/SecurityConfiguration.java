@@ -39,9 +39,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+		// springdoc serves the same description as YAML at /v3/api-docs.yaml: public as well.
+		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
+				.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
 				// The notice itself is public, and so are the campaigns, categories and allocations it defines.
 				.requestMatchers(HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/**").permitAll()
 				.anyRequest().authenticated())
