@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Six-digit codes sent by SMS to prove a person holds a mobile number. Only a keyed hash of the
  * code is stored. A code lives {@link #VALIDITY}, allows {@value #MAX_ATTEMPTS} guesses, and a
- * number gets at most one code per {@link #RESEND_INTERVAL} and {@value #DAILY_LIMIT} per 24 hours.
+ * number gets at most one code per {@link #RESEND_INTERVAL} and {@value #DAILY_LIMIT} per 24 hours, and
+ * one client address at most {@value #ADDRESS_HOURLY_LIMIT} codes per hour, whatever the numbers.
  */
 @Component
 class OneTimeCodes {
@@ -33,6 +34,9 @@ class OneTimeCodes {
 	static final int DAILY_LIMIT = 10;
 
 	static final int MAX_ATTEMPTS = 5;
+
+	/** Enough for a union office registering its members from one network, too few for SMS bombing. */
+	static final int ADDRESS_HOURLY_LIMIT = 30;
 
 	enum Purpose {
 		REGISTRATION, PASSWORD_RESET
@@ -62,14 +66,25 @@ class OneTimeCodes {
 
 	/**
 	 * Creates a code for the number unless it got one too recently or too often. The advisory lock
-	 * on the number serialises two requests for it, so that the limits hold under a double click.
+	 * on the number serialises two requests for it, so that the limits hold under a double click;
+	 * the one on the address does the same for the address limit.
+	 * @param requestedFrom the client's address
 	 * @return the plain code, to be sent and then forgotten
 	 */
 	@Transactional
-	String issue(MobileNumber mobile, Purpose purpose) {
+	String issue(MobileNumber mobile, Purpose purpose, String requestedFrom) {
 		byte[] hmac = cipher.blindIndex(mobile.value());
-		jdbc.sql("select pg_advisory_xact_lock(?)").param(ByteBuffer.wrap(hmac).getLong()).query((rs, n) -> 1).list();
 		Instant now = clock.instant();
+		jdbc.sql("select pg_advisory_xact_lock(?)").param((long) requestedFrom.hashCode()).query((rs, n) -> 1).list();
+		int fromAddress = jdbc.sql("select count(*) from one_time_code where requested_from = ? and created_at > ?")
+			.param(requestedFrom)
+			.param(utc(now.minus(Duration.ofHours(1))))
+			.query(Integer.class)
+			.single();
+		if (fromAddress >= ADDRESS_HOURLY_LIMIT) {
+			throw new InvalidAccountInput("mobile", "account.register.code.addressLimit");
+		}
+		jdbc.sql("select pg_advisory_xact_lock(?)").param(ByteBuffer.wrap(hmac).getLong()).query((rs, n) -> 1).list();
 		RecentCodes recent = jdbc.sql("""
 				select max(created_at) as last_at, count(*) filter (where created_at > :dayAgo) as today
 				from one_time_code where mobile_hmac = :hmac and purpose = :purpose
@@ -90,14 +105,15 @@ class OneTimeCodes {
 		}
 		String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
 		jdbc.sql("""
-				insert into one_time_code (mobile_hmac, purpose, code_hash, created_at, expires_at)
-				values (:hmac, :purpose, :hash, :now, :expires)
+				insert into one_time_code (mobile_hmac, purpose, code_hash, created_at, expires_at, requested_from)
+				values (:hmac, :purpose, :hash, :now, :expires, :requestedFrom)
 				""")
 			.param("hmac", hmac)
 			.param("purpose", purpose.name())
 			.param("hash", hash(mobile, purpose, code))
 			.param("now", utc(now))
 			.param("expires", utc(now.plus(VALIDITY)))
+			.param("requestedFrom", requestedFrom)
 			.update();
 		return code;
 	}

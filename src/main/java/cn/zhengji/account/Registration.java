@@ -66,12 +66,14 @@ public class Registration {
 	/**
 	 * Sends a registration code to the number. Writes a {@code one_time_code} row (hash only) and
 	 * sends one SMS through the {@link SmsGateway}.
-	 * @throws InvalidAccountInput on field {@code mobile}: malformed number, asked again too soon, daily limit
+	 * @param requestedFrom the client's address, for the per-address limit
+	 * @throws InvalidAccountInput on field {@code mobile}: malformed number, asked again too soon, daily
+	 * limit, too many codes from this address
 	 */
-	public MobileNumber sendCode(String mobileInput) {
+	public MobileNumber sendCode(String mobileInput, String requestedFrom) {
 		MobileNumber mobile = MobileNumber.parse(mobileInput)
 			.orElseThrow(() -> new InvalidAccountInput("mobile", "account.register.mobile.invalid"));
-		String code = codes.issue(mobile, OneTimeCodes.Purpose.REGISTRATION);
+		String code = codes.issue(mobile, OneTimeCodes.Purpose.REGISTRATION, requestedFrom);
 		try {
 			sms.send(mobile.value(), "【职工网络正能量作品申报平台】您的注册验证码为" + code + "，"
 					+ OneTimeCodes.VALIDITY.toMinutes() + "分钟内有效。请勿告诉他人。");

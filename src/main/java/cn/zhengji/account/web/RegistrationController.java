@@ -8,6 +8,7 @@ import cn.zhengji.account.MobileNumber;
 import cn.zhengji.account.ParticipantKind;
 import cn.zhengji.account.Registration;
 import cn.zhengji.account.Registration.PickerLevel;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -52,10 +53,10 @@ class RegistrationController {
 
 	@PostMapping("/register/code")
 	String sendCode(@ModelAttribute("mobileForm") MobileForm form, BindingResult binding, HttpSession session,
-			Model model, RedirectAttributes redirect) {
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		MobileNumber mobile;
 		try {
-			mobile = registration.sendCode(form.getMobile());
+			mobile = registration.sendCode(form.getMobile(), request.getRemoteAddr());
 		}
 		catch (InvalidAccountInput refusal) {
 			String pending = (String) session.getAttribute(SESSION_MOBILE);

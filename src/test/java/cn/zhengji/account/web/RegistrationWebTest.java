@@ -77,7 +77,7 @@ class RegistrationWebTest {
 		mvc.perform(get("/register").session(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("第一步：验证手机号")));
-		mvc.perform(post("/register/code").session(session).with(csrf()).param("mobile", mobile))
+		mvc.perform(post("/register/code").with(fromItsOwnAddress()).session(session).with(csrf()).param("mobile", mobile))
 			.andExpect(redirectedUrl("/register"))
 			.andExpect(flash().attribute("flashSuccess", "验证码已发送至 " + masked + "，5分钟内有效。"));
 		assertThat(sms.sentTo(mobile)).hasSize(1);
@@ -188,7 +188,7 @@ class RegistrationWebTest {
 		requestCode(mobile);
 		clock.advance(Duration.ofSeconds(45));
 
-		mvc.perform(post("/register/code").session(new MockHttpSession()).with(csrf()).param("mobile", mobile))
+		mvc.perform(post("/register/code").with(fromItsOwnAddress()).session(new MockHttpSession()).with(csrf()).param("mobile", mobile))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("获取验证码过于频繁，请15秒后再试。")));
 
@@ -197,7 +197,7 @@ class RegistrationWebTest {
 			requestCode(mobile);
 		}
 		clock.advance(Duration.ofSeconds(61));
-		mvc.perform(post("/register/code").session(session).with(csrf()).param("mobile", mobile))
+		mvc.perform(post("/register/code").with(fromItsOwnAddress()).session(session).with(csrf()).param("mobile", mobile))
 			.andExpect(redirectedUrl("/register"))
 			.andExpect(flash().attribute("flashError", "该手机号24小时内获取验证码已达10次上限，请明天再试。"));
 		assertThat(sms.sentTo(mobile)).hasSize(10);
@@ -208,8 +208,41 @@ class RegistrationWebTest {
 	}
 
 	@Test
+	void limitsCodesFromOneAddressWhateverTheNumbers() throws Exception {
+		String address = "192.0.2." + ADDRESSES.incrementAndGet();
+		for (int i = 0; i < 30; i++) {
+			mvc.perform(post("/register/code").with(from(address)).session(new MockHttpSession()).with(csrf())
+				.param("mobile", AccountFixtures.uniqueMobile()))
+				.andExpect(redirectedUrl("/register"));
+		}
+		String refused = AccountFixtures.uniqueMobile();
+		mvc.perform(post("/register/code").with(from(address)).session(new MockHttpSession()).with(csrf()).param("mobile", refused))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("mobileForm", "mobile", "account.register.code.addressLimit"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("当前网络获取验证码过于频繁，请一小时后再试。")));
+		assertThat(jdbc.sql("select count(*) from one_time_code where requested_from = ?").param(address).query(Integer.class).single())
+			.isEqualTo(30);
+		assertThat(jdbc.sql("select count(*) from one_time_code where mobile_hmac = ?").param(cipher.blindIndex(refused))
+			.query(Integer.class).single()).isZero();
+	}
+
+	private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** MockMvc requests all come from 127.0.0.1; the per-address limit is tested on its own. */
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor fromItsOwnAddress() {
+		return from("198.51.100." + ADDRESSES.incrementAndGet());
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	@Test
 	void refusesAMalformedMobileNumber() throws Exception {
-		mvc.perform(post("/register/code").session(session).with(csrf()).param("mobile", "12345"))
+		mvc.perform(post("/register/code").with(fromItsOwnAddress()).session(session).with(csrf()).param("mobile", "12345"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("mobileForm", "mobile", "account.register.mobile.invalid"))
 			.andExpect(content().string(Matchers.containsString("请输入正确的11位手机号。")));
@@ -256,7 +289,7 @@ class RegistrationWebTest {
 	}
 
 	private String requestCode(String mobile) throws Exception {
-		mvc.perform(post("/register/code").session(session).with(csrf()).param("mobile", mobile))
+		mvc.perform(post("/register/code").with(fromItsOwnAddress()).session(session).with(csrf()).param("mobile", mobile))
 			.andExpect(redirectedUrl("/register"));
 		return sms.lastCodeTo(mobile);
 	}
