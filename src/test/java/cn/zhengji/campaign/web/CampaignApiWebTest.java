@@ -120,7 +120,10 @@ class CampaignApiWebTest {
 	void openApiDocumentsTheCampaignApi() throws Exception {
 		mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.info.title").value("征集平台 JSON API"))
+			.andExpect(jsonPath("$.info.version").value("v1"))
 			.andExpect(jsonPath("$.paths['/api/v1/campaigns'].get.summary").value("活动列表"))
+			.andExpect(jsonPath("$.paths['/api/v1/organisations'].get").exists())
 			.andExpect(jsonPath("$.paths['/api/v1/campaigns/{code}/allocations'].get").exists())
 			.andExpect(jsonPath("$.paths").value(not(hasItem("/admin/campaigns"))));
 	}
