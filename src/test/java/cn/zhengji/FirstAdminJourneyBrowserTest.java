@@ -91,6 +91,14 @@ class FirstAdminJourneyBrowserTest {
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATED' and target_type = 'organisation' and summary like ?")
 			.param("%" + county + "%").query(Integer.class).single()).isEqualTo(1);
 
+		page.locator("#mainNav").getByText("活动管理").click();
+		assertThat(page.locator("main")).containsText("fujian-2024");
+		Browser.screenshot(page, "journey-5-campaigns");
+		page.navigate(url("/admin/campaigns/fujian-2024"));
+		assertThat(page.locator("main")).containsText("平潭综合实验区总工会");
+		assertThat(page.locator("main")).containsText("网络正能量微视频征集");
+		Browser.screenshot(page, "journey-6-campaign-detail");
+
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出登录")).click();
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登录")).first()).isVisible();
 		page.navigate(url("/admin/organisations"));
