@@ -12,10 +12,6 @@ public record Organisation(long id, Long parentId, String path, String code, Str
 		return (int) path.chars().filter(c -> c == '/').count() - 2;
 	}
 
-	public boolean isWithin(Organisation ancestor) {
-		return path.startsWith(ancestor.path());
-	}
-
 	public String displayName() {
 		return shortName == null ? name : shortName;
 	}

@@ -12,9 +12,6 @@ public final class SeedOrder {
 
 	public static final int ACCOUNTS = 300;
 
-	/** Printing the address and sign-in details comes last. */
-	public static final int STARTUP_REPORT = 1000;
-
 	private SeedOrder() {
 	}
 }

@@ -89,11 +89,4 @@ public final class PersonalDataCipher {
 		return mobile.substring(0, 3) + "****" + mobile.substring(mobile.length() - 4);
 	}
 
-	/** 350102199001011234 → 350102********1234. */
-	public static String maskIdNumber(String idNumber) {
-		if (idNumber == null || idNumber.length() < 10) {
-			return "****";
-		}
-		return idNumber.substring(0, 6) + "*".repeat(idNumber.length() - 10) + idNumber.substring(idNumber.length() - 4);
-	}
 }

@@ -1,6 +1,8 @@
 package cn.zhengji.infrastructure.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -28,12 +30,16 @@ class SecurityConfiguration {
 			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; "
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-	private static final String[] STATIC_RESOURCES = { "/css/**", "/js/**", "/img/**", "/webjars/**", "/vendor/**",
-			"/favicon.ico" };
+	private static final List<String> STATIC_FOLDERS = List.of("/css/", "/js/", "/img/", "/webjars/", "/vendor/");
+
+	private static final String FAVICON = "/favicon.ico";
 
 	static boolean isStaticResource(String path) {
-		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-				|| path.startsWith("/webjars/") || path.startsWith("/vendor/") || path.equals("/favicon.ico");
+		return path.equals(FAVICON) || STATIC_FOLDERS.stream().anyMatch(path::startsWith);
+	}
+
+	private static String[] staticResourcePatterns() {
+		return Stream.concat(STATIC_FOLDERS.stream().map(folder -> folder + "**"), Stream.of(FAVICON)).toArray(String[]::new);
 	}
 
 	@Bean
@@ -58,7 +64,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers(STATIC_RESOURCES).permitAll()
+				.requestMatchers(staticResourcePatterns()).permitAll()
 				.requestMatchers("/", "/campaigns/**", "/qr.png", "/sign-in", "/register", "/register/**", "/error",
 						"/error/**")
 				.permitAll()
