@@ -1,0 +1,176 @@
+package cn.zhengji.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import cn.zhengji.account.AccountProfile;
+import cn.zhengji.account.Accounts;
+import cn.zhengji.campaign.Campaign;
+import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.campaign.Category;
+import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
+import cn.zhengji.campaign.CategoryRules.FileKind;
+import cn.zhengji.campaign.CategoryRules.SubmitterKind;
+import cn.zhengji.infrastructure.security.Role;
+import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.web.NotFoundException;
+import cn.zhengji.organisation.Organisation;
+import cn.zhengji.organisation.Organisations;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading entries, always for a viewer: the owner's own entries, and for admins the entries of
+ * their subtree (read-only). Something the viewer may not read is a 404, revealing nothing.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Entries {
+
+	private final EntryRecords records;
+
+	private final EntryChecks checks;
+
+	private final Campaigns campaigns;
+
+	private final Accounts accounts;
+
+	private final Organisations organisations;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	Entries(EntryRecords records, EntryChecks checks, Campaigns campaigns, Accounts accounts,
+			Organisations organisations, MessageSource messages, Clock clock) {
+		this.records = records;
+		this.checks = checks;
+		this.campaigns = campaigns;
+		this.accounts = accounts;
+		this.organisations = organisations;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** "我的作品": the actor's own entries and, for an organisation admin, its organisation's. */
+	public List<EntrySummary> mine(SignedInUser actor) {
+		List<String> owners = new ArrayList<>(List.of(Entry.accountOwner(actor.accountId())));
+		if (actor.role() == Role.ORG_ADMIN) {
+			owners.add(Entry.organisationOwner(actor.organisationId()));
+		}
+		return records.summariesOwnedBy(owners);
+	}
+
+	/** The admins' list: entries of organisations in the actor's subtree, optionally of one state and campaign. */
+	public List<EntrySummary> visibleTo(SignedInUser actor, EntryState state, Long campaignId) {
+		if (!actor.isAdmin()) {
+			throw new NotFoundException("entries");
+		}
+		return records.summariesInScope(actor.adminScope(), state, campaignId);
+	}
+
+	/** Campaigns accepting entries now (their SUBMISSION phase is open). */
+	public List<Campaign> openCampaigns() {
+		Instant now = clock.instant();
+		return campaigns.allVisible().stream().filter(campaign -> campaign.acceptsSubmissions(now)).toList();
+	}
+
+	/** A category of a campaign with whether, and as whom, the actor may enter it. */
+	public record CategoryChoice(Category category, Optional<SubmitterKind> submitterKind) {
+
+		public boolean allowed() {
+			return submitterKind.isPresent();
+		}
+	}
+
+	public List<CategoryChoice> categoryChoices(SignedInUser actor, Campaign campaign) {
+		AccountProfile profile = profile(actor);
+		Organisation organisation = organisation(profile.organisationId());
+		return campaigns.categories(campaign)
+			.stream()
+			.map(category -> new CategoryChoice(category,
+					EntryPolicy.submitterKind(profile, organisation, category.rules())))
+			.toList();
+	}
+
+	/** The entry page for its owner. */
+	public EntryView forOwner(SignedInUser actor, long id) {
+		Entry entry = records.find(id).filter(found -> EntryPolicy.owns(actor, found))
+			.orElseThrow(() -> new NotFoundException("entry " + id));
+		return view(actor, entry, true);
+	}
+
+	/** The read-only page for an admin above the submitting organisation. */
+	public EntryView forAdmin(SignedInUser actor, long id) {
+		Entry entry = records.find(id).filter(found -> EntryPolicy.administers(actor, found))
+			.orElseThrow(() -> new NotFoundException("entry " + id));
+		return view(actor, entry, false);
+	}
+
+	/** An attachment the actor may download: the owner's, or one below an admin. */
+	public Attachment readableAttachment(SignedInUser actor, long entryId, long attachmentId) {
+		Entry entry = records.find(entryId).filter(found -> EntryPolicy.mayRead(actor, found))
+			.orElseThrow(() -> new NotFoundException("entry " + entryId));
+		return records.attachments(entry.id())
+			.stream()
+			.filter(file -> file.id() == attachmentId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("attachment " + attachmentId));
+	}
+
+	EntryView view(SignedInUser actor, Entry entry, boolean owner) {
+		Campaign campaign = campaigns.findById(entry.campaignId())
+			.orElseThrow(() -> new NotFoundException("campaign " + entry.campaignId()));
+		Category category = category(campaign, entry.categoryId());
+		List<AttachmentSlot> slots = slots(category);
+		List<Attachment> attachments = records.attachments(entry.id());
+		Optional<Nomination> nomination = category.rules().nominationForm()
+				? Optional.of(records.nomination(entry.id()).map(EntryRecords.NominationRow::shown).orElse(Nomination.empty()))
+				: Optional.empty();
+		List<String> problems = checks.problems(
+				new EntryChecks.Subject(category.rules(), slots, entry.texts(), attachments, nomination));
+		Instant deadline = campaign.submissionDeadline().orElse(null);
+		boolean personal = nomination.isPresent()
+				&& EntryPolicy.maySeePersonalData(actor, organisation(actor.organisationId()), entry);
+		return new EntryView(entry, campaign, category, slots, attachments, records.transitions(entry.id()),
+				records.acceptances(entry.id()), nomination, problems, campaigns.declarations(campaign),
+				category.rules().judgements(), deadline, owner && entry.isChangeable(clock.instant(), deadline), owner,
+				personal);
+	}
+
+	/** The category's slots, and the 一寸彩照 of a nomination form as one more slot. */
+	List<AttachmentSlot> slots(Category category) {
+		List<AttachmentSlot> slots = new ArrayList<>(category.rules().attachments());
+		if (category.rules().nominationForm()) {
+			slots.addFirst(new AttachmentSlot(NominationForms.PHOTO_SLOT,
+					messages.getMessage("submission.nomination.photo", null, Locale.SIMPLIFIED_CHINESE), false,
+					List.of(FileKind.JPG, FileKind.PNG), 0, 1, 10, null));
+		}
+		return slots;
+	}
+
+	static Category category(Campaigns campaigns, Campaign campaign, long categoryId) {
+		return campaigns.categories(campaign)
+			.stream()
+			.filter(category -> category.id() == categoryId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("category " + categoryId));
+	}
+
+	private Category category(Campaign campaign, long categoryId) {
+		return category(campaigns, campaign, categoryId);
+	}
+
+	AccountProfile profile(SignedInUser actor) {
+		return accounts.profile(actor.accountId()).orElseThrow(() -> new NotFoundException("account"));
+	}
+
+	Organisation organisation(long id) {
+		return organisations.findById(id).orElseThrow(() -> new NotFoundException("organisation " + id));
+	}
+}

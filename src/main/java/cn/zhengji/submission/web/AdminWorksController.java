@@ -1,0 +1,62 @@
+package cn.zhengji.submission.web;
+
+import cn.zhengji.campaign.CategoryRuleDescriptions;
+import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.submission.Entries;
+import cn.zhengji.submission.EntryState;
+import cn.zhengji.submission.EntryView;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The admins' read-only view of the entries below them (scoped by the submitting organisation's
+ * path), with the check results and the judgement items issue 4 lets them confirm.
+ */
+@Controller
+@RequestMapping("/admin/works")
+class AdminWorksController {
+
+	private final Entries entries;
+
+	private final CategoryRuleDescriptions descriptions;
+
+	private final MessageSource messages;
+
+	AdminWorksController(Entries entries, CategoryRuleDescriptions descriptions, MessageSource messages) {
+		this.entries = entries;
+		this.descriptions = descriptions;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal SignedInUser actor, @RequestParam(required = false) String state,
+			Model model) {
+		EntryState filter = null;
+		if (state != null) {
+			try {
+				filter = EntryState.valueOf(state);
+			}
+			catch (IllegalArgumentException ex) {
+				filter = null;
+			}
+		}
+		model.addAttribute("works", entries.visibleTo(actor, filter, null));
+		model.addAttribute("state", filter);
+		model.addAttribute("states", EntryState.values());
+		return "submission/admin-list";
+	}
+
+	@GetMapping("/{id}")
+	String detail(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, Model model) {
+		EntryView view = entries.forAdmin(actor, id);
+		model.addAttribute("view", view);
+		model.addAttribute("slotHelp", SlotHelp.of(view, descriptions, messages));
+		return "submission/detail";
+	}
+}
