@@ -65,14 +65,22 @@ class WorksController {
 
 	private final MessageSource messages;
 
+	private final Long uploadChunkSize;
+
+	/**
+	 * @param uploadChunkSize bytes per PATCH the upload widget sends ({@code zhengji.submission.upload-chunk-size});
+	 * unset lets the widget choose
+	 */
 	WorksController(Entries entries, EntryChanges changes, NominationForms nominations, StoredFiles storedFiles,
-			CategoryRuleDescriptions descriptions, MessageSource messages) {
+			CategoryRuleDescriptions descriptions, MessageSource messages,
+			@org.springframework.beans.factory.annotation.Value("${zhengji.submission.upload-chunk-size:#{null}}") Long uploadChunkSize) {
 		this.entries = entries;
 		this.changes = changes;
 		this.nominations = nominations;
 		this.storedFiles = storedFiles;
 		this.descriptions = descriptions;
 		this.messages = messages;
+		this.uploadChunkSize = uploadChunkSize;
 	}
 
 	@GetMapping
@@ -126,6 +134,7 @@ class WorksController {
 		EntryView view = entries.forOwner(actor, id);
 		model.addAttribute("view", view);
 		model.addAttribute("slotHelp", SlotHelp.of(view, descriptions, messages));
+		model.addAttribute("uploadChunkSize", uploadChunkSize);
 		return "submission/detail";
 	}
 

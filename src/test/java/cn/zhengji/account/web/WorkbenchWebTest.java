@@ -23,12 +23,12 @@ class WorkbenchWebTest {
 	AccountFixtures fixtures;
 
 	@Test
-	void showsAParticipantTheirOrganisationAndThatSubmissionOpensLater() throws Exception {
+	void showsAParticipantTheirOrganisationAndALinkToTheirWorks() throws Exception {
 		mvc.perform(get("/workbench").with(user(fixtures.signedIn("13800000001"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("您好，演示职工")))
 			.andExpect(content().string(Matchers.containsString("我的作品")))
-			.andExpect(content().string(Matchers.containsString("作品申报将在申报功能上线后开放。")))
+			.andExpect(content().string(Matchers.containsString("href=\"/works\"")))
 			.andExpect(content().string(Matchers.containsString("所属组织：演示科技有限公司工会")))
 			.andExpect(content().string(Matchers.containsString("（职工）")))
 			.andExpect(content().string(Matchers.not(Matchers.containsString("管理功能"))));
