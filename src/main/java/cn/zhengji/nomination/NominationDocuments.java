@@ -1,17 +1,75 @@
 package cn.zhengji.nomination;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /** R-NOM-3 The filled form in the layout of 附件4, with the photo, the three opinion boxes and a Chinese font embedded. */
 @Service
 public class NominationDocuments {
 
+	private final SheetPdf pdf;
+	private final SheetWord word;
+	private final MessageSource messages;
+
+	NominationDocuments(SheetPdf pdf, SheetWord word, MessageSource messages) {
+		this.pdf = pdf;
+		this.word = word;
+		this.messages = messages;
+	}
+
+	/**
+	 * An A4 PDF; it grows to further pages when the texts are long.
+	 * @throws IllegalStateException when the Chinese font ({@code zhengji.documents.cjk-font}) is missing
+	 */
 	public byte[] pdf(NominationSheet sheet) {
-		throw new UnsupportedOperationException("issue 3: nomination module being built");
+		Map<String, Object> model = new HashMap<>();
+		model.put("sheet", sheet);
+		SheetPhoto photo = SheetPhoto.of(sheet.photo());
+		// Plain values: the template's expressions cannot call into package-private types.
+		if (photo != null) {
+			model.put("photoUri", photo.dataUri());
+			model.put("photoWidth", photo.widthPx());
+			model.put("photoHeight", photo.heightPx());
+		}
+		model.put("birthMonth", birthMonth(sheet));
+		model.put("profile", paragraphs(sheet.profile()));
+		model.put("reasons", paragraphs(sheet.reasons()));
+		model.put("workUnitOpinion", paragraphs(sheet.workUnitOpinion()));
+		model.put("recommendingUnitOpinion", paragraphs(sheet.recommendingUnitOpinion()));
+		model.put("provinceOpinion", paragraphs(sheet.provinceOpinion()));
+		return pdf.render(model);
 	}
 
 	/** A .docx file. */
 	public byte[] word(NominationSheet sheet) {
-		throw new UnsupportedOperationException("issue 3: nomination module being built");
+		return word.write(sheet, SheetPhoto.of(sheet.photo()), birthMonth(sheet));
+	}
+
+	/** A file name for downloads, without extension: 八闽职工好网民推荐表-姓名. */
+	public String fileName(NominationSheet sheet) {
+		return message("nomination.sheet.file-name", sheet.name() == null ? "" : sheet.name().strip());
+	}
+
+	private String birthMonth(NominationSheet sheet) {
+		return sheet.birthMonth() == null ? null
+				: message("nomination.sheet.birth-month", String.valueOf(sheet.birthMonth().getYear()),
+						String.valueOf(sheet.birthMonth().getMonthValue()));
+	}
+
+	private String message(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/** Line breaks the nominator typed become paragraphs; empty lines are dropped. */
+	static List<String> paragraphs(String text) {
+		if (text == null) {
+			return List.of();
+		}
+		return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
 	}
 }
