@@ -307,6 +307,13 @@ public class EntryChanges {
 		}
 	}
 
+	/**
+	 * Findings that mean the content is not a usable file of its kind at all (wrong or unknown format,
+	 * cut short or damaged, an archive bomb or a path escaping the archive, a picture too large to
+	 * decode safely): such a file is refused, not attached with a failure.
+	 */
+	private static final Set<String> REFUSING_RULES = Set.of("format", "integrity", "archive", "image.pixels");
+
 	/** The format found in the content is one the slot takes, and nothing about the content is unsafe. */
 	static boolean acceptedFormat(Inspection inspection, AttachmentSlot slot) {
 		if (inspection.detectedKind() == null || !slot.accepts(inspection.detectedKind())) {
@@ -314,7 +321,7 @@ public class EntryChanges {
 		}
 		return inspection.findings()
 			.stream()
-			.noneMatch(finding -> finding.verdict() == Verdict.FAILED && finding.rule().startsWith("format"));
+			.noneMatch(finding -> finding.verdict() == Verdict.FAILED && REFUSING_RULES.contains(finding.rule()));
 	}
 
 	private String refusal(Inspection inspection, AttachmentSlot slot) {

@@ -1,0 +1,361 @@
+package cn.zhengji.submission;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.imageio.ImageIO;
+
+import cn.zhengji.campaign.Campaign;
+import cn.zhengji.campaign.CampaignAdministration;
+import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.campaign.Category;
+import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
+import cn.zhengji.campaign.Declaration;
+import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
+import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.web.NotFoundException;
+import cn.zhengji.media.Inspection;
+import cn.zhengji.media.MediaInspector;
+import cn.zhengji.organisation.Organisation;
+import cn.zhengji.organisation.OrganisationKind;
+import cn.zhengji.organisation.Organisations;
+import cn.zhengji.support.TestMedia;
+import cn.zhengji.support.ZhengjiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * R-SUB-1, R-CAM-3/4 Entries through the real services and database: who may enter which category,
+ * one entry per person where the rule says so (a database constraint), the checks before
+ * submitting, declarations recorded with their text version, history and audit of every change,
+ * optimistic locking, and the deadline. Files are checked by the real {@link MediaInspector} and
+ * written as attachments directly (the upload path is covered by the end-to-end web test).
+ */
+@ZhengjiTest
+class EntryLifecycleIntegrationTest {
+
+	@Autowired
+	EntryChanges changes;
+
+	@Autowired
+	Entries entries;
+
+	@Autowired
+	EntryRecords records;
+
+	@Autowired
+	MediaInspector inspector;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	CampaignAdministration campaignAdministration;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Autowired
+	PersonalDataCipher cipher;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@TempDir
+	Path temp;
+
+	SubmissionFixtures fixtures;
+
+	@BeforeEach
+	void fixtures() {
+		fixtures = new SubmissionFixtures(jdbc, organisations, userDetails, cipher);
+	}
+
+	@Test
+	void createsADraftAsTheParticipantKindWithItsFirstHistoryRowAndAnAuditEvent() {
+		SignedInUser worker = fixtures.worker();
+
+		long id = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "  劳动最美丽  ");
+
+		Entry entry = records.find(id).orElseThrow();
+		assertThat(entry.state()).isEqualTo(EntryState.DRAFT);
+		assertThat(entry.title()).isEqualTo("劳动最美丽");
+		assertThat(entry.submitterKind().name()).isEqualTo("WORKER");
+		assertThat(entry.ownerKey()).isEqualTo("account:" + worker.accountId());
+		assertThat(entry.organisationId()).isEqualTo(worker.organisationId());
+		assertThat(records.transitions(id)).extracting(Transition::from, Transition::to)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(null, EntryState.DRAFT));
+		assertThat(auditActions(id)).containsExactly("CREATED");
+		assertThat(entries.mine(worker)).extracting(EntrySummary::id).containsExactly(id);
+	}
+
+	@Test
+	void refusesCategoriesWhoseRuleDoesNotAdmitTheParticipantKind() {
+		SignedInUser worker = fixtures.worker();
+
+		assertRejected(() -> changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "cadre-story", "故事"),
+				"submission.rejected.notAllowed");
+		assertRejected(() -> changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "application-system", "系统"),
+				"submission.rejected.notAllowed");
+		SignedInUser cadre = fixtures.participant("UNION_CADRE", fixtures.grassroots());
+		assertThat(changes.create(cadre, SubmissionFixtures.OPEN_CAMPAIGN, "cadre-story", "娘家人")).isPositive();
+	}
+
+	@Test
+	void oneSongPerPersonIsADatabaseRuleFreedByWithdrawingWhileMicroVideosMayBeSeveral() {
+		SignedInUser worker = fixtures.worker();
+		long song = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "song", "第一首");
+
+		assertRejected(() -> changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "song", "第二首"),
+				"submission.rejected.onePerPerson");
+
+		changes.withdraw(worker, song, records.find(song).orElseThrow().version(), "重新创作");
+		long again = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "song", "第二首");
+		changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "视频一");
+		changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "视频二");
+
+		assertThat(entries.mine(worker)).hasSize(4);
+		assertThat(records.find(song).orElseThrow().state()).isEqualTo(EntryState.WITHDRAWN);
+		assertThat(records.transitions(song)).extracting(Transition::remark).containsExactly(null, "重新创作");
+		assertThat(records.find(again).orElseThrow().state()).isEqualTo(EntryState.DRAFT);
+	}
+
+	@Test
+	void organisationAdminsSubmitForTheirOrganisationWhenItsKindIsAdmitted() {
+		Organisation county = fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"), "作品测试区总工会",
+				OrganisationKind.COUNTY);
+		SignedInUser countyAdmin = fixtures.admin(county);
+		SignedInUser otherCountyAdmin = fixtures.admin(county);
+
+		long system = changes.create(countyAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "application-system", "智慧工会");
+
+		assertThat(records.find(system).orElseThrow().ownerKey()).isEqualTo("organisation:" + county.id());
+		assertRejected(() -> changes.create(otherCountyAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "application-system",
+				"另一个系统"), "submission.rejected.onePerOrganisation");
+		// 八闽职工好网民 is recommended by cities and provincial units, not counties.
+		assertRejected(() -> changes.create(countyAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", "候选人"),
+				"submission.rejected.notAllowed");
+		// Every admin of the organisation works on its entry.
+		assertThat(entries.forOwner(otherCountyAdmin, system).entry().id()).isEqualTo(system);
+		assertThat(entries.mine(otherCountyAdmin)).extracting(EntrySummary::id).contains(system);
+	}
+
+	@Test
+	void submittingNeedsEveryCheckPassedAndEveryDeclarationAcceptedAndRecordsTheirTextVersions() throws Exception {
+		SignedInUser worker = fixtures.worker();
+		long id = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "一线风采");
+		Set<Long> all = declarationIds();
+
+		assertRejected(() -> changes.submit(worker, id, version(id), all), "submission.rejected.incomplete");
+		assertThat(entries.forOwner(worker, id).problems()).containsExactly("请上传“微视频作品（MP4）”");
+
+		attach(worker, id, "work", TestMedia.mp4(1080, 1920, 40, 5));
+		Set<Long> allButOne = all.stream().skip(1).collect(Collectors.toSet());
+		assertRejected(() -> changes.submit(worker, id, version(id), allButOne), "submission.rejected.declarations");
+
+		changes.submit(worker, id, version(id), all);
+
+		Entry entry = records.find(id).orElseThrow();
+		assertThat(entry.state()).isEqualTo(EntryState.SUBMITTED);
+		assertThat(entry.submittedAt()).isNotNull();
+		assertThat(records.acceptances(id)).extracting(DeclarationAcceptance::code, DeclarationAcceptance::textVersion)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ORIGINALITY", 1),
+					org.assertj.core.groups.Tuple.tuple("DISSEMINATION_RIGHTS", 1),
+					org.assertj.core.groups.Tuple.tuple("LIABILITY", 1));
+		assertThat(jdbc.sql("select count(*) from entry_declaration where entry_id = ? and account_id = ?")
+			.params(id, worker.accountId()).query(Integer.class).single()).isEqualTo(3);
+		assertThat(records.transitions(id)).extracting(Transition::to)
+			.containsExactly(EntryState.DRAFT, EntryState.SUBMITTED);
+		assertThat(auditActions(id)).containsExactly("CREATED", "UPDATED");
+	}
+
+	@Test
+	void aFileOfTheRightFormatBreakingARuleIsAttachedWithItsFindingAndBlocksSubmitting() throws Exception {
+		SignedInUser worker = fixtures.worker();
+		long id = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "720P作品");
+
+		Attachment attached = attach(worker, id, "work", TestMedia.mp4(1280, 720, 40, 5));
+
+		assertThat(attached.blocksSubmission()).isTrue();
+		assertThat(entries.forOwner(worker, id).problems()).singleElement()
+			.asString()
+			.contains("1280×720");
+		assertRejected(() -> changes.submit(worker, id, version(id), declarationIds()),
+				"submission.rejected.incomplete");
+		assertThat(records.find(id).orElseThrow().state()).isEqualTo(EntryState.DRAFT);
+	}
+
+	@Test
+	void editingASubmittedEntryPutsItBackToDraftWithAHistoryRow() throws Exception {
+		SignedInUser worker = fixtures.worker();
+		long id = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "初稿");
+		attach(worker, id, "work", TestMedia.mp4(1080, 1920, 40, 5));
+		changes.submit(worker, id, version(id), declarationIds());
+
+		changes.edit(worker, id, version(id), "修改后的标题", Map.of(), null);
+
+		Entry entry = records.find(id).orElseThrow();
+		assertThat(entry.state()).isEqualTo(EntryState.DRAFT);
+		assertThat(entry.title()).isEqualTo("修改后的标题");
+		assertThat(records.transitions(id)).extracting(Transition::to, Transition::remark)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(EntryState.DRAFT, null),
+					org.assertj.core.groups.Tuple.tuple(EntryState.SUBMITTED, null),
+					org.assertj.core.groups.Tuple.tuple(EntryState.DRAFT, "提交后修改，退回草稿"));
+	}
+
+	@Test
+	void theSecondOfTwoEditsFromTheSameVersionIsRefusedAndTheFirstIsKept() {
+		SignedInUser admin = fixtures.admin(fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"),
+				"作品测试并发区总工会", OrganisationKind.COUNTY));
+		long id = changes.create(admin, SubmissionFixtures.OPEN_CAMPAIGN, "application-system", "并发系统");
+		int loaded = version(id);
+
+		changes.edit(admin, id, loaded, "并发系统", Map.of("introduction#需求与方案", "第一个窗口写的内容"), null);
+
+		assertThatThrownBy(() -> changes.edit(admin, id, loaded, "并发系统",
+				Map.of("introduction#需求与方案", "第二个窗口写的内容"), null))
+			.isInstanceOf(EntryConflict.class);
+		Category category = category("application-system");
+		assertThat(records.find(id).orElseThrow().texts()
+			.section(category.rules().textField("introduction").orElseThrow(), "需求与方案")).isEqualTo("第一个窗口写的内容");
+		assertThat(auditActions(id)).containsExactly("CREATED", "UPDATED");
+	}
+
+	@Test
+	void theApplicationSystemIntroductionIsCountedOverItsFourSectionsAndEachSectionIsRequired() {
+		SignedInUser admin = fixtures.admin(fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"),
+				"作品测试系统区总工会", OrganisationKind.COUNTY));
+		long id = changes.create(admin, SubmissionFixtures.OPEN_CAMPAIGN, "application-system", "职工之家");
+		Map<String, String> texts = new HashMap<>();
+		texts.put("introduction#需求与方案", "需".repeat(1000));
+		texts.put("introduction#产品设计", "产".repeat(1000));
+		texts.put("introduction#界面设计", "界".repeat(1001));
+
+		changes.edit(admin, id, version(id), "职工之家", texts, null);
+
+		List<String> problems = entries.forOwner(admin, id).problems();
+		assertThat(problems).contains("“特色应用系统情况介绍”尚缺以下部分：运营推广", "请上传“介绍PPT”");
+		assertThat(problems).anySatisfy(problem -> assertThat(problem).startsWith("“特色应用系统情况介绍”").contains("3001"));
+	}
+
+	@Test
+	void afterTheDeadlineNothingChangesAndTheDomainSaysSo() {
+		SignedInUser worker = fixtures.worker();
+		String closed = fixtures.closedCampaign(campaignAdministration);
+		Campaign campaign = campaigns.getByCode(closed);
+		Category microVideo = campaigns.category(campaign, "micro-video").orElseThrow();
+		assertRejected(() -> changes.create(worker, closed, "micro-video", "迟到的作品"), "submission.rejected.notOpen");
+		long id = transactions.execute(status -> records.insert(campaign.id(), microVideo.id(), worker.accountId(),
+				cn.zhengji.campaign.CategoryRules.SubmitterKind.WORKER, "account:" + worker.accountId(), false,
+				worker.organisationId(), worker.organisationPath(), "截止前的作品", Instant.parse("2024-08-30T10:00:00Z")));
+
+		assertRejected(() -> changes.edit(worker, id, version(id), "改名", Map.of(), null), "submission.rejected.deadline");
+		assertRejected(() -> changes.withdraw(worker, id, version(id), null), "submission.rejected.deadline");
+		assertRejected(() -> changes.submit(worker, id, version(id), declarationIds()), "submission.rejected.deadline");
+		assertThat(records.find(id).orElseThrow().title()).isEqualTo("截止前的作品");
+		assertThat(entries.forOwner(worker, id).changeable()).isFalse();
+	}
+
+	@Test
+	void someoneElsesEntryIsNotFoundAndAnAdminAboveReadsItButCannotChangeIt() {
+		SignedInUser worker = fixtures.worker();
+		long id = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "别人的作品");
+		SignedInUser stranger = fixtures.worker();
+		SignedInUser fuzhouAdmin = fixtures.admin(fixtures.organisation("fj-fuzhou"));
+		SignedInUser xiamenAdmin = fixtures.admin(fixtures.organisation("fj-xiamen"));
+
+		assertThatThrownBy(() -> entries.forOwner(stranger, id)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> changes.withdraw(stranger, id, version(id), null)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> changes.withdraw(fuzhouAdmin, id, version(id), null))
+			.isInstanceOf(NotFoundException.class);
+		assertThat(entries.forAdmin(fuzhouAdmin, id).owner()).isFalse();
+		assertThat(entries.forAdmin(fuzhouAdmin, id).changeable()).isFalse();
+		assertThatThrownBy(() -> entries.forAdmin(xiamenAdmin, id)).isInstanceOf(NotFoundException.class);
+		assertThat(entries.visibleTo(fuzhouAdmin, null, null)).extracting(EntrySummary::id).contains(id);
+		assertThat(entries.visibleTo(xiamenAdmin, null, null)).extracting(EntrySummary::id).doesNotContain(id);
+	}
+
+	// --- helpers ---------------------------------------------------------------------------------
+
+	/** Checks the file with the real inspector and stores it as an attachment of the slot. */
+	Attachment attach(SignedInUser actor, long entryId, String slotKey, Path file) throws IOException {
+		Entry entry = records.find(entryId).orElseThrow();
+		Category category = campaigns.categories(campaigns.findById(entry.campaignId()).orElseThrow())
+			.stream()
+			.filter(candidate -> candidate.id() == entry.categoryId())
+			.findFirst()
+			.orElseThrow();
+		AttachmentSlot slot = entries.slots(category).stream().filter(s -> s.key().equals(slotKey)).findFirst().orElseThrow();
+		Inspection inspection = inspector.inspect(file, slot);
+		assertThat(EntryChanges.acceptedFormat(inspection, slot)).as("format of %s", file).isTrue();
+		long id = transactions.execute(status -> records.insertAttachment(entryId, slotKey, null, UUID.randomUUID(),
+				file.getFileName().toString(), sizeOf(file), "0".repeat(64), inspection, actor.accountId(),
+				Instant.now()));
+		return records.attachments(entryId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+	}
+
+	Path png(String name) throws IOException {
+		Path file = temp.resolve(name);
+		ImageIO.write(new BufferedImage(600, 800, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
+		return file;
+	}
+
+	private static long sizeOf(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	int version(long id) {
+		return records.find(id).orElseThrow().version();
+	}
+
+	Set<Long> declarationIds() {
+		return campaigns.declarations(campaigns.getByCode(SubmissionFixtures.OPEN_CAMPAIGN))
+			.stream()
+			.map(Declaration::id)
+			.collect(Collectors.toSet());
+	}
+
+	Category category(String code) {
+		return campaigns.category(campaigns.getByCode(SubmissionFixtures.OPEN_CAMPAIGN), code).orElseThrow();
+	}
+
+	List<String> auditActions(long id) {
+		return jdbc.sql("select action from audit_event where target_type = 'entry' and target_id = ? order by id")
+			.param(String.valueOf(id))
+			.query(String.class)
+			.list();
+	}
+
+	static void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String messageCode) {
+		assertThatThrownBy(call).isInstanceOfSatisfying(EntryChangeRejected.class,
+				rejected -> assertThat(rejected.messageCode()).isEqualTo(messageCode));
+	}
+}
