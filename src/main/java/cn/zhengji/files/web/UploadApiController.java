@@ -89,8 +89,8 @@ class UploadApiController {
 	@Operation(summary = "上传进度", description = "Upload-Offset 为已保存的字节数。")
 	ResponseEntity<Void> head(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id,
 			HttpServletRequest request) {
-		requireTusResumable(request);
 		Upload upload = uploads.find(user, id);
+		requireTusResumable(request);
 		HttpHeaders headers = tusHeaders(upload);
 		headers.set("Upload-Length", String.valueOf(upload.length()));
 		if (upload.metadata() != null) {
@@ -106,6 +106,8 @@ class UploadApiController {
 			+ "同一上传同时只能有一个 PATCH（否则 423）。")
 	ResponseEntity<Void> patch(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id,
 			HttpServletRequest request) throws IOException {
+		// Someone else's upload is not there, whatever the request looks like.
+		uploads.find(user, id);
 		requireTusResumable(request);
 		String contentType = request.getContentType();
 		if (contentType == null || !OFFSET_OCTET_STREAM.equalsTypeAndSubtype(MediaType.parseMediaType(contentType))) {
@@ -123,6 +125,7 @@ class UploadApiController {
 	@Operation(summary = "终止上传并删除已上传的字节")
 	ResponseEntity<Void> terminate(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id,
 			HttpServletRequest request) {
+		uploads.find(user, id);
 		requireTusResumable(request);
 		uploads.terminate(user, id);
 		return ResponseEntity.noContent().header("Tus-Resumable", TUS_VERSION).build();
