@@ -15,6 +15,7 @@ import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.CampaignAdministration;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.PhaseKind;
+import cn.zhengji.files.Uploads;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
@@ -77,8 +78,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * {@code {auditEvent}} (an audit event recorded against the target organisation), {@code {account}}
  * (the target account in the target organisation), {@code {campaign}} (the code of this test's
  * campaign), {@code {campaignVersion}}, {@code {phaseVersion}} (its SUBMISSION phase),
- * {@code {categoryVersion}} (its {@code micro-video} category) and {@code {unique}} (a fresh
- * number). An endpoint without {@code {org}}, {@code {auditEvent}} or {@code {account}} does not
+ * {@code {categoryVersion}} (its {@code micro-video} category), {@code {file}} (a completed upload
+ * of the PARTICIPANT actor) and {@code {unique}} (a fresh number). An endpoint without {@code {org}}, {@code {auditEvent}} or {@code {account}} does not
  * depend on the relation and runs once (as OWN). Unsafe methods are sent with a CSRF token. Reuse the
  * common expectations ({@link #adminInSubtree}, {@link #adminBelowOwn}, {@link #anyAdmin},
  * {@link #platformAdminOnly}, {@link #signedIn}, {@link #everyone}, {@link #apiVisible},
@@ -214,6 +215,15 @@ class AuthorizationMatrixWebTest {
 		return (actor, relation) -> actor == Actor.ANONYMOUS ? 401 : 200;
 	}
 
+	/** An API resource of the PARTICIPANT actor's own upload: 404 JSON for anyone else, 401 without a session. */
+	static Expectation uploadOwnerOnly(int owner) {
+		return (actor, relation) -> switch (actor) {
+			case PARTICIPANT -> owner;
+			case ANONYMOUS -> 401;
+			default -> 404;
+		};
+	}
+
 	// --- The matrix ---------------------------------------------------------------------------------
 
 	static final byte[] NOT_AN_XLSX = "名称,简称,类型\n".getBytes(StandardCharsets.UTF_8);
@@ -313,6 +323,22 @@ class AuthorizationMatrixWebTest {
 					Map.of("code", "{campaign}-{unique}", "title", "矩阵复制活动", "year", "2091"),
 					platformAdminOnly(302)),
 
+			// --- files (R-SUB-2): tus uploads and downloads of one's own files. {file} is a completed upload of
+			// the PARTICIPANT actor; for everyone else it does not exist. Without Tus-Resumable the owner gets 412.
+			new Endpoint("OPTIONS /api/v1/uploads", HttpMethod.OPTIONS, "/api/v1/uploads", Map.of(), null, everyone(204)),
+			Endpoint.post("/api/v1/uploads", Map.of(), (actor, relation) -> actor == Actor.ANONYMOUS ? 401 : 412),
+			new Endpoint("HEAD /api/v1/uploads/{file}", HttpMethod.HEAD, "/api/v1/uploads/{file}", Map.of(), null,
+					uploadOwnerOnly(412)),
+			new Endpoint("PATCH /api/v1/uploads/{file}", HttpMethod.PATCH, "/api/v1/uploads/{file}", Map.of(), null,
+					uploadOwnerOnly(412)),
+			new Endpoint("DELETE /api/v1/uploads/{file}", HttpMethod.DELETE, "/api/v1/uploads/{file}", Map.of(), null,
+					uploadOwnerOnly(412)),
+			Endpoint.get("/files/{file}", (actor, relation) -> switch (actor) {
+				case PARTICIPANT -> 200;
+				case ANONYMOUS -> 302;
+				default -> 404;
+			}),
+
 			// --- infrastructure: the OpenAPI description of the JSON API is public ---
 			Endpoint.get("/v3/api-docs", everyone(200)),
 			Endpoint.get("/v3/api-docs.yaml", everyone(200)),
@@ -343,6 +369,9 @@ class AuthorizationMatrixWebTest {
 	@Autowired
 	PersonalDataCipher cipher;
 
+	@Autowired
+	Uploads uploads;
+
 	private final Map<Relation, Organisation> targets = new EnumMap<>(Relation.class);
 
 	private final Map<Relation, Long> auditEvents = new EnumMap<>(Relation.class);
@@ -352,6 +381,8 @@ class AuthorizationMatrixWebTest {
 	private final Map<Actor, SignedInUser> principals = new EnumMap<>(Actor.class);
 
 	private String campaign;
+
+	private UUID file;
 
 	@BeforeAll
 	void createFixture() {
@@ -384,6 +415,10 @@ class AuthorizationMatrixWebTest {
 		principals.put(Actor.ORG_ADMIN, signedIn(insertAccount(Role.ORG_ADMIN, fuzhou, passwordHash)));
 		principals.put(Actor.PARTICIPANT, signedIn(insertAccount(Role.PARTICIPANT, fuzhou, passwordHash)));
 		principals.put(Actor.EXPERT, signedIn(insertAccount(Role.EXPERT, fuzhou, passwordHash)));
+
+		file = uploads.create(principals.get(Actor.PARTICIPANT), 0,
+				"filename " + java.util.Base64.getEncoder().encodeToString("矩阵.txt".getBytes(StandardCharsets.UTF_8)))
+			.id();
 
 		campaign = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
 		campaignAdministration.copy(principals.get(Actor.PLATFORM_ADMIN), "fujian-2024", campaign, "矩阵测试活动", 2090);
@@ -451,6 +486,7 @@ class AuthorizationMatrixWebTest {
 		values.put("{categoryVersion}",
 				String.valueOf(campaigns.category(current, "micro-video").orElseThrow().version()));
 		values.put("{campaign}", campaign);
+		values.put("{file}", file.toString());
 		values.put("{unique}", OrganisationTestData.unique(""));
 		Function<String, String> fill = text -> {
 			String result = text;

@@ -1,13 +1,22 @@
 package cn.zhengji.files;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The files other modules use. Callers decide who may read a file; this class does not check it.
@@ -15,9 +24,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class StoredFiles {
 
+	private final Uploads uploads;
+
+	private final FileStorage storage;
+
+	StoredFiles(Uploads uploads, FileStorage storage) {
+		this.uploads = uploads;
+		this.storage = storage;
+	}
+
 	/** A completed upload, whoever owns it; empty while the upload is unfinished or unknown. */
 	public Optional<StoredFile> findCompleted(UUID id) {
-		throw new UnsupportedOperationException("issue 3: files module being built");
+		return uploads.load(id).filter(Upload::completed).map(Upload::toStoredFile);
+	}
+
+	/** A completed upload of this account (for attaching one's own upload to something); empty otherwise. */
+	public Optional<StoredFile> findCompletedOwnedBy(UUID id, long accountId) {
+		return findCompleted(id).filter(file -> file.ownerAccountId() == accountId);
 	}
 
 	/**
@@ -25,7 +48,12 @@ public class StoredFiles {
 	 * remote storage this is a cached local copy.
 	 */
 	public Path localPath(StoredFile file) {
-		throw new UnsupportedOperationException("issue 3: files module being built");
+		try {
+			return storage.localPath(file.id().toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -35,6 +63,65 @@ public class StoredFiles {
 	 * @param inline true to let the browser show it (audio, video, images), false to download
 	 */
 	public ResponseEntity<Resource> response(StoredFile file, MediaType contentType, boolean inline) {
-		throw new UnsupportedOperationException("issue 3: files module being built");
+		Resource resource;
+		try {
+			resource = storage.resource(file.id().toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		String etag = "\"" + file.sha256() + "\"";
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(contentType);
+		headers.set("X-Content-Type-Options", "nosniff");
+		headers.set(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(inline, file.fileName()));
+		headers.setETag(etag);
+		headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
+		headers.setCacheControl(CacheControl.noCache().cachePrivate());
+		// Spring MVC answers Range requests for a Resource body (206 with the exact bytes, 416 when
+		// unsatisfiable) but knows nothing of If-Range: when it names another version, the whole
+		// file is sent, as a body type whose ranges Spring leaves alone.
+		if (ifRangeNamesAnotherVersion(etag)) {
+			headers.setContentLength(file.size());
+			try {
+				return ResponseEntity.ok().headers(headers).body(new InputStreamResource(resource.getInputStream()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return ResponseEntity.ok().headers(headers).body(resource);
+	}
+
+	private static boolean ifRangeNamesAnotherVersion(String etag) {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return false;
+		}
+		HttpServletRequest request = attributes.getRequest();
+		String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+		return ifRange != null && request.getHeader(HttpHeaders.RANGE) != null && !ifRange.trim().equals(etag);
+	}
+
+	/**
+	 * RFC 6266: {@code filename*} with the UTF-8 name (RFC 8187 percent-encoding) and, for old
+	 * clients, {@code filename} with an ASCII stand-in.
+	 */
+	static String contentDisposition(boolean inline, String fileName) {
+		StringBuilder ascii = new StringBuilder();
+		fileName.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%'
+				? Character.toString(c) : "_"));
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+			int c = b & 0xFF;
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| "!#$&+-.^_`|~".indexOf(c) >= 0) {
+				encoded.append((char) c);
+			}
+			else {
+				encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+					.append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+			}
+		}
+		return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 	}
 }

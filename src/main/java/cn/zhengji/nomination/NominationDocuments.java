@@ -26,7 +26,8 @@ public class NominationDocuments {
 	 * An A4 PDF; it grows to further pages when the texts are long.
 	 * @throws IllegalStateException when the Chinese font ({@code zhengji.documents.cjk-font}) is missing
 	 */
-	public byte[] pdf(NominationSheet sheet) {
+	public byte[] pdf(NominationSheet filled) {
+		NominationSheet sheet = printable(filled);
 		Map<String, Object> model = new HashMap<>();
 		model.put("sheet", sheet);
 		SheetPhoto photo = SheetPhoto.of(sheet.photo());
@@ -46,7 +47,8 @@ public class NominationDocuments {
 	}
 
 	/** A .docx file. */
-	public byte[] word(NominationSheet sheet) {
+	public byte[] word(NominationSheet filled) {
+		NominationSheet sheet = printable(filled);
 		return word.write(sheet, SheetPhoto.of(sheet.photo()), birthMonth(sheet));
 	}
 
@@ -63,6 +65,31 @@ public class NominationDocuments {
 
 	private String message(String code, Object... arguments) {
 		return messages.getMessage(code, arguments, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/**
+	 * Control characters pasted from other programs (vertical tab, form feed, NUL) are not allowed in XML,
+	 * which both documents are made of; they become spaces instead of a broken document.
+	 */
+	static NominationSheet printable(NominationSheet s) {
+		return new NominationSheet(printable(s.campaignTitle()), printable(s.name()), printable(s.sex()), s.photo(),
+				s.birthMonth(), printable(s.politicalStatus()), printable(s.accountName()), printable(s.platform()),
+				printable(s.followers()), printable(s.unitAndPosition()), printable(s.mobile()), printable(s.idNumber()),
+				printable(s.recommendingUnit()), printable(s.profile()), printable(s.reasons()),
+				printable(s.workUnitOpinion()), printable(s.recommendingUnitOpinion()), printable(s.provinceOpinion()));
+	}
+
+	static String printable(String text) {
+		if (text == null) {
+			return null;
+		}
+		StringBuilder out = new StringBuilder(text.length());
+		text.codePoints().forEach(c -> {
+			boolean xmlChar = c == '\n' || c == '\t' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+					|| (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+			out.appendCodePoint(xmlChar ? c : ' ');
+		});
+		return out.toString();
 	}
 
 	/** Line breaks the nominator typed become paragraphs; empty lines are dropped. */

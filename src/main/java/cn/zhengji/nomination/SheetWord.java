@@ -201,8 +201,6 @@ class SheetWord {
 
 	private static void minimumHeight(XWPFTableRow row, int mm) {
 		row.setHeight(twips(mm));
-		row.getCtRow().getTrPr().getTrHeightArray(0).setHRule(
-				org.openxmlformats.schemas.wordprocessingml.x2006.main.STHeightRule.AT_LEAST);
 		row.setHeightRule(TableRowHeightRule.AT_LEAST);
 	}
 

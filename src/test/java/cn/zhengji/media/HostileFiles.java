@@ -163,6 +163,16 @@ final class HostileFiles {
 				"-metadata:s:v", "rotate=90"));
 	}
 
+	/** A 1080P video in MPEG-4 Part 2 (the codec of old cameras) with MP3 sound, in an MP4 container. */
+	static Path mpeg4PartTwoWithMp3Sound() {
+		Path target = Path.of("target", "test-media", "video-1920x1080-mpeg4-mp3-31s.mp4").toAbsolutePath();
+		if (Files.isRegularFile(target)) {
+			return target;
+		}
+		return ffmpeg(target, List.of("-i", TestMedia.mp4(1920, 1080, 31, 1).toString(), "-c:v", "mpeg4", "-c:a",
+				"libmp3lame", "-b:a", "128k"));
+	}
+
 	/** The same video with its index moved to the front, as "faststart" exports write it. */
 	static Path fastStart(Path source, Path target) {
 		return ffmpeg(target, List.of("-i", source.toString(), "-c", "copy", "-movflags", "+faststart"));

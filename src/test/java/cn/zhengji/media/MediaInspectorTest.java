@@ -101,6 +101,40 @@ class MediaInspectorTest {
 	}
 
 	@Test
+	void chunkOffsetsBeyondTheEndMeanIncompleteEvenWhenTheBoxesLookWhole() throws Exception {
+		Path whole = HostileFiles.fastStart(TestMedia.mp4(1080, 1920, 40, 5), directory.resolve("faststart.mp4"));
+		byte[] bytes = Files.readAllBytes(whole);
+		int mdat = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("mdat") - 4;
+		// size 0 = "the box runs to the end of the file": the top level is then whole, only the index knows better
+		java.nio.ByteBuffer.wrap(bytes).putInt(mdat, 0);
+		Path cut = HostileFiles.write(directory, "cut.mp4", java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+		assertThat(verdictAndMessage(inspector.inspect(cut, MICRO_VIDEO), "integrity"))
+			.isEqualTo(tuple(Verdict.FAILED, TRUNCATED));
+	}
+
+	@Test
+	void videoInAnOldCodecFailsNamingItAndMp3SoundInMp4IsRecognised() {
+		Inspection inspection = inspector.inspect(HostileFiles.mpeg4PartTwoWithMp3Sound(), SONG);
+
+		assertThat(inspection.facts().videoCodec()).isEqualTo("MPEG-4 Part 2");
+		assertThat(verdictAndMessage(inspection, "video.codec"))
+			.isEqualTo(tuple(Verdict.FAILED, "视频编码 MPEG-4 Part 2，本项目只接受 H.264、H.265 编码的视频，请转码后上传"));
+		assertThat(verdictAndMessage(inspection, "audio.codec")).isEqualTo(tuple(Verdict.PASSED, "音频编码 MP3，符合要求"));
+	}
+
+	@Test
+	void pdfIsRecognisedByItsSignature() {
+		Path pdf = HostileFiles.write(directory, "说明.docx", "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+
+		Inspection inspection = inspector.inspect(pdf, MATERIALS);
+
+		assertThat(inspection.detectedKind()).isEqualTo(FileKind.PDF);
+		assertThat(inspection.contentType()).isEqualTo("application/pdf");
+		assertThat(inspection.blocksSubmission()).isFalse();
+	}
+
+	@Test
 	void mp3NamedMp4IsRefusedForMicroVideoButAcceptedAsMp3ForTheSong() {
 		Path disguised = TestMedia.copy(TestMedia.mp3(40, 128, 44100), directory, "song.mp4");
 

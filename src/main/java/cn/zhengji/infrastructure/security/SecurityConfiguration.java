@@ -51,6 +51,8 @@ class SecurityConfiguration {
 				.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
 				// The notice itself is public, and so are the campaigns, categories and allocations it defines.
 				.requestMatchers(HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/**").permitAll()
+				// tus discovery (OPTIONS): which protocol version, extensions and size limit the server has.
+				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads").permitAll()
 				.anyRequest().authenticated())
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> writeProblem(response, 401, "Unauthorized",

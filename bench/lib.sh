@@ -1,0 +1,26 @@
+# Shared by the benchmark scripts: sourced, not run.
+# Sets: JAVA (a JDK 21+), out (bench/out), jar (the built application jar, after build_jar).
+
+java21() {
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [ -x "$candidate/bin/java" ] || continue
+    v=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+    [ "${v%%.*}" -ge 21 ] 2>/dev/null && { echo "$candidate/bin/java"; return; }
+  done
+  echo "no JDK 21+ found" >&2; exit 1
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+
+# Builds the application jar unless BENCH_SKIP_BUILD=1 (bench/run builds it once for all benchmarks).
+build_jar() {
+  if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+    echo "building the jar ..."
+    ./mvnw -B -q -DskipTests package
+  fi
+  jar=$(ls target/zhengji-*.jar | grep -v original | head -n 1)
+}
+
+JAVA=$(java21)
+out=bench/out; mkdir -p "$out"

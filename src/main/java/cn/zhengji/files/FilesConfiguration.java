@@ -1,0 +1,28 @@
+package cn.zhengji.files;
+
+import java.nio.file.Path;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UploadProperties.class)
+class FilesConfiguration {
+
+	@Bean
+	FileStorage fileStorage(@Value("${zhengji.data-dir:./data}") Path dataDir) {
+		return new LocalFileStorage(dataDir.resolve("files"));
+	}
+
+	/** Runs on one node at a time (db-scheduler picks the task with a row lock). */
+	@Bean
+	RecurringTask<Void> removeExpiredUploads(Uploads uploads, UploadProperties properties) {
+		return Tasks.recurring("remove-expired-uploads", FixedDelay.of(properties.expiryCheckInterval()))
+			.execute((instance, context) -> uploads.removeExpired());
+	}
+}

@@ -1,0 +1,55 @@
+package cn.zhengji.nomination;
+
+import java.time.Clock;
+import java.time.YearMonth;
+
+import cn.zhengji.nomination.InvalidResidentIdNumberException.Reason;
+
+/**
+ * R-NOM-1/2 The limits of 附件4 for the form: 推荐理由 ≤ 1500 characters as the notice says; the other
+ * limits are ours, chosen so that a filled sheet still prints on one or two pages.
+ */
+public final class NominationRules {
+
+	/** 推荐理由 "1500字以内" (the notice). */
+	public static final int REASONS_MAX_CHARACTERS = 1500;
+
+	/** 候选人简介: a short biography; the paper form gives it a third of the reasons' space. */
+	public static final int PROFILE_MAX_CHARACTERS = 500;
+
+	/** Each of 工作单位意见 / 推荐单位意见 / 省总工会意见. */
+	public static final int OPINION_MAX_CHARACTERS = 300;
+
+	/** 单位职务 and 推荐单位: long unit names exist (…有限责任公司工会委员会 主席). */
+	public static final int UNIT_MAX_CHARACTERS = 60;
+
+	/** 姓名, 政治面貌, 账号名称, 所属平台, 粉丝数量: one line of a narrow cell. */
+	public static final int SHORT_MAX_CHARACTERS = 30;
+
+	private NominationRules() {
+	}
+
+	/**
+	 * Characters as the notice counts them (字数): every Chinese character, letter, digit or punctuation
+	 * mark is one, also outside the BMP; line breaks are not counted.
+	 */
+	public static int characters(String text) {
+		if (text == null) {
+			return 0;
+		}
+		return (int) text.codePoints().filter(c -> c != '\n' && c != '\r').count();
+	}
+
+	/**
+	 * The form's check of 身份证号 with 出生年月 (R-NOM-2): a valid number whose birth date lies in that month.
+	 * @throws InvalidResidentIdNumberException FORMAT/REGION/BIRTH_DATE/CHECK_DIGIT from {@link ResidentIdNumber#parse(String, Clock)},
+	 * or BIRTH_DATE with code {@code nomination.id-number.birth-month-mismatch} when the month differs
+	 */
+	public static ResidentIdNumber idNumberBornIn(String text, YearMonth birthMonth, Clock clock) {
+		ResidentIdNumber number = ResidentIdNumber.parse(text, clock);
+		if (!number.bornIn(birthMonth)) {
+			throw InvalidResidentIdNumberException.of(Reason.BIRTH_DATE, "nomination.id-number.birth-month-mismatch");
+		}
+		return number;
+	}
+}

@@ -1,0 +1,57 @@
+package cn.zhengji.nomination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zhengji.nomination.InvalidResidentIdNumberException.Reason;
+
+class NominationRulesTest {
+
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-09-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
+	@Test
+	void countsEveryCharacterAsOneAndLineBreaksAsNone() {
+		assertThat(NominationRules.characters("八闽好网民")).isEqualTo(5);
+		assertThat(NominationRules.characters("5G网络，AI。")).isEqualTo(8);
+		assertThat(NominationRules.characters("第一段\r\n第二段\n")).isEqualTo(6);
+		// A character outside the BMP (two UTF-16 units) is one character.
+		assertThat(NominationRules.characters("𠮷野家")).isEqualTo(3);
+		assertThat(NominationRules.characters(null)).isZero();
+		assertThat(NominationRules.characters(SheetSamples.chinese(1500, 7))).isEqualTo(NominationRules.REASONS_MAX_CHARACTERS);
+	}
+
+	@Test
+	void acceptsAnIdNumberBornInTheGivenMonth() {
+		String number = ResidentIdNumberTest.withCheckDigit("35010219880229123");
+
+		assertThat(NominationRules.idNumberBornIn(number, YearMonth.of(1988, 2), CLOCK).value()).isEqualTo(number);
+	}
+
+	@Test
+	void rejectsAnIdNumberBornInAnotherMonthThanTheForm() {
+		String number = ResidentIdNumberTest.withCheckDigit("35010219880229123");
+
+		assertThatThrownBy(() -> NominationRules.idNumberBornIn(number, YearMonth.of(1988, 3), CLOCK))
+			.isInstanceOfSatisfying(InvalidResidentIdNumberException.class, e -> {
+				assertThat(e.reason()).isEqualTo(Reason.BIRTH_DATE);
+				assertThat(e.messageCode()).isEqualTo("nomination.id-number.birth-month-mismatch");
+				assertThat(e.getMessage()).isEqualTo("身份证号码中的出生日期与填写的出生年月不一致。");
+			});
+		assertThatThrownBy(() -> NominationRules.idNumberBornIn(number, null, CLOCK))
+			.isInstanceOf(InvalidResidentIdNumberException.class);
+	}
+
+	@Test
+	void reportsAnInvalidNumberBeforeComparingMonths() {
+		assertThatThrownBy(() -> NominationRules.idNumberBornIn("35010219880229123", YearMonth.of(1988, 2), CLOCK))
+			.isInstanceOfSatisfying(InvalidResidentIdNumberException.class,
+					e -> assertThat(e.reason()).isEqualTo(Reason.FORMAT));
+	}
+}
