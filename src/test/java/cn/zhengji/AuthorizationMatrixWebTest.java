@@ -79,7 +79,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * (the target account in the target organisation), {@code {campaign}} (the code of this test's
  * campaign), {@code {campaignVersion}}, {@code {phaseVersion}} (its SUBMISSION phase),
  * {@code {categoryVersion}} (its {@code micro-video} category), {@code {file}} (a completed upload
- * of the PARTICIPANT actor) and {@code {unique}} (a fresh number). An endpoint without {@code {org}}, {@code {auditEvent}} or {@code {account}} does not
+ * of the PARTICIPANT actor), {@code {entry}} (a good-netizen entry of the target organisation, with
+ * its nomination form), {@code {ownEntry}} (a micro-video draft of the PARTICIPANT actor),
+ * {@code {ownEntryVersion}} (its version, read just before the request) and {@code {unique}} (a fresh
+ * number). An endpoint without {@code {org}}, {@code {auditEvent}}, {@code {account}} or {@code {entry}} does not
  * depend on the relation and runs once (as OWN). Unsafe methods are sent with a CSRF token. Reuse the
  * common expectations ({@link #adminInSubtree}, {@link #adminBelowOwn}, {@link #anyAdmin},
  * {@link #platformAdminOnly}, {@link #signedIn}, {@link #everyone}, {@link #apiVisible},
@@ -129,7 +132,7 @@ class AuthorizationMatrixWebTest {
 		}
 
 		boolean dependsOnRelation() {
-			return Stream.of("{org}", "{auditEvent}", "{account}")
+			return Stream.of("{org}", "{auditEvent}", "{account}", "{entry}")
 				.anyMatch(placeholder -> url.contains(placeholder)
 						|| params.values().stream().anyMatch(value -> value.contains(placeholder)));
 		}
@@ -207,6 +210,37 @@ class AuthorizationMatrixWebTest {
 			case ORG_ADMIN -> relation == Relation.OWN || relation == Relation.CHILD ? 200 : 404;
 			case PARTICIPANT, EXPERT -> relation == Relation.OWN ? 200 : 404;
 			case ANONYMOUS -> 401;
+		};
+	}
+
+	/** An entry of the PARTICIPANT actor: its owner only; everyone else is told nothing is there. */
+	static Expectation entryOwnerOnly(int allowed) {
+		return (actor, relation) -> switch (actor) {
+			case PARTICIPANT -> allowed;
+			case ANONYMOUS -> 302;
+			default -> 404;
+		};
+	}
+
+	/** The owner's page of an organisation's entry: the admins of that organisation (here: OWN). */
+	static Expectation organisationEntryOwner(int allowed) {
+		return (actor, relation) -> switch (actor) {
+			case ORG_ADMIN -> relation == Relation.OWN ? allowed : 404;
+			case ANONYMOUS -> 302;
+			default -> 404;
+		};
+	}
+
+	/**
+	 * R-NOM-2 The full ID number and mobile of a nominee: the platform admin, the submitting
+	 * organisation's admins (OWN), provincial admins above it; a city admin above a county does not.
+	 */
+	static Expectation fullPersonalData(int allowed) {
+		return (actor, relation) -> switch (actor) {
+			case PLATFORM_ADMIN -> allowed;
+			case ORG_ADMIN -> relation == Relation.OWN ? allowed : 404;
+			case PARTICIPANT, EXPERT -> 404;
+			case ANONYMOUS -> 302;
 		};
 	}
 
@@ -339,6 +373,41 @@ class AuthorizationMatrixWebTest {
 				default -> 404;
 			}),
 
+			// --- submission (R-SUB, R-NOM): "my works" and the admins' read-only view. {ownEntry} is a
+			// micro-video draft of the PARTICIPANT actor; {entry} is a good-netizen entry (with its nomination
+			// form) of the target organisation, owned by that organisation: its admins work on it, admins
+			// above read it. Full personal data: the submitting organisation's admins, provincial admins above
+			// it and the platform admin (not a city admin above a county).
+			Endpoint.get("/works", signedIn(200)),
+			Endpoint.get("/works/new", signedIn(200)),
+			Endpoint.get("/works/new?campaign=demo-fujian", signedIn(200)),
+			// Only the participant (a WORKER) may enter micro-video; everyone else gets the form back with the reason.
+			Endpoint.post("/works/new", Map.of("campaign", "demo-fujian", "category", "micro-video", "title", "矩阵作品{unique}"),
+					(actor, relation) -> switch (actor) {
+						case PARTICIPANT, ANONYMOUS -> 302;
+						default -> 200;
+					}),
+			Endpoint.get("/works/{ownEntry}", entryOwnerOnly(200)),
+			Endpoint.get("/works/{ownEntry}/edit", entryOwnerOnly(200)),
+			Endpoint.post("/works/{ownEntry}/edit", Map.of("version", "{ownEntryVersion}", "title", "矩阵作品"),
+					entryOwnerOnly(302)),
+			// The empty upload {file} is refused for its format: a flash message, nothing attached (302).
+			Endpoint.post("/works/{ownEntry}/slots/work/attach", Map.of("uploadId", "{file}"), entryOwnerOnly(302)),
+			Endpoint.post("/works/{ownEntry}/attachments/999999999/remove", Map.of(), entryOwnerOnly(404)),
+			// Incomplete: refused with a flash message, nothing changes (302).
+			Endpoint.post("/works/{ownEntry}/submit", Map.of("version", "{ownEntryVersion}"), entryOwnerOnly(302)),
+			// A stale version: refused with a flash message, nothing changes (302).
+			Endpoint.post("/works/{ownEntry}/withdraw", Map.of("version", "-1"), entryOwnerOnly(302)),
+			Endpoint.get("/works/{entry}", organisationEntryOwner(200)),
+			Endpoint.get("/works/{entry}/files/999999999", (actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
+			Endpoint.get("/works/{entry}/nomination.pdf", adminInSubtree(200)),
+			Endpoint.get("/works/{entry}/nomination.docx", adminInSubtree(200)),
+			Endpoint.get("/works/{entry}/nomination.pdf?full=true", fullPersonalData(200)),
+			Endpoint.get("/works/{entry}/personal-data", fullPersonalData(200)),
+			Endpoint.get("/admin/works", anyAdmin(200)),
+			Endpoint.get("/admin/works?state=SUBMITTED", anyAdmin(200)),
+			Endpoint.get("/admin/works/{entry}", adminInSubtree(200)),
+
 			// --- infrastructure: the OpenAPI description of the JSON API is public ---
 			Endpoint.get("/v3/api-docs", everyone(200)),
 			Endpoint.get("/v3/api-docs.yaml", everyone(200)),
@@ -377,6 +446,10 @@ class AuthorizationMatrixWebTest {
 	private final Map<Relation, Long> auditEvents = new EnumMap<>(Relation.class);
 
 	private final Map<Relation, Long> accounts = new EnumMap<>(Relation.class);
+
+	private final Map<Relation, Long> entries = new EnumMap<>(Relation.class);
+
+	private long ownEntry;
 
 	private final Map<Actor, SignedInUser> principals = new EnumMap<>(Actor.class);
 
@@ -420,8 +493,37 @@ class AuthorizationMatrixWebTest {
 				"filename " + java.util.Base64.getEncoder().encodeToString("矩阵.txt".getBytes(StandardCharsets.UTF_8)))
 			.id();
 
+		Campaign demo = campaigns.getByCode("demo-fujian");
+		long goodNetizen = campaigns.category(demo, "good-netizen").orElseThrow().id();
+		targets.forEach((relation, organisation) -> {
+			long id = insertEntry(demo.id(), goodNetizen, accounts.get(Relation.OWN), "UNION_ORGANISATION",
+					"organisation:" + organisation.id(), organisation);
+			jdbc.sql("""
+					insert into entry_nomination (entry_id, name, mobile_cipher, mobile_masked, id_number_cipher,
+					    id_number_masked)
+					values (?, '矩阵候选人', ?, '138****5678', ?, '110105********002X')
+					""").params(id, cipher.encrypt("13812345678"), cipher.encrypt("11010519491231002X")).update();
+			entries.put(relation, id);
+		});
+		SignedInUser participant = principals.get(Actor.PARTICIPANT);
+		ownEntry = insertEntry(demo.id(), campaigns.category(demo, "micro-video").orElseThrow().id(),
+				participant.accountId(), "WORKER", "account:" + participant.accountId(),
+				organisations.findById(participant.organisationId()).orElseThrow());
+
 		campaign = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
 		campaignAdministration.copy(principals.get(Actor.PLATFORM_ADMIN), "fujian-2024", campaign, "矩阵测试活动", 2090);
+	}
+
+	/** An entry written directly: the scenery of the submission rows. */
+	private long insertEntry(long campaignId, long categoryId, long createdBy, String kind, String owner,
+			Organisation organisation) {
+		return jdbc.sql("""
+				insert into entry (campaign_id, category_id, created_by, submitter_kind, owner_key, single_per_owner,
+				    organisation_id, organisation_path, title, state, created_at, updated_at)
+				values (?, ?, ?, ?, ?, false, ?, ?, '矩阵作品', 'DRAFT', now(), now()) returning id
+				""").params(campaignId, categoryId, createdBy, kind, owner, organisation.id(), organisation.path())
+			.query(Long.class)
+			.single();
 	}
 
 	/** An account of the fixture and what its holder types to sign in. */
@@ -487,6 +589,10 @@ class AuthorizationMatrixWebTest {
 				String.valueOf(campaigns.category(current, "micro-video").orElseThrow().version()));
 		values.put("{campaign}", campaign);
 		values.put("{file}", file.toString());
+		values.put("{entry}", String.valueOf(entries.get(relation)));
+		values.put("{ownEntry}", String.valueOf(ownEntry));
+		values.put("{ownEntryVersion}", String.valueOf(jdbc.sql("select version from entry where id = ?")
+			.param(ownEntry).query(Integer.class).single()));
 		values.put("{unique}", OrganisationTestData.unique(""));
 		Function<String, String> fill = text -> {
 			String result = text;
