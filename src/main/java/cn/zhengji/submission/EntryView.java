@@ -30,6 +30,27 @@ public record EntryView(Entry entry, Campaign campaign, Category category, List<
 		return attachments.stream().filter(file -> file.slotKey().equals(slot.key())).toList();
 	}
 
+	/**
+	 * The sections a slot's files are filed under, or none. Where a category's only required material
+	 * is a text in sections (the five dimensions 保障/基础/创新/效果/展示 of 数字赋能工会), its optional
+	 * slots for several files are offered per section, so that images and files sit with their text.
+	 * Counts and limits still apply to the slot as a whole.
+	 */
+	public List<String> sectionsFor(AttachmentSlot slot) {
+		var rules = category.rules();
+		boolean evidenceBySection = rules.attachments().stream().noneMatch(AttachmentSlot::required)
+				&& rules.textFields().stream().filter(field -> field.required() && !field.sections().isEmpty()).count() == 1;
+		if (!evidenceBySection || slot.required() || (slot.maxCount() != null && slot.maxCount() == 1)) {
+			return List.of();
+		}
+		return rules.textFields().stream().filter(field -> field.required() && !field.sections().isEmpty())
+			.findFirst().orElseThrow().sections();
+	}
+
+	public List<Attachment> attachmentsIn(AttachmentSlot slot, String section) {
+		return attachmentsIn(slot).stream().filter(file -> java.util.Objects.equals(file.section(), section)).toList();
+	}
+
 	public boolean slotFull(AttachmentSlot slot) {
 		return slot.maxCount() != null && slot.maxCount() > 1 && attachmentsIn(slot).size() >= slot.maxCount();
 	}

@@ -242,7 +242,9 @@ class WorksController {
 		}
 		try {
 			AttachOutcome outcome = changes.attach(actor, id, slot, section, upload);
-			redirect.addFlashAttribute(outcome.attached() ? "flashSuccess" : "flashError", outcome.message());
+			boolean clean = outcome.attached() && outcome.findings().stream()
+				.noneMatch(finding -> finding.verdict() == cn.zhengji.media.Verdict.FAILED);
+			redirect.addFlashAttribute(clean ? "flashSuccess" : "flashError", outcome.message());
 			if (!outcome.attached()) {
 				redirect.addFlashAttribute("refusedFindings", outcome.findings());
 			}

@@ -220,7 +220,7 @@ class HostileUploadsWebTest {
 
 	static String flash(MvcResult result) {
 		Object success = result.getFlashMap().get("flashSuccess");
-		return success != null ? (String) success : "错误：" + result.getFlashMap().get("flashError");
+		return success != null ? (String) success : (String) result.getFlashMap().get("flashError");
 	}
 
 	static String metadata(String fileName) {

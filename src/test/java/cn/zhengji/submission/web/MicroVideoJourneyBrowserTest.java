@@ -102,7 +102,7 @@ class MicroVideoJourneyBrowserTest {
 		// 2. A 720P file: attached with its failure, and the entry cannot be submitted.
 		createEntry(page, "720P的微视频");
 		page.locator("#upload-work").setInputFiles(TestMedia.mp4(1280, 720, 40, 5));
-		page.locator(".alert-success").getByText("未通过检查").waitFor();
+		page.locator(".alert-danger").getByText("未通过检查").waitFor();
 		assertThat(page.locator("#slot-work .finding-FAILED").first().textContent())
 			.contains("分辨率 1280×720，本项目要求 1080P");
 		assertThat(page.locator("#checks").textContent()).contains("分辨率 1280×720");

@@ -218,6 +218,38 @@ class WorksPagesWebTest {
 			.andExpect(content().string(containsString("查看完整信息")));
 	}
 
+	@Test
+	void digitalUnionEvidenceIsFiledUnderTheFiveDimensions() throws Exception {
+		SignedInUser admin = submitterFor("COUNTY");
+		long id = changes.create(admin, SubmissionFixtures.OPEN_CAMPAIGN, "digital-union", "数字工会");
+		String location = mvc.perform(post("/api/v1/uploads").with(csrf()).with(user(admin))
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Length", String.valueOf(HostileUploadsWebTest.png(400, 300).length))
+			.header("Upload-Metadata", HostileUploadsWebTest.metadata("保障制度.png")))
+			.andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(location).with(csrf())
+			.with(user(admin)).header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
+			.contentType("application/offset+octet-stream").content(HostileUploadsWebTest.png(400, 300)))
+			.andExpect(status().isNoContent());
+
+		mvc.perform(post("/works/" + id + "/slots/images/attach").with(csrf()).with(user(admin))
+			.param("section", "保障").param("uploadId", location.substring(location.lastIndexOf('/') + 1)))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("flashSuccess", "已添加文件 保障制度.png，检查结果见下方。"));
+
+		assertThat(jdbc.sql("select section from entry_attachment where entry_id = ?").param(id).query(String.class)
+			.single()).isEqualTo("保障");
+		String page = mvc.perform(get("/works/" + id).with(user(admin))).andReturn().getResponse().getContentAsString();
+		for (String dimension : new String[] { "保障", "基础", "创新", "效果", "展示" }) {
+			assertThat(page).contains("/slots/images/attach?section="
+					+ java.net.URLEncoder.encode(dimension, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		// A section the rule does not name is not there.
+		mvc.perform(post("/works/" + id + "/slots/images/attach").with(csrf()).with(user(admin))
+			.param("section", "其他").param("uploadId", location.substring(location.lastIndexOf('/') + 1)))
+			.andExpect(status().isNotFound());
+	}
+
 	static Map<String, String> with(Map<String, String> form, Map<String, String> changes) {
 		Map<String, String> changed = new java.util.HashMap<>(form);
 		changed.putAll(changes);
