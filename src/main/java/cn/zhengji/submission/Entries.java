@@ -148,8 +148,8 @@ public class Entries {
 		List<AttachmentSlot> slots = new ArrayList<>(category.rules().attachments());
 		if (category.rules().nominationForm()) {
 			slots.addFirst(new AttachmentSlot(NominationForms.PHOTO_SLOT,
-					messages.getMessage("submission.nomination.photo", null, Locale.SIMPLIFIED_CHINESE), false,
-					List.of(FileKind.JPG, FileKind.PNG), 0, 1, 10, null));
+					messages.getMessage("submission.nomination.photo", null, Locale.SIMPLIFIED_CHINESE), true,
+					List.of(FileKind.JPG, FileKind.PNG), 1, 1, 10, null));
 		}
 		return slots;
 	}

@@ -73,15 +73,21 @@ class EntryChecks {
 			}
 		}
 
+		// Once one alternative is complete, a half-done other one (two pictures of three) does not matter.
+		boolean alternativeComplete = rules.alternatives().stream().anyMatch(alternative -> complete(subject, alternative));
 		for (AttachmentSlot slot : subject.slots()) {
 			List<Attachment> files = filesIn(subject, slot);
-			boolean optionalPart = !slot.required() || inAlternatives.contains(slot.key());
+			boolean alternativePart = inAlternatives.contains(slot.key());
+			boolean optionalPart = !slot.required() || alternativePart;
 			if (files.isEmpty() && !optionalPart) {
 				problems.add(text("submission.problem.fileMissing", slot.label()));
 			}
 			else if (!files.isEmpty() || !optionalPart) {
-				failures(inspector.checkCount(files.size(), slot))
-					.forEach(message -> problems.add(text("submission.problem.count", slot.label(), message)));
+				inspector.checkCount(files.size(), slot)
+					.stream()
+					.filter(finding -> !(alternativePart && alternativeComplete && finding.rule().equals("count.min")))
+					.filter(finding -> finding.verdict() == Verdict.FAILED)
+					.forEach(finding -> problems.add(text("submission.problem.count", slot.label(), finding.message())));
 			}
 			for (Attachment file : files) {
 				if (file.blocksSubmission()) {
@@ -91,8 +97,7 @@ class EntryChecks {
 			}
 		}
 
-		if (!rules.alternatives().isEmpty()
-				&& rules.alternatives().stream().noneMatch(alternative -> complete(subject, alternative))) {
+		if (!rules.alternatives().isEmpty() && !alternativeComplete) {
 			problems.add(text("submission.problem.alternatives", rules.alternatives()
 				.stream()
 				.map(alternative -> alternative.label() + "（" + describe(subject, alternative) + "）")

@@ -298,6 +298,41 @@ class EntryLifecycleIntegrationTest {
 		assertThat(entries.visibleTo(xiamenAdmin, null, null)).extracting(EntrySummary::id).doesNotContain(id);
 	}
 
+	@Test
+	void aGoodNetizenNominationNeedsTheFormThePhotoAndTextWithThreeImagesOrAVideo() throws Exception {
+		SignedInUser cityAdmin = fixtures.admin(fixtures.organisation("fj-fuzhou"));
+		long id = changes.create(cityAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", "好网民候选人");
+
+		assertThat(entries.forOwner(cityAdmin, id).problems()).containsExactly(
+				"推荐表尚未填写：姓名、性别、出生年月、政治面貌、账号名称、所属平台、粉丝数量、单位职务、手机号码、身份证号、候选人简介、推荐理由",
+				"请上传“一寸彩照”",
+				"请至少完整提交一种材料：图文材料（佐证材料文字＋佐证图片至少3个），或视频材料（佐证视频（MP4））");
+
+		changes.edit(cityAdmin, id, version(id), "好网民候选人", Map.of("evidence-text", "带动职工学习宣传"),
+				new NominationInput("李四", "FEMALE", "1949-12", "群众", "闽工之声", "微信视频号", "1.5万", "某公司 工会主席",
+						"13900001111", "11010519491231002X", "简介", "理由"));
+		attach(cityAdmin, id, NominationForms.PHOTO_SLOT, png("photo.png"));
+		attach(cityAdmin, id, "evidence-images", png("1.png"));
+		attach(cityAdmin, id, "evidence-images", png("2.png"));
+		assertThat(entries.forOwner(cityAdmin, id).problems()).containsExactly("“佐证图片”：佐证图片 2 张，至少需要 3 张",
+				"请至少完整提交一种材料：图文材料（佐证材料文字＋佐证图片至少3个），或视频材料（佐证视频（MP4））");
+
+		attach(cityAdmin, id, "evidence-images", png("3.png"));
+		assertThat(entries.forOwner(cityAdmin, id).problems()).isEmpty();
+
+		long video = changes.create(cityAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", "视频佐证的候选人");
+		changes.edit(cityAdmin, video, version(video), "视频佐证的候选人", Map.of(),
+				new NominationInput("王五", "MALE", "1949-12", "群众", "八闽匠人", "抖音", "8000", "某厂 技师",
+						"13900002222", "11010519491231002X", "简介", "理由"));
+		attach(cityAdmin, video, NominationForms.PHOTO_SLOT, png("photo.png"));
+		attach(cityAdmin, video, "evidence-images", png("only-one.png"));
+		attach(cityAdmin, video, "evidence-video", TestMedia.mp4(1080, 1920, 40, 5));
+		// The video is enough; a single picture of the other alternative does not stand in the way.
+		assertThat(entries.forOwner(cityAdmin, video).problems()).isEmpty();
+		changes.submit(cityAdmin, video, version(video), declarationIds());
+		assertThat(records.find(video).orElseThrow().state()).isEqualTo(EntryState.SUBMITTED);
+	}
+
 	// --- helpers ---------------------------------------------------------------------------------
 
 	/** Checks the file with the real inspector and stores it as an attachment of the slot. */
