@@ -371,6 +371,25 @@ class MediaInspectorTest {
 			.isEqualTo(tuple(Verdict.FAILED, "文件大小 1.5MB，超过本项目上限 1MB"));
 	}
 
+	@Test
+	void damagedIndexNeverThrowsAndAlwaysExplains() throws Exception {
+		byte[] original = Files.readAllBytes(TestMedia.mp4(160, 90, 2, 5));
+		int moov = new String(original, StandardCharsets.ISO_8859_1).lastIndexOf("moov") - 4;
+		Random random = new Random(7);
+		for (int round = 0; round < 300; round++) {
+			byte[] damaged = original.clone();
+			for (int flips = 1 + random.nextInt(8); flips > 0; flips--) {
+				damaged[moov + random.nextInt(damaged.length - moov)] = (byte) random.nextInt(256);
+			}
+			Path file = HostileFiles.write(directory, "damaged.mp4", damaged);
+
+			Inspection inspection = inspector.inspect(file, MICRO_VIDEO);
+
+			assertThat(inspection.findings()).as("round %d", round).isNotEmpty();
+			assertThat(inspection.findings()).allSatisfy(finding -> assertThat(finding.message()).isNotBlank());
+		}
+	}
+
 	static org.assertj.core.groups.Tuple verdictAndMessage(Inspection inspection, String rule) {
 		List<Finding> matching = inspection.findings().stream().filter(finding -> finding.rule().equals(rule)).toList();
 		assertThat(matching).as("findings of rule %s in %s", rule, inspection.findings()).hasSize(1);
