@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the format of a file from its first bytes (magic numbers, box and frame structure), never
@@ -22,6 +23,9 @@ final class ContentSniffer {
 	private static final Set<String> MP4_BRANDS = Set.of("isom", "iso2", "iso3", "iso4", "iso5", "iso6", "iso7",
 			"iso8", "iso9", "mp41", "mp42", "mp71", "avc1", "dash", "M4V ", "M4VH", "M4VP", "f4v ", "mmp4", "MSNV",
 			"XAVC", "NDAS", "NDSC", "NDSH", "NDSM", "NDSP", "NDSS", "NDXC", "NDXH", "NDXM", "NDXP", "NDXS");
+
+	/** An {@code onload=} style attribute: script in an SVG without a script element. */
+	private static final Pattern EVENT_HANDLER = Pattern.compile("\\son[a-z]+\\s*=");
 
 	private ContentSniffer() {
 	}
@@ -246,7 +250,7 @@ final class ContentSniffer {
 		}
 		String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
 		if (text.contains("<svg")) {
-			return text.contains("<script") || text.matches("(?s).*\\son[a-z]+\\s*=.*") ? Format.SVG_WITH_SCRIPT : Format.SVG;
+			return text.contains("<script") || EVENT_HANDLER.matcher(text).find() ? Format.SVG_WITH_SCRIPT : Format.SVG;
 		}
 		if (text.startsWith("<!doctype html") || text.contains("<html") || text.contains("<script")) {
 			return Format.HTML;

@@ -84,7 +84,8 @@ final class ZipProbe {
 		catch (ZipException ex) {
 			throw new MediaProblem("integrity", "media.integrity.damagedArchive");
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
+			// ZipFile reports some malformed central directories (bad name encodings) as unchecked exceptions.
 			throw new MediaProblem("integrity", "media.integrity.damagedArchive");
 		}
 		Format format = Format.ZIP;

