@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The property behind the authorization matrix, checked on whole lists rather than on single
  * targets: whatever an admin is shown — organisations in the JSON API, rows of the account list,
- * rows of the audit log (every page) — belongs to its subtree, as the database's materialized
+ * rows of the audit log (every page), entries of the works list — belongs to its subtree, as the database's materialized
  * {@code organisation.path} says. For the platform admin the subtree is the whole tree, and the
  * audit log also holds events of no organisation (a sign-in with an unknown name), which it alone sees.
  *
@@ -50,6 +50,8 @@ class VisibilityPropertyWebTest {
 	private static final Pattern ACCOUNT_ROW = Pattern.compile("id=\"account-(\\d+)\"");
 
 	private static final Pattern AUDIT_ROW = Pattern.compile("data-audit-id=\"(\\d+)\"");
+
+	private static final Pattern WORK_ROW = Pattern.compile("id=\"work-(\\d+)\"");
 
 	/** The audit log of the whole test JVM fits in far fewer pages; more would mean the paging is broken. */
 	private static final int MAX_AUDIT_PAGES = 200;
@@ -92,9 +94,9 @@ class VisibilityPropertyWebTest {
 		platformAdmin = OrganisationTestData.platformAdmin(data.byCode("acftu"));
 		cityAdmin = OrganisationTestData.orgAdmin(fuzhou);
 		countyAdmin = OrganisationTestData.orgAdmin(county);
-		insideCounty.addAll(List.of(grassroots.id(), account(grassroots), auditEvent(grassroots)));
-		otherFuzhouCounty.addAll(List.of(otherCounty.id(), account(otherCounty), auditEvent(otherCounty)));
-		xiamenCounty.addAll(List.of(xiamen.id(), account(xiamen), auditEvent(xiamen)));
+		insideCounty.addAll(List.of(grassroots.id(), account(grassroots), auditEvent(grassroots), entry(grassroots)));
+		otherFuzhouCounty.addAll(List.of(otherCounty.id(), account(otherCounty), auditEvent(otherCounty), entry(otherCounty)));
+		xiamenCounty.addAll(List.of(xiamen.id(), account(xiamen), auditEvent(xiamen), entry(xiamen)));
 	}
 
 	private long account(Organisation organisation) {
@@ -112,6 +114,20 @@ class VisibilityPropertyWebTest {
 				insert into audit_event (occurred_at, actor_name, action, target_type, target_id, summary, organisation_path)
 				values (now(), '性质测试', 'UPDATED', 'organisation', ?, '性质测试事件', ?) returning id
 				""").params(String.valueOf(organisation.id()), organisation.path()).query(Long.class).single();
+	}
+
+	/** A draft of the demo campaign submitted by the organisation (written directly: scenery). */
+	private long entry(Organisation organisation) {
+		return jdbc.sql("""
+				insert into entry (campaign_id, category_id, created_by, submitter_kind, owner_key, single_per_owner,
+				    organisation_id, organisation_path, title, state, created_at, updated_at)
+				select c.id, k.id, ?, 'UNION_ORGANISATION', 'organisation:' || ?, false, ?, ?, '性质测试作品', 'DRAFT', now(), now()
+				from campaign c join campaign_category k on k.campaign_id = c.id
+				where c.code = 'demo-fujian' and k.code = 'application-system'
+				returning entry.id
+				""").params(account(organisation), organisation.id(), organisation.id(), organisation.path())
+			.query(Long.class)
+			.single();
 	}
 
 	static Stream<Arguments> admins() {
@@ -192,6 +208,23 @@ class VisibilityPropertyWebTest {
 		assertSeesExactlyItsSide(admin, listed, 2);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("admins")
+	void theWorksListShowsOnlyEntriesOfTheAdminsSubtree(Admin admin) throws Exception {
+		SignedInUser actor = principal(admin);
+		List<Long> listed = rowIds(actor, "/admin/works", WORK_ROW);
+
+		assertThat(listed).isNotEmpty().doesNotHaveDuplicates();
+		assertThat(outsideSubtree(actor, "entry", listed)).isEmpty();
+		if (admin == Admin.COUNTY_ADMIN) {
+			assertThat(listed).containsExactlyInAnyOrderElementsOf(jdbc.sql("""
+					select e.id from entry e join organisation o on o.id = e.organisation_id
+					where o.path like :scope || '%'
+					""").param("scope", actor.adminScope()).query(Long.class).list());
+		}
+		assertSeesExactlyItsSide(admin, listed, 3);
+	}
+
 	/**
 	 * The listed ids whose organisation lies outside the actor's subtree, by SQL on
 	 * {@code organisation.path}. For the platform admin only rows of no organisation could be
@@ -205,6 +238,7 @@ class VisibilityPropertyWebTest {
 			case "organisation" -> "select id, path from organisation";
 			case "account" -> "select a.id, o.path from account a join organisation o on o.id = a.organisation_id";
 			case "audit_event" -> "select id, organisation_path as path from audit_event";
+			case "entry" -> "select e.id, o.path from entry e join organisation o on o.id = e.organisation_id";
 			default -> throw new IllegalArgumentException(table);
 		};
 		return jdbc.sql("select id from (" + path + ") t where id in (:ids) and (path is null or path not like :scope || '%')")
@@ -216,7 +250,7 @@ class VisibilityPropertyWebTest {
 
 	/**
 	 * This test's own rows on each side of the borders: {@code index} 0 = organisation, 1 = account,
-	 * 2 = audit event.
+	 * 2 = audit event, 3 = entry (作品).
 	 */
 	private void assertSeesExactlyItsSide(Admin admin, List<Long> listed, int index) {
 		long inside = insideCounty.get(index);
