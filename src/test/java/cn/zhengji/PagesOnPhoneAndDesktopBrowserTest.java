@@ -60,6 +60,9 @@ class PagesOnPhoneAndDesktopBrowserTest {
 			pages.add(Arguments.of(viewport, "organisations", "/admin/organisations", true));
 			pages.add(Arguments.of(viewport, "accounts", "/admin/accounts", true));
 			pages.add(Arguments.of(viewport, "audit", "/admin/audit", true));
+			pages.add(Arguments.of(viewport, "works", "/works", true));
+			pages.add(Arguments.of(viewport, "admin-works", "/admin/works", true));
+			pages.add(Arguments.of(viewport, "new-work", "/works/new?campaign=demo-fujian", true));
 		}
 		return pages.stream();
 	}
