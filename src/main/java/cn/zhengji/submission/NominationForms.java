@@ -158,9 +158,12 @@ public class NominationForms {
 	public Document document(SignedInUser actor, long entryId, boolean word, boolean full) {
 		Entry entry = records.find(entryId).filter(found -> EntryPolicy.mayRead(actor, found))
 			.orElseThrow(() -> new NotFoundException("entry " + entryId));
-		EntryRecords.NominationRow row = records.nomination(entryId)
-			.orElseThrow(() -> new NotFoundException("nomination " + entryId));
-		Nomination shown = row.shown();
+		Campaign campaign = campaigns.findById(entry.campaignId()).orElseThrow();
+		if (!Entries.category(campaigns, campaign, entry.categoryId()).rules().nominationForm()) {
+			throw new NotFoundException("nomination " + entryId);
+		}
+		// A form never saved prints empty, as the blank 附件4.
+		Nomination shown = records.nomination(entryId).map(EntryRecords.NominationRow::shown).orElse(Nomination.empty());
 		String mobile = shown.mobileMasked();
 		String idNumber = shown.idNumberMasked();
 		if (full) {
@@ -172,7 +175,6 @@ public class NominationForms {
 					"下载含完整个人信息的推荐表（" + (word ? "Word" : "PDF") + "）：" + entry.title(), null,
 					Map.of("format", word ? "docx" : "pdf"));
 		}
-		Campaign campaign = campaigns.findById(entry.campaignId()).orElseThrow();
 		NominationSheet sheet = new NominationSheet(campaign.title(), shown.name(),
 				shown.sex() == null ? null : shown.sex().equals("MALE") ? "男" : "女", photo(entryId),
 				shown.birthMonth(), shown.politicalStatus(), shown.accountName(), shown.platform(), shown.followers(),

@@ -209,6 +209,23 @@ class WorksPagesWebTest {
 				   and action = 'VIEWED_PERSONAL_DATA'
 				""").param(String.valueOf(id)).query(Integer.class).single()).isEqualTo(2);
 
+		// The form of 附件4 as Word: masked for a reader, full for the province (audited like a view).
+		assertThat(wordText(mvc.perform(get("/works/" + id + "/nomination.docx").with(user(cityAdmin)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()))
+			.contains("110105********002X", "138****5678", "张三")
+			.doesNotContain("11010519491231002X");
+		assertThat(wordText(mvc.perform(get("/works/" + id + "/nomination.docx").param("full", "true")
+			.with(user(provinceAdmin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()))
+			.contains("11010519491231002X", "13812345678");
+		mvc.perform(get("/works/" + id + "/nomination.pdf").with(user(provinceAdmin)))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.contentType("application/pdf"));
+		assertThat(jdbc.sql("""
+				select count(*) from audit_event where target_type = 'entry' and target_id = ?
+				   and action = 'VIEWED_PERSONAL_DATA'
+				""").param(String.valueOf(id)).query(Integer.class).single()).isEqualTo(3);
+
 		SignedInUser xiamenAdmin = fixtures.admin(fixtures.organisation("fj-xiamen"));
 		mvc.perform(get("/works/" + id + "/personal-data").with(user(xiamenAdmin))).andExpect(status().isNotFound());
 		mvc.perform(get("/admin/works/" + id).with(user(xiamenAdmin))).andExpect(status().isNotFound());
@@ -248,6 +265,18 @@ class WorksPagesWebTest {
 		mvc.perform(post("/works/" + id + "/slots/images/attach").with(csrf()).with(user(admin))
 			.param("section", "其他").param("uploadId", location.substring(location.lastIndexOf('/') + 1)))
 			.andExpect(status().isNotFound());
+	}
+
+	/** The text of a .docx (its main document part, tags removed). */
+	static String wordText(byte[] docx) throws Exception {
+		try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				if (entry.getName().equals("word/document.xml")) {
+					return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("<[^>]+>", "");
+				}
+			}
+		}
+		throw new AssertionError("no word/document.xml");
 	}
 
 	static Map<String, String> with(Map<String, String> form, Map<String, String> changes) {
