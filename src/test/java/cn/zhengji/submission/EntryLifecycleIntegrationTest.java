@@ -245,6 +245,41 @@ class EntryLifecycleIntegrationTest {
 	}
 
 	@Test
+	void twoEditsAtTheSameMomentFromTheSameVersionNeverBothWin() throws Exception {
+		SignedInUser admin = fixtures.admin(fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"),
+				"作品测试同时区总工会", OrganisationKind.COUNTY));
+		long id = changes.create(admin, SubmissionFixtures.OPEN_CAMPAIGN, "application-system", "同时修改");
+		int loaded = version(id);
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+		for (String text : List.of("甲窗口", "乙窗口")) {
+			outcomes.add(pool.submit(() -> {
+				together.await();
+				try {
+					changes.edit(admin, id, loaded, "同时修改", Map.of("introduction#需求与方案", text), null);
+					return text;
+				}
+				catch (EntryConflict conflict) {
+					return "conflict";
+				}
+			}));
+		}
+		List<String> results = new java.util.ArrayList<>();
+		for (var outcome : outcomes) {
+			results.add(outcome.get(30, java.util.concurrent.TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+
+		assertThat(results).containsOnlyOnce("conflict");
+		String winner = results.stream().filter(result -> !result.equals("conflict")).findFirst().orElseThrow();
+		assertThat(records.find(id).orElseThrow().texts()
+			.section(category("application-system").rules().textField("introduction").orElseThrow(), "需求与方案"))
+			.isEqualTo(winner);
+		assertThat(version(id)).isEqualTo(loaded + 1);
+	}
+
+	@Test
 	void theApplicationSystemIntroductionIsCountedOverItsFourSectionsAndEachSectionIsRequired() {
 		SignedInUser admin = fixtures.admin(fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"),
 				"作品测试系统区总工会", OrganisationKind.COUNTY));
