@@ -126,8 +126,9 @@ class MicroVideoJourneyBrowserTest {
 		});
 		page.locator("#upload-work").setInputFiles(video);
 		page.locator("#slot-work .upload-status").getByText("自动重试").waitFor();
-		page.unrouteAll();
+		// Reloaded while the connection is still "broken", so that no retry slips through before the reload.
 		page.navigate(entryPage);
+		page.unrouteAll();
 		UUID uploadId = UUID.fromString(uploadUrl.get().substring(uploadUrl.get().lastIndexOf('/') + 1));
 		SignedInUser participant = (SignedInUser) userDetails.loadUserByUsername(PARTICIPANT);
 		long offsetBefore = uploads.find(participant, uploadId).offset();
