@@ -187,19 +187,13 @@ public class Uploads {
 		long position = start;
 		boolean cut = false;
 		boolean beyondLength = false;
+		BodyReader reader = new BodyReader(body);
 		try (FileStorage.Appender out = storage.openForAppend(id.toString(), start)) {
 			try {
 				while (true) {
-					int read;
-					try {
-						read = body.read(buffer);
-					}
-					catch (IOException ex) {
-						// The client went away (or the proxy cut it): keep what arrived.
-						cut = true;
-						break;
-					}
+					int read = reader.fill(buffer);
 					if (read < 0) {
+						cut = reader.cut;
 						break;
 					}
 					if (position + read > upload.length()) {
@@ -262,6 +256,43 @@ public class Uploads {
 			throw new UploadException(413, "files.patch.beyond-length", upload.length());
 		}
 		return load(id).orElseThrow();
+	}
+
+	/**
+	 * Reads the body in whole buffers: the servlet container hands out a few KiB per read, and
+	 * writing (and hashing) whole buffers saves most system calls. A connection that breaks is the
+	 * end of the body, after the bytes that did arrive.
+	 */
+	private static final class BodyReader {
+
+		private final InputStream body;
+
+		boolean cut;
+
+		BodyReader(InputStream body) {
+			this.body = body;
+		}
+
+		/** @return the bytes read into the buffer, or -1 when nothing more came */
+		int fill(byte[] buffer) {
+			int filled = 0;
+			while (filled < buffer.length && !cut) {
+				int read;
+				try {
+					read = body.read(buffer, filled, buffer.length - filled);
+				}
+				catch (IOException ex) {
+					// The client went away (or the proxy cut it): keep what arrived.
+					cut = true;
+					break;
+				}
+				if (read < 0) {
+					break;
+				}
+				filled += read;
+			}
+			return filled == 0 ? -1 : filled;
+		}
 	}
 
 	private Upload complete(Upload upload, Lease lease, MessageDigest sha256) {
