@@ -69,6 +69,7 @@
     var maxSize = parseInt(widget.getAttribute('data-max-size') || '0', 10);
     var chunkSize = parseInt(widget.getAttribute('data-chunk-size') || '0', 10);
     var upload = null;
+    var resumedNote = null;
 
     function show(element, visible) {
       if (element) {
@@ -119,7 +120,8 @@
         },
         onProgress: function (sent, total) {
           var value = showProgress(sent, total);
-          say('正在上传 ' + value + '%（' + megabytes(sent) + ' / ' + megabytes(total) + '）');
+          say((resumedNote ? resumedNote + '；' : '') + '正在上传 ' + value + '%（' + megabytes(sent) + ' / '
+            + megabytes(total) + '）');
         },
         onShouldRetry: function (error, attempt) {
           var code = statusOf(error);
@@ -152,6 +154,7 @@
       if (chunkSize > 0) {
         options.chunkSize = chunkSize;
       }
+      resumedNote = null;
       upload = new tus.Upload(file, options);
       input.disabled = true;
       show(progress, true);
@@ -174,7 +177,9 @@
           var offset = parseInt(request.getResponseHeader('Upload-Offset') || '0', 10);
           if (request.status === 200 && offset > 0) {
             var value = showProgress(offset, file.size);
-            say('检测到未完成的上传，从 ' + value + '% 继续');
+            // Stays in front of the progress text, so that it is not gone before anyone could read it.
+            resumedNote = '检测到未完成的上传，从 ' + value + '% 继续';
+            say(resumedNote);
           }
           upload.start();
         };

@@ -40,7 +40,10 @@ interface FileStorage {
 	/** Removes the object; nothing happens if it is not there. */
 	void delete(String key) throws IOException;
 
-	/** Writes one upload's bytes in order. Not thread-safe: one PATCH holds it. */
+	/**
+	 * Writes one upload's bytes in order. One PATCH holds it; {@link #sync} may run on another
+	 * thread while writing goes on, and forces at least everything written before it was called.
+	 */
 	interface Appender extends Closeable {
 
 		void write(byte[] buffer, int offset, int length) throws IOException;

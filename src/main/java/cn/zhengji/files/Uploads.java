@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
@@ -62,6 +66,9 @@ public class Uploads {
 	private final TransactionTemplate transactions;
 
 	private final RunningDigests digests = new RunningDigests();
+
+	/** Forces of long PATCHes (mostly waiting for the disk): a virtual thread each. */
+	private final Executor forcer = Executors.newVirtualThreadPerTaskExecutor();
 
 	Uploads(JdbcClient jdbc, FileStorage storage, UploadProperties properties, Clock clock, AuditLog audit,
 			TransactionTemplate transactions) {
@@ -187,19 +194,15 @@ public class Uploads {
 		long position = start;
 		boolean cut = false;
 		boolean beyondLength = false;
+		BodyReader reader = new BodyReader(body);
+		CompletableFuture<Long> forcing = null;
+		long forced = start;
 		try (FileStorage.Appender out = storage.openForAppend(id.toString(), start)) {
 			try {
 				while (true) {
-					int read;
-					try {
-						read = body.read(buffer);
-					}
-					catch (IOException ex) {
-						// The client went away (or the proxy cut it): keep what arrived.
-						cut = true;
-						break;
-					}
+					int read = reader.fill(buffer);
 					if (read < 0) {
+						cut = reader.cut;
 						break;
 					}
 					if (position + read > upload.length()) {
@@ -215,10 +218,14 @@ public class Uploads {
 					if (checksum != null) {
 						checksum.update(buffer, 0, read);
 					}
-					else if (position - recorded >= syncEvery) {
-						out.sync();
-						lease.record(position);
-						recorded = position;
+					else if (position - forced >= syncEvery && (forcing == null || forcing.isDone())) {
+						// Forced and recorded on another thread, so that the next bytes keep arriving
+						// meanwhile; at most one force at a time.
+						if (forcing != null) {
+							recorded = awaitForce(forcing);
+						}
+						forcing = forceAndRecord(out, lease, position);
+						forced = position;
 					}
 				}
 				if (checksum != null && (cut || beyondLength || !checksum.matches())) {
@@ -234,12 +241,18 @@ public class Uploads {
 					}
 					return load(id).orElseThrow();
 				}
+				if (forcing != null) {
+					recorded = awaitForce(forcing);
+				}
 				if (position > recorded) {
 					out.sync();
 				}
 			}
 			catch (IOException ex) {
 				digests.forget(id);
+				if (forcing != null) {
+					forcing.handle((done, failure) -> null).join();
+				}
 				lease.release(recorded);
 				throw storageFailed(ex);
 			}
@@ -262,6 +275,73 @@ public class Uploads {
 			throw new UploadException(413, "files.patch.beyond-length", upload.length());
 		}
 		return load(id).orElseThrow();
+	}
+
+	/** Forces what was written up to {@code position} to disk, then records it as the offset. */
+	private CompletableFuture<Long> forceAndRecord(FileStorage.Appender out, Lease lease, long position) {
+		return CompletableFuture.supplyAsync(() -> {
+			try {
+				out.sync();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			lease.record(position);
+			return position;
+		}, forcer);
+	}
+
+	/** The offset a background force recorded; its failure as if it had happened here. */
+	private static long awaitForce(CompletableFuture<Long> forcing) throws IOException {
+		try {
+			return forcing.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof UncheckedIOException io) {
+				throw io.getCause();
+			}
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Reads the body in whole buffers: the servlet container hands out a few KiB per read, and
+	 * writing (and hashing) whole buffers saves most system calls. A connection that breaks is the
+	 * end of the body, after the bytes that did arrive.
+	 */
+	private static final class BodyReader {
+
+		private final InputStream body;
+
+		boolean cut;
+
+		BodyReader(InputStream body) {
+			this.body = body;
+		}
+
+		/** @return the bytes read into the buffer, or -1 when nothing more came */
+		int fill(byte[] buffer) {
+			int filled = 0;
+			while (filled < buffer.length && !cut) {
+				int read;
+				try {
+					read = body.read(buffer, filled, buffer.length - filled);
+				}
+				catch (IOException ex) {
+					// The client went away (or the proxy cut it): keep what arrived.
+					cut = true;
+					break;
+				}
+				if (read < 0) {
+					break;
+				}
+				filled += read;
+			}
+			return filled == 0 ? -1 : filled;
+		}
 	}
 
 	private Upload complete(Upload upload, Lease lease, MessageDigest sha256) {
@@ -479,9 +559,10 @@ public class Uploads {
 
 		final long offset;
 
-		long untilMillis;
+		// Written by the PATCH's thread and by its background force.
+		volatile long untilMillis;
 
-		boolean held = true;
+		volatile boolean held = true;
 
 		Lease(UUID id, UUID token, Instant until, long offset) {
 			this.id = id;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -17,6 +18,8 @@ import java.util.stream.Stream;
 import cn.zhengji.files.StoredFile;
 import cn.zhengji.files.StoredFiles;
 import cn.zhengji.files.Uploads;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -59,6 +62,9 @@ class TusUploadIntegrationTest {
 
 	@Autowired
 	Uploads uploads;
+
+	@Autowired
+	List<Task<?>> tasks;
 
 	UploadTestClient uploader;
 
@@ -403,6 +409,14 @@ class TusUploadIntegrationTest {
 		// A completed file never expires.
 		assertThat(storedFiles.findCompleted(idOf(finished))).isPresent();
 		assertThat(storedBytes(finished)).exists();
+	}
+
+	@Test
+	void expiryRunsAsARecurringDbSchedulerTask() {
+		assertThat(tasks).extracting(task -> task.getName()).contains("remove-expired-uploads");
+		assertThat(tasks).filteredOn(task -> task.getName().equals("remove-expired-uploads"))
+			.singleElement()
+			.isInstanceOf(RecurringTask.class);
 	}
 
 	// --- Parallel PATCHes, cut connections -------------------------------------------------------------
