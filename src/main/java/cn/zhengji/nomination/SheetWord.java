@@ -45,7 +45,7 @@ class SheetWord {
 	/** Twentieths of a point per millimetre. */
 	private static final double TWIPS_PER_MM = 1440 / 25.4;
 
-	private static final int[] COLUMNS_MM = { 28, 38, 28, 44, 32 };
+	private static final int[] COLUMNS_MM = { 30, 40, 30, 42, 28 };
 
 	private static final String BODY_FONT = "宋体";
 	private static final String LATIN_FONT = "Times New Roman";
@@ -104,12 +104,12 @@ class SheetWord {
 				value(unit.getCell(1), sheet.recommendingUnit());
 			}
 
-			textRow(table.getRow(6), message("nomination.field.profile"), null, sheet.profile(), 36);
+			textRow(table.getRow(6), message("nomination.field.profile"), null, sheet.profile(), 30);
 			textRow(table.getRow(7), message("nomination.field.reasons"), message("nomination.field.reasons.note"),
-					sheet.reasons(), 70);
+					sheet.reasons(), 55);
 
 			XWPFTableRow opinions = table.getRow(8);
-			minimumHeight(opinions, 48);
+			minimumHeight(opinions, 34);
 			label(opinions.getCell(0), message("nomination.field.work-unit-opinion"));
 			opinion(opinions.getCell(1), sheet.workUnitOpinion());
 			label(opinions.getCell(2), message("nomination.field.recommending-unit-opinion"));
@@ -117,7 +117,7 @@ class SheetWord {
 			opinion(opinions.getCell(3), sheet.recommendingUnitOpinion());
 
 			XWPFTableRow province = table.getRow(9);
-			minimumHeight(province, 48);
+			minimumHeight(province, 32);
 			label(province.getCell(0), message("nomination.field.province-opinion"));
 			span(province, 1, 4);
 			opinion(province.getCell(1), sheet.provinceOpinion());
@@ -264,7 +264,7 @@ class SheetWord {
 		}
 		XWPFParagraph seal = cell.addParagraph();
 		seal.setAlignment(ParagraphAlignment.RIGHT);
-		seal.setIndentationRight(twips(16));
+		seal.setIndentationRight(twips(10));
 		text(seal, message("nomination.sheet.seal"), 12, false, null);
 		XWPFParagraph date = cell.addParagraph();
 		date.setAlignment(ParagraphAlignment.RIGHT);
