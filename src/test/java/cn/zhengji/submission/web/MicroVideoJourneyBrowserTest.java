@@ -170,7 +170,7 @@ class MicroVideoJourneyBrowserTest {
 
 	private void createEntry(Page page, String title) {
 		page.navigate(url("/workbench"));
-		page.locator("a[href='/works']").first().click();
+		page.locator("main a[href='/works']").first().click();
 		page.waitForURL(url("/works"));
 		page.navigate(url("/works/new?campaign=demo-fujian"));
 		page.locator("label[for='category-micro-video']").click();
