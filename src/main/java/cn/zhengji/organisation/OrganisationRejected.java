@@ -1,34 +1,14 @@
 package cn.zhengji.organisation;
 
+import cn.zhengji.infrastructure.web.ChangeRejected;
+
 /**
- * A change to the tree that the rules or the database refused. Carries the form field it concerns
- * and a message key of {@code messages-organisation.properties}, so that the page can show it on
- * the field; nothing was written.
+ * A change to the tree that the rules or the database refused; the message codes are in
+ * {@code messages-organisation.properties}. Nothing was written.
  */
-public class OrganisationRejected extends RuntimeException {
+public class OrganisationRejected extends ChangeRejected {
 
-	private final String field;
-
-	private final String messageKey;
-
-	private final transient Object[] arguments;
-
-	OrganisationRejected(String field, String messageKey, Object... arguments) {
-		super(messageKey);
-		this.field = field;
-		this.messageKey = messageKey;
-		this.arguments = arguments;
-	}
-
-	public String field() {
-		return field;
-	}
-
-	public String messageKey() {
-		return messageKey;
-	}
-
-	public Object[] arguments() {
-		return arguments.clone();
+	OrganisationRejected(String field, String messageCode, Object... arguments) {
+		super(field, messageCode, arguments);
 	}
 }

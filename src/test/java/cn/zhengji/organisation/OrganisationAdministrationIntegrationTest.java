@@ -113,7 +113,7 @@ class OrganisationAdministrationIntegrationTest {
 				new NewOrganisation(county.name(), null, OrganisationKind.COUNTY)))
 			.isInstanceOfSatisfying(OrganisationRejected.class, ex -> {
 				assertThat(ex.field()).isEqualTo("name");
-				assertThat(ex.messageKey()).isEqualTo("organisation.error.nameTaken");
+				assertThat(ex.messageCode()).isEqualTo("organisation.error.nameTaken");
 			});
 
 		assertThat(count("select count(*) from organisation")).isEqualTo(organisationsBefore);
@@ -136,7 +136,7 @@ class OrganisationAdministrationIntegrationTest {
 		assertThatThrownBy(() -> administration.addChild(fuzhouAdmin, fuzhou.id(),
 				new NewOrganisation(OrganisationTestData.unique("错层工会"), null, OrganisationKind.PROVINCIAL)))
 			.isInstanceOfSatisfying(OrganisationRejected.class,
-					ex -> assertThat(ex.messageKey()).isEqualTo("organisation.error.kindNotAllowed"));
+					ex -> assertThat(ex.messageCode()).isEqualTo("organisation.error.kindNotAllowed"));
 	}
 
 	@Test
@@ -215,14 +215,14 @@ class OrganisationAdministrationIntegrationTest {
 
 		assertThatThrownBy(() -> administration.delete(fuzhouAdmin, county.id()))
 			.isInstanceOfSatisfying(OrganisationRejected.class,
-					ex -> assertThat(ex.messageKey()).isEqualTo("organisation.error.hasChildren"));
+					ex -> assertThat(ex.messageCode()).isEqualTo("organisation.error.hasChildren"));
 		assertThatThrownBy(() -> administration.delete(fuzhouAdmin, unit.id()))
 			.isInstanceOfSatisfying(OrganisationRejected.class,
-					ex -> assertThat(ex.messageKey()).isEqualTo("organisation.error.inUse"));
+					ex -> assertThat(ex.messageCode()).isEqualTo("organisation.error.inUse"));
 		signIn(platformAdmin);
 		assertThatThrownBy(() -> administration.delete(platformAdmin, data.byCode("fj-xiamen").id()))
 			.isInstanceOfSatisfying(OrganisationRejected.class,
-					ex -> assertThat(ex.messageKey()).isEqualTo("organisation.error.deleteSeeded"));
+					ex -> assertThat(ex.messageCode()).isEqualTo("organisation.error.deleteSeeded"));
 		assertThatThrownBy(() -> administration.delete(fuzhouAdmin, fuzhou.id())).isInstanceOf(NotFoundException.class);
 
 		assertThat(organisations.findById(county.id())).isPresent();

@@ -116,7 +116,7 @@ class OrganisationController {
 			created = administration.addChild(user, id, form.toNewOrganisation());
 		}
 		catch (OrganisationRejected ex) {
-			errors.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
+			errors.rejectValue(ex.field(), ex.messageCode(), ex.arguments(), null);
 			return addChildPage(user, parent, form, model);
 		}
 		redirect.addFlashAttribute("flashSuccess", message("organisation.flash.added", created.name()));
@@ -142,7 +142,7 @@ class OrganisationController {
 			saved = administration.rename(user, id, form.getVersion(), form.getName(), form.getShortName());
 		}
 		catch (OrganisationRejected ex) {
-			errors.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
+			errors.rejectValue(ex.field(), ex.messageCode(), ex.arguments(), null);
 			return editPage(user, organisation, form, model);
 		}
 		redirect.addFlashAttribute("flashSuccess", message("organisation.flash.saved", saved.name()));
@@ -157,7 +157,7 @@ class OrganisationController {
 			return "redirect:/admin/organisations/" + deleted.parentId();
 		}
 		catch (OrganisationRejected ex) {
-			redirect.addFlashAttribute("flashError", message(ex.messageKey(), ex.arguments()));
+			redirect.addFlashAttribute("flashError", message(ex.messageCode(), ex.arguments()));
 			return "redirect:/admin/organisations/" + id;
 		}
 	}
