@@ -3,6 +3,7 @@ package cn.zhengji.submission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -19,6 +20,7 @@ import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.nomination.InvalidResidentIdNumberException;
 import cn.zhengji.nomination.NominationDocuments;
+import cn.zhengji.nomination.NominationRules;
 import cn.zhengji.nomination.NominationSheet;
 import cn.zhengji.nomination.ResidentIdNumber;
 import cn.zhengji.organisation.Organisations;
@@ -37,8 +39,6 @@ public class NominationForms {
 	/** The slot key of the 一寸彩照, an attachment of the entry like any other file. */
 	public static final String PHOTO_SLOT = "nomination-photo";
 
-	static final int MAX_REASONS = 1500;
-
 	private final EntryRecords records;
 
 	private final PersonalDataCipher cipher;
@@ -53,8 +53,11 @@ public class NominationForms {
 
 	private final AuditLog auditLog;
 
+	private final Clock clock;
+
 	NominationForms(EntryRecords records, PersonalDataCipher cipher, NominationDocuments documents,
-			StoredFiles storedFiles, Campaigns campaigns, Organisations organisations, AuditLog auditLog) {
+			StoredFiles storedFiles, Campaigns campaigns, Organisations organisations, AuditLog auditLog, Clock clock) {
+		this.clock = clock;
 		this.records = records;
 		this.cipher = cipher;
 		this.documents = documents;
@@ -70,7 +73,8 @@ public class NominationForms {
 
 	/**
 	 * Checks the input against 附件4 and the stored form: the ID number by GB 11643 (check digit)
-	 * with its birth date in 出生年月, the mobile as a mainland number, 推荐理由 at most 1500 characters.
+	 * with its birth date in 出生年月, the mobile as a mainland number, every text within the limits of
+	 * {@link NominationRules} (推荐理由 at most 1500 characters, counted as the notice counts them).
 	 * Empty fields are allowed while the entry is a draft; submitting requires them.
 	 * @throws EntryChangeRejected naming the field
 	 */
@@ -102,7 +106,7 @@ public class NominationForms {
 		ResidentIdNumber idNumber = null;
 		if (input.idNumber() != null) {
 			try {
-				idNumber = ResidentIdNumber.parse(input.idNumber());
+				idNumber = ResidentIdNumber.parse(input.idNumber(), clock);
 			}
 			catch (InvalidResidentIdNumberException ex) {
 				throw new EntryChangeRejected("idNumber", "submission.nomination.invalidIdNumber", ex.getMessage());
@@ -111,22 +115,33 @@ public class NominationForms {
 			idMasked = idNumber.masked();
 		}
 		else if (idCipher != null) {
-			idNumber = ResidentIdNumber.parse(cipher.decrypt(idCipher));
+			idNumber = ResidentIdNumber.parse(cipher.decrypt(idCipher), clock);
 		}
 		if (idNumber != null && birthMonth != null && !YearMonth.from(idNumber.birthDate()).equals(birthMonth)) {
 			throw new EntryChangeRejected("birthMonth", "submission.nomination.birthMonthMismatch",
 					YearMonth.from(idNumber.birthDate()).getYear(), YearMonth.from(idNumber.birthDate()).getMonthValue());
 		}
-		if (input.reasons() != null && input.reasons().codePointCount(0, input.reasons().length()) > MAX_REASONS) {
-			throw new EntryChangeRejected("reasons", "submission.nomination.reasonsTooLong", MAX_REASONS,
-					input.reasons().codePointCount(0, input.reasons().length()));
-		}
+		requireWithin("name", input.name(), NominationRules.SHORT_MAX_CHARACTERS);
+		requireWithin("politicalStatus", input.politicalStatus(), NominationRules.SHORT_MAX_CHARACTERS);
+		requireWithin("accountName", input.accountName(), NominationRules.SHORT_MAX_CHARACTERS);
+		requireWithin("platform", input.platform(), NominationRules.SHORT_MAX_CHARACTERS);
+		requireWithin("followers", input.followers(), NominationRules.SHORT_MAX_CHARACTERS);
+		requireWithin("unitAndPosition", input.unitAndPosition(), NominationRules.UNIT_MAX_CHARACTERS);
+		requireWithin("profile", input.profile(), NominationRules.PROFILE_MAX_CHARACTERS);
+		requireWithin("reasons", input.reasons(), NominationRules.REASONS_MAX_CHARACTERS);
 		Nomination current = stored.map(EntryRecords.NominationRow::shown).orElse(Nomination.empty());
 		Nomination shown = new Nomination(input.name(), sex, birthMonth, input.politicalStatus(), input.accountName(),
 				input.platform(), input.followers(), input.unitAndPosition(), mobileMasked, idMasked, input.profile(),
 				input.reasons(), current.workUnitOpinion(), current.recommendingUnitOpinion(),
 				current.provinceOpinion());
 		return new Checked(shown, mobileCipher, idCipher);
+	}
+
+	private static void requireWithin(String field, String text, int max) {
+		int characters = NominationRules.characters(text);
+		if (characters > max) {
+			throw new EntryChangeRejected(field, "submission.nomination.tooLong", max, characters);
+		}
 	}
 
 	void save(long entryId, Checked checked) {

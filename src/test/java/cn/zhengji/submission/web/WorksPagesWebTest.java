@@ -236,6 +236,38 @@ class WorksPagesWebTest {
 	}
 
 	@Test
+	void nominationTextsAreCountedAsTheNoticeCountsAndTooLongOnesChangeNothing() throws Exception {
+		SignedInUser cityAdmin = submitterFor("CITY");
+		long id = changes.create(cityAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", "字数限制");
+		// 1500 characters in ten paragraphs, as a browser sends them (CR LF): line breaks do not count.
+		String reasons = String.join("\r\n", java.util.Collections.nCopies(10, "劳".repeat(150)));
+		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin))
+			.param("version", "0").param("title", "字数限制").param("name", "李四").param("reasons", reasons))
+			.andExpect(status().isFound());
+		assertThat(jdbc.sql("select reasons from entry_nomination where entry_id = ?").param(id)
+			.query(String.class).single()).isEqualTo(reasons);
+
+		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin))
+			.param("version", "1").param("title", "字数限制").param("name", "李四").param("reasons", reasons + "劳"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("不能超过1500字，现有1501字")));
+		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin))
+			.param("version", "1").param("title", "字数限制").param("name", "名".repeat(31)).param("reasons", "理由"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("不能超过30字，现有31字")));
+		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin))
+			.param("version", "1").param("title", "字数限制").param("name", "李四").param("profile", "简".repeat(501)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("不能超过500字，现有501字")));
+
+		Map<String, Object> row = jdbc.sql("select name, reasons, profile from entry_nomination where entry_id = ?")
+			.param(id).query().singleRow();
+		assertThat(row.get("name")).isEqualTo("李四");
+		assertThat(row.get("reasons")).isEqualTo(reasons);
+		assertThat(row.get("profile")).isNull();
+	}
+
+	@Test
 	void digitalUnionEvidenceIsFiledUnderTheFiveDimensions() throws Exception {
 		SignedInUser admin = submitterFor("COUNTY");
 		long id = changes.create(admin, SubmissionFixtures.OPEN_CAMPAIGN, "digital-union", "数字工会");
