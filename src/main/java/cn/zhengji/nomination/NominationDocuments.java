@@ -54,7 +54,8 @@ public class NominationDocuments {
 
 	/** A file name for downloads, without extension: 八闽职工好网民推荐表-姓名. */
 	public String fileName(NominationSheet sheet) {
-		return message("nomination.sheet.file-name", sheet.name() == null ? "" : sheet.name().strip());
+		return sheet.name() == null || sheet.name().isBlank() ? message("nomination.sheet.file-name.unnamed")
+				: message("nomination.sheet.file-name", sheet.name().strip());
 	}
 
 	private String birthMonth(NominationSheet sheet) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,7 @@ import cn.zhengji.nomination.NominationRules;
 import cn.zhengji.nomination.NominationSheet;
 import cn.zhengji.nomination.ResidentIdNumber;
 import cn.zhengji.organisation.Organisations;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,9 +57,13 @@ public class NominationForms {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	NominationForms(EntryRecords records, PersonalDataCipher cipher, NominationDocuments documents,
-			StoredFiles storedFiles, Campaigns campaigns, Organisations organisations, AuditLog auditLog, Clock clock) {
+			StoredFiles storedFiles, Campaigns campaigns, Organisations organisations, AuditLog auditLog, Clock clock,
+			MessageSource messages) {
 		this.clock = clock;
+		this.messages = messages;
 		this.records = records;
 		this.cipher = cipher;
 		this.documents = documents;
@@ -191,11 +197,11 @@ public class NominationForms {
 					Map.of("format", word ? "docx" : "pdf"));
 		}
 		NominationSheet sheet = new NominationSheet(campaign.title(), shown.name(),
-				shown.sex() == null ? null : shown.sex().equals("MALE") ? "男" : "女", photo(entryId),
+				shown.sex() == null ? null : messages.getMessage("submission.nomination.sex." + shown.sex(), null, Locale.SIMPLIFIED_CHINESE), photo(entryId),
 				shown.birthMonth(), shown.politicalStatus(), shown.accountName(), shown.platform(), shown.followers(),
 				shown.unitAndPosition(), mobile, idNumber, entry.organisationName(), shown.profile(), shown.reasons(),
 				shown.workUnitOpinion(), shown.recommendingUnitOpinion(), shown.provinceOpinion());
-		String base = "推荐表-" + (shown.name() == null ? entry.id() : shown.name());
+		String base = documents.fileName(sheet);
 		return word ? new Document(documents.word(sheet), base + ".docx") : new Document(documents.pdf(sheet), base + ".pdf");
 	}
 

@@ -219,6 +219,8 @@ class WorksPagesWebTest {
 			.contains("11010519491231002X", "13812345678");
 		mvc.perform(get("/works/" + id + "/nomination.pdf").with(user(provinceAdmin)))
 			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Content-Disposition", containsString("filename*=UTF-8''%E5%85%AB%E9%97%BD%E8%81%8C%E5%B7%A5%E5%A5%BD%E7%BD%91%E6%B0%91%E6%8E%A8%E8%8D%90%E8%A1%A8-%E5%BC%A0%E4%B8%89.pdf")))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.contentType("application/pdf"));
 		assertThat(jdbc.sql("""
