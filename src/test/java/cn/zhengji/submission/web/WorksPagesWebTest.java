@@ -142,7 +142,10 @@ class WorksPagesWebTest {
 		mvc.perform(get("/works/" + id).with(user(admin)))
 			.andExpect(content().string(containsString("需求与方案的内容")))
 			.andExpect(content().string(containsString("运营推广的内容")))
-			.andExpect(content().string(containsString("尚缺以下部分：产品设计、界面设计")));
+			.andExpect(content().string(containsString("尚缺以下部分：产品设计、界面设计")))
+			.andExpect(content().string(containsString("共 15 字，上限 3000 字")));
+		mvc.perform(get("/works/" + id + "/edit").with(user(admin)))
+			.andExpect(content().string(containsString("上限 3000 字")));
 		// The same version again: someone else saved in between.
 		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(admin))
 			.param("version", "0")
