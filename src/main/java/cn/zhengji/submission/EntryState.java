@@ -1,20 +1,28 @@
 package cn.zhengji.submission;
 
 /**
- * R-SUB-1 Where an entry stands. Stored by name (database CHECK entry_state_ck). Issue 4 adds the
- * approval states (returned, approved at a level, recommended, ...).
+ * R-SUB-1 Where an entry stands. Stored by name (database CHECK entry_state_ck).
  */
 public enum EntryState {
 
 	/** Being prepared; only its owner sees it complete. */
 	DRAFT,
-	/** Handed in: every check passed and the declarations were accepted. */
+	/**
+	 * Handed in (every check passed, the declarations accepted) and waiting in the approval chain at
+	 * the organisation named by the entry's pending organisation.
+	 */
 	SUBMITTED,
+	/** Sent back to the submitter by a level of the chain with a reason; editable before the deadline. */
+	RETURNED,
+	/** Approved by the top of the chain (the campaign's host organisation). */
+	APPROVED,
+	/** Refused by a level of the chain with a reason; final. Frees the place of a one-per-person category. */
+	REJECTED,
 	/** Taken back by its owner; final. Frees the place of a one-per-person category. */
 	WITHDRAWN;
 
 	/** Whether the owner may still change the entry (before the deadline). */
 	public boolean isChangeable() {
-		return this != WITHDRAWN;
+		return this == DRAFT || this == SUBMITTED || this == RETURNED;
 	}
 }
