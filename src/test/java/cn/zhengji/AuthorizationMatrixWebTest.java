@@ -192,6 +192,15 @@ class AuthorizationMatrixWebTest {
 	}
 
 	/** An admin page that is not about one organisation (its content is scoped, not its access). */
+	/** Only admins of an organisation (not the platform admin, who reads but does not approve). */
+	static Expectation organisationAdminOnly(int allowed) {
+		return (actor, relation) -> switch (actor) {
+			case ORG_ADMIN -> allowed;
+			case PLATFORM_ADMIN, PARTICIPANT, EXPERT -> 404;
+			case ANONYMOUS -> 302;
+		};
+	}
+
 	static Expectation anyAdmin(int allowed) {
 		return (actor, relation) -> switch (actor) {
 			case PLATFORM_ADMIN, ORG_ADMIN -> allowed;
@@ -407,6 +416,16 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/works", anyAdmin(200)),
 			Endpoint.get("/admin/works?state=SUBMITTED", anyAdmin(200)),
 			Endpoint.get("/admin/works/{entry}", adminInSubtree(200)),
+
+			// --- approval worklists: every admin lists and exports its subtree; only an organisation's admins have a queue ---
+			Endpoint.get("/admin/works?unit={org}&state=DRAFT&from=2024-01-01&to=2030-12-31&q=x", anyAdmin(200)),
+			Endpoint.get("/admin/works?from=not-a-date&state=NOPE&page=-3", anyAdmin(200)),
+			Endpoint.get("/admin/works.xlsx", anyAdmin(200)),
+			Endpoint.get("/admin/works.xlsx?unit={org}", anyAdmin(200)),
+			Endpoint.get("/admin/queue", organisationAdminOnly(200)),
+			Endpoint.get("/admin/queue?unit={org}&category=1", organisationAdminOnly(200)),
+			Endpoint.get("/admin/queue.xlsx", organisationAdminOnly(200)),
+			Endpoint.post("/admin/queue/approve", Map.of("entry", "{entry}", "opinion", "同意"), organisationAdminOnly(302)),
 
 			// --- infrastructure: the OpenAPI description of the JSON API is public ---
 			Endpoint.get("/v3/api-docs", everyone(200)),

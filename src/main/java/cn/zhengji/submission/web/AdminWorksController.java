@@ -3,7 +3,6 @@ package cn.zhengji.submission.web;
 import cn.zhengji.campaign.CategoryRuleDescriptions;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.submission.Entries;
-import cn.zhengji.submission.EntryState;
 import cn.zhengji.submission.EntryView;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,10 +11,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The admins' read-only view of the entries below them (scoped by the submitting organisation's
+ * The admins' view of one entry below them (scoped by the submitting organisation's
  * path), with the check results and the judgement items issue 4 lets them confirm.
  */
 @Controller
@@ -32,24 +30,6 @@ class AdminWorksController {
 		this.entries = entries;
 		this.descriptions = descriptions;
 		this.messages = messages;
-	}
-
-	@GetMapping
-	String list(@AuthenticationPrincipal SignedInUser actor, @RequestParam(required = false) String state,
-			Model model) {
-		EntryState filter = null;
-		if (state != null) {
-			try {
-				filter = EntryState.valueOf(state);
-			}
-			catch (IllegalArgumentException ex) {
-				filter = null;
-			}
-		}
-		model.addAttribute("works", entries.visibleTo(actor, filter, null));
-		model.addAttribute("state", filter);
-		model.addAttribute("states", EntryState.values());
-		return "submission/admin-list";
 	}
 
 	@GetMapping("/{id}")

@@ -1,0 +1,225 @@
+package cn.zhengji.approval.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import cn.zhengji.approval.Approvals;
+import cn.zhengji.approval.BatchOutcome;
+import cn.zhengji.audit.AuditAction;
+import cn.zhengji.audit.AuditLog;
+import cn.zhengji.campaign.Campaign;
+import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.infrastructure.security.Role;
+import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
+import cn.zhengji.infrastructure.web.NotFoundException;
+import cn.zhengji.organisation.Organisation;
+import cn.zhengji.organisation.Organisations;
+import cn.zhengji.submission.EntryFilter;
+import cn.zhengji.submission.EntrySearch;
+import cn.zhengji.submission.EntryState;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * R-X-2, R-APR-1 The admins' worklists: every entry in their subtree ({@code /admin/works}) and the
+ * queue of what waits for their own organisation ({@code /admin/queue}), both filterable and
+ * exported to Excel; batch approval from the queue.
+ */
+@Controller
+class WorklistController {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final EntrySearch search;
+
+	private final Approvals approvals;
+
+	private final Campaigns campaigns;
+
+	private final Organisations organisations;
+
+	private final AuditLog auditLog;
+
+	private final MessageSource messages;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	WorklistController(EntrySearch search, Approvals approvals, Campaigns campaigns, Organisations organisations,
+			AuditLog auditLog, MessageSource messages, TransactionTemplate transactions, Clock clock) {
+		this.search = search;
+		this.approvals = approvals;
+		this.campaigns = campaigns;
+		this.organisations = organisations;
+		this.auditLog = auditLog;
+		this.messages = messages;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@GetMapping("/admin/works")
+	String works(@AuthenticationPrincipal SignedInUser actor, @ModelAttribute("filter") WorklistFilterForm form,
+			BindingResult binding, Model model) {
+		return page(actor, form, binding, form.toFilter(), false, model);
+	}
+
+	@GetMapping("/admin/queue")
+	String queue(@AuthenticationPrincipal SignedInUser actor, @ModelAttribute("filter") WorklistFilterForm form,
+			BindingResult binding, Model model) {
+		return page(actor, form, binding, queueFilter(actor, form), true, model);
+	}
+
+	@GetMapping("/admin/works.xlsx")
+	void exportWorks(@AuthenticationPrincipal SignedInUser actor, @ModelAttribute("filter") WorklistFilterForm form,
+			BindingResult binding, HttpServletResponse response) throws IOException {
+		export(actor, form.toFilter(), "作品清单", response);
+	}
+
+	@GetMapping("/admin/queue.xlsx")
+	void exportQueue(@AuthenticationPrincipal SignedInUser actor, @ModelAttribute("filter") WorklistFilterForm form,
+			BindingResult binding, HttpServletResponse response) throws IOException {
+		export(actor, queueFilter(actor, form), "待审核作品", response);
+	}
+
+	@PostMapping("/admin/queue/approve")
+	String approveAll(@AuthenticationPrincipal SignedInUser actor,
+			@RequestParam(name = "entry", required = false) List<Long> entryIds,
+			@RequestParam(required = false) String opinion, RedirectAttributes redirect) {
+		requireQueue(actor);
+		if (entryIds == null || entryIds.isEmpty()) {
+			redirect.addFlashAttribute("flashError", message("approval.batch.noneSelected"));
+			return "redirect:/admin/queue";
+		}
+		if (opinion == null || opinion.isBlank()) {
+			redirect.addFlashAttribute("flashError", message("approval.batch.opinionRequired"));
+			return "redirect:/admin/queue";
+		}
+		BatchOutcome outcome = approvals.approveAll(actor, entryIds, opinion);
+		if (!outcome.approved().isEmpty()) {
+			redirect.addFlashAttribute("flashSuccess",
+					message("approval.batch.approved", outcome.approved().size()));
+		}
+		if (!outcome.refused().isEmpty()) {
+			redirect.addFlashAttribute("batchRefused", outcome.refused());
+		}
+		return "redirect:/admin/queue";
+	}
+
+	private String page(SignedInUser actor, WorklistFilterForm form, BindingResult binding, EntryFilter filter,
+			boolean queue, Model model) {
+		List<String> problems = new ArrayList<>();
+		for (var error : binding.getFieldErrors()) {
+			problems.add(message("approval.filter.invalid." + error.getField()));
+		}
+		EntrySearch.Page page = search.search(actor, filter, Math.max(0, form.getPage() - 1));
+		List<Campaign> visibleCampaigns = campaigns.allVisible();
+		model.addAttribute("queue", queue);
+		model.addAttribute("problems", problems);
+		model.addAttribute("result", page);
+		model.addAttribute("campaigns", visibleCampaigns);
+		model.addAttribute("categories", visibleCampaigns.stream()
+			.filter(campaign -> filter.campaignId() == null || campaign.id() == filter.campaignId())
+			.flatMap(campaign -> campaigns.categories(campaign).stream())
+			.toList());
+		model.addAttribute("units", units(actor, form.getUnit()));
+		model.addAttribute("states", queue ? List.of() : List.of(EntryState.values()));
+		model.addAttribute("today", LocalDate.now(clock.withZone(CHINA)));
+		String base = queue ? "/admin/queue" : "/admin/works";
+		model.addAttribute("base", base);
+		model.addAttribute("exportUrl", ServletUriComponentsBuilder.fromCurrentRequest()
+			.replacePath(base + ".xlsx")
+			.replaceQueryParam("page")
+			.build()
+			.toUriString());
+		model.addAttribute("pageUrls", pageUrls(page));
+		return "approval/worklist";
+	}
+
+	private EntryFilter queueFilter(SignedInUser actor, WorklistFilterForm form) {
+		requireQueue(actor);
+		EntryFilter plain = form.toFilter();
+		return new EntryFilter(plain.campaignId(), plain.categoryId(), null, plain.organisationId(),
+				plain.submittedFrom(), plain.submittedTo(), plain.text(), null)
+			.waitingAt(actor.organisationId());
+	}
+
+	/** Only an organisation's admins have a queue: the platform admin reads, it does not approve. */
+	private static void requireQueue(SignedInUser actor) {
+		if (actor.role() != Role.ORG_ADMIN) {
+			throw new NotFoundException("no queue");
+		}
+	}
+
+	private void export(SignedInUser actor, EntryFilter filter, String title, HttpServletResponse response)
+			throws IOException {
+		String fileName = title + "-" + LocalDate.now(clock.withZone(CHINA)) + ".xlsx";
+		long[] counts = new long[2];
+		boolean completed = false;
+		try {
+			counts[0] = SpreadsheetDownload.write(response, fileName, title, EntrySearch.EXPORT_HEADERS,
+					rows -> counts[1] = search.export(actor, filter, rows));
+			completed = true;
+		}
+		finally {
+			// Audited whether or not the download finished: rows may have left the building.
+			Map<String, Object> summary = new LinkedHashMap<>(EntrySearch.describe(filter));
+			summary.put("completed", completed);
+			summary.put("personalDataInFull", counts[1]);
+			String description = message("approval.export.audit", title, counts[0]);
+			transactions.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "entry-list",
+					null, actor.organisationPath(), description, null, summary));
+		}
+	}
+
+	/** The units offered in the filter: the actor's own organisation and its direct children. */
+	private List<Organisation> units(SignedInUser actor, Long selected) {
+		List<Organisation> units = new ArrayList<>();
+		if (actor.isPlatformAdmin()) {
+			Organisation root = organisations.root();
+			units.add(root);
+			units.addAll(organisations.children(root.id()));
+		}
+		else {
+			organisations.findById(actor.organisationId()).ifPresent(units::add);
+			units.addAll(organisations.children(actor.organisationId()));
+		}
+		if (selected != null && units.stream().noneMatch(unit -> unit.id() == selected)) {
+			organisations.findById(selected).filter(unit -> actor.administers(unit.path())).ifPresent(units::add);
+		}
+		return units;
+	}
+
+	private static List<Map<String, Object>> pageUrls(EntrySearch.Page page) {
+		List<Map<String, Object>> urls = new ArrayList<>();
+		for (int p = Math.max(0, page.page() - 3); p < Math.min(page.pages(), page.page() + 4); p++) {
+			urls.add(Map.of("number", p + 1, "current", p == page.page(), "url",
+					ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", p + 1).build()
+						.toUriString()));
+		}
+		return urls;
+	}
+
+	private String message(String key, Object... args) {
+		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+	}
+}

@@ -1,0 +1,27 @@
+package cn.zhengji.submission;
+
+import java.time.LocalDate;
+
+/**
+ * R-X-2 What an admin's list of entries is narrowed to. Every field is optional; the actor's scope
+ * always applies on top.
+ *
+ * @param organisationId a unit in the actor's subtree: its entries and those of every unit below it
+ * @param submittedFrom first day (Beijing time) of the submission date, inclusive
+ * @param submittedTo last day (Beijing time) of the submission date, inclusive
+ * @param text part of the title or of the submitting unit's name
+ * @param waitingAt only entries waiting in the approval chain at this organisation (a queue)
+ */
+public record EntryFilter(Long campaignId, Long categoryId, EntryState state, Long organisationId,
+		LocalDate submittedFrom, LocalDate submittedTo, String text, Long waitingAt) {
+
+	public static EntryFilter none() {
+		return new EntryFilter(null, null, null, null, null, null, null, null);
+	}
+
+	/** The queue of an organisation: what waits for its admins. */
+	public EntryFilter waitingAt(long organisationId) {
+		return new EntryFilter(campaignId, categoryId, EntryState.SUBMITTED, this.organisationId, submittedFrom,
+				submittedTo, text, organisationId);
+	}
+}

@@ -1,0 +1,217 @@
+package cn.zhengji.approval.web;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
+import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.organisation.Organisation;
+import cn.zhengji.organisation.OrganisationKind;
+import cn.zhengji.organisation.Organisations;
+import cn.zhengji.submission.EntryChanges;
+import cn.zhengji.submission.EntrySearch;
+import cn.zhengji.submission.NominationInput;
+import cn.zhengji.submission.SubmissionFixtures;
+import cn.zhengji.support.ZhengjiTest;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The admins' list of entries (R-X-2): filters narrow exactly, the scope always applies, bad filter
+ * values are reported instead of failing, and the Excel export carries the same rows with personal
+ * data in full only for those who may see it, every export audited.
+ */
+@ZhengjiTest
+@AutoConfigureMockMvc
+class WorklistWebTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	EntryChanges changes;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Autowired
+	PersonalDataCipher cipher;
+
+	SubmissionFixtures fixtures;
+
+	Organisation county;
+
+	Organisation companyA;
+
+	Organisation companyB;
+
+	String marker;
+
+	@BeforeEach
+	void entriesInTwoCompaniesOfOneCounty() {
+		fixtures = new SubmissionFixtures(jdbc, organisations, userDetails, cipher);
+		county = fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"), "清单测试区总工会", OrganisationKind.COUNTY);
+		companyA = fixtures.newOrganisation(county, "清单测试甲公司工会", OrganisationKind.GRASSROOTS);
+		companyB = fixtures.newOrganisation(county, "清单测试乙公司工会", OrganisationKind.GRASSROOTS);
+		marker = "清单" + county.id();
+		SignedInUser workerA = fixtures.participant("WORKER", companyA);
+		SignedInUser workerB = fixtures.participant("WORKER", companyB);
+		for (int i = 1; i <= 3; i++) {
+			changes.create(workerA, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", marker + "甲作品" + i);
+		}
+		changes.create(workerB, SubmissionFixtures.OPEN_CAMPAIGN, "song", marker + "乙作品");
+	}
+
+	@Test
+	void theCountyAdminListsTheEntriesOfItsSubtreeNarrowedByUnitCategoryStateAndText() throws Exception {
+		SignedInUser countyAdmin = fixtures.admin(county);
+
+		assertThat(titles(countyAdmin, "/admin/works?q=" + marker)).containsExactlyInAnyOrder(marker + "甲作品1",
+				marker + "甲作品2", marker + "甲作品3", marker + "乙作品");
+		assertThat(titles(countyAdmin, "/admin/works?q=" + marker + "&unit=" + companyA.id()))
+			.containsExactlyInAnyOrder(marker + "甲作品1", marker + "甲作品2", marker + "甲作品3");
+		long song = jdbc.sql("select id from campaign_category where code = 'song' and campaign_id = "
+				+ "(select id from campaign where code = ?)").param(SubmissionFixtures.OPEN_CAMPAIGN).query(Long.class).single();
+		assertThat(titles(countyAdmin, "/admin/works?q=" + marker + "&category=" + song)).containsExactly(marker + "乙作品");
+		assertThat(titles(countyAdmin, "/admin/works?q=" + marker + "&state=SUBMITTED")).isEmpty();
+		assertThat(titles(countyAdmin, "/admin/works?q=" + marker + "&state=DRAFT")).hasSize(4);
+		assertThat(titles(countyAdmin, "/admin/works?q=" + marker + "甲作品2")).containsExactly(marker + "甲作品2");
+	}
+
+	@Test
+	void anAdminOfAnotherCountySeesNoneOfThemEvenWhenItAsksForTheirUnit() throws Exception {
+		Organisation otherCounty = fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"), "清单测试别区总工会",
+				OrganisationKind.COUNTY);
+		SignedInUser otherAdmin = fixtures.admin(otherCounty);
+
+		assertThat(titles(otherAdmin, "/admin/works?q=" + marker)).isEmpty();
+		assertThat(titles(otherAdmin, "/admin/works?unit=" + companyA.id())).isEmpty();
+		assertThat(export(otherAdmin, "/admin/works.xlsx?unit=" + companyA.id())).isEmpty();
+	}
+
+	@Test
+	void filterValuesThatDoNotParseAreNamedOnThePageAndLeftOut() throws Exception {
+		SignedInUser countyAdmin = fixtures.admin(county);
+
+		mvc.perform(get("/admin/works").param("q", marker).param("from", "2024-13-45").param("state", "BOGUS")
+			.with(user(countyAdmin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("起始日期格式不正确（应为 年-月-日），已忽略。")))
+			.andExpect(content().string(containsString("状态选择无效，已忽略。")))
+			.andExpect(content().string(containsString("共 4 件")));
+	}
+
+	@Test
+	void theExportHoldsTheFilteredRowsAsTextAndIsAudited() throws Exception {
+		SignedInUser countyAdmin = fixtures.admin(county);
+
+		List<List<String>> rows = export(countyAdmin, "/admin/works.xlsx?q=" + marker + "&unit=" + companyA.id());
+
+		assertThat(rows).extracting(row -> row.get(3))
+			.containsExactlyInAnyOrder(marker + "甲作品1", marker + "甲作品2", marker + "甲作品3");
+		assertThat(rows).extracting(row -> row.get(4)).containsOnly("草稿");
+		assertThat(rows).extracting(row -> row.get(5)).containsOnly(companyA.name());
+		Map<String, Object> audit = jdbc.sql("""
+				select summary, after_state::text as after from audit_event
+				where action = 'EXPORTED' and target_type = 'entry-list' and actor_id = ?
+				""").param(countyAdmin.accountId()).query().singleRow();
+		assertThat(audit.get("summary")).isEqualTo("导出作品清单（3行）");
+		assertThat((String) audit.get("after")).contains("\"organisation\": " + companyA.id(), "\"completed\": true");
+	}
+
+	@Test
+	void nomineesPersonalDataIsInFullForTheSubmittingUnitAndMaskedForAnAdminAboveItThatIsNotTheProvince()
+			throws Exception {
+		// A unit that submits nominations below a unit that is not the provincial federation.
+		Organisation directUnit = fixtures.newOrganisation(county, "清单测试直属单位工会", OrganisationKind.CITY);
+		SignedInUser unitAdmin = fixtures.admin(directUnit);
+		long id = changes.create(unitAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", marker + "候选人");
+		int version = jdbc.sql("select version from entry where id = ?").param(id).query(Integer.class).single();
+		changes.edit(unitAdmin, id, version, marker + "候选人", Map.of(),
+				new NominationInput("赵六", "MALE", "1949-12", "群众", "闽工之声", "抖音", "1万", "某公司 职工",
+						"13900003333", "11010519491231002X", "简介", "理由"));
+
+		List<String> own = export(unitAdmin, "/admin/works.xlsx?q=" + marker + "候选人").getFirst();
+		List<String> above = export(fixtures.admin(county), "/admin/works.xlsx?q=" + marker + "候选人").getFirst();
+		List<String> province = export(fixtures.admin(fixtures.organisation("fj")),
+				"/admin/works.xlsx?q=" + marker + "候选人").getFirst();
+
+		assertThat(own.subList(12, 15)).containsExactly("赵六", "13900003333", "11010519491231002X");
+		assertThat(above.subList(12, 15)).containsExactly("赵六", "139****3333", "110105********002X");
+		assertThat(province.subList(13, 15)).containsExactly("13900003333", "11010519491231002X");
+	}
+
+	@Test
+	void onlyOrganisationAdminsHaveAQueueAndItStartsEmptyForAFreshUnit() throws Exception {
+		mvc.perform(get("/admin/queue").with(user(fixtures.admin(county))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("目前没有等待本单位审核的作品。")))
+			.andExpect(content().string(not(containsString(marker))));
+		mvc.perform(get("/admin/queue").with(user(fixtures.platformAdmin()))).andExpect(status().isNotFound());
+	}
+
+	List<String> titles(SignedInUser actor, String url) throws Exception {
+		String html = mvc.perform(get(url).with(user(actor))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		List<String> titles = new ArrayList<>();
+		var matcher = java.util.regex.Pattern.compile("<a href=\"/admin/works/\\d+\">([^<]+)</a>").matcher(html);
+		while (matcher.find()) {
+			titles.add(matcher.group(1));
+		}
+		return titles;
+	}
+
+	/** The data rows of the exported sheet, each cell as text; checks the header row. */
+	List<List<String>> export(SignedInUser actor, String url) throws Exception {
+		MvcResult result = mvc.perform(get(url).with(user(actor)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.andReturn();
+		List<List<String>> rows = new ArrayList<>();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(
+				new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			DataFormatter formatter = new DataFormatter();
+			List<String> header = new ArrayList<>();
+			sheet.getRow(0).forEach(cell -> header.add(formatter.formatCellValue(cell)));
+			assertThat(header).isEqualTo(EntrySearch.EXPORT_HEADERS);
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				Row row = sheet.getRow(r);
+				List<String> cells = new ArrayList<>();
+				for (int c = 0; c < header.size(); c++) {
+					cells.add(row.getCell(c) == null ? "" : formatter.formatCellValue(row.getCell(c)));
+				}
+				rows.add(cells);
+			}
+		}
+		return rows;
+	}
+}
