@@ -417,6 +417,10 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/works?state=SUBMITTED", anyAdmin(200)),
 			Endpoint.get("/admin/works/{entry}", adminInSubtree(200)),
 
+			// --- exports of the other admin lists (R-X-2) ---
+			Endpoint.get("/admin/accounts.xlsx?role=EXPERT", anyAdmin(200)),
+			Endpoint.get("/admin/audit/export.xlsx?from=2024-01-01", anyAdmin(200)),
+
 			// --- approval worklists: every admin lists and exports its subtree; only an organisation's admins have a queue ---
 			Endpoint.get("/admin/works?unit={org}&state=DRAFT&from=2024-01-01&to=2030-12-31&q=x", anyAdmin(200)),
 			Endpoint.get("/admin/works?from=not-a-date&state=NOPE&page=-3", anyAdmin(200)),

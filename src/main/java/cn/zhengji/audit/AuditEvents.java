@@ -7,8 +7,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -68,6 +71,30 @@ public class AuditEvents {
 			.list();
 		boolean hasNext = entries.size() > PAGE_SIZE;
 		return new AuditPage(hasNext ? entries.subList(0, PAGE_SIZE) : entries, safePage, hasNext);
+	}
+
+	/** The columns of {@link #export}, in order. */
+	public static final List<String> EXPORT_HEADERS = List.of("时间", "操作人", "操作", "对象类型", "对象编号", "摘要",
+			"来源地址");
+
+	/**
+	 * R-X-2 Streams every event the admin may read that matches the filter, newest first, from a
+	 * cursor. The states before and after stay on the detail page: they can be large.
+	 * @param actionLabel the Chinese name of an action
+	 */
+	@Transactional(readOnly = true)
+	public void export(SignedInUser admin, AuditFilter filter, Function<AuditAction, String> actionLabel,
+			SpreadsheetDownload.Rows sheet) {
+		Query query = where(admin, filter);
+		jdbc.sql("""
+				select occurred_at, actor_name, action, target_type, target_id, summary, remote_address
+				from audit_event where """ + " " + query.condition() + " order by occurred_at desc, id desc")
+			.params(query.parameters())
+			.withFetchSize(1000)
+			.query((RowCallbackHandler) rs -> sheet.row(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+					rs.getString("actor_name"), actionLabel.apply(AuditAction.valueOf(rs.getString("action"))),
+					rs.getString("target_type"), rs.getString("target_id"), rs.getString("summary"),
+					rs.getString("remote_address")));
 	}
 
 	/** One event, if the admin may read it. */

@@ -28,7 +28,16 @@ class AuditFilterForm {
 
 	/** The list URL with this filter and the given page, for paging links. */
 	String url(int page) {
-		UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/admin/audit");
+		return url("/admin/audit", page);
+	}
+
+	/** The Excel download of everything this filter selects. */
+	String exportUrl() {
+		return url("/admin/audit/export.xlsx", 0);
+	}
+
+	private String url(String path, int page) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
 		if (action != null) {
 			builder.queryParam("action", action.name());
 		}

@@ -1,5 +1,7 @@
 package cn.zhengji.account.web;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -17,6 +19,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.zhengji.account.AccountAdministration;
+import cn.zhengji.support.Spreadsheets;
 import cn.zhengji.account.AccountFixtures;
 import cn.zhengji.account.AccountFixtures.Fixture;
 import cn.zhengji.account.AccountTestContext;
@@ -147,6 +151,27 @@ class AccountAdministrationWebTest {
 		mvc.perform(get("/admin/accounts").with(user(fixtures.signedIn(cityAdmin))).param("organisation", "演示科技"))
 			.andExpect(content().string(Matchers.containsString(masked)))
 			.andExpect(content().string(Matchers.not(Matchers.containsString("id=\"account-" + cityAdmin.id() + "\""))));
+	}
+
+	@Test
+	void exportsEveryAccountOfTheFilteredSubtreeWithMaskedMobilesAndAuditsIt() throws Exception {
+		Fixture cityAdmin = fixtures.orgAdmin("fj-fuzhou");
+		Fixture inside = fixtures.participant("demo-grassroots-a");
+		Fixture outside = fixtures.expert("fj-xiamen");
+		String masked = inside.mobile().substring(0, 3) + "****" + inside.mobile().substring(7);
+
+		byte[] xlsx = mvc.perform(get("/admin/accounts.xlsx").param("organisation", "演示科技")
+			.with(user(fixtures.signedIn(cityAdmin)))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsByteArray();
+
+		List<List<String>> rows = Spreadsheets.rows(xlsx);
+		assertThat(rows.getFirst()).isEqualTo(AccountAdministration.EXPORT_HEADERS);
+		assertThat(rows).anySatisfy(row -> assertThat(row.subList(2, 6)).containsExactly(masked, "参与者",
+				"演示科技有限公司工会", "正常"));
+		assertThat(rows).noneSatisfy(row -> assertThat(row.get(0)).isEqualTo(outside.login()));
+		assertThat(rows).noneSatisfy(row -> assertThat(row.get(2)).isEqualTo(inside.mobile()));
+		assertThat(jdbc.sql("select summary from audit_event where action = 'EXPORTED' and target_type = 'account-list' and actor_id = ?")
+			.param(cityAdmin.id()).query(String.class).single()).isEqualTo("导出账号清单（" + (rows.size() - 1) + "行）");
 	}
 
 	@Test

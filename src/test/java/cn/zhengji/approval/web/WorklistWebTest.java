@@ -1,6 +1,5 @@
 package cn.zhengji.approval.web;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +13,8 @@ import cn.zhengji.submission.EntryChanges;
 import cn.zhengji.submission.EntrySearch;
 import cn.zhengji.submission.NominationInput;
 import cn.zhengji.submission.SubmissionFixtures;
+import cn.zhengji.support.Spreadsheets;
 import cn.zhengji.support.ZhengjiTest;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -195,23 +191,9 @@ class WorklistWebTest {
 			.andExpect(header().string("Content-Type",
 					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 			.andReturn();
-		List<List<String>> rows = new ArrayList<>();
-		try (XSSFWorkbook workbook = new XSSFWorkbook(
-				new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
-			Sheet sheet = workbook.getSheetAt(0);
-			DataFormatter formatter = new DataFormatter();
-			List<String> header = new ArrayList<>();
-			sheet.getRow(0).forEach(cell -> header.add(formatter.formatCellValue(cell)));
-			assertThat(header).isEqualTo(EntrySearch.EXPORT_HEADERS);
-			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				List<String> cells = new ArrayList<>();
-				for (int c = 0; c < header.size(); c++) {
-					cells.add(row.getCell(c) == null ? "" : formatter.formatCellValue(row.getCell(c)));
-				}
-				rows.add(cells);
-			}
-		}
+		List<List<String>> rows = Spreadsheets.rows(result.getResponse().getContentAsByteArray());
+		assertThat(rows.getFirst()).isEqualTo(EntrySearch.EXPORT_HEADERS);
+		rows.removeFirst();
 		return rows;
 	}
 }

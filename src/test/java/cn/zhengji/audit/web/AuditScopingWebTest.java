@@ -8,6 +8,8 @@ import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationTestData;
 import cn.zhengji.organisation.Organisations;
+import cn.zhengji.audit.AuditEvents;
+import cn.zhengji.support.Spreadsheets;
 import cn.zhengji.support.ZhengjiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,31 @@ class AuditScopingWebTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(malformed).contains("部分筛选条件格式不正确，已忽略。");
+	}
+
+	@Test
+	void theExportHoldsTheEventsOfTheListWithTheirLabelsAndIsItselfAudited() throws Exception {
+		String fuzhouCounty = OrganisationTestData.unique("审计导出区总工会");
+		addCounty(fuzhouAdmin, fuzhou, fuzhouCounty);
+		addCounty(xiamenAdmin, xiamen, OrganisationTestData.unique("审计导出厦门区总工会"));
+
+		byte[] own = mvc.perform(get("/admin/audit/export.xlsx?action=CREATED&actor=" + fuzhouAdmin.displayName())
+			.with(user(fuzhouAdmin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		byte[] other = mvc.perform(get("/admin/audit/export.xlsx?actor=" + xiamenAdmin.displayName())
+			.with(user(fuzhouAdmin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+		List<List<String>> rows = Spreadsheets.rows(own);
+		assertThat(rows.getFirst()).isEqualTo(AuditEvents.EXPORT_HEADERS);
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(1).subList(1, 6)).containsExactly(fuzhouAdmin.displayName(), "新增", "organisation",
+				String.valueOf(jdbc.sql("select id from organisation where name = ?").param(fuzhouCounty)
+					.query(Long.class).single()), "新增组织：" + fuzhouCounty);
+		assertThat(Spreadsheets.rows(other)).hasSize(1);
+		assertThat(jdbc.sql("""
+				select summary from audit_event where action = 'EXPORTED' and target_type = 'audit-log' and actor_id = ?
+				order by id
+				""").param(fuzhouAdmin.accountId()).query(String.class).list())
+			.containsExactly("导出审计日志（1行）", "导出审计日志（0行）");
 	}
 
 	private void addCounty(SignedInUser admin, Organisation city, String name) throws Exception {
