@@ -275,6 +275,7 @@ class AuthorizationMatrixWebTest {
 			// --- organisation (R-ORG-1/2): the tree, editing, import, the JSON API ---
 			Endpoint.get("/admin/organisations", anyAdmin(200)),
 			Endpoint.get("/admin/organisations/{org}", adminInSubtree(200)),
+			Endpoint.get("/admin/organisations/{org}/export.xlsx", adminInSubtree(200)),
 			// The htmx fragment that unfolds a node of the tree.
 			Endpoint.get("/admin/organisations/{org}/children", adminInSubtree(200)),
 			Endpoint.get("/admin/organisations/{org}/children/new", adminInSubtree(200)),

@@ -1,12 +1,15 @@
 package cn.zhengji.organisation;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -47,6 +50,32 @@ public class OrganisationAdministration {
 		return organisations.findById(id)
 			.filter(organisation -> OrganisationPolicy.canAdminister(user, organisation))
 			.orElseThrow(() -> new NotFoundException("organisation " + id));
+	}
+
+	/** The columns of {@link #exportSubtree}, in order. */
+	public static final List<String> EXPORT_HEADERS = List.of("名称", "简称", "代码", "类型", "上级组织", "层级");
+
+	/**
+	 * R-X-2 An administered organisation and everything below it, in tree order, as spreadsheet rows;
+	 * audited as an export.
+	 * @param kindLabel the Chinese name of a kind
+	 * @return the number of rows
+	 */
+	@Transactional
+	public long exportSubtree(SignedInUser user, long id, Function<OrganisationKind, String> kindLabel,
+			SpreadsheetDownload.Rows sheet) {
+		Organisation top = administered(user, id);
+		Map<Long, String> names = new HashMap<>();
+		for (Organisation organisation : organisations.subtree(top.path())) {
+			names.put(organisation.id(), organisation.name());
+			sheet.row(organisation.name(), organisation.shortName(), organisation.code(), kindLabel.apply(organisation.kind()),
+					organisation.parentId() == null ? null : names.getOrDefault(organisation.parentId(),
+							organisations.findById(organisation.parentId()).map(Organisation::name).orElse(null)),
+					organisation.depth() - top.depth());
+		}
+		audit.recordChange(AuditAction.EXPORTED, AUDIT_TARGET, id, top.path(),
+				"导出组织：" + top.name() + "及下级（" + sheet.count() + "个）", null, null);
+		return sheet.count();
 	}
 
 	/** Where the user's tree starts: the root for the platform admin, its own organisation otherwise. */

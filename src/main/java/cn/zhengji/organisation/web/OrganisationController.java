@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationAdministration;
@@ -88,6 +91,17 @@ class OrganisationController {
 		model.addAttribute("canEdit", OrganisationPolicy.canEdit(user, organisation));
 		model.addAttribute("canDelete", OrganisationPolicy.canDelete(user, organisation));
 		return "organisation/detail";
+	}
+
+	/** R-X-2 The organisation and its whole subtree as an Excel file; audited. */
+	@GetMapping("/{id}/export.xlsx")
+	void export(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, HttpServletResponse response)
+			throws IOException {
+		Organisation organisation = administration.administered(user, id);
+		SpreadsheetDownload.write(response, "组织机构-" + organisation.name() + ".xlsx", "组织机构",
+				OrganisationAdministration.EXPORT_HEADERS, sheet -> administration.exportSubtree(user, id,
+						kind -> messages.getMessage("organisation.kind." + kind.name(), null, Locale.SIMPLIFIED_CHINESE),
+						sheet));
 	}
 
 	@GetMapping("/{id}/children/new")

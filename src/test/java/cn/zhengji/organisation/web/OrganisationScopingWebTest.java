@@ -8,7 +8,9 @@ import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
+import cn.zhengji.organisation.OrganisationAdministration;
 import cn.zhengji.organisation.OrganisationTestData;
+import cn.zhengji.support.Spreadsheets;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.support.ZhengjiTest;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -76,6 +78,21 @@ class OrganisationScopingWebTest {
 
 		assertThat(main(page)).contains("福州市总工会", county.name(), "演示区总工会（福州）", "设区市总工会", "县（市、区）总工会", "演示")
 			.doesNotContain("厦门市总工会", "福建省总工会", "中华全国总工会", "演示区总工会（厦门）");
+	}
+
+	@Test
+	void exportsAnAdministeredOrganisationWithItsWholeSubtreeInTreeOrder() throws Exception {
+		Organisation county = data.create(fuzhou, "导出区总工会", OrganisationKind.COUNTY);
+		Organisation company = data.create(county, "导出公司工会", OrganisationKind.GRASSROOTS);
+
+		byte[] xlsx = mvc.perform(get("/admin/organisations/{id}/export.xlsx", county.id()).with(user(fuzhouAdmin)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+		assertThat(Spreadsheets.rows(xlsx)).containsExactly(OrganisationAdministration.EXPORT_HEADERS,
+				List.of(county.name(), "", "", "县（市、区）总工会", "福州市总工会", "0"),
+				List.of(company.name(), "", "", "基层工会", county.name(), "1"));
+		mvc.perform(get("/admin/organisations/{id}/export.xlsx", xiamen.id()).with(user(fuzhouAdmin)))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
