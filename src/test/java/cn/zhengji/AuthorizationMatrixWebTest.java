@@ -81,8 +81,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * {@code {categoryVersion}} (its {@code micro-video} category), {@code {file}} (a completed upload
  * of the PARTICIPANT actor), {@code {entry}} (a good-netizen entry of the target organisation, with
  * its nomination form), {@code {ownEntry}} (a micro-video draft of the PARTICIPANT actor),
- * {@code {ownEntryVersion}} (its version, read just before the request) and {@code {unique}} (a fresh
- * number). An endpoint without {@code {org}}, {@code {auditEvent}}, {@code {account}} or {@code {entry}} does not
+ * {@code {ownEntryVersion}} (its version, read just before the request), {@code {pendingEntry}} (a
+ * submitted digital-union entry of the target organisation, waiting at that organisation in the approval
+ * chain), {@code {pendingEntryVersion}} and {@code {unique}} (a fresh number). An endpoint without {@code {org}}, {@code {auditEvent}}, {@code {account}} or {@code {entry}} does not
  * depend on the relation and runs once (as OWN). Unsafe methods are sent with a CSRF token. Reuse the
  * common expectations ({@link #adminInSubtree}, {@link #adminBelowOwn}, {@link #anyAdmin},
  * {@link #platformAdminOnly}, {@link #signedIn}, {@link #everyone}, {@link #apiVisible},
@@ -132,7 +133,7 @@ class AuthorizationMatrixWebTest {
 		}
 
 		boolean dependsOnRelation() {
-			return Stream.of("{org}", "{auditEvent}", "{account}", "{entry}")
+			return Stream.of("{org}", "{auditEvent}", "{account}", "{entry}", "{pendingEntry}")
 				.anyMatch(placeholder -> url.contains(placeholder)
 						|| params.values().stream().anyMatch(value -> value.contains(placeholder)));
 		}
@@ -436,7 +437,22 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/v3/api-docs", everyone(200)),
 			Endpoint.get("/v3/api-docs.yaml", everyone(200)),
 			// Where errors are forwarded to; asked for directly there is nothing to show.
-			Endpoint.get("/error", everyone(404)));
+			Endpoint.get("/error", everyone(404)),
+
+			// approval (R-APR-1): {pendingEntry} is a submitted entry of the target organisation waiting at that
+			// organisation. The decisions are sent without an opinion, so an allowed request is refused with a
+			// flash message and changes nothing (302); an admin above the waiting level (CHILD) and the platform
+			// admin may read the entry but are told it is not their turn (302); another city's admins, participants
+			// and experts are told nothing is there (404).
+			Endpoint.get("/admin/works/{pendingEntry}", adminInSubtree(200)),
+			Endpoint.post("/admin/works/{pendingEntry}/approve", Map.of("version", "{pendingEntryVersion}",
+					"opinion", ""), adminInSubtree(302)),
+			Endpoint.post("/admin/works/{pendingEntry}/return", Map.of("version", "{pendingEntryVersion}",
+					"opinion", ""), adminInSubtree(302)),
+			Endpoint.post("/admin/works/{pendingEntry}/reject", Map.of("version", "{pendingEntryVersion}",
+					"opinion", ""), adminInSubtree(302)),
+			Endpoint.post("/admin/works/999999999/approve", Map.of("version", "0", "opinion", "同意"), anyAdmin(404)),
+			Endpoint.get("/admin/quotas", anyAdmin(200)));
 
 	@Autowired
 	MockMvc mvc;
@@ -472,6 +488,8 @@ class AuthorizationMatrixWebTest {
 	private final Map<Relation, Long> accounts = new EnumMap<>(Relation.class);
 
 	private final Map<Relation, Long> entries = new EnumMap<>(Relation.class);
+
+	private final Map<Relation, Long> pendingEntries = new EnumMap<>(Relation.class);
 
 	private long ownEntry;
 
@@ -528,6 +546,13 @@ class AuthorizationMatrixWebTest {
 					values (?, '矩阵候选人', ?, '138****5678', ?, '110105********002X')
 					""").params(id, cipher.encrypt("13812345678"), cipher.encrypt("11010519491231002X")).update();
 			entries.put(relation, id);
+			long pending = insertEntry(demo.id(), campaigns.category(demo, "digital-union").orElseThrow().id(),
+					accounts.get(Relation.OWN), "UNION_ORGANISATION", "organisation:" + organisation.id(), organisation);
+			jdbc.sql("""
+					update entry set state = 'SUBMITTED', submitted_at = now(), pending_organisation_id = organisation_id,
+					    pending_since = now() where id = ?
+					""").param(pending).update();
+			pendingEntries.put(relation, pending);
 		});
 		SignedInUser participant = principals.get(Actor.PARTICIPANT);
 		ownEntry = insertEntry(demo.id(), campaigns.category(demo, "micro-video").orElseThrow().id(),
@@ -614,6 +639,9 @@ class AuthorizationMatrixWebTest {
 		values.put("{campaign}", campaign);
 		values.put("{file}", file.toString());
 		values.put("{entry}", String.valueOf(entries.get(relation)));
+		values.put("{pendingEntryVersion}", String.valueOf(jdbc.sql("select version from entry where id = ?")
+			.param(pendingEntries.get(relation)).query(Integer.class).single()));
+		values.put("{pendingEntry}", String.valueOf(pendingEntries.get(relation)));
 		values.put("{ownEntry}", String.valueOf(ownEntry));
 		values.put("{ownEntryVersion}", String.valueOf(jdbc.sql("select version from entry where id = ?")
 			.param(ownEntry).query(Integer.class).single()));

@@ -140,7 +140,8 @@ public class Entries {
 		return new EntryView(entry, campaign, category, slots, attachments, records.transitions(entry.id()),
 				records.acceptances(entry.id()), nomination, problems, campaigns.declarations(campaign),
 				category.rules().judgements(), deadline, owner && entry.isChangeable(clock.instant(), deadline), owner,
-				personal);
+				personal, entry.pendingOrganisationId() == null ? null
+						: records.organisationName(entry.pendingOrganisationId()).orElse(null));
 	}
 
 	/** The category's slots, and the 一寸彩照 of a nomination form as one more slot. */

@@ -29,6 +29,8 @@ import cn.zhengji.media.Inspection;
 import cn.zhengji.media.MediaInspector;
 import cn.zhengji.media.Verdict;
 import cn.zhengji.organisation.Organisation;
+import cn.zhengji.submission.EntryTransitioned.Step;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -67,8 +69,12 @@ public class EntryChanges {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	EntryChanges(EntryRecords records, Entries entries, NominationForms nominations, Campaigns campaigns,
-			StoredFiles storedFiles, MediaInspector inspector, AuditLog auditLog, MessageSource messages, Clock clock) {
+			StoredFiles storedFiles, MediaInspector inspector, AuditLog auditLog, MessageSource messages, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.records = records;
 		this.entries = entries;
 		this.nominations = nominations;
@@ -300,11 +306,28 @@ public class EntryChanges {
 		return campaign.submissionDeadline().orElse(null);
 	}
 
+	/**
+	 * The history row of a change of state, and the {@link EntryTransitioned} event that listeners
+	 * (the approval chain frees a quota place, notices) handle inside this transaction. A submitted
+	 * entry edited back to a draft loses the opinions of its nomination form: it is judged again.
+	 */
 	private void recordStateChange(SignedInUser actor, Entry before, Entry after, Instant now, String remark) {
-		if (before.state() != after.state()) {
-			records.insertTransition(before.id(), before.state(), after.state(), actor.accountId(),
-					actor.displayName(), now, remark);
+		if (before.state() == after.state()) {
+			return;
 		}
+		records.insertTransition(before.id(), before.state(), after.state(), actor.accountId(), actor.displayName(),
+				now, remark);
+		Step step = switch (after.state()) {
+			case SUBMITTED -> Step.SUBMITTED;
+			case WITHDRAWN -> Step.WITHDRAWN;
+			default -> Step.EDITED;
+		};
+		if (step == Step.EDITED) {
+			records.clearOpinions(before.id());
+		}
+		events.publishEvent(new EntryTransitioned(after.id(), after.campaignId(), after.categoryId(), after.title(),
+				before.state(), after.state(), step, null, after.pendingOrganisationId(), after.ownerAccountId(),
+				after.organisationId(), actor.accountId(), actor.displayName(), remark, now));
 	}
 
 	/**

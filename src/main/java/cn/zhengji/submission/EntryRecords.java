@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import cn.zhengji.campaign.CategoryRules.SubmitterKind;
 import cn.zhengji.media.Inspection;
+import cn.zhengji.submission.EntryTransitioned.Step;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -26,7 +27,7 @@ class EntryRecords {
 	private static final String ENTRY_SELECT = """
 			select e.id, e.campaign_id, e.category_id, e.created_by, e.submitter_kind, e.owner_key, e.organisation_id,
 			       e.organisation_path, o.name as organisation_name, e.title, e.state, e.texts::text as texts,
-			       e.created_at, e.updated_at, e.submitted_at, e.version
+			       e.created_at, e.updated_at, e.submitted_at, e.version, e.pending_organisation_id, e.pending_since
 			from entry e join organisation o on o.id = e.organisation_id
 			""";
 
@@ -85,9 +86,12 @@ class EntryRecords {
 	boolean update(Entry entry, int expectedVersion) {
 		return jdbc.sql("""
 				update entry set title = :title, texts = cast(:texts as jsonb), state = :state, updated_at = :updated,
-				    submitted_at = :submitted, version = version + 1
+				    submitted_at = :submitted, pending_organisation_id = :pending, pending_since = :pendingSince,
+				    version = version + 1
 				where id = :id and version = :version
 				""")
+			.param("pending", entry.pendingOrganisationId())
+			.param("pendingSince", entry.pendingSince() == null ? null : utc(entry.pendingSince()))
 			.param("title", entry.title())
 			.param("texts", json.writeValueAsString(entry.texts().values()))
 			.param("state", entry.state().name())
@@ -162,25 +166,55 @@ class EntryRecords {
 
 	void insertTransition(long entryId, EntryState from, EntryState to, long actorId, String actorName, Instant at,
 			String remark) {
+		insertTransition(entryId, from, to, actorId, actorName, at, remark, null, null);
+	}
+
+	/** A history row; a level's decision names the level (organisation) and the decision. */
+	void insertTransition(long entryId, EntryState from, EntryState to, long actorId, String actorName, Instant at,
+			String remark, Long levelOrganisationId, Step decision) {
 		jdbc.sql("""
-				insert into entry_transition (entry_id, from_state, to_state, actor_id, actor_name, occurred_at, remark)
-				values (?, ?, ?, ?, ?, ?, ?)
+				insert into entry_transition (entry_id, from_state, to_state, actor_id, actor_name, occurred_at, remark,
+				    level_organisation_id, decision)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
-			.params(entryId, from == null ? null : from.name(), to.name(), actorId, actorName, utc(at), remark)
+			.params(entryId, from == null ? null : from.name(), to.name(), actorId, actorName, utc(at), remark,
+					levelOrganisationId, decision == null ? null : decision.name())
 			.update();
 	}
 
 	List<Transition> transitions(long entryId) {
 		return jdbc.sql("""
-				select from_state, to_state, actor_name, occurred_at, remark from entry_transition
-				where entry_id = ? order by occurred_at, id
+				select t.from_state, t.to_state, t.actor_name, t.occurred_at, t.remark, t.decision, o.name as level_name
+				from entry_transition t left join organisation o on o.id = t.level_organisation_id
+				where t.entry_id = ? order by t.occurred_at, t.id
 				""")
 			.param(entryId)
 			.query((rs, n) -> new Transition(
 					rs.getString("from_state") == null ? null : EntryState.valueOf(rs.getString("from_state")),
 					EntryState.valueOf(rs.getString("to_state")), rs.getString("actor_name"),
-					instant(rs, "occurred_at"), rs.getString("remark")))
+					instant(rs, "occurred_at"), rs.getString("remark"), rs.getString("level_name"),
+					rs.getString("decision") == null ? null : Step.valueOf(rs.getString("decision"))))
 			.list();
+	}
+
+	/** The name of an organisation (where an entry waits). */
+	Optional<String> organisationName(long organisationId) {
+		return jdbc.sql("select name from organisation where id = ?").param(organisationId).query(String.class).optional();
+	}
+
+	/** Writes one of the three opinions of a nomination form, if the entry has a form. */
+	void saveOpinion(long entryId, NominationOpinion which, String opinion) {
+		jdbc.sql("update entry_nomination set " + which.column() + " = ? where entry_id = ?")
+			.params(opinion, entryId)
+			.update();
+	}
+
+	/** Forgets the opinions of an earlier round (a returned or re-edited nomination is judged again). */
+	void clearOpinions(long entryId) {
+		jdbc.sql("""
+				update entry_nomination set work_unit_opinion = null, recommending_unit_opinion = null,
+				    province_opinion = null where entry_id = ?
+				""").param(entryId).update();
 	}
 
 	void insertAcceptance(long entryId, long declarationId, String code, int textVersion, long accountId, Instant at) {
@@ -261,7 +295,9 @@ class EntryRecords {
 				rs.getString("owner_key"), rs.getLong("organisation_id"), rs.getString("organisation_path"),
 				rs.getString("organisation_name"), rs.getString("title"), EntryState.valueOf(rs.getString("state")),
 				new EntryTexts(texts), instant(rs, "created_at"), instant(rs, "updated_at"),
-				instant(rs, "submitted_at"), rs.getInt("version"));
+				instant(rs, "submitted_at"), rs.getInt("version"),
+				rs.getObject("pending_organisation_id") == null ? null : rs.getLong("pending_organisation_id"),
+				instant(rs, "pending_since"));
 	}
 
 	private Attachment attachment(ResultSet rs, int n) throws SQLException {

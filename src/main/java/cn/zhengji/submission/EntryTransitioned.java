@@ -20,6 +20,8 @@ public record EntryTransitioned(long entryId, long campaignId, long categoryId, 
 		long organisationId, long actorId, String actorName, String remark, Instant occurredAt) {
 
 	public enum Step {
-		SUBMITTED, WITHDRAWN, APPROVED, RECOMMENDED, RETURNED, REJECTED
+		SUBMITTED, WITHDRAWN, APPROVED, RECOMMENDED, RETURNED, REJECTED,
+		/** The owner changed a submitted entry, which went back to DRAFT and left the approval chain. */
+		EDITED
 	}
 }

@@ -19,12 +19,21 @@ import cn.zhengji.campaign.Declaration;
  * @param changeable whether the owner may still edit, submit or withdraw now
  * @param owner whether the viewer owns the entry (else an admin reading it)
  * @param personalDataAllowed whether the viewer may open the full ID number and mobile
+ * @param pendingOrganisationName where a SUBMITTED entry waits in the approval chain, else null
  */
 public record EntryView(Entry entry, Campaign campaign, Category category, List<AttachmentSlot> slots,
 		List<Attachment> attachments, List<Transition> history, List<DeclarationAcceptance> acceptances,
 		Optional<Nomination> nomination, List<String> problems, List<Declaration> declarations,
 		List<Judgement> judgements, Instant deadline, boolean changeable, boolean owner,
-		boolean personalDataAllowed) {
+		boolean personalDataAllowed, String pendingOrganisationName) {
+
+	/** The reason of the level that returned the entry, while it is RETURNED. */
+	public Optional<Transition> returnReason() {
+		if (entry.state() != EntryState.RETURNED) {
+			return Optional.empty();
+		}
+		return history.reversed().stream().filter(step -> step.to() == EntryState.RETURNED).findFirst();
+	}
 
 	public List<Attachment> attachmentsIn(AttachmentSlot slot) {
 		return attachments.stream().filter(file -> file.slotKey().equals(slot.key())).toList();

@@ -22,7 +22,7 @@ class EntryTest {
 
 	static Entry entry(EntryState state) {
 		return new Entry(1, 1, 1, 1, SubmitterKind.WORKER, "account:1", 1, "/1/", "单位", "作品", state,
-				EntryTexts.empty(), Instant.EPOCH, Instant.EPOCH, null, 0);
+				EntryTexts.empty(), Instant.EPOCH, Instant.EPOCH, null, 0, null, null);
 	}
 
 	@Test

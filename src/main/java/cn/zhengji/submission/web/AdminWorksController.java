@@ -1,7 +1,10 @@
 package cn.zhengji.submission.web;
 
+import java.util.List;
+
 import cn.zhengji.campaign.CategoryRuleDescriptions;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.submission.AdminEntryPanel;
 import cn.zhengji.submission.Entries;
 import cn.zhengji.submission.EntryView;
 import org.springframework.context.MessageSource;
@@ -26,8 +29,12 @@ class AdminWorksController {
 
 	private final MessageSource messages;
 
-	AdminWorksController(Entries entries, CategoryRuleDescriptions descriptions, MessageSource messages) {
+	private final List<AdminEntryPanel> panels;
+
+	AdminWorksController(Entries entries, CategoryRuleDescriptions descriptions, MessageSource messages,
+			List<AdminEntryPanel> panels) {
 		this.entries = entries;
+		this.panels = panels;
 		this.descriptions = descriptions;
 		this.messages = messages;
 	}
@@ -37,6 +44,7 @@ class AdminWorksController {
 		EntryView view = entries.forAdmin(actor, id);
 		model.addAttribute("view", view);
 		model.addAttribute("slotHelp", SlotHelp.of(view, descriptions, messages));
+		model.addAttribute("panels", panels.stream().flatMap(panel -> panel.panel(actor, view).stream()).toList());
 		return "submission/detail";
 	}
 }
