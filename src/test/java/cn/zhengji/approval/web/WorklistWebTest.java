@@ -13,11 +13,13 @@ import cn.zhengji.submission.EntryChanges;
 import cn.zhengji.submission.EntrySearch;
 import cn.zhengji.submission.NominationInput;
 import cn.zhengji.submission.SubmissionFixtures;
+import cn.zhengji.submission.SubmittedEntries;
 import cn.zhengji.support.Spreadsheets;
 import cn.zhengji.support.ZhengjiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -26,9 +28,13 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -59,6 +65,9 @@ class WorklistWebTest {
 
 	@Autowired
 	PersonalDataCipher cipher;
+
+	@Autowired
+	ApplicationContext context;
 
 	SubmissionFixtures fixtures;
 
@@ -171,6 +180,35 @@ class WorklistWebTest {
 			.andExpect(content().string(containsString("目前没有等待本单位审核的作品。")))
 			.andExpect(content().string(not(containsString(marker))));
 		mvc.perform(get("/admin/queue").with(user(fixtures.platformAdmin()))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theQueueHoldsWhatWaitsAtTheOrganisationAndBatchApprovalSkipsEntriesWithOpenJudgementItems() throws Exception {
+		SubmittedEntries submitted = SubmittedEntries.from(context);
+		SignedInUser companyAdmin = fixtures.admin(companyA);
+		SignedInUser countyAdmin = fixtures.admin(county);
+		long digital = submitted.submitted(companyAdmin, "digital-union", marker + "数字工会");
+		long video = submitted.submitted(fixtures.participant("WORKER", companyA), "micro-video", marker + "视频");
+
+		assertThat(titles(companyAdmin, "/admin/queue?q=" + marker)).containsExactly(marker + "数字工会", marker + "视频");
+		assertThat(titles(countyAdmin, "/admin/queue?q=" + marker)).isEmpty();
+		mvc.perform(get("/admin/queue").param("q", marker).with(user(companyAdmin)))
+			.andExpect(content().string(matchesPattern("(?s).*id=\"pick-" + video + "\"\\s+title=\"[^\"]+\" disabled=\"disabled\".*")))
+			.andExpect(content().string(containsString("id=\"pick-" + digital + "\">")));
+
+		mvc.perform(post("/admin/queue/approve").param("entry", String.valueOf(digital), String.valueOf(video))
+			.param("opinion", "同意上报").with(user(companyAdmin)).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("flashSuccess", "已批量同意 1 件作品。"))
+			.andExpect(flash().attribute("batchRefused", Map.of(video, "该作品尚有待确认的人工核验项，请打开作品逐项确认后再审核。")));
+
+		assertThat(titles(companyAdmin, "/admin/queue?q=" + marker)).containsExactly(marker + "视频");
+		assertThat(titles(countyAdmin, "/admin/queue?q=" + marker)).containsExactly(marker + "数字工会");
+		assertThat(export(countyAdmin, "/admin/queue.xlsx?q=" + marker)).singleElement()
+			.satisfies(row -> assertThat(row.subList(3, 8)).containsExactly(marker + "数字工会", "已提交",
+					companyA.name(), companyAdmin.displayName(), county.name()));
+		mvc.perform(get("/admin/works").param("q", marker + "数字").with(user(countyAdmin)))
+			.andExpect(content().string(containsString("待" + county.name() + "审核")));
 	}
 
 	List<String> titles(SignedInUser actor, String url) throws Exception {
