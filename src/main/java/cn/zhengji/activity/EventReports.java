@@ -90,6 +90,8 @@ public class EventReports {
 	@Transactional
 	public OfflineEvent revise(SignedInUser actor, long id, int version, EventInput input) {
 		OfflineEvent before = lockChangeable(actor, id);
+		// A stale form is answered as such, whatever else is wrong with it.
+		before.requireVersion(version);
 		Campaign campaign = campaignOf(before);
 		EventDetails details = EventDetails.from(input, campaign.year(), events.today(campaign));
 		OfflineEvent after = before.revised(details, version, clock.instant());
