@@ -109,6 +109,21 @@ class OfflineEventJourneyBrowserTest {
 		desktop.navigate(url("/activities"));
 		assertThat(desktop.locator(".activity-table").textContent()).contains(place);
 		Browser.screenshot(desktop, "activity-list-desktop");
+		desktop.locator(".activity-table a").getByText(place).click();
+		desktop.locator("h1.event-title").waitFor();
+		// Units above read the event; only its own union changes it.
+		assertThat(desktop.locator("a[href$='/edit']").count()).isZero();
+		assertThat(desktop.locator(".upload-widget").count()).isZero();
+		Browser.screenshot(desktop, "activity-detail-desktop");
+		desktop.navigate(url("/activities/progress?campaign=national-2024"));
+		assertThat(desktop.locator(".progress-row").count()).isEqualTo(1);
+		assertThat(desktop.locator("#reach-PROMOTERS").textContent()).contains("20,000");
+		Browser.screenshot(desktop, "activity-progress-national-desktop");
+		desktop.navigate(url("/activities/reach?campaign=national-2024"));
+		desktop.locator("#promoters").fill("-5");
+		desktop.locator("button.save-reach").click();
+		assertThat(desktop.locator("#promoters + .invalid-feedback").textContent()).isEqualTo("请填写 0 至 1000000000 之间的整数");
+		Browser.screenshot(desktop, "activity-reach-desktop");
 		desktop.context().close();
 	}
 
