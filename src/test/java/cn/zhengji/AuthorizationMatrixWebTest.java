@@ -83,7 +83,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * its nomination form), {@code {ownEntry}} (a micro-video draft of the PARTICIPANT actor),
  * {@code {ownEntryVersion}} (its version, read just before the request), {@code {pendingEntry}} (a
  * submitted digital-union entry of the target organisation, waiting at that organisation in the approval
- * chain), {@code {pendingEntryVersion}} and {@code {unique}} (a fresh number). An endpoint without {@code {org}}, {@code {auditEvent}}, {@code {account}} or {@code {entry}} does not
+ * chain), {@code {pendingEntryVersion}}, {@code {event}} (an offline event of the target organisation in
+ * this test's campaign) and {@code {unique}} (a fresh number). An endpoint without {@code {org}},
+ * {@code {auditEvent}}, {@code {account}}, {@code {entry}}, {@code {pendingEntry}} or {@code {event}} does not
  * depend on the relation and runs once (as OWN). Unsafe methods are sent with a CSRF token. Reuse the
  * common expectations ({@link #adminInSubtree}, {@link #adminBelowOwn}, {@link #anyAdmin},
  * {@link #platformAdminOnly}, {@link #signedIn}, {@link #everyone}, {@link #apiVisible},
@@ -133,7 +135,7 @@ class AuthorizationMatrixWebTest {
 		}
 
 		boolean dependsOnRelation() {
-			return Stream.of("{org}", "{auditEvent}", "{account}", "{entry}", "{pendingEntry}")
+			return Stream.of("{org}", "{auditEvent}", "{account}", "{entry}", "{pendingEntry}", "{event}")
 				.anyMatch(placeholder -> url.contains(placeholder)
 						|| params.values().stream().anyMatch(value -> value.contains(placeholder)));
 		}
@@ -251,6 +253,15 @@ class AuthorizationMatrixWebTest {
 			case ORG_ADMIN -> relation == Relation.OWN ? allowed : 404;
 			case PARTICIPANT, EXPERT -> 404;
 			case ANONYMOUS -> 302;
+		};
+	}
+
+	/** Reporting for one's own union (offline events, reach figures): organisation admins only. */
+	static Expectation orgAdminOnly(int allowed) {
+		return (actor, relation) -> switch (actor) {
+			case ORG_ADMIN -> allowed;
+			case ANONYMOUS -> 302;
+			default -> 404;
 		};
 	}
 
@@ -452,7 +463,33 @@ class AuthorizationMatrixWebTest {
 			Endpoint.post("/admin/works/{pendingEntry}/reject", Map.of("version", "{pendingEntryVersion}",
 					"opinion", ""), adminInSubtree(302)),
 			Endpoint.post("/admin/works/999999999/approve", Map.of("version", "0", "opinion", "同意"), anyAdmin(404)),
-			Endpoint.get("/admin/quotas", anyAdmin(200)));
+			Endpoint.get("/admin/quotas", anyAdmin(200)),
+
+			// activity (R-ACT-1/2/3): offline events, progress, reach. {event} is an offline event of the target
+			// organisation in this test's campaign: admins above read it, only its own union's admins change it.
+			// The campaign is in 2090, so an allowed report comes back as the form with the date message (200).
+			Endpoint.get("/activities?campaign={campaign}", anyAdmin(200)),
+			Endpoint.get("/activities?campaign={campaign}&organisation={org}&from=2024-01-01&q=矩阵", adminInSubtree(200)),
+			Endpoint.get("/activities/export?campaign={campaign}", anyAdmin(200)),
+			Endpoint.get("/activities/export?campaign={campaign}&organisation={org}", adminInSubtree(200)),
+			Endpoint.get("/activities?campaign=no-such-campaign", (actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
+			Endpoint.get("/activities/new?campaign={campaign}", orgAdminOnly(200)),
+			Endpoint.post("/activities/new", Map.of("campaign", "{campaign}", "heldOn", "2026-01-01", "place", "矩阵地点",
+					"participants", "10", "description", "矩阵活动"), orgAdminOnly(200)),
+			Endpoint.get("/activities/{event}", adminInSubtree(200)),
+			Endpoint.get("/activities/{event}/edit", organisationEntryOwner(200)),
+			// A stale version: the "changed by someone else" page (409), nothing changes.
+			Endpoint.post("/activities/{event}/edit", Map.of("version", "-1", "heldOn", "2026-01-01", "place", "矩阵地点",
+					"participants", "1", "description", "矩阵活动"), organisationEntryOwner(409)),
+			Endpoint.post("/activities/{event}/delete", Map.of("version", "-1"), organisationEntryOwner(409)),
+			// {file} is the PARTICIPANT actor's upload: for the event's admin it is someone else's, refused with a flash (302).
+			Endpoint.post("/activities/{event}/photos", Map.of("uploadId", "{file}"), organisationEntryOwner(302)),
+			Endpoint.post("/activities/{event}/photos/999999999/remove", Map.of(), organisationEntryOwner(404)),
+			Endpoint.get("/activities/{event}/photos/999999999", (actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
+			Endpoint.get("/activities/progress?campaign={campaign}", anyAdmin(200)),
+			Endpoint.get("/activities/progress/export?campaign={campaign}", anyAdmin(200)),
+			Endpoint.get("/activities/reach?campaign={campaign}", orgAdminOnly(200)),
+			Endpoint.post("/activities/reach", Map.of("campaign", "{campaign}", "promoters", "5"), orgAdminOnly(302)));
 
 	@Autowired
 	MockMvc mvc;
@@ -490,6 +527,7 @@ class AuthorizationMatrixWebTest {
 	private final Map<Relation, Long> entries = new EnumMap<>(Relation.class);
 
 	private final Map<Relation, Long> pendingEntries = new EnumMap<>(Relation.class);
+	private final Map<Relation, Long> events = new EnumMap<>(Relation.class);
 
 	private long ownEntry;
 
@@ -561,6 +599,14 @@ class AuthorizationMatrixWebTest {
 
 		campaign = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
 		campaignAdministration.copy(principals.get(Actor.PLATFORM_ADMIN), "fujian-2024", campaign, "矩阵测试活动", 2090);
+		long campaignId = campaigns.getByCode(campaign).id();
+		targets.forEach((relation, organisation) -> events.put(relation, jdbc.sql("""
+				insert into offline_event (campaign_id, organisation_id, organisation_path, held_on, place, participants,
+				    description, reported_by, reported_at, updated_at)
+				values (?, ?, ?, date '2090-01-02', '矩阵活动地点', 10, '矩阵活动', ?, now(), now()) returning id
+				""").params(campaignId, organisation.id(), organisation.path(), accounts.get(Relation.OWN))
+			.query(Long.class)
+			.single()));
 	}
 
 	/** An entry written directly: the scenery of the submission rows. */
@@ -643,6 +689,7 @@ class AuthorizationMatrixWebTest {
 			.param(pendingEntries.get(relation)).query(Integer.class).single()));
 		values.put("{pendingEntry}", String.valueOf(pendingEntries.get(relation)));
 		values.put("{ownEntry}", String.valueOf(ownEntry));
+		values.put("{event}", String.valueOf(events.get(relation)));
 		values.put("{ownEntryVersion}", String.valueOf(jdbc.sql("select version from entry where id = ?")
 			.param(ownEntry).query(Integer.class).single()));
 		values.put("{unique}", OrganisationTestData.unique(""));

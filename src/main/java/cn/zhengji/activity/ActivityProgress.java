@@ -1,0 +1,150 @@
+package cn.zhengji.activity;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.zhengji.audit.AuditAction;
+import cn.zhengji.audit.AuditLog;
+import cn.zhengji.campaign.Campaign;
+import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.campaign.Target;
+import cn.zhengji.campaign.TargetMetric;
+import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
+import cn.zhengji.infrastructure.web.NotFoundException;
+import cn.zhengji.organisation.Organisation;
+import cn.zhengji.organisation.Organisations;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * R-ACT-1/2/3 Progress of offline events against the allocation table and of the reach figures
+ * against the national targets, rolled up the tree ({@link RollUp}) and limited to the viewer's
+ * subtree: a city sees its own row, the province its ten units, a county (without an allocation)
+ * its own count.
+ */
+@Service
+public class ActivityProgress {
+
+	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+	private final JdbcClient jdbc;
+
+	private final Campaigns campaigns;
+
+	private final Organisations organisations;
+
+	private final AuditLog auditLog;
+
+	private final MessageSource messages;
+
+	private final TransactionTemplate writing;
+
+	ActivityProgress(JdbcClient jdbc, Campaigns campaigns, Organisations organisations, AuditLog auditLog,
+			MessageSource messages, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.campaigns = campaigns;
+		this.organisations = organisations;
+		this.auditLog = auditLog;
+		this.messages = messages;
+		this.writing = new TransactionTemplate(transactions);
+	}
+
+	@Transactional(readOnly = true)
+	public Progress of(SignedInUser actor, Campaign campaign) {
+		if (!ActivityPolicy.reads(actor)) {
+			throw new NotFoundException("progress for " + actor);
+		}
+		String scope = actor.adminScope();
+		List<ProgressRow> rows = new ArrayList<>(jdbc.sql(RollUp.ALLOCATED_UNITS)
+			.param("campaign", campaign.id())
+			.param("scope", scope)
+			.query((rs, n) -> new ProgressRow(rs.getLong("id"), rs.getString("short_name"), rs.getString("path"),
+					rs.getInt("allocated"), rs.getLong("reported")))
+			.list());
+		long total = count(campaign, scope);
+		if (rows.isEmpty() && !actor.isPlatformAdmin()) {
+			// A union below the allocated level still sees how many events its subtree has reported.
+			Organisation own = organisations.findById(actor.organisationId()).orElseThrow();
+			rows.add(new ProgressRow(own.id(), own.displayName(), own.path(), null, total));
+		}
+		Integer allocated = rows.stream().anyMatch(row -> row.allocated() != null)
+				? rows.stream().filter(row -> row.allocated() != null).mapToInt(ProgressRow::allocated).sum() : null;
+		return new Progress(campaign, rows, total, allocated, reach(campaign, scope, total));
+	}
+
+	/** R-X-2 The progress table and the reach figures as an Excel sheet; audited as EXPORTED. */
+	public long export(SignedInUser actor, Campaign campaign, OutputStream out) throws IOException {
+		Progress progress = of(actor, campaign);
+		List<String> headers = List.of(text("activity.export.progress.unit"), text("activity.export.progress.reported"),
+				text("activity.export.progress.allocated"), text("activity.export.progress.percent"));
+		long rows = SpreadsheetDownload.write(out, text("activity.export.progress.sheet"), headers, sheet -> {
+			for (ProgressRow row : progress.rows()) {
+				sheet.row(row.name(), row.reported(), row.allocated(), row.percent());
+			}
+			sheet.row(text("activity.progress.total"), progress.totalReported(), progress.totalAllocated(),
+					progress.totalPercent());
+			sheet.row();
+			sheet.row(text("activity.export.progress.metric"), text("activity.export.progress.value"),
+					text("activity.export.progress.target"), text("activity.export.progress.percent"));
+			for (ReachFigure figure : progress.reach()) {
+				sheet.row(text("activity.metric." + figure.metric().name()), figure.value(), figure.target(),
+						figure.percent());
+			}
+		});
+		writing.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "activity_progress",
+				campaign.id(), actor.adminScope().equals("/") ? campaign.hostOrganisationPath() : actor.adminScope(),
+				text("activity.audit.progressExported", campaign.title()), null,
+				Map.of("campaign", campaign.code(), "rows", progress.rows().size())));
+		return rows;
+	}
+
+	public String exportFileName(Campaign campaign) {
+		return text("activity.export.progress.file", campaign.code());
+	}
+
+	private long count(Campaign campaign, String path) {
+		return jdbc.sql(RollUp.EVENTS_UNDER)
+			.param("campaign", campaign.id())
+			.param("path", path)
+			.query(Long.class)
+			.single();
+	}
+
+	private List<ReachFigure> reach(Campaign campaign, String scope, long events) {
+		Map<TargetMetric, Long> sums = new EnumMap<>(TargetMetric.class);
+		jdbc.sql(RollUp.REACH_UNDER)
+			.param("campaign", campaign.id())
+			.param("scope", scope)
+			.query(rs -> {
+				sums.put(TargetMetric.valueOf(rs.getString("metric")), rs.getLong("total"));
+			});
+		sums.put(TargetMetric.ENTERPRISES_OR_EVENTS, events);
+		Map<TargetMetric, Long> targets = new EnumMap<>(TargetMetric.class);
+		for (Target target : campaigns.targets(campaign)) {
+			targets.put(target.metric(), target.target());
+		}
+		List<ReachFigure> figures = new ArrayList<>();
+		for (TargetMetric metric : TargetMetric.values()) {
+			figures.add(new ReachFigure(metric, sums.getOrDefault(metric, 0L), targets.get(metric)));
+		}
+		return figures;
+	}
+
+	private String text(String code, Object... arguments) {
+		Object[] plain = new Object[arguments.length];
+		for (int i = 0; i < arguments.length; i++) {
+			plain[i] = String.valueOf(arguments[i]);
+		}
+		return messages.getMessage(code, plain, CHINESE);
+	}
+}

@@ -1,0 +1,121 @@
+package cn.zhengji.activity;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * R-ACT-2 What is reported about one offline event, checked: held on a day of the campaign's year
+ * or later and not in the future, a place, an optional enterprise, a participant count and a
+ * description. The limits agree with the CHECK constraints of {@code offline_event} (V70).
+ */
+public record EventDetails(LocalDate heldOn, String place, String enterprise, int participants, String description) {
+
+	public static final int MAX_PLACE = 200;
+
+	public static final int MAX_ENTERPRISE = 200;
+
+	public static final int MAX_DESCRIPTION = 2000;
+
+	public static final int MAX_PARTICIPANTS = 1_000_000;
+
+	/**
+	 * Checks the input of a form against the rules of the campaign's year.
+	 * @param campaignYear events before 1 January of this year do not belong to the campaign
+	 * @param today the current day in the campaign's time zone; later days have not happened yet
+	 * @throws ActivityRejected with every problem found
+	 */
+	public static EventDetails from(EventInput input, int campaignYear, LocalDate today) {
+		List<ActivityRejected> problems = new ArrayList<>();
+		LocalDate heldOn = heldOn(input.heldOn(), campaignYear, today, problems);
+		String place = text(input.place());
+		if (place == null) {
+			problems.add(new ActivityRejected("place", "activity.event.place.required"));
+		}
+		else if (length(place) > MAX_PLACE) {
+			problems.add(new ActivityRejected("place", "activity.event.place.tooLong", String.valueOf(MAX_PLACE),
+					String.valueOf(length(place))));
+		}
+		String enterprise = text(input.enterprise());
+		if (enterprise != null && length(enterprise) > MAX_ENTERPRISE) {
+			problems.add(new ActivityRejected("enterprise", "activity.event.enterprise.tooLong",
+					String.valueOf(MAX_ENTERPRISE), String.valueOf(length(enterprise))));
+		}
+		Integer participants = participants(input.participants(), problems);
+		// Browsers send line breaks as CR LF; stored as LF, the length is what the person sees.
+		String description = text(input.description() == null ? null : input.description().replace("\r\n", "\n"));
+		if (description == null) {
+			problems.add(new ActivityRejected("description", "activity.event.description.required"));
+		}
+		else if (length(description) > MAX_DESCRIPTION) {
+			problems.add(new ActivityRejected("description", "activity.event.description.tooLong",
+					String.valueOf(MAX_DESCRIPTION), String.valueOf(length(description))));
+		}
+		if (!problems.isEmpty()) {
+			throw ActivityRejected.all(problems);
+		}
+		return new EventDetails(heldOn, place, enterprise, participants, description);
+	}
+
+	/** The details as a form shows them again. */
+	public EventInput toInput() {
+		return new EventInput(heldOn.toString(), place, enterprise, String.valueOf(participants), description);
+	}
+
+	private static LocalDate heldOn(String text, int campaignYear, LocalDate today, List<ActivityRejected> problems) {
+		String value = text(text);
+		if (value == null) {
+			problems.add(new ActivityRejected("heldOn", "activity.event.heldOn.required"));
+			return null;
+		}
+		LocalDate date;
+		try {
+			date = LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new ActivityRejected("heldOn", "activity.event.heldOn.invalid"));
+			return null;
+		}
+		if (date.isAfter(today)) {
+			problems.add(new ActivityRejected("heldOn", "activity.event.heldOn.future", today.toString()));
+		}
+		else if (date.getYear() < campaignYear) {
+			problems.add(new ActivityRejected("heldOn", "activity.event.heldOn.beforeCampaign",
+					String.valueOf(campaignYear)));
+		}
+		return date;
+	}
+
+	private static Integer participants(String text, List<ActivityRejected> problems) {
+		String value = text(text);
+		if (value == null) {
+			problems.add(new ActivityRejected("participants", "activity.event.participants.required"));
+			return null;
+		}
+		if (!value.matches("-?\\d{1,9}")) {
+			problems.add(new ActivityRejected("participants", "activity.event.participants.invalid"));
+			return null;
+		}
+		int count = Integer.parseInt(value);
+		if (count < 0 || count > MAX_PARTICIPANTS) {
+			problems.add(new ActivityRejected("participants", "activity.event.participants.range",
+					String.valueOf(MAX_PARTICIPANTS)));
+			return null;
+		}
+		return count;
+	}
+
+	private static String text(String value) {
+		if (value == null) {
+			return null;
+		}
+		String trimmed = value.strip();
+		return trimmed.isEmpty() ? null : trimmed;
+	}
+
+	/** Characters as PostgreSQL's char_length counts them (code points), so the CHECK never disagrees. */
+	private static int length(String value) {
+		return value.codePointCount(0, value.length());
+	}
+}
