@@ -84,8 +84,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * {@code {ownEntryVersion}} (its version, read just before the request), {@code {pendingEntry}} (a
  * submitted digital-union entry of the target organisation, waiting at that organisation in the approval
  * chain), {@code {pendingEntryVersion}}, {@code {event}} (an offline event of the target organisation in
- * this test's campaign) and {@code {unique}} (a fresh number). An endpoint without {@code {org}},
- * {@code {auditEvent}}, {@code {account}}, {@code {entry}}, {@code {pendingEntry}} or {@code {event}} does not
+ * this test's campaign), {@code {announcement}} (a published announcement of the target organisation),
+ * {@code {announcementVersion}} (its version, read just before the request), {@code {notice}} (a notice
+ * of the PARTICIPANT actor) and {@code {unique}} (a fresh number). An endpoint without {@code {org}},
+ * {@code {auditEvent}}, {@code {account}}, {@code {entry}}, {@code {pendingEntry}}, {@code {event}} or
+ * {@code {announcement}} does not
  * depend on the relation and runs once (as OWN). Unsafe methods are sent with a CSRF token. Reuse the
  * common expectations ({@link #adminInSubtree}, {@link #adminBelowOwn}, {@link #anyAdmin},
  * {@link #platformAdminOnly}, {@link #signedIn}, {@link #everyone}, {@link #apiVisible},
@@ -135,7 +138,8 @@ class AuthorizationMatrixWebTest {
 		}
 
 		boolean dependsOnRelation() {
-			return Stream.of("{org}", "{auditEvent}", "{account}", "{entry}", "{pendingEntry}", "{event}")
+			return Stream.of("{org}", "{auditEvent}", "{account}", "{entry}", "{pendingEntry}", "{event}",
+					"{announcement}")
 				.anyMatch(placeholder -> url.contains(placeholder)
 						|| params.values().stream().anyMatch(value -> value.contains(placeholder)));
 		}
@@ -195,15 +199,6 @@ class AuthorizationMatrixWebTest {
 	}
 
 	/** An admin page that is not about one organisation (its content is scoped, not its access). */
-	/** Only admins of an organisation (not the platform admin, who reads but does not approve). */
-	static Expectation organisationAdminOnly(int allowed) {
-		return (actor, relation) -> switch (actor) {
-			case ORG_ADMIN -> allowed;
-			case PLATFORM_ADMIN, PARTICIPANT, EXPERT -> 404;
-			case ANONYMOUS -> 302;
-		};
-	}
-
 	static Expectation anyAdmin(int allowed) {
 		return (actor, relation) -> switch (actor) {
 			case PLATFORM_ADMIN, ORG_ADMIN -> allowed;
@@ -256,10 +251,35 @@ class AuthorizationMatrixWebTest {
 		};
 	}
 
-	/** Reporting for one's own union (offline events, reach figures): organisation admins only. */
+	/**
+	 * Organisation admins only: reporting for one's own union (offline events, reach figures), the queue
+	 * of what waits at one's union (the platform admin reads but does not approve).
+	 */
 	static Expectation orgAdminOnly(int allowed) {
 		return (actor, relation) -> switch (actor) {
 			case ORG_ADMIN -> allowed;
+			case ANONYMOUS -> 302;
+			default -> 404;
+		};
+	}
+
+	/**
+	 * An announcement's administration: the admins of the organisation that published it (here: OWN)
+	 * and the platform admin; an admin above or beside it is told that nothing is there.
+	 */
+	static Expectation announcementOwner(int allowed) {
+		return (actor, relation) -> switch (actor) {
+			case PLATFORM_ADMIN -> allowed;
+			case ORG_ADMIN -> relation == Relation.OWN ? allowed : 404;
+			case PARTICIPANT, EXPERT -> 404;
+			case ANONYMOUS -> 302;
+		};
+	}
+
+	/** A notice of the PARTICIPANT actor: only its reader may mark it; anyone else is told nothing is there. */
+	static Expectation noticeReaderOnly(int allowed) {
+		return (actor, relation) -> switch (actor) {
+			case PARTICIPANT -> allowed;
 			case ANONYMOUS -> 302;
 			default -> 404;
 		};
@@ -439,10 +459,10 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/works?from=not-a-date&state=NOPE&page=-3", anyAdmin(200)),
 			Endpoint.get("/admin/works.xlsx", anyAdmin(200)),
 			Endpoint.get("/admin/works.xlsx?unit={org}", anyAdmin(200)),
-			Endpoint.get("/admin/queue", organisationAdminOnly(200)),
-			Endpoint.get("/admin/queue?unit={org}&category=1", organisationAdminOnly(200)),
-			Endpoint.get("/admin/queue.xlsx", organisationAdminOnly(200)),
-			Endpoint.post("/admin/queue/approve", Map.of("entry", "{entry}", "opinion", "同意"), organisationAdminOnly(302)),
+			Endpoint.get("/admin/queue", orgAdminOnly(200)),
+			Endpoint.get("/admin/queue?unit={org}&category=1", orgAdminOnly(200)),
+			Endpoint.get("/admin/queue.xlsx", orgAdminOnly(200)),
+			Endpoint.post("/admin/queue/approve", Map.of("entry", "{entry}", "opinion", "同意"), orgAdminOnly(302)),
 
 			// --- infrastructure: the OpenAPI description of the JSON API is public ---
 			Endpoint.get("/v3/api-docs", everyone(200)),
@@ -489,7 +509,31 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/activities/progress?campaign={campaign}", anyAdmin(200)),
 			Endpoint.get("/activities/progress/export?campaign={campaign}", anyAdmin(200)),
 			Endpoint.get("/activities/reach?campaign={campaign}", orgAdminOnly(200)),
-			Endpoint.post("/activities/reach", Map.of("campaign", "{campaign}", "promoters", "5"), orgAdminOnly(302)));
+			Endpoint.post("/activities/reach", Map.of("campaign", "{campaign}", "promoters", "5"), orgAdminOnly(302)),
+
+			// notification: 我的消息 (one's own notices and the SMS setting), 通知公告 (public pages and their
+			// administration by the publishing organisation's admins). Marking {notice} (the PARTICIPANT actor's)
+			// is 404 for anyone else; a stale withdraw is refused with a flash message (302), nothing changes.
+			Endpoint.get("/notices", signedIn(200)),
+			Endpoint.get("/notices?page=x", signedIn(200)),
+			Endpoint.post("/notices/{notice}/read", Map.of(), noticeReaderOnly(302)),
+			Endpoint.post("/notices/{notice}/read", Map.of("open", "true"), noticeReaderOnly(302)),
+			Endpoint.post("/notices/read-all", Map.of(), signedIn(302)),
+			Endpoint.get("/notices/settings", signedIn(200)),
+			Endpoint.post("/notices/settings", Map.of("sms", "false"), signedIn(302)),
+			Endpoint.get("/announcements", everyone(200)),
+			Endpoint.get("/announcements/{announcement}", everyone(200)),
+			Endpoint.get("/announcements/999999999", everyone(404)),
+			Endpoint.get("/admin/announcements", anyAdmin(200)),
+			Endpoint.get("/admin/announcements/new", anyAdmin(200)),
+			Endpoint.post("/admin/announcements/new", Map.of("title", "矩阵公告{unique}", "body", "矩阵公告正文"),
+					anyAdmin(302)),
+			Endpoint.get("/admin/announcements/{announcement}/edit", announcementOwner(200)),
+			Endpoint.post("/admin/announcements/{announcement}/edit",
+					Map.of("title", "矩阵公告", "body", "矩阵公告正文", "version", "{announcementVersion}"),
+					announcementOwner(302)),
+			Endpoint.post("/admin/announcements/{announcement}/withdraw", Map.of("version", "-1"),
+					announcementOwner(302)));
 
 	@Autowired
 	MockMvc mvc;
@@ -530,6 +574,10 @@ class AuthorizationMatrixWebTest {
 	private final Map<Relation, Long> events = new EnumMap<>(Relation.class);
 
 	private long ownEntry;
+
+	private final Map<Relation, Long> announcements = new EnumMap<>(Relation.class);
+
+	private long notice;
 
 	private final Map<Actor, SignedInUser> principals = new EnumMap<>(Actor.class);
 
@@ -596,6 +644,15 @@ class AuthorizationMatrixWebTest {
 		ownEntry = insertEntry(demo.id(), campaigns.category(demo, "micro-video").orElseThrow().id(),
 				participant.accountId(), "WORKER", "account:" + participant.accountId(),
 				organisations.findById(participant.organisationId()).orElseThrow());
+
+		targets.forEach((relation, organisation) -> announcements.put(relation, jdbc.sql("""
+				insert into announcement (organisation_id, title, body, state, published_by, published_at, updated_at)
+				values (?, '矩阵公告', '矩阵公告正文', 'PUBLISHED', ?, now(), now()) returning id
+				""").params(organisation.id(), accounts.get(Relation.OWN)).query(Long.class).single()));
+		notice = jdbc.sql("""
+				insert into notice (account_id, kind, title, body, link, created_at)
+				values (?, 'RETURNED', '矩阵消息', '矩阵消息正文', '/works', now()) returning id
+				""").param(participant.accountId()).query(Long.class).single();
 
 		campaign = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
 		campaignAdministration.copy(principals.get(Actor.PLATFORM_ADMIN), "fujian-2024", campaign, "矩阵测试活动", 2090);
@@ -692,6 +749,10 @@ class AuthorizationMatrixWebTest {
 		values.put("{event}", String.valueOf(events.get(relation)));
 		values.put("{ownEntryVersion}", String.valueOf(jdbc.sql("select version from entry where id = ?")
 			.param(ownEntry).query(Integer.class).single()));
+		values.put("{announcementVersion}", String.valueOf(jdbc.sql("select version from announcement where id = ?")
+			.param(announcements.get(relation)).query(Integer.class).single()));
+		values.put("{announcement}", String.valueOf(announcements.get(relation)));
+		values.put("{notice}", String.valueOf(notice));
 		values.put("{unique}", OrganisationTestData.unique(""));
 		Function<String, String> fill = text -> {
 			String result = text;

@@ -1,8 +1,10 @@
 package cn.zhengji.account;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
+import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.Role;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,11 +34,34 @@ public class Accounts {
 
 	private final JdbcClient jdbc;
 
-	Accounts(JdbcClient jdbc) {
+	private final PersonalDataCipher cipher;
+
+	Accounts(JdbcClient jdbc, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	public Optional<AccountProfile> profile(long accountId) {
 		return jdbc.sql(PROFILE_SELECT + " where a.id = ?").param(accountId).query(PROFILE).optional();
+	}
+
+	/** The enabled organisation admins of exactly this organisation (not of its subtree), by id. */
+	public List<Long> enabledAdminIds(long organisationId) {
+		return jdbc.sql("select id from account where organisation_id = ? and role = 'ORG_ADMIN' and enabled order by id")
+			.param(organisationId)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * The account's mobile number in clear, for sending it a text message; empty when it has none or
+	 * is disabled. Never for display: pages show the masked number of the profile.
+	 */
+	public Optional<String> mobileForTextMessages(long accountId) {
+		return jdbc.sql("select mobile_cipher from account where id = ? and enabled and mobile_cipher is not null")
+			.param(accountId)
+			.query((rs, n) -> rs.getBytes(1))
+			.optional()
+			.map(cipher::decrypt);
 	}
 }

@@ -1,6 +1,8 @@
 package cn.zhengji.account;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,9 +16,19 @@ public class RecordingSmsGateway implements SmsGateway {
 
 	private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
+	private final Set<String> failing = ConcurrentHashMap.newKeySet();
+
 	@Override
 	public void send(String mobile, String text) {
+		if (failing.contains(mobile)) {
+			throw new IllegalStateException("SMS provider unavailable");
+		}
 		sent.add(new Sent(mobile, text));
+	}
+
+	/** From now on, messages to this number fail as an unavailable provider would; nothing is recorded. */
+	public void failFor(String mobile) {
+		failing.add(mobile);
 	}
 
 	public List<Sent> sentTo(String mobile) {

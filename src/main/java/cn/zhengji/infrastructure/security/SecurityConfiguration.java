@@ -68,7 +68,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(staticResourcePatterns()).permitAll()
 				.requestMatchers("/", "/campaigns/**", "/qr.png", "/sign-in", "/register", "/register/**", "/error",
-						"/error/**")
+						"/error/**", "/announcements", "/announcements/**")
 				.permitAll()
 				.requestMatchers("/admin/**").hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name())
 				.anyRequest().authenticated())

@@ -1,0 +1,124 @@
+package cn.zhengji.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.zhengji.account.Accounts;
+import cn.zhengji.campaign.Campaign;
+import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.campaign.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * R-APR-1 Reminds the admins of every organisation where entries wait (state SUBMITTED, pending
+ * there) a configured number of days before the last day of a phase of their campaign: an in-app
+ * notice, and a text message where they opted in. Days are counted in the campaign's time zone from
+ * the injected clock. Each (phase, organisation, days before) is reminded once: the row in
+ * {@code deadline_reminder} is inserted with "on conflict do nothing", so a second run or a second
+ * node finds it taken and sends nothing.
+ */
+@Component
+class DeadlineReminders {
+
+	private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
+
+	private final Campaigns campaigns;
+
+	private final Accounts accounts;
+
+	private final Notices notices;
+
+	private final NoticeTexts texts;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ReminderProperties properties;
+
+	private final Clock clock;
+
+	DeadlineReminders(Campaigns campaigns, Accounts accounts, Notices notices, NoticeTexts texts, JdbcClient jdbc,
+			TransactionTemplate transactions, ReminderProperties properties, Clock clock) {
+		this.campaigns = campaigns;
+		this.accounts = accounts;
+		this.notices = notices;
+		this.texts = texts;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** One waiting organisation of a campaign. */
+	private record Waiting(long organisationId, int entries) {
+	}
+
+	/** @return how many organisations were reminded in this run */
+	int remind() {
+		Instant now = clock.instant();
+		int reminded = 0;
+		for (Campaign campaign : campaigns.allVisible()) {
+			LocalDate today = LocalDate.ofInstant(now, campaign.timeZone());
+			for (Phase phase : campaign.phases()) {
+				if (phase.endsOn() == null) {
+					continue;
+				}
+				int daysBefore = (int) ChronoUnit.DAYS.between(today, phase.endsOn());
+				if (properties.daysBefore().contains(daysBefore)) {
+					// One transaction per phase: the reminder rows and their notices are committed together.
+					Integer count = transactions.execute(status -> remind(campaign, phase, daysBefore, now));
+					reminded += count == null ? 0 : count;
+				}
+			}
+		}
+		if (reminded > 0) {
+			log.info("截止提醒：已提醒 {} 个单位", reminded);
+		}
+		return reminded;
+	}
+
+	private int remind(Campaign campaign, Phase phase, int daysBefore, Instant now) {
+		List<Waiting> waiting = jdbc.sql("""
+				select pending_organisation_id, count(*) as entries from entry
+				where campaign_id = ? and state = 'SUBMITTED'
+				group by pending_organisation_id order by pending_organisation_id
+				""").param(campaign.id())
+			.query((rs, n) -> new Waiting(rs.getLong("pending_organisation_id"), rs.getInt("entries")))
+			.list();
+		int reminded = 0;
+		List<NewNotice> stored = new ArrayList<>();
+		for (Waiting unit : waiting) {
+			int claimed = jdbc.sql("""
+					insert into deadline_reminder (phase_id, organisation_id, days_before, waiting, sent_at)
+					values (?, ?, ?, ?, ?) on conflict do nothing
+					""").params(phase.id(), unit.organisationId(), daysBefore, unit.entries(), now.atOffset(ZoneOffset.UTC))
+				.update();
+			if (claimed == 0) {
+				continue;
+			}
+			reminded++;
+			String title = texts.text("notice.reminder.title", phase.name(), daysBefore, unit.entries());
+			String body = texts.text("notice.reminder.body", campaign.title(), phase.name(),
+					DAY.format(phase.endsOn()), daysBefore, unit.entries());
+			for (long admin : accounts.enabledAdminIds(unit.organisationId())) {
+				stored.add(new NewNotice(admin, NoticeKind.REMINDER, title, body, "/admin/works?state=SUBMITTED", null,
+						texts.textMessage(title)));
+			}
+		}
+		notices.store(stored);
+		return reminded;
+	}
+}

@@ -1,0 +1,108 @@
+package cn.zhengji.notification;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.zhengji.account.Accounts;
+import cn.zhengji.organisation.Organisation;
+import cn.zhengji.organisation.Organisations;
+import cn.zhengji.submission.EntryState;
+import cn.zhengji.submission.EntryTransitioned;
+import cn.zhengji.submission.EntryTransitioned.Step;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * R-APR-1 Tells the people concerned about every step of an entry: its submitter (the participant,
+ * or the admins of the submitting organisation for an organisation's entry) and the admins of the
+ * organisation that acts next. A plain listener, so that the notices are stored in the transaction
+ * of the change: both are committed, or neither. Nobody is told about their own action; an admin
+ * who is both owner and next approver gets the approver's notice (it links to the admin page).
+ */
+@Component
+class EntryNotices {
+
+	private final Notices notices;
+
+	private final Accounts accounts;
+
+	private final Organisations organisations;
+
+	private final NoticeTexts texts;
+
+	EntryNotices(Notices notices, Accounts accounts, Organisations organisations, NoticeTexts texts) {
+		this.notices = notices;
+		this.accounts = accounts;
+		this.organisations = organisations;
+		this.texts = texts;
+	}
+
+	@EventListener
+	void on(EntryTransitioned event) {
+		Set<Long> approvers = new LinkedHashSet<>(
+				event.nextOrganisationId() == null ? List.of() : accounts.enabledAdminIds(event.nextOrganisationId()));
+		approvers.remove(event.actorId());
+		Set<Long> owners = new LinkedHashSet<>(event.ownerAccountId() != null ? List.of(event.ownerAccountId())
+				: accounts.enabledAdminIds(event.organisationId()));
+		owners.remove(event.actorId());
+		owners.removeAll(approvers);
+
+		String title = NoticeTexts.quoted(event.title());
+		String level = event.levelOrganisationId() == null ? event.actorName() : name(event.levelOrganisationId());
+		String next = event.nextOrganisationId() == null ? "" : name(event.nextOrganisationId());
+		String remark = event.remark() == null || event.remark().isBlank() ? null : event.remark().strip();
+		String reason = remark != null ? remark : texts.text("notice.entry.noReason");
+		NoticeKind kind = NoticeKind.valueOf(event.step().name());
+
+		List<NewNotice> stored = new ArrayList<>();
+		if (!owners.isEmpty()) {
+			String ownerTitle = texts.text(ownerCode(event, "title"), title, event.actorName(), level, next, reason);
+			String ownerBody = texts.text(ownerCode(event, "body"), title, event.actorName(), level, next, reason)
+					+ opinion(event.step(), remark);
+			for (long owner : owners) {
+				stored.add(new NewNotice(owner, kind, ownerTitle, ownerBody, "/works/" + event.entryId(),
+						event.entryId(), texts.textMessage(ownerTitle)));
+			}
+		}
+		if (!approvers.isEmpty()) {
+			String approverTitle = texts.text("notice.entry.approver.title", title);
+			String approverBody = texts.text("notice.entry.approver." + event.step().name(), title,
+					event.actorName(), level, next, reason) + opinion(event.step(), remark);
+			for (long approver : approvers) {
+				stored.add(new NewNotice(approver, kind, approverTitle, approverBody, "/admin/works/" + event.entryId(),
+						event.entryId(), texts.textMessage(approverTitle)));
+			}
+		}
+		notices.store(stored);
+	}
+
+	/**
+	 * The owner's text: an approval that completes the chain reads differently from one that passes
+	 * the entry on; so does a submission or recommendation that waits at a named organisation.
+	 */
+	private static String ownerCode(EntryTransitioned event, String part) {
+		String step = event.step().name();
+		if ((event.step() == Step.APPROVED || event.step() == Step.RECOMMENDED) && event.to() == EntryState.APPROVED) {
+			step += ".final";
+		}
+		else if (event.nextOrganisationId() == null && event.step() != Step.RETURNED && event.step() != Step.REJECTED
+				&& event.step() != Step.WITHDRAWN) {
+			step += ".nowhere";
+		}
+		return "notice.entry.owner." + step + "." + part;
+	}
+
+	/** The opinion given with an approval or recommendation; returns and rejections carry it in their text. */
+	private String opinion(Step step, String remark) {
+		if (remark == null || step == Step.RETURNED || step == Step.REJECTED) {
+			return "";
+		}
+		return texts.text("notice.entry.opinion", remark);
+	}
+
+	private String name(long organisationId) {
+		return organisations.findById(organisationId).map(Organisation::name).orElse("");
+	}
+}

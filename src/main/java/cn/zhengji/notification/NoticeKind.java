@@ -1,0 +1,9 @@
+package cn.zhengji.notification;
+
+/** What a notice is about. Stored by name (database CHECK notice_kind_ck). */
+public enum NoticeKind {
+
+	SUBMITTED, WITHDRAWN, APPROVED, RECOMMENDED, RETURNED, REJECTED,
+	/** A phase of a campaign ends soon and entries still wait at the recipient's organisation. */
+	REMINDER
+}

@@ -1,0 +1,20 @@
+package cn.zhengji.notification;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReminderProperties.class)
+class NotificationConfiguration {
+
+	/** Daily; db-scheduler runs it on one node at a time, and the reminder table stops any repeat. */
+	@Bean
+	RecurringTask<Void> deadlineReminderTask(DeadlineReminders reminders, ReminderProperties properties) {
+		return Tasks.recurring("deadline-reminders", Schedules.daily(properties.zone(), properties.time()))
+			.execute((instance, context) -> reminders.remind());
+	}
+}
