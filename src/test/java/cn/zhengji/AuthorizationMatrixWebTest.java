@@ -412,7 +412,15 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/v3/api-docs", everyone(200)),
 			Endpoint.get("/v3/api-docs.yaml", everyone(200)),
 			// Where errors are forwarded to; asked for directly there is nothing to show.
-			Endpoint.get("/error", everyone(404)));
+			Endpoint.get("/error", everyone(404)),
+
+			// reporting (issue 4, item 5): the dashboards of the admins, of a unit of their subtree only
+			Endpoint.get("/dashboard", anyAdmin(200)),
+			Endpoint.get("/dashboard?campaign=demo-fujian", anyAdmin(200)),
+			Endpoint.get("/dashboard?campaign=no-such-campaign", anyAdmin(404)),
+			Endpoint.get("/dashboard?campaign=demo-fujian&unit={org}", adminInSubtree(200)),
+			Endpoint.get("/dashboard/data", anyAdmin(200)),
+			Endpoint.get("/dashboard/data?campaign=demo-fujian&unit={org}", adminInSubtree(200)));
 
 	@Autowired
 	MockMvc mvc;
