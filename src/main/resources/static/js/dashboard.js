@@ -17,6 +17,11 @@
       axisLabel: { color: '#1f2933', width: horizontal ? 110 : undefined, overflow: 'truncate', hideOverlap: true }
     };
     var valueAxis = { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e3e6ea' } } };
+    var twoAxes = !horizontal && spec.series.some(function (s) { return s.axis === 1; });
+    if (twoAxes) {
+      // Counts on the left, days (or another unit) on the right, each scaled to its own numbers.
+      valueAxis = [valueAxis, { type: 'value', splitLine: { show: false }, axisLabel: { color: '#5f6b7a' } }];
+    }
     return {
       color: PALETTE,
       animation: false,
@@ -32,6 +37,7 @@
           type: spec.kind,
           stack: s.stack,
           data: s.data,
+          yAxisIndex: twoAxes ? (s.axis || 0) : undefined,
           barMaxWidth: 22,
           smooth: spec.kind === 'line',
           symbolSize: 5,

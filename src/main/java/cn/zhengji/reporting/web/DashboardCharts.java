@@ -36,8 +36,8 @@ final class DashboardCharts {
 				dashboard.waiting().stream().map(row -> text("organisation.kind." + row.kind())).toList(),
 				List.of(series(text("reporting.chart.waiting"),
 						dashboard.waiting().stream().map(Dashboard.Waiting::entries).toList(), null),
-						series(text("reporting.chart.average"),
-								dashboard.waiting().stream().map(Dashboard.Waiting::averageDays).toList(), null))));
+						withSecondAxis(series(text("reporting.chart.average"),
+								dashboard.waiting().stream().map(Dashboard.Waiting::averageDays).toList(), null)))));
 		charts.put("quota", chart("bar", true,
 				dashboard.quotas().stream().map(row -> row.organisation() + " · " + row.category()).toList(),
 				List.of(series(text("reporting.chart.used"), dashboard.quotas().stream().map(Dashboard.Quota::used).toList(),
@@ -84,6 +84,12 @@ final class DashboardCharts {
 		if (stack != null) {
 			series.put("stack", stack);
 		}
+		return series;
+	}
+
+	/** A series drawn against a second value axis (on the right), e.g. days next to counts. */
+	private static Map<String, Object> withSecondAxis(Map<String, Object> series) {
+		series.put("axis", 1);
 		return series;
 	}
 
