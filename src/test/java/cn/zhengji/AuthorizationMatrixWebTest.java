@@ -533,7 +533,15 @@ class AuthorizationMatrixWebTest {
 					Map.of("title", "矩阵公告", "body", "矩阵公告正文", "version", "{announcementVersion}"),
 					announcementOwner(302)),
 			Endpoint.post("/admin/announcements/{announcement}/withdraw", Map.of("version", "-1"),
-					announcementOwner(302)));
+					announcementOwner(302)),
+
+			// reporting (issue 4, item 5): the dashboards of the admins, of a unit of their subtree only
+			Endpoint.get("/dashboard", anyAdmin(200)),
+			Endpoint.get("/dashboard?campaign=demo-fujian", anyAdmin(200)),
+			Endpoint.get("/dashboard?campaign=no-such-campaign", anyAdmin(404)),
+			Endpoint.get("/dashboard?campaign=demo-fujian&unit={org}", adminInSubtree(200)),
+			Endpoint.get("/dashboard/data", anyAdmin(200)),
+			Endpoint.get("/dashboard/data?campaign=demo-fujian&unit={org}", adminInSubtree(200)));
 
 	@Autowired
 	MockMvc mvc;

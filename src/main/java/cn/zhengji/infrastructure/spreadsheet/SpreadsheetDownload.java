@@ -105,11 +105,14 @@ public final class SpreadsheetDownload {
 				switch (cell) {
 					case null -> {
 					}
+					// Text is written inline: value(..., String) would keep every distinct string in
+					// fastexcel's shared-string table until the end, so memory would grow with the rows
+					// (docs/performance.md, "Excel export").
 					case Number number -> sheet.value(r, c, number);
-					case Instant instant -> sheet.value(r, c, DATE_TIME.format(instant.atZone(CHINA)));
-					case LocalDate date -> sheet.value(r, c, date.toString());
+					case Instant instant -> sheet.inlineString(r, c, DATE_TIME.format(instant.atZone(CHINA)));
+					case LocalDate date -> sheet.inlineString(r, c, date.toString());
 					case Boolean bool -> sheet.value(r, c, bool ? "是" : "否");
-					default -> sheet.value(r, c, cell.toString());
+					default -> sheet.inlineString(r, c, cell.toString());
 				}
 			}
 			if (count % 10_000 == 0) {

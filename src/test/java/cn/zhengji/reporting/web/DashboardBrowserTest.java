@@ -1,0 +1,105 @@
+package cn.zhengji.reporting.web;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.organisation.Organisations;
+import cn.zhengji.reporting.DashboardFixture;
+import cn.zhengji.support.Browser;
+import cn.zhengji.support.Browser.Viewport;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real browser under the real Content-Security-Policy, on a PC and on a phone:
+ * ECharts draws every chart from the data attributes (SVG inside each chart element), nothing is
+ * blocked, nothing is wider than the screen. Screenshots: target/screenshots/dashboard-*.png.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	Clock clock;
+
+	Browser browser;
+
+	@BeforeAll
+	void setUp() {
+		// Figures to draw: a subtree with entries of every state, quotas, allocations and events.
+		new DashboardFixture(jdbc, organisations, campaigns, clock);
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		browser.close();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Viewport.class)
+	void theProvinceAdminsDashboardDrawsEveryChartUnderThePolicy(Viewport viewport) {
+		Page page = browser.open(viewport);
+		List<String> problems = new ArrayList<>();
+		page.onConsoleMessage(message -> {
+			if (message.type().equals("error") || message.text().contains("Content Security Policy")) {
+				problems.add(message.text());
+			}
+		});
+		page.onPageError(problems::add);
+		page.navigate(url("/sign-in"));
+		page.locator("input[name=username]").fill("demo-province");
+		page.locator("input[name=password]").fill("Demo#2026zj");
+		page.locator("form[action$='/sign-in'] button[type=submit]").click();
+		page.waitForURL(url("/workbench"));
+
+		assertThat(page.locator("a.nav-link[href='/dashboard']").textContent()).isEqualTo("数据看板");
+		page.locator("a.workbench-tile[href='/dashboard']").click();
+		page.waitForURL(url("/dashboard"));
+		Response reload = page.reload();
+		page.waitForSelector(".dashboard-chart-ready");
+
+		assertThat(reload.status()).isEqualTo(200);
+		int charts = page.locator(".dashboard-chart[data-chart]:not([hidden])").count();
+		assertThat(charts).isGreaterThanOrEqualTo(4);
+		assertThat(page.locator(".dashboard-chart-ready svg").count()).isEqualTo(charts);
+		assertThat(page.locator("#by-unit .dashboard-chart svg text").allTextContents()).contains("福州");
+		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
+		assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+		assertThat(problems).isEmpty();
+		Browser.screenshot(page, "dashboard-" + viewport.name().toLowerCase());
+		page.context().close();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
