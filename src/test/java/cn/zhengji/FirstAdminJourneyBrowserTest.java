@@ -69,7 +69,8 @@ class FirstAdminJourneyBrowserTest {
 		}
 		assertThat(page).hasURL(url("/workbench"));
 
-		page.locator("#mainNav").getByText("组织机构").click();
+		page.locator("#adminMenu").click();
+		page.locator("#mainNav .dropdown-menu").getByText("组织机构").click();
 		assertThat(page.locator(".org-tree")).containsText("中华全国总工会");
 		page.navigate(url("/admin/organisations/" + organisationId("fj-fuzhou")));
 		assertThat(page.locator("h1")).containsText("福州市总工会");
@@ -91,7 +92,8 @@ class FirstAdminJourneyBrowserTest {
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATED' and target_type = 'organisation' and summary like ?")
 			.param("%" + county + "%").query(Integer.class).single()).isEqualTo(1);
 
-		page.locator("#mainNav").getByText("活动管理").click();
+		page.locator("#adminMenu").click();
+		page.locator("#mainNav .dropdown-menu").getByText("活动管理").click();
 		assertThat(page.locator("main")).containsText("fujian-2024");
 		Browser.screenshot(page, "journey-5-campaigns");
 		page.navigate(url("/admin/campaigns/fujian-2024"));
