@@ -18,6 +18,7 @@ import cn.zhengji.submission.EntryTransitioned.Step;
 import cn.zhengji.support.Browser;
 import cn.zhengji.support.Browser.Viewport;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,19 +139,17 @@ class NoticesAndAnnouncementsBrowserTest {
 			assertOnScreen(page);
 			Browser.screenshot(page, "notification-home-" + suffix);
 
-			if (viewport == Viewport.PHONE) {
-				page.locator(".navbar-toggler").click();
-			}
 			String badge = page.locator(".notice-badge").textContent();
 			assertThat(Integer.parseInt(badge)).isGreaterThanOrEqualTo(1);
-			page.locator(".notice-nav-link").click();
-			page.waitForURL(url("/notices"));
+			assertThat(page.locator(".notice-nav-link").getAttribute("href")).isEqualTo("/notices");
+			page.navigate(url("/notices"));
 			assertThat(page.locator(".notice-item .notice-title").allTextContents())
 				.contains("待审核：作品《致敬最美劳动者》", "待审核：作品《工匠精神代代传》");
 			if (viewport == Viewport.DESKTOP) {
+				int unread = page.locator(".notice-item.is-unread").count();
 				page.locator(".notice-item.is-unread").first().locator("button", new com.microsoft.playwright.Locator.LocatorOptions()
 					.setHasText("标为已读")).click();
-				page.waitForURL(url("/notices"));
+				PlaywrightAssertions.assertThat(page.locator(".notice-item.is-unread")).hasCount(unread - 1);
 			}
 			assertOnScreen(page);
 			Browser.screenshot(page, "notification-notices-" + suffix);
