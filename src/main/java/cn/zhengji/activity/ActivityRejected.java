@@ -1,6 +1,7 @@
 package cn.zhengji.activity;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import cn.zhengji.infrastructure.web.ChangeRejected;
 
@@ -29,6 +30,6 @@ public final class ActivityRejected extends ChangeRejected {
 
 	/** This problem and every other one found in the same input. */
 	public List<ActivityRejected> problems() {
-		return java.util.stream.Stream.concat(java.util.stream.Stream.of(this), others.stream()).toList();
+		return Stream.concat(Stream.of(this), others.stream()).toList();
 	}
 }

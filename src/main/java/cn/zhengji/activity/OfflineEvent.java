@@ -1,9 +1,12 @@
 package cn.zhengji.activity;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.zhengji.infrastructure.security.SignedInUser;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * R-ACT-2 An offline event (线下活动) reported by one union for itself in one campaign. It counts
@@ -46,14 +49,14 @@ public record OfflineEvent(long id, long campaignId, long organisationId, String
 
 	void requireVersion(int seenVersion) {
 		if (seenVersion != version) {
-			throw new org.springframework.dao.OptimisticLockingFailureException(
+			throw new OptimisticLockingFailureException(
 					"offline event " + id + " is at version " + version + ", not " + seenVersion);
 		}
 	}
 
 	/** What the audit log keeps of the event. */
-	java.util.Map<String, Object> auditState() {
-		java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+	Map<String, Object> auditState() {
+		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("organisation", organisationName);
 		state.put("heldOn", details.heldOn().toString());
 		state.put("place", details.place());

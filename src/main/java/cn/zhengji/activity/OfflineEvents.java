@@ -266,16 +266,7 @@ public class OfflineEvents {
 		return messages.getMessage(code, plain, CHINESE);
 	}
 
+	/** The FROM and WHERE of a filtered event query, shared by the page, its count and the export. */
 	private record Query(String from, Map<String, Object> params) {
-
-		Query {
-			params = new HashMap<>(params);
-		}
-
-		@Override
-		public Map<String, Object> params() {
-			return new HashMap<>(params);
-		}
 	}
-
 }
