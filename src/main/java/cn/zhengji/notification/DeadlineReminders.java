@@ -114,7 +114,7 @@ class DeadlineReminders {
 			String body = texts.text("notice.reminder.body", campaign.title(), phase.name(),
 					DAY.format(phase.endsOn()), daysBefore, unit.entries());
 			for (long admin : accounts.enabledAdminIds(unit.organisationId())) {
-				stored.add(new NewNotice(admin, NoticeKind.REMINDER, title, body, "/admin/works?state=SUBMITTED", null,
+				stored.add(new NewNotice(admin, NoticeKind.REMINDER, title, body, "/admin/queue", null,
 						texts.textMessage(title)));
 			}
 		}

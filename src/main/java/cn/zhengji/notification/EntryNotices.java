@@ -41,6 +41,11 @@ class EntryNotices {
 
 	@EventListener
 	void on(EntryTransitioned event) {
+		if (event.step() == EntryTransitioned.Step.EDITED) {
+			// The owner took its own entry back into work: it left the chain, so nobody waits for it, and
+			// the owner (the actor) is never told about its own action.
+			return;
+		}
 		Set<Long> approvers = new LinkedHashSet<>(
 				event.nextOrganisationId() == null ? List.of() : accounts.enabledAdminIds(event.nextOrganisationId()));
 		approvers.remove(event.actorId());

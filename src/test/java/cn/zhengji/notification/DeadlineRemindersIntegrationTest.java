@@ -127,7 +127,7 @@ class DeadlineRemindersIntegrationTest {
 			.param(countyAdmin.id())
 			.query((rs, n) -> rs.getString(1) + "|" + rs.getString(2))
 			.single()).isEqualTo("“提醒测试活动”的“自评申报”阶段将于 8月30日 截止（还剩 3 天），贵单位尚有 2 件作品等待审核，请及时处理。"
-					+ "|/admin/works?state=SUBMITTED");
+					+ "|/admin/queue");
 		assertThat(reminderTitles(secondCountyAdmin)).containsExactly("截止提醒：自评申报还剩 3 天，2 件作品待审核");
 		assertThat(reminderTitles(quietAdmin)).isEmpty();
 		assertThat(jdbc.sql("select days_before, waiting from deadline_reminder where organisation_id = ?")
