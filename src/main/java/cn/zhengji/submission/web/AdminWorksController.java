@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The admins' read-only view of the entries below them (scoped by the submitting organisation's
- * path), with the check results and the judgement items issue 4 lets them confirm.
+ * The admins' view of the entries below them (scoped by the submitting organisation's path), with
+ * the check results; other modules add panels ({@link AdminEntryPanel}): the approval chain its
+ * decision panel for the level where the entry waits.
  */
 @Controller
 @RequestMapping("/admin/works")
