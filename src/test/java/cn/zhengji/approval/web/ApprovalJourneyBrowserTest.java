@@ -122,7 +122,7 @@ class ApprovalJourneyBrowserTest {
 		desktop.locator("button.decision-approve").click();
 		desktop.locator(".alert-success").getByText("已推荐，作品转" + province.name() + "审核。").waitFor();
 		desktop.navigate(url("/admin/quotas"));
-		assertThat(desktop.locator(".quota-table").textContent()).contains("数字赋能工会征集", city.name());
+		assertThat(desktop.locator("#quotas-" + digitalUnionId() + " .quota-table").textContent()).contains(city.name(), "0 / 2");
 		Browser.screenshot(desktop, "approval-quotas-desktop");
 		assertNoHorizontalOverflow(desktop);
 		desktop.context().close();
@@ -156,6 +156,13 @@ class ApprovalJourneyBrowserTest {
 		assertThat(submitted.entry(id).state()).isEqualTo(EntryState.SUBMITTED);
 		assertThat(submitted.entry(id).pendingOrganisationId()).isEqualTo(province.id());
 		assertThat(policyViolations).isEmpty();
+	}
+
+	private long digitalUnionId() {
+		return jdbc.sql("""
+				select k.id from campaign_category k join campaign c on c.id = k.campaign_id
+				where c.code = ? and k.code = 'digital-union'
+				""").param(SubmissionFixtures.OPEN_CAMPAIGN).query(Long.class).single();
 	}
 
 	private SignedInUser withPassword(SignedInUser admin) {
