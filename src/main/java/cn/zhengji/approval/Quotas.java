@@ -57,7 +57,11 @@ public class Quotas {
 			.filter(campaign -> campaign.isOpen(PhaseKind.SUBMISSION, now) || campaign.isOpen(PhaseKind.REVIEW, now)
 					|| campaign.isOpen(PhaseKind.RECOMMENDATION, now))
 			.toList();
-		List<Organisation> subtree = organisations.subtree(actor.adminScope());
+		// Units in the order they were set up (the seeded cities in the notice's order, then any added later).
+		List<Organisation> subtree = organisations.subtree(actor.adminScope())
+			.stream()
+			.sorted(java.util.Comparator.comparingInt(Organisation::depth).thenComparingLong(Organisation::id))
+			.toList();
 		List<QuotaUse> uses = new ArrayList<>();
 		for (Campaign campaign : running) {
 			List<Category> categories = campaigns.categories(campaign)

@@ -33,9 +33,11 @@ class EntryRecords {
 
 	private static final String SUMMARY_SELECT = """
 			select e.id, c.code as campaign_code, c.title as campaign_title, k.name as category_name, e.title, e.state,
-			       o.name as organisation_name, a.display_name as submitter_name, e.updated_at
+			       o.name as organisation_name, a.display_name as submitter_name, e.updated_at,
+			       p.name as pending_organisation_name
 			from entry e join campaign c on c.id = e.campaign_id join campaign_category k on k.id = e.category_id
 			     join organisation o on o.id = e.organisation_id join account a on a.id = e.created_by
+			     left join organisation p on p.id = e.pending_organisation_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -310,7 +312,8 @@ class EntryRecords {
 	private static EntrySummary summary(ResultSet rs, int n) throws SQLException {
 		return new EntrySummary(rs.getLong("id"), rs.getString("campaign_code"), rs.getString("campaign_title"),
 				rs.getString("category_name"), rs.getString("title"), EntryState.valueOf(rs.getString("state")),
-				rs.getString("organisation_name"), rs.getString("submitter_name"), instant(rs, "updated_at"));
+				rs.getString("organisation_name"), rs.getString("submitter_name"), instant(rs, "updated_at"),
+				rs.getString("pending_organisation_name"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

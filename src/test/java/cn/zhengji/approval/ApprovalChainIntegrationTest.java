@@ -235,6 +235,8 @@ class ApprovalChainIntegrationTest {
 			.containsEntry("province_opinion", "经审核，同意。");
 		String word = wordText(nominations.document(provinceAdmin, id, true, false).content());
 		assertThat(word).contains("该同志网络正能量突出，同意推荐。", "经审核，同意。");
+		String pdf = pdfText(nominations.document(provinceAdmin, id, false, false).content());
+		assertThat(pdf).contains("该同志网络正能量突出，同意推荐。", "经审核，同意。");
 	}
 
 	@Test
@@ -531,6 +533,17 @@ class ApprovalChainIntegrationTest {
 				XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
 			return extractor.getText();
 		}
+	}
+
+	/** All pages, white space removed: the extractor's spacing between glyphs depends on positions. */
+	private static String pdfText(byte[] pdf) throws Exception {
+		org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(pdf);
+		org.openpdf.text.pdf.parser.PdfTextExtractor extractor = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader);
+		StringBuilder text = new StringBuilder();
+		for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+			text.append(extractor.getTextFromPage(page));
+		}
+		return text.toString().replaceAll("[\\s\\u3000]+", "");
 	}
 
 	static void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {

@@ -74,6 +74,57 @@ class EntryTest {
 			.isEqualTo(EntryState.SUBMITTED);
 	}
 
+	@Test
+	void aSubmittedEntryWaitsAtItsOwnOrganisationFirstAndMovesUpTheChainToApproval() {
+		Entry submitted = entry(EntryState.DRAFT).submitted(LAST_SECOND.minusSeconds(60), DEADLINE);
+		assertThat(submitted.pendingOrganisationId()).isEqualTo(1L);
+		assertThat(submitted.atFirstLevel()).isTrue();
+
+		Entry atCounty = submitted.approvedAt(1, 7L, LAST_SECOND);
+		assertThat(atCounty.state()).isEqualTo(EntryState.SUBMITTED);
+		assertThat(atCounty.pendingOrganisationId()).isEqualTo(7L);
+		assertThat(atCounty.pendingSince()).isEqualTo(LAST_SECOND);
+		assertThat(atCounty.atFirstLevel()).isFalse();
+		assertRejected(() -> atCounty.approvedAt(1, 7L, LAST_SECOND), "submission.rejected.notWaitingHere");
+
+		// The top approves after the deadline too: the levels decide during the review.
+		Entry approved = atCounty.approvedAt(7, null, DEADLINE.plusSeconds(86_400));
+		assertThat(approved.state()).isEqualTo(EntryState.APPROVED);
+		assertThat(approved.pendingOrganisationId()).isNull();
+		assertThat(approved.submittedAt()).isEqualTo(LAST_SECOND.minusSeconds(60));
+		assertRejected(() -> approved.edited(LAST_SECOND, DEADLINE), "submission.rejected.decided");
+	}
+
+	@Test
+	void aReturnedEntryStaysReturnedWhileEditedAndIsSubmittedAgainFromTheFirstLevel() {
+		Entry atCounty = entry(EntryState.DRAFT).submitted(LAST_SECOND.minusSeconds(60), DEADLINE)
+			.approvedAt(1, 7L, LAST_SECOND.minusSeconds(30));
+
+		Entry returned = atCounty.returnedBy(7, LAST_SECOND.minusSeconds(20), DEADLINE);
+		assertThat(returned.state()).isEqualTo(EntryState.RETURNED);
+		assertThat(returned.pendingOrganisationId()).isNull();
+		Entry edited = returned.edited(LAST_SECOND.minusSeconds(10), DEADLINE);
+		assertThat(edited.state()).isEqualTo(EntryState.RETURNED);
+
+		Entry resubmitted = edited.submitted(LAST_SECOND, DEADLINE);
+		assertThat(resubmitted.state()).isEqualTo(EntryState.SUBMITTED);
+		assertThat(resubmitted.pendingOrganisationId()).isEqualTo(1L);
+		assertThat(resubmitted.submittedAt()).isEqualTo(LAST_SECOND);
+	}
+
+	@Test
+	void noLevelReturnsAtOrAfterTheDeadlineButItMayRejectAndARejectionIsFinal() {
+		Entry waiting = entry(EntryState.DRAFT).submitted(LAST_SECOND.minusSeconds(60), DEADLINE);
+
+		assertRejected(() -> waiting.returnedBy(1, DEADLINE, DEADLINE), "submission.rejected.returnAfterDeadline");
+		Entry rejected = waiting.rejectedBy(1, DEADLINE);
+
+		assertThat(rejected.state()).isEqualTo(EntryState.REJECTED);
+		assertThat(rejected.pendingOrganisationId()).isNull();
+		assertRejected(() -> rejected.withdrawn(LAST_SECOND, DEADLINE), "submission.rejected.decided");
+		assertRejected(() -> rejected.rejectedBy(1, DEADLINE), "submission.rejected.notWaitingHere");
+	}
+
 	static void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
 		assertThatThrownBy(call).isInstanceOfSatisfying(EntryChangeRejected.class,
 				rejected -> assertThat(rejected.messageCode()).isEqualTo(code));
