@@ -127,12 +127,18 @@ class ApprovalJourneyBrowserTest {
 		assertNoHorizontalOverflow(desktop);
 		desktop.context().close();
 
-		// 3. The province admin opens the entry (the queue page comes later) and reads both opinions.
+		// 3. The province admin finds the entry in its queue (待我审核) and reads both opinions.
 		for (Viewport viewport : Viewport.values()) {
 			Page page = browser.open(viewport);
 			watchPolicy(page, policyViolations);
 			signIn(page, provinceAdmin);
-			page.navigate(url("/admin/works/" + id));
+			page.navigate(url("/admin/queue?unit=" + city.id()));
+			assertThat(page.locator("tr[id^='work-']").count()).isEqualTo(1);
+			assertThat(page.locator("#work-" + id).textContent()).contains("职工服务一张网", grassroots.name());
+			Browser.screenshot(page, "approval-queue-province-" + viewport.name().toLowerCase(java.util.Locale.ROOT));
+			assertNoHorizontalOverflow(page);
+			page.locator("#work-" + id + " a[href='/admin/works/" + id + "']").click();
+			page.waitForURL("**/admin/works/" + id);
 			List<String> opinions = page.locator("tr.history-decision .history-opinion").allTextContents()
 				.stream()
 				.map(String::strip)
