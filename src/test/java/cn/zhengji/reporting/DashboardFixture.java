@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import cn.zhengji.campaign.Campaign;
+import cn.zhengji.campaign.CampaignAdministration;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
@@ -15,23 +16,28 @@ import cn.zhengji.organisation.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A fresh, uniquely named subtree below 福建省总工会 with known entries, events, quotas, allocations
- * and reach figures in the demonstration campaign, and a second city with entries of its own that
- * the first city's admins must never see. Rows are written directly: the scenery, not the
+ * A fresh, uniquely named province (below the root: other tests count the children of the seeded
+ * units) with a subtree of known entries, events, quotas, allocations
+ * and reach figures, and a second city with entries of its own that the first city's admins must
+ * never see, in a fresh copy of the demonstration campaign (same dates and categories; other tests
+ * count the demonstration campaign's own allocations). Rows are written directly: the scenery, not the
  * behaviour under test. The expected figures are spelled out in {@link DashboardsIntegrationTest}.
  *
  * <pre>
- * city (CITY)                 own: 1 draft (micro-video); pending here: 1 (good-netizen, from g2, 5 days)
- * ├── countyA (COUNTY)        2 submitted micro-video waiting here (3 and 1 days), 1 approved song
- * │   └── g1 (GRASSROOTS)     1 submitted song waiting here (2 days)
- * └── countyB (COUNTY)        1 returned micro-video, 1 withdrawn micro-video
- *     └── g2 (GRASSROOTS)     1 rejected good-netizen, 1 submitted good-netizen (waiting at the city)
- * otherCity (CITY)            2 submitted song waiting there
+ * province (PROVINCIAL)           nothing of its own
+ * ├── city (CITY)                 own: 1 draft (micro-video); pending here: 1 (good-netizen, from g2, 5 days)
+ * │   ├── countyA (COUNTY)        2 submitted micro-video waiting here (3 and 1 days), 1 approved song
+ * │   │   └── g1 (GRASSROOTS)     1 submitted song waiting here (2 days)
+ * │   └── countyB (COUNTY)        1 returned micro-video, 1 withdrawn micro-video
+ * │       └── g2 (GRASSROOTS)     1 rejected good-netizen, 1 submitted good-netizen (waiting at the city)
+ * └── otherCity (CITY)            2 submitted song waiting there
  * </pre>
  */
 public final class DashboardFixture {
 
 	public final Campaign campaign;
+
+	public final Organisation province;
 
 	public final Organisation city;
 
@@ -57,11 +63,14 @@ public final class DashboardFixture {
 
 	private final long account;
 
-	public DashboardFixture(JdbcClient jdbc, Organisations organisations, Campaigns campaigns, Clock clock) {
+	public DashboardFixture(JdbcClient jdbc, Organisations organisations, Campaigns campaigns,
+			CampaignAdministration campaignAdministration, Clock clock) {
 		this.jdbc = jdbc;
 		OrganisationTestData data = new OrganisationTestData(jdbc, organisations);
-		Organisation province = data.byCode("fj");
-		campaign = campaigns.getByCode("demo-fujian");
+		province = data.create(organisations.root(), "看板测试省", OrganisationKind.PROVINCIAL);
+		Campaign demo = campaigns.getByCode("demo-fujian");
+		campaign = campaignAdministration.copy(OrganisationTestData.platformAdmin(organisations.root()), demo.code(),
+				OrganisationTestData.unique("dashboard-"), "看板测试活动", demo.year());
 		city = data.create(province, "看板测试市", OrganisationKind.CITY);
 		countyA = data.create(city, "看板测试甲区", OrganisationKind.COUNTY);
 		countyB = data.create(city, "看板测试乙区", OrganisationKind.COUNTY);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.zhengji.campaign.CampaignAdministration;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Target;
 import cn.zhengji.campaign.TargetMetric;
@@ -49,13 +50,16 @@ class DashboardsIntegrationTest {
 	Campaigns campaigns;
 
 	@Autowired
+	CampaignAdministration campaignAdministration;
+
+	@Autowired
 	Clock clock;
 
 	DashboardFixture data;
 
 	@BeforeAll
 	void createFixture() {
-		data = new DashboardFixture(jdbc, organisations, campaigns, clock);
+		data = new DashboardFixture(jdbc, organisations, campaigns, campaignAdministration, clock);
 	}
 
 	private Dashboard cityDashboard() {
@@ -172,7 +176,7 @@ class DashboardsIntegrationTest {
 
 	@Test
 	void theProvinceAdminOpensACitysDashboardWithTheSameFigures() {
-		SignedInUser province = OrganisationTestData.orgAdmin(organisations.getByCode("fj"));
+		SignedInUser province = OrganisationTestData.orgAdmin(data.province);
 
 		Dashboard dashboard = dashboards.of(province, data.campaign, dashboards.unit(province, data.campaign, data.city.id()));
 

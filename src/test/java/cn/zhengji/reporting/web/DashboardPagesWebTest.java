@@ -2,6 +2,7 @@ package cn.zhengji.reporting.web;
 
 import java.time.Clock;
 
+import cn.zhengji.campaign.CampaignAdministration;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.OrganisationTestData;
@@ -45,6 +46,9 @@ class DashboardPagesWebTest {
 	Campaigns campaigns;
 
 	@Autowired
+	CampaignAdministration campaignAdministration;
+
+	@Autowired
 	Clock clock;
 
 	DashboardFixture data;
@@ -53,7 +57,7 @@ class DashboardPagesWebTest {
 
 	@BeforeAll
 	void createFixture() {
-		data = new DashboardFixture(jdbc, organisations, campaigns, clock);
+		data = new DashboardFixture(jdbc, organisations, campaigns, campaignAdministration, clock);
 		cityAdmin = OrganisationTestData.orgAdmin(data.city);
 	}
 
@@ -71,7 +75,7 @@ class DashboardPagesWebTest {
 
 	@Test
 	void theCityDashboardShowsTheExactFiguresOfItsSubtreeInTables() throws Exception {
-		Html page = page("/dashboard?campaign=demo-fujian", cityAdmin);
+		Html page = page("/dashboard?campaign=" + data.campaign.code(), cityAdmin);
 
 		assertThat(page.stat("entries")).isEqualTo("9");
 		assertThat(page.stat("handedIn")).isEqualTo("7");
@@ -98,18 +102,18 @@ class DashboardPagesWebTest {
 
 	@Test
 	void aCityAdminSeesNothingOfAnotherCity() throws Exception {
-		Html page = page("/dashboard?campaign=demo-fujian", cityAdmin);
+		Html page = page("/dashboard?campaign=" + data.campaign.code(), cityAdmin);
 
 		assertThat(page.html()).doesNotContain(data.otherCity.name()).doesNotContain("unit=" + data.otherCity.id() + "\"");
-		mvc.perform(get("/dashboard?campaign=demo-fujian&unit=" + data.otherCity.id()).with(user(cityAdmin)))
+		mvc.perform(get("/dashboard?campaign=" + data.campaign.code() + "&unit=" + data.otherCity.id()).with(user(cityAdmin)))
 			.andExpect(status().isNotFound());
-		mvc.perform(get("/dashboard/data?campaign=demo-fujian&unit=" + data.otherCity.id()).with(user(cityAdmin)))
+		mvc.perform(get("/dashboard/data?campaign=" + data.campaign.code() + "&unit=" + data.otherCity.id()).with(user(cityAdmin)))
 			.andExpect(status().isNotFound());
 	}
 
 	@Test
 	void theDataEndpointGivesTheSameFiguresAsJson() throws Exception {
-		mvc.perform(get("/dashboard/data?campaign=demo-fujian").with(user(cityAdmin)))
+		mvc.perform(get("/dashboard/data?campaign=" + data.campaign.code()).with(user(cityAdmin)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.unitId").value(data.city.id()))
 			.andExpect(jsonPath("$.totals.entries").value(9))
@@ -121,15 +125,15 @@ class DashboardPagesWebTest {
 
 	@Test
 	void aUnitNameOpensThatUnitsDashboardWithTheWayBack() throws Exception {
-		Html page = page("/dashboard?campaign=demo-fujian&unit=" + data.countyA.id(), cityAdmin);
+		Html page = page("/dashboard?campaign=" + data.campaign.code() + "&unit=" + data.countyA.id(), cityAdmin);
 
 		assertThat(page.stat("entries")).isEqualTo("4");
-		assertThat(page.html()).contains("<a href=\"/dashboard?campaign=demo-fujian&amp;unit=" + data.city.id() + "\">");
+		assertThat(page.html()).contains("<a href=\"/dashboard?campaign=" + data.campaign.code() + "&amp;unit=" + data.city.id() + "\">");
 	}
 
 	@Test
 	void chartsReadTheirDataFromAttributesAndTheScriptsAreFiles() throws Exception {
-		Html page = page("/dashboard?campaign=demo-fujian", cityAdmin);
+		Html page = page("/dashboard?campaign=" + data.campaign.code(), cityAdmin);
 
 		assertThat(page.count("class=\"dashboard-chart")).isEqualTo(6);
 		assertThat(page.count("data-chart=\"{&quot;kind&quot;:")).isEqualTo(6);
