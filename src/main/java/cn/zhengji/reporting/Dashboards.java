@@ -126,13 +126,19 @@ public class Dashboards {
 		Map<Long, long[]> perCategory = new HashMap<>();
 		Map<Long, long[]> perChild = new HashMap<>();
 		long[] all = new long[Dashboard.STATES.size()];
+		// The join alone scopes the count (an entry's path is its organisation's, and organisations do
+		// not move). The same condition on the entry lets a unit inside the campaign's tree use
+		// entry_campaign_path_ix; for the host's dashboard, which counts everything, it would only be
+		// one more string comparison per row (a third of the query's time), so it is left out.
+		boolean wholeTree = campaign.hostOrganisationPath().startsWith(unit.path());
 		jdbc.sql("""
 				select e.category_id, o.child, e.state, count(*) as n
 				from entry e
 				join (select id, case when id = :unit then 0
 				                      else split_part(substr(path, :length + 1), '/', 1)::bigint end as child
 				      from organisation where path like :prefix) o on o.id = e.organisation_id
-				where e.campaign_id = :campaign and e.organisation_path like :prefix
+				where e.campaign_id = :campaign
+				""" + (wholeTree ? "" : "  and e.organisation_path like :prefix\n") + """
 				group by 1, 2, 3
 				""").params(scope).param("unit", unit.id()).param("length", unit.path().length()).query(rs -> {
 			int state = Dashboard.STATES.indexOf(rs.getString("state"));
