@@ -14,7 +14,10 @@
       data: spec.labels,
       inverse: horizontal,
       axisTick: { show: false },
-      axisLabel: { color: '#1f2933', width: horizontal ? 110 : undefined, overflow: 'truncate', hideOverlap: true }
+      // Bars: every label shown, long ones cut (horizontal) or wrapped (vertical); days: as many as fit.
+      axisLabel: spec.kind === 'line'
+        ? { color: '#1f2933', hideOverlap: true }
+        : { color: '#1f2933', interval: 0, width: horizontal ? 110 : 72, overflow: horizontal ? 'truncate' : 'break' }
     };
     var valueAxis = { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e3e6ea' } } };
     var twoAxes = !horizontal && spec.series.some(function (s) { return s.axis === 1; });
