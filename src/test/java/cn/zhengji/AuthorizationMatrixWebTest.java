@@ -484,6 +484,7 @@ class AuthorizationMatrixWebTest {
 					"opinion", ""), adminInSubtree(302)),
 			Endpoint.post("/admin/works/999999999/approve", Map.of("version", "0", "opinion", "同意"), anyAdmin(404)),
 			Endpoint.get("/admin/quotas", anyAdmin(200)),
+			Endpoint.get("/admin/quotas.xlsx", anyAdmin(200)),
 
 			// activity (R-ACT-1/2/3): offline events, progress, reach. {event} is an offline event of the target
 			// organisation in this test's campaign: admins above read it, only its own union's admins change it.

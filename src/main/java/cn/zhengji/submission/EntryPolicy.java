@@ -65,12 +65,18 @@ public final class EntryPolicy {
 	 * @param actorOrganisation the actor's own organisation
 	 */
 	public static boolean maySeePersonalData(SignedInUser actor, Organisation actorOrganisation, Entry entry) {
+		return maySeePersonalData(actor, actorOrganisation, entry.organisationId(), entry.organisationPath());
+	}
+
+	/** The same rule for an entry known by its submitting organisation only (a row of an export). */
+	static boolean maySeePersonalData(SignedInUser actor, Organisation actorOrganisation, long entryOrganisationId,
+			String entryOrganisationPath) {
 		if (!actor.isAdmin()) {
 			return false;
 		}
-		if (actor.isPlatformAdmin() || actor.organisationId() == entry.organisationId()) {
+		if (actor.isPlatformAdmin() || actor.organisationId() == entryOrganisationId) {
 			return true;
 		}
-		return actorOrganisation.kind() == OrganisationKind.PROVINCIAL && actor.administers(entry.organisationPath());
+		return actorOrganisation.kind() == OrganisationKind.PROVINCIAL && actor.administers(entryOrganisationPath);
 	}
 }

@@ -16,7 +16,6 @@ import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload.Rows;
 import cn.zhengji.organisation.Organisation;
-import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +48,7 @@ public class EntrySearch {
 	private static final String COLUMNS = """
 			select e.id, c.title as campaign_title, k.name as category_name, e.title, e.state,
 			       o.name as organisation_name, a.display_name as submitter_name, w.name as waiting_at_name,
-			       e.submitted_at, e.pending_since, e.updated_at, e.version, e.organisation_id,
+			       e.submitted_at, e.pending_since, e.updated_at, e.version, e.organisation_id, e.organisation_path,
 			       case when e.state = 'SUBMITTED' and e.pending_organisation_id = e.organisation_id
 			            then greatest(0, jsonb_array_length(coalesce(k.rules -> 'judgements', '[]'::jsonb))
 			                 - (select count(*) from entry_judgement j where j.entry_id = e.id))::int
@@ -105,7 +104,6 @@ public class EntrySearch {
 	 */
 	public long export(SignedInUser actor, EntryFilter filter, Rows sheet) {
 		Organisation own = organisations.findById(actor.organisationId()).orElseThrow();
-		boolean provincial = own.kind() == OrganisationKind.PROVINCIAL;
 		Where where = where(actor, filter);
 		long[] full = { 0 };
 		jdbc.sql(COLUMNS + """
@@ -115,8 +113,8 @@ public class EntrySearch {
 			.withFetchSize(1000)
 			.query(rs -> {
 				EntryRow row = row(rs, 0);
-				boolean mayUnmask = actor.isPlatformAdmin() || provincial
-						|| rs.getLong("organisation_id") == actor.organisationId();
+				boolean mayUnmask = EntryPolicy.maySeePersonalData(actor, own, rs.getLong("organisation_id"),
+						rs.getString("organisation_path"));
 				String mobile = personal(rs, "mobile", mayUnmask);
 				String idNumber = personal(rs, "id_number", mayUnmask);
 				if (mayUnmask && (rs.getBytes("mobile_cipher") != null || rs.getBytes("id_number_cipher") != null)) {

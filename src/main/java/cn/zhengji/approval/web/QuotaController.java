@@ -1,15 +1,21 @@
 package cn.zhengji.approval.web;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import cn.zhengji.approval.QuotaUse;
 import cn.zhengji.approval.Quotas;
+import cn.zhengji.audit.AuditAction;
+import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -17,10 +23,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class QuotaController {
 
+	private static final List<String> EXPORT_HEADERS = List.of("活动", "征集项目", "推荐单位", "已用", "名额", "至少");
+
 	private final Quotas quotas;
 
-	QuotaController(Quotas quotas) {
+	private final AuditLog auditLog;
+
+	private final TransactionTemplate transactions;
+
+	QuotaController(Quotas quotas, AuditLog auditLog, TransactionTemplate transactions) {
 		this.quotas = quotas;
+		this.auditLog = auditLog;
+		this.transactions = transactions;
 	}
 
 	/** The units of one category's quota, with the totals a provincial admin looks at first. */
@@ -44,5 +58,16 @@ class QuotaController {
 		model.addAttribute("groups",
 				byCategory.values().stream().map(units -> new CategoryQuotas(units.getFirst(), units)).toList());
 		return "approval/quotas";
+	}
+
+	/** R-X-2 The same list as an Excel file; audited. */
+	@GetMapping("/admin/quotas.xlsx")
+	void export(@AuthenticationPrincipal SignedInUser actor, HttpServletResponse response) throws IOException {
+		List<QuotaUse> uses = quotas.visibleTo(actor);
+		long rows = SpreadsheetDownload.write(response, "推荐名额.xlsx", "推荐名额", EXPORT_HEADERS, sheet -> uses
+			.forEach(use -> sheet.row(use.campaignTitle(), use.categoryName(), use.organisationName(), use.used(),
+					use.allowed(), use.min())));
+		transactions.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "quota-list", null,
+				actor.adminScope(), "导出推荐名额（" + rows + "行）", null, null));
 	}
 }

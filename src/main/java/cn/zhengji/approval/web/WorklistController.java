@@ -143,7 +143,6 @@ class WorklistController {
 			.toList());
 		model.addAttribute("units", units(actor, form.getUnit()));
 		model.addAttribute("states", queue ? List.of() : List.of(EntryState.values()));
-		model.addAttribute("today", LocalDate.now(clock.withZone(CHINA)));
 		String base = queue ? "/admin/queue" : "/admin/works";
 		model.addAttribute("base", base);
 		model.addAttribute("exportUrl", ServletUriComponentsBuilder.fromCurrentRequest()

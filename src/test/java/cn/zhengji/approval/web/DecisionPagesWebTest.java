@@ -14,6 +14,7 @@ import cn.zhengji.organisation.Organisations;
 import cn.zhengji.submission.EntryState;
 import cn.zhengji.submission.SubmissionFixtures;
 import cn.zhengji.submission.SubmittedEntries;
+import cn.zhengji.support.Spreadsheets;
 import cn.zhengji.support.ZhengjiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +182,14 @@ class DecisionPagesWebTest {
 			.andExpect(content().string(not(containsString("福州市总工会"))));
 		mvc.perform(get("/admin/quotas").with(user(fixtures.participant("WORKER", grassroots))))
 			.andExpect(status().isNotFound());
+
+		List<List<String>> rows = Spreadsheets.rows(mvc.perform(get("/admin/quotas.xlsx").with(user(cityAdmin)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(rows).anySatisfy(row -> assertThat(row.subList(1, 6)).containsExactly("八闽职工好网民征集",
+				city.name(), "1", "5", ""));
+		assertThat(rows).noneSatisfy(row -> assertThat(row.get(2)).isEqualTo("福州市总工会"));
+		assertThat(jdbc.sql("select summary from audit_event where action = 'EXPORTED' and target_type = 'quota-list' and actor_id = ?")
+			.param(cityAdmin.accountId()).query(String.class).single()).isEqualTo("导出推荐名额（" + (rows.size() - 1) + "行）");
 	}
 
 	private static org.springframework.util.MultiValueMap<String, String> allMet() {
