@@ -503,6 +503,8 @@ class AuthorizationMatrixWebTest {
 			Endpoint.post("/activities/{event}/edit", Map.of("version", "-1", "heldOn", "2026-01-01", "place", "矩阵地点",
 					"participants", "1", "description", "矩阵活动"), organisationEntryOwner(409)),
 			Endpoint.post("/activities/{event}/delete", Map.of("version", "-1"), organisationEntryOwner(409)),
+			Endpoint.post("/activities/{event}/edit", Map.of("version", "x", "heldOn", "2026-01-01", "place", "矩阵地点",
+					"participants", "1", "description", "矩阵活动"), organisationEntryOwner(409)),
 			// {file} is the PARTICIPANT actor's upload: for the event's admin it is someone else's, refused with a flash (302).
 			Endpoint.post("/activities/{event}/photos", Map.of("uploadId", "{file}"), organisationEntryOwner(302)),
 			Endpoint.post("/activities/{event}/photos/999999999/remove", Map.of(), organisationEntryOwner(404)),
@@ -517,6 +519,12 @@ class AuthorizationMatrixWebTest {
 			// is 404 for anyone else; a stale withdraw is refused with a flash message (302), nothing changes.
 			Endpoint.get("/notices", signedIn(200)),
 			Endpoint.get("/notices?page=x", signedIn(200)),
+			// A page number far past the end is an empty page, not an overflowing offset.
+			Endpoint.get("/notices?page=200000000", signedIn(200)),
+			Endpoint.get("/announcements?page=300000000", everyone(200)),
+			Endpoint.get("/admin/announcements?page=300000000", anyAdmin(200)),
+			Endpoint.get("/activities?campaign={campaign}&page=200000000", anyAdmin(200)),
+			Endpoint.get("/admin/works?page=99999999999", anyAdmin(200)),
 			Endpoint.post("/notices/{notice}/read", Map.of(), noticeReaderOnly(302)),
 			Endpoint.post("/notices/{notice}/read", Map.of("open", "true"), noticeReaderOnly(302)),
 			Endpoint.post("/notices/read-all", Map.of(), signedIn(302)),

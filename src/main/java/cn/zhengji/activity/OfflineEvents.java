@@ -141,7 +141,7 @@ public class OfflineEvents {
 				""" + query.from() + " order by e.held_on desc, e.id desc limit :limit offset :offset")
 			.params(query.params())
 			.param("limit", EventFilter.PAGE_SIZE)
-			.param("offset", (filter.page() - 1) * EventFilter.PAGE_SIZE)
+			.param("offset", (filter.page() - 1L) * EventFilter.PAGE_SIZE)
 			.query((rs, n) -> new EventSummary(rs.getLong("id"), rs.getObject("held_on", LocalDate.class),
 					rs.getString("organisation_name"), rs.getString("place"), rs.getString("enterprise"),
 					rs.getInt("participants"), rs.getString("description"), rs.getInt("photos"),

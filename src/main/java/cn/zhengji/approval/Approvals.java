@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,20 +122,22 @@ public class Approvals {
 
 	/**
 	 * Approves several entries waiting at the actor's level with one opinion, each in its own
-	 * transaction; entries with open judgement items (or anything else in the way) are refused
-	 * with a message and the rest go through.
+	 * transaction and each at the version the admin saw in the queue (an entry changed since is
+	 * refused as a conflict, not approved unseen); entries with open judgement items (or anything
+	 * else in the way) are refused with a message and the rest go through.
+	 * @param versionsSeen entry id → the version shown to the admin, in the order of the queue
 	 */
-	public BatchOutcome approveAll(SignedInUser actor, Collection<Long> entryIds, String opinion) {
+	public BatchOutcome approveAll(SignedInUser actor, Map<Long, Integer> versionsSeen, String opinion) {
 		List<Long> approved = new ArrayList<>();
 		Map<Long, String> refused = new LinkedHashMap<>();
-		for (Long entryId : new java.util.LinkedHashSet<>(entryIds)) {
+		versionsSeen.forEach((entryId, version) -> {
 			try {
 				ownTransaction.executeWithoutResult(status -> {
 					Context context = load(actor, entryId);
 					if (!records.withOpenJudgements(List.of(entryId)).isEmpty()) {
 						throw new ApprovalRejected(null, "approval.rejected.openJudgements");
 					}
-					approveLocked(actor, context, context.entry().version(), opinion, List.of());
+					approveLocked(actor, context, version, opinion, List.of());
 				});
 				approved.add(entryId);
 			}
@@ -147,8 +150,8 @@ public class Approvals {
 			catch (EntryConflict conflict) {
 				refused.put(entryId, text("approval.conflict"));
 			}
-		}
-		return new BatchOutcome(List.copyOf(approved), Map.copyOf(refused));
+		});
+		return new BatchOutcome(List.copyOf(approved), Collections.unmodifiableMap(refused));
 	}
 
 	/** Whether the entry's category has judgement items the first level has not all answered yet. */
@@ -324,7 +327,8 @@ public class Approvals {
 		List<JudgementAnswer> judged = new ArrayList<>();
 		for (Judgement item : rules.judgements()) {
 			JudgementAnswer answer = byKind.get(item.kind());
-			String note = answer.note() == null || answer.note().isBlank() ? null : answer.note().strip();
+			String note = answer.note() == null || answer.note().isBlank() ? null
+					: answer.note().strip().replace("\r\n", "\n");
 			if (note != null && note.codePointCount(0, note.length()) > MAX_OPINION) {
 				throw new ApprovalRejected("judgements", "approval.rejected.noteTooLong", MAX_OPINION);
 			}
@@ -343,7 +347,8 @@ public class Approvals {
 		if (text == null || text.isBlank()) {
 			throw new ApprovalRejected("opinion", missingCode);
 		}
-		String clean = text.strip();
+		// Stored and counted with LF line breaks, as the textarea's maxlength counts them.
+		String clean = text.strip().replace("\r\n", "\n");
 		if (clean.codePointCount(0, clean.length()) > MAX_OPINION) {
 			throw new ApprovalRejected("opinion", "approval.rejected.opinionTooLong", MAX_OPINION);
 		}

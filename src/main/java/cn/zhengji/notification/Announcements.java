@@ -88,7 +88,7 @@ public class Announcements {
 		int number = Math.max(0, page);
 		List<Announcement> rows = jdbc
 			.sql(SELECT + " where a.state = 'PUBLISHED' order by a.published_at desc, a.id desc limit ? offset ?")
-			.params(PAGE_SIZE + 1, number * PAGE_SIZE)
+			.params(PAGE_SIZE + 1, (long) number * PAGE_SIZE)
 			.query(ANNOUNCEMENT)
 			.list();
 		return page(rows, number);
@@ -115,7 +115,7 @@ public class Announcements {
 			.param("all", admin.isPlatformAdmin())
 			.param("organisation", admin.organisationId())
 			.param("limit", PAGE_SIZE + 1)
-			.param("offset", number * PAGE_SIZE)
+			.param("offset", (long) number * PAGE_SIZE)
 			.query(ANNOUNCEMENT)
 			.list();
 		return page(rows, number);

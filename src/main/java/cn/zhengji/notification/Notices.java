@@ -59,7 +59,7 @@ public class Notices {
 				where account_id = ?
 				order by read_at is not null, created_at desc, id desc
 				limit ? offset ?
-				""").params(reader.accountId(), PAGE_SIZE + 1, number * PAGE_SIZE).query(NOTICE).list();
+				""").params(reader.accountId(), PAGE_SIZE + 1, (long) number * PAGE_SIZE).query(NOTICE).list();
 		boolean hasNext = rows.size() > PAGE_SIZE;
 		return new NoticePage(hasNext ? rows.subList(0, PAGE_SIZE) : rows, number, hasNext,
 				unreadCount(reader.accountId()));

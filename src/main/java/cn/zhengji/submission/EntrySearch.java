@@ -44,15 +44,14 @@ public class EntrySearch {
 			     left join organisation w on w.id = e.pending_organisation_id
 			""";
 
-	// Unanswered judgement items count only while the first level (the submitting unit) decides.
+	// Judgement items without an answer: the same rule as the approval module's batch approval, so a
+	// box the queue offers is one the batch does not refuse for that reason.
 	private static final String COLUMNS = """
 			select e.id, c.title as campaign_title, k.name as category_name, e.title, e.state,
 			       o.name as organisation_name, a.display_name as submitter_name, w.name as waiting_at_name,
 			       e.submitted_at, e.pending_since, e.updated_at, e.version, e.organisation_id, e.organisation_path,
-			       case when e.state = 'SUBMITTED' and e.pending_organisation_id = e.organisation_id
-			            then greatest(0, jsonb_array_length(coalesce(k.rules -> 'judgements', '[]'::jsonb))
-			                 - (select count(*) from entry_judgement j where j.entry_id = e.id))::int
-			            else 0 end as open_judgements
+			       greatest(0, jsonb_array_length(coalesce(k.rules -> 'judgements', '[]'::jsonb))
+			           - (select count(*) from entry_judgement j where j.entry_id = e.id))::int as open_judgements
 			""";
 
 	private final JdbcClient jdbc;
@@ -122,7 +121,7 @@ public class EntrySearch {
 				}
 				sheet.row(row.id(), row.campaignTitle(), row.categoryName(), row.title(), messages.getMessage("submission.state." + row.state().name(), null, Locale.SIMPLIFIED_CHINESE),
 						row.organisationName(), row.submitterName(), row.waitingAtName(), row.submittedAt(),
-						row.waitingSince(), row.updatedAt(), row.openJudgements() == 0 ? null : row.openJudgements(),
+						row.waitingSince(), row.updatedAt(), row.hasOpenJudgements() ? row.openJudgements() : null,
 						rs.getString("nominee_name"), mobile, idNumber);
 			});
 		return full[0];

@@ -2,6 +2,7 @@ package cn.zhengji.approval;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -320,7 +321,11 @@ class ApprovalChainIntegrationTest {
 		long elsewhere = submitted.submitted(fixtures.participant("WORKER", fixtures.grassroots()), "micro-video",
 				"别处的视频");
 
-		BatchOutcome outcome = approvals.approveAll(grassrootsAdmin, List.of(digital, video, elsewhere), "同意");
+		Map<Long, Integer> seen = new LinkedHashMap<>();
+		for (long id : List.of(digital, video, elsewhere)) {
+			seen.put(id, submitted.entry(id).version());
+		}
+		BatchOutcome outcome = approvals.approveAll(grassrootsAdmin, seen, "同意");
 
 		assertThat(outcome.approved()).containsExactly(digital);
 		assertThat(outcome.refused()).containsOnlyKeys(video, elsewhere);

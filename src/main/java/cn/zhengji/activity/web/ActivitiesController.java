@@ -26,6 +26,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -147,6 +148,10 @@ class ActivitiesController {
 	String submitEdit(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
 			@ModelAttribute("form") EventForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
 		OfflineEvent event = events.changeable(actor, id);
+		if (binding.hasFieldErrors("version")) {
+			// A version that is not a number cannot prove the form saw the current event.
+			throw new OptimisticLockingFailureException("unreadable version of offline event " + id);
+		}
 		try {
 			reports.revise(actor, id, form.getVersion(), form.toInput());
 			redirect.addFlashAttribute("flashSuccess", text("activity.flash.saved"));

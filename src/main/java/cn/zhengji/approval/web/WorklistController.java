@@ -101,12 +101,17 @@ class WorklistController {
 		export(actor, queueFilter(actor, form), "待审核作品", response);
 	}
 
+	/**
+	 * Each ticked box sends {@code <entry id>:<version shown>}, so an entry changed since the queue
+	 * was shown is refused as a conflict instead of approved unseen.
+	 */
 	@PostMapping("/admin/queue/approve")
 	String approveAll(@AuthenticationPrincipal SignedInUser actor,
-			@RequestParam(name = "entry", required = false) List<Long> entryIds,
+			@RequestParam(name = "entry", required = false) List<String> picked,
 			@RequestParam(required = false) String opinion, RedirectAttributes redirect) {
 		requireQueue(actor);
-		if (entryIds == null || entryIds.isEmpty()) {
+		Map<Long, Integer> versionsSeen = versionsSeen(picked);
+		if (versionsSeen.isEmpty()) {
 			redirect.addFlashAttribute("flashError", message("approval.batch.noneSelected"));
 			return "redirect:/admin/queue";
 		}
@@ -114,7 +119,7 @@ class WorklistController {
 			redirect.addFlashAttribute("flashError", message("approval.batch.opinionRequired"));
 			return "redirect:/admin/queue";
 		}
-		BatchOutcome outcome = approvals.approveAll(actor, entryIds, opinion);
+		BatchOutcome outcome = approvals.approveAll(actor, versionsSeen, opinion);
 		if (!outcome.approved().isEmpty()) {
 			redirect.addFlashAttribute("flashSuccess",
 					message("approval.batch.approved", outcome.approved().size()));
@@ -123,6 +128,31 @@ class WorklistController {
 			redirect.addFlashAttribute("batchRefused", outcome.refused());
 		}
 		return "redirect:/admin/queue";
+	}
+
+	/** A box without a readable version counts as seen at no version: it is refused, never approved. */
+	private static Map<Long, Integer> versionsSeen(List<String> picked) {
+		Map<Long, Integer> versions = new LinkedHashMap<>();
+		for (String value : picked == null ? List.<String>of() : picked) {
+			String[] parts = value.split(":", 2);
+			try {
+				long id = Long.parseLong(parts[0].strip());
+				int version = -1;
+				if (parts.length == 2) {
+					try {
+						version = Integer.parseInt(parts[1].strip());
+					}
+					catch (NumberFormatException ex) {
+						version = -1;
+					}
+				}
+				versions.putIfAbsent(id, version);
+			}
+			catch (NumberFormatException ex) {
+				// Not an entry id at all: nothing to approve.
+			}
+		}
+		return versions;
 	}
 
 	private String page(SignedInUser actor, WorklistFilterForm form, BindingResult binding, EntryFilter filter,

@@ -69,6 +69,8 @@ class WorklistWebTest {
 	@Autowired
 	ApplicationContext context;
 
+	static final String CONFLICT = "该作品已被他人办理或修改，您的决定未保存。请查看最新情况后再办理（您填写的意见已保留）。";
+
 	SubmissionFixtures fixtures;
 
 	Organisation county;
@@ -196,7 +198,16 @@ class WorklistWebTest {
 			.andExpect(content().string(matchesPattern("(?s).*id=\"pick-" + video + "\"\\s+title=\"[^\"]+\" disabled=\"disabled\".*")))
 			.andExpect(content().string(containsString("id=\"pick-" + digital + "\">")));
 
-		mvc.perform(post("/admin/queue/approve").param("entry", String.valueOf(digital), String.valueOf(video))
+		// A box ticked at a version that has moved on since (the entry was resubmitted meanwhile) approves nothing.
+		String stale = digital + ":" + (jdbc.sql("select version from entry where id = ?").param(digital)
+			.query(Integer.class).single() - 1);
+		mvc.perform(post("/admin/queue/approve").param("entry", stale).param("opinion", "同意上报")
+			.with(user(companyAdmin)).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("batchRefused", Map.of(digital, CONFLICT)));
+		assertThat(titles(countyAdmin, "/admin/queue?q=" + marker)).isEmpty();
+
+		mvc.perform(post("/admin/queue/approve").param("entry", seen(digital), seen(video))
 			.param("opinion", "同意上报").with(user(companyAdmin)).with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(flash().attribute("flashSuccess", "已批量同意 1 件作品。"))
@@ -209,6 +220,11 @@ class WorklistWebTest {
 					companyA.name(), companyAdmin.displayName(), county.name()));
 		mvc.perform(get("/admin/works").param("q", marker + "数字").with(user(countyAdmin)))
 			.andExpect(content().string(containsString("待" + county.name() + "审核")));
+	}
+
+	/** A ticked box of the queue: the entry and the version the admin saw. */
+	String seen(long entryId) {
+		return entryId + ":" + jdbc.sql("select version from entry where id = ?").param(entryId).query(Integer.class).single();
 	}
 
 	List<String> titles(SignedInUser actor, String url) throws Exception {
