@@ -55,7 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Approvals {
 
-	static final int MAX_OPINION = 500;
+	/** The longest opinion or reason, in characters (line breaks count once). */
+	public static final int MAX_OPINION = 500;
 
 	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 

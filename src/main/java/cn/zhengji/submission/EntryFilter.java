@@ -15,10 +15,6 @@ import java.time.LocalDate;
 public record EntryFilter(Long campaignId, Long categoryId, EntryState state, Long organisationId,
 		LocalDate submittedFrom, LocalDate submittedTo, String text, Long waitingAt) {
 
-	public static EntryFilter none() {
-		return new EntryFilter(null, null, null, null, null, null, null, null);
-	}
-
 	/** The queue of an organisation: what waits for its admins. */
 	public EntryFilter waitingAt(long organisationId) {
 		return new EntryFilter(campaignId, categoryId, EntryState.SUBMITTED, this.organisationId, submittedFrom,

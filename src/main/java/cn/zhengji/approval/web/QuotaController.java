@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,10 +33,13 @@ class QuotaController {
 
 	private final TransactionTemplate transactions;
 
-	QuotaController(Quotas quotas, AuditLog auditLog, TransactionTemplate transactions) {
+	private final MessageSource messages;
+
+	QuotaController(Quotas quotas, AuditLog auditLog, TransactionTemplate transactions, MessageSource messages) {
 		this.quotas = quotas;
 		this.auditLog = auditLog;
 		this.transactions = transactions;
+		this.messages = messages;
 	}
 
 	/** The units of one category's quota, with the totals a provincial admin looks at first. */
@@ -64,10 +69,22 @@ class QuotaController {
 	@GetMapping("/admin/quotas.xlsx")
 	void export(@AuthenticationPrincipal SignedInUser actor, HttpServletResponse response) throws IOException {
 		List<QuotaUse> uses = quotas.visibleTo(actor);
-		long rows = SpreadsheetDownload.write(response, "推荐名额.xlsx", "推荐名额", EXPORT_HEADERS, sheet -> uses
-			.forEach(use -> sheet.row(use.campaignTitle(), use.categoryName(), use.organisationName(), use.used(),
-					use.allowed(), use.min())));
-		transactions.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "quota-list", null,
-				actor.adminScope(), "导出推荐名额（" + rows + "行）", null, null));
+		long[] rows = new long[1];
+		try {
+			SpreadsheetDownload.write(response, "推荐名额.xlsx", "推荐名额", EXPORT_HEADERS, sheet -> {
+				uses.forEach(use -> {
+					sheet.row(use.campaignTitle(), use.categoryName(), use.organisationName(), use.used(), use.allowed(),
+							use.min());
+					rows[0] = sheet.count();
+				});
+			});
+		}
+		finally {
+			// Audited whether or not the download finished, as the worklists' exports are.
+			String summary = messages.getMessage("approval.export.audit", new Object[] { "推荐名额", rows[0] },
+					Locale.SIMPLIFIED_CHINESE);
+			transactions.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "quota-list",
+					null, actor.adminScope(), summary, null, null));
+		}
 	}
 }

@@ -119,6 +119,10 @@ class WorklistController {
 			redirect.addFlashAttribute("flashError", message("approval.batch.opinionRequired"));
 			return "redirect:/admin/queue";
 		}
+		if (opinion.strip().codePointCount(0, opinion.strip().length()) > Approvals.MAX_OPINION) {
+			redirect.addFlashAttribute("flashError", message("approval.rejected.opinionTooLong", Approvals.MAX_OPINION));
+			return "redirect:/admin/queue";
+		}
 		BatchOutcome outcome = approvals.approveAll(actor, versionsSeen, opinion);
 		if (!outcome.approved().isEmpty()) {
 			redirect.addFlashAttribute("flashSuccess",
@@ -205,8 +209,14 @@ class WorklistController {
 		long[] counts = new long[2];
 		boolean completed = false;
 		try {
-			counts[0] = SpreadsheetDownload.write(response, fileName, title, EntrySearch.EXPORT_HEADERS,
-					rows -> counts[1] = search.export(actor, filter, rows));
+			SpreadsheetDownload.write(response, fileName, title, EntrySearch.EXPORT_HEADERS, rows -> {
+				try {
+					counts[1] = search.export(actor, filter, rows);
+				}
+				finally {
+					counts[0] = rows.count();
+				}
+			});
 			completed = true;
 		}
 		finally {
