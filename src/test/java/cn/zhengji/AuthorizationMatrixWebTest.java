@@ -440,6 +440,9 @@ class AuthorizationMatrixWebTest {
 			Endpoint.post("/works/{ownEntry}/submit", Map.of("version", "{ownEntryVersion}"), entryOwnerOnly(302)),
 			// A stale version: refused with a flash message, nothing changes (302).
 			Endpoint.post("/works/{ownEntry}/withdraw", Map.of("version", "-1"), entryOwnerOnly(302)),
+			// A draft has nothing to recall: back to the entry page with a message (302); so is a stale recall.
+			Endpoint.get("/works/{ownEntry}/recall", entryOwnerOnly(302)),
+			Endpoint.post("/works/{ownEntry}/recall", Map.of("version", "-1"), entryOwnerOnly(302)),
 			Endpoint.get("/works/{entry}", organisationEntryOwner(200)),
 			Endpoint.get("/works/{entry}/files/999999999", (actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
 			Endpoint.get("/works/{entry}/nomination.pdf", adminInSubtree(200)),

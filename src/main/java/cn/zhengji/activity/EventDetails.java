@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import cn.zhengji.infrastructure.text.CharacterCount;
 
 /**
  * R-ACT-2 What is reported about one offline event, checked: held on a day of the campaign's year
@@ -114,8 +115,8 @@ public record EventDetails(LocalDate heldOn, String place, String enterprise, in
 		return trimmed.isEmpty() ? null : trimmed;
 	}
 
-	/** Characters as PostgreSQL's char_length counts them (code points), so the CHECK never disagrees. */
+	/** Characters as every limit counts them; the CHECKs count the same way (V86). */
 	private static int length(String value) {
-		return value.codePointCount(0, value.length());
+		return CharacterCount.of(value);
 	}
 }

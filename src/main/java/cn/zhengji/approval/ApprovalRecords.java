@@ -88,23 +88,27 @@ class ApprovalRecords {
 				""").params(categoryId, organisationId).update() == 1;
 	}
 
-	Optional<int[]> quota(long categoryId, long organisationId) {
+	Optional<QuotaCount> quota(long categoryId, long organisationId) {
 		return jdbc.sql("select used, allowed from recommendation_quota where category_id = ? and organisation_id = ?")
 			.params(categoryId, organisationId)
-			.query((rs, n) -> new int[] { rs.getInt("used"), rs.getInt("allowed") })
+			.query((rs, n) -> new QuotaCount(rs.getInt("used"), rs.getInt("allowed")))
 			.optional();
 	}
 
-	/** used per (category, organisation) for the given categories. */
-	List<long[]> quotas(Collection<Long> categoryIds) {
+	/** One stored quota row: a unit's places in a category. */
+	record StoredQuota(long categoryId, long organisationId, QuotaCount count) {
+	}
+
+	/** The stored quota rows of the given categories. */
+	List<StoredQuota> quotas(Collection<Long> categoryIds) {
 		if (categoryIds.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("""
 				select category_id, organisation_id, used, allowed from recommendation_quota
 				where category_id in (:categories)
-				""").param("categories", categoryIds).query((rs, n) -> new long[] { rs.getLong("category_id"),
-				rs.getLong("organisation_id"), rs.getLong("used"), rs.getLong("allowed") }).list();
+				""").param("categories", categoryIds).query((rs, n) -> new StoredQuota(rs.getLong("category_id"),
+				rs.getLong("organisation_id"), new QuotaCount(rs.getInt("used"), rs.getInt("allowed")))).list();
 	}
 
 	boolean holdsPlace(long entryId) {
@@ -124,12 +128,12 @@ class ApprovalRecords {
 	 * @return the organisation whose quota got the place back
 	 */
 	Optional<Long> releasePlace(long entryId) {
-		Optional<long[]> held = jdbc.sql("""
+		Optional<StoredQuota> held = jdbc.sql("""
 				delete from entry_recommendation where entry_id = ? returning category_id, organisation_id
-				""").param(entryId).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).optional();
+				""").param(entryId).query((rs, n) -> new StoredQuota(rs.getLong(1), rs.getLong(2), null)).optional();
 		held.ifPresent(place -> jdbc.sql("""
 				update recommendation_quota set used = used - 1 where category_id = ? and organisation_id = ?
-				""").params(place[0], place[1]).update());
-		return held.map(place -> place[1]);
+				""").params(place.categoryId(), place.organisationId()).update());
+		return held.map(StoredQuota::organisationId);
 	}
 }

@@ -30,11 +30,13 @@ import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.submission.Entry;
 import cn.zhengji.submission.EntryConflict;
-import cn.zhengji.submission.EntryDecisions;
+import cn.zhengji.infrastructure.text.CharacterCount;
+import cn.zhengji.submission.EntryLifecycle;
+import cn.zhengji.submission.EntryLifecycle.LevelDecision;
 import cn.zhengji.submission.EntryState;
+import cn.zhengji.submission.EntryTransitioned;
 import cn.zhengji.submission.EntryTransitioned.Step;
 import cn.zhengji.submission.EntryView;
-import cn.zhengji.submission.NominationOpinion;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,12 +47,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * R-APR-1 The decisions of the levels of the approval chain. Each method acts for the admin of the
  * organisation at which the entry waits (anyone else gets a 404), in one transaction with the
- * entry's row locked, and records the step in the history and the audit log.
+ * entry's row locked: it applies the chain's own rules (judgement items, quota places, the length
+ * of an opinion), lets the entry's owner module apply the transition
+ * ({@link EntryLifecycle#decide}: the entry, its history, the nomination form's opinion, the event)
+ * and audits the decision with what the chain added (quota, judgements).
  *
- * <p>The chain of an entry is the organisations on its path from the submitting organisation up to
- * and including the campaign's host (基层 → 县 → 市 → 省; absent levels are simply not on it). At a
- * level whose kind recommends in the category (and that is not the top) approving is a
- * recommendation, which takes a place of the unit's quota where the category has one.
+ * <p>The levels and where approving is a recommendation come from {@link ChainOfLevels}. A
+ * recommendation takes a place of the unit's quota where the category has one.
  */
 @Service
 public class Approvals {
@@ -60,7 +63,9 @@ public class Approvals {
 
 	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
-	private final EntryDecisions decisions;
+	private final EntryLifecycle lifecycle;
+
+	private final ChainOfLevels chain;
 
 	private final ApprovalRecords records;
 
@@ -76,9 +81,11 @@ public class Approvals {
 
 	private final TransactionTemplate ownTransaction;
 
-	Approvals(EntryDecisions decisions, ApprovalRecords records, Campaigns campaigns, Organisations organisations,
-			AuditLog auditLog, MessageSource messages, Clock clock, PlatformTransactionManager transactionManager) {
-		this.decisions = decisions;
+	Approvals(EntryLifecycle lifecycle, ChainOfLevels chain, ApprovalRecords records, Campaigns campaigns,
+			Organisations organisations, AuditLog auditLog, MessageSource messages, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.lifecycle = lifecycle;
+		this.chain = chain;
 		this.records = records;
 		this.campaigns = campaigns;
 		this.organisations = organisations;
@@ -105,10 +112,7 @@ public class Approvals {
 	public Decision returnToSubmitter(SignedInUser actor, long entryId, int version, String reason) {
 		Context context = load(actor, entryId);
 		String clean = opinion(reason, "approval.rejected.reasonMissing");
-		Instant now = clock.instant();
-		Entry after = context.entry().returnedBy(context.level().id(), now,
-				context.campaign().submissionDeadline().orElse(null));
-		return record(actor, context, after, version, Step.RETURNED, clean, now, Map.of());
+		return record(actor, context, version, LevelDecision.RETURN, clean, Map.of());
 	}
 
 	/** Refuses the entry with a reason; final. */
@@ -116,9 +120,7 @@ public class Approvals {
 	public Decision reject(SignedInUser actor, long entryId, int version, String reason) {
 		Context context = load(actor, entryId);
 		String clean = opinion(reason, "approval.rejected.reasonMissing");
-		Instant now = clock.instant();
-		Entry after = context.entry().rejectedBy(context.level().id(), now);
-		return record(actor, context, after, version, Step.REJECTED, clean, now, Map.of());
+		return record(actor, context, version, LevelDecision.REJECT, clean, Map.of());
 	}
 
 	/**
@@ -129,6 +131,7 @@ public class Approvals {
 	 * @param versionsSeen entry id → the version shown to the admin, in the order of the queue
 	 */
 	public BatchOutcome approveAll(SignedInUser actor, Map<Long, Integer> versionsSeen, String opinion) {
+		String clean = opinion(opinion, "approval.rejected.opinionMissing");
 		List<Long> approved = new ArrayList<>();
 		Map<Long, String> refused = new LinkedHashMap<>();
 		versionsSeen.forEach((entryId, version) -> {
@@ -138,7 +141,7 @@ public class Approvals {
 					if (!records.withOpenJudgements(List.of(entryId)).isEmpty()) {
 						throw new ApprovalRejected(null, "approval.rejected.openJudgements");
 					}
-					approveLocked(actor, context, version, opinion, List.of());
+					approveLocked(actor, context, version, clean, List.of());
 				});
 				approved.add(entryId);
 			}
@@ -174,21 +177,20 @@ public class Approvals {
 	}
 
 	/**
-	 * The chain of levels of an entry, from the submitting organisation up to and including the
-	 * campaign's host (the whole path up to the root when the host is not on it).
+	 * An opinion or reason as every form of the chain takes it (the decision panel and the batch form
+	 * alike): required, stored and counted with LF line breaks, at most {@link #MAX_OPINION}
+	 * characters as {@link CharacterCount} counts them.
+	 * @throws ApprovalRejected naming the field {@code opinion}
 	 */
-	public List<Organisation> chain(Entry entry, Campaign campaign) {
-		Organisation submitting = organisations.findById(entry.organisationId())
-			.orElseThrow(() -> new NotFoundException("organisation " + entry.organisationId()));
-		List<Organisation> upwards = new ArrayList<>(organisations.ancestry(submitting).reversed());
-		List<Organisation> chain = new ArrayList<>();
-		for (Organisation level : upwards) {
-			chain.add(level);
-			if (level.id() == campaign.hostOrganisationId()) {
-				break;
-			}
+	public static String opinion(String text, String missingCode) {
+		if (text == null || text.isBlank()) {
+			throw new ApprovalRejected("opinion", missingCode);
 		}
-		return List.copyOf(chain);
+		String clean = text.strip().replace("\r\n", "\n");
+		if (CharacterCount.exceeds(clean, MAX_OPINION)) {
+			throw new ApprovalRejected("opinion", "approval.rejected.opinionTooLong", MAX_OPINION);
+		}
+		return clean;
 	}
 
 	/**
@@ -201,15 +203,15 @@ public class Approvals {
 		if (viewer.role() != Role.ORG_ADMIN || !entry.waitsAt(viewer.organisationId())) {
 			return Optional.empty();
 		}
-		List<Organisation> chain = chain(entry, view.campaign());
-		int at = indexOf(chain, viewer.organisationId());
+		List<Organisation> levels = chain.organisations(entry, view.campaign());
+		int at = indexOf(levels, viewer.organisationId());
 		if (at < 0) {
 			return Optional.empty();
 		}
-		Organisation level = chain.get(at);
-		Organisation next = at + 1 < chain.size() ? chain.get(at + 1) : null;
+		Organisation level = levels.get(at);
+		Organisation next = at + 1 < levels.size() ? levels.get(at + 1) : null;
 		CategoryRules rules = view.category().rules();
-		boolean recommends = next != null && rules.recommendingOrganisationKinds().contains(level.kind());
+		boolean recommends = chain.levels(entry, view.category()).get(at).recommends();
 		Optional<QuotaUse> quota = recommends ? quotaOf(view.campaign(), view.category(), level) : Optional.empty();
 		Instant deadline = view.campaign().submissionDeadline().orElse(null);
 		return Optional.of(new DecisionPanel(entry.id(), entry.version(), level.name(), recommends, next == null,
@@ -222,9 +224,9 @@ public class Approvals {
 	Optional<QuotaUse> quotaOf(Campaign campaign, Category category, Organisation unit) {
 		Optional<Quota> rule = category.rules().quotaFor(unit.kind()).filter(quota -> quota.max() != null);
 		return rule.map(quota -> {
-			int[] stored = records.quota(category.id(), unit.id()).orElse(new int[] { 0, quota.max() });
+			QuotaCount stored = records.quota(category.id(), unit.id()).orElse(new QuotaCount(0, quota.max()));
 			return new QuotaUse(campaign.id(), campaign.title(), category.id(), category.name(), unit.id(),
-					unit.name(), stored[0], Math.max(stored[0], quota.max()), quota.min());
+					unit.name(), stored.used(), Math.max(stored.used(), quota.max()), quota.min());
 		});
 	}
 
@@ -237,34 +239,16 @@ public class Approvals {
 		CategoryRules rules = context.category().rules();
 		boolean firstLevel = entry.atFirstLevel();
 		List<JudgementAnswer> judged = firstLevel ? judged(rules, answers) : List.of();
-		Organisation level = context.level();
-		Organisation next = context.next();
-		Step step = next != null && rules.recommendingOrganisationKinds().contains(level.kind()) ? Step.RECOMMENDED
-				: Step.APPROVED;
 		Instant now = clock.instant();
 		Map<String, Object> details = new LinkedHashMap<>();
-		if (step == Step.RECOMMENDED) {
+		if (context.recommends()) {
 			takePlace(actor, context, now).ifPresent(quota -> details.put("quota", quota));
 		}
-		Entry after = entry.approvedAt(level.id(), next == null ? null : next.id(), now);
+		Decision decision = record(actor, context, version, LevelDecision.APPROVE, clean, details);
 		if (firstLevel) {
 			records.saveJudgements(entry.id(), judged, actor.accountId(), now);
-			details.put("judgements", judged.stream()
-				.map(answer -> answer.kind().name() + (answer.met() ? ":MET" : ":NOT_MET"))
-				.toList());
 		}
-		if (rules.nominationForm()) {
-			if (firstLevel) {
-				decisions.recordNominationOpinion(entry.id(), NominationOpinion.WORK_UNIT, clean);
-			}
-			if (step == Step.RECOMMENDED) {
-				decisions.recordNominationOpinion(entry.id(), NominationOpinion.RECOMMENDING_UNIT, clean);
-			}
-			if (next == null) {
-				decisions.recordNominationOpinion(entry.id(), NominationOpinion.PROVINCE, clean);
-			}
-		}
-		return record(actor, context, after, version, step, clean, now, details);
+		return decision;
 	}
 
 	/** Takes a place of the unit's quota, if the category gives one to units of this kind. */
@@ -277,33 +261,37 @@ public class Approvals {
 		}
 		records.ensureQuota(category.id(), level.id(), rule.get().max());
 		if (!records.takePlace(category.id(), level.id())) {
-			int[] quota = records.quota(category.id(), level.id()).orElse(new int[] { 0, rule.get().max() });
-			throw new ApprovalRejected(null, "approval.rejected.quotaFull", quota[0], quota[1]);
+			QuotaCount quota = records.quota(category.id(), level.id()).orElse(new QuotaCount(0, rule.get().max()));
+			throw new ApprovalRejected(null, "approval.rejected.quotaFull", quota.used(), quota.allowed());
 		}
 		records.insertRecommendation(context.entry().id(), category.id(), level.id(), actor.accountId(), now);
-		int[] quota = records.quota(category.id(), level.id()).orElseThrow();
-		return Optional.of(quota[0] + "/" + quota[1]);
+		QuotaCount quota = records.quota(category.id(), level.id()).orElseThrow();
+		return Optional.of(quota.used() + "/" + quota.allowed());
 	}
 
-	private Decision record(SignedInUser actor, Context context, Entry after, int version, Step step, String remark,
-			Instant now, Map<String, Object> details) {
+	/**
+	 * Lets the entry's module apply the decision, then audits it with the chain's details; on
+	 * approval the judgements answered are among the details.
+	 */
+	private Decision record(SignedInUser actor, Context context, int version, LevelDecision decision, String remark,
+			Map<String, Object> details) {
 		Entry before = context.entry();
-		decisions.record(actor, before, after, version, step, context.level().id(), remark, now);
+		EntryTransitioned step = lifecycle.decide(actor, before, version, decision, remark);
 		Map<String, Object> beforeState = new LinkedHashMap<>();
 		beforeState.put("state", before.state().name());
 		beforeState.put("pendingOrganisation", before.pendingOrganisationId());
 		Map<String, Object> afterState = new LinkedHashMap<>();
-		afterState.put("state", after.state().name());
-		afterState.put("pendingOrganisation", after.pendingOrganisationId());
-		afterState.put("decision", step.name());
+		afterState.put("state", step.to().name());
+		afterState.put("pendingOrganisation", step.nextOrganisationId());
+		afterState.put("decision", step.step().name());
 		afterState.put("level", context.level().id());
 		afterState.put("opinion", remark);
 		afterState.putAll(details);
 		auditLog.recordChange(AuditAction.UPDATED, "entry", before.id(), before.organisationPath(),
-				text("approval.audit." + step.name(), context.level().name(), before.title()), beforeState,
+				text("approval.audit." + step.step().name(), context.level().name(), before.title()), beforeState,
 				afterState);
-		return new Decision(before.id(), step, after.state(),
-				after.state() == EntryState.SUBMITTED ? after.pendingOrganisationId() : null);
+		return new Decision(before.id(), step.step(), step.to(),
+				step.to() == EntryState.SUBMITTED ? step.nextOrganisationId() : null);
 	}
 
 	/** The answers of the first level: every item of the category, none of the mandatory ones NOT_MET. */
@@ -330,7 +318,7 @@ public class Approvals {
 			JudgementAnswer answer = byKind.get(item.kind());
 			String note = answer.note() == null || answer.note().isBlank() ? null
 					: answer.note().strip().replace("\r\n", "\n");
-			if (note != null && note.codePointCount(0, note.length()) > MAX_OPINION) {
+			if (note != null && CharacterCount.exceeds(note, MAX_OPINION)) {
 				throw new ApprovalRejected("judgements", "approval.rejected.noteTooLong", MAX_OPINION);
 			}
 			judged.add(new JudgementAnswer(item.kind(), answer.met(), note));
@@ -344,22 +332,11 @@ public class Approvals {
 			.collect(Collectors.joining("、"));
 	}
 
-	private static String opinion(String text, String missingCode) {
-		if (text == null || text.isBlank()) {
-			throw new ApprovalRejected("opinion", missingCode);
-		}
-		// Stored and counted with LF line breaks, as the textarea's maxlength counts them.
-		String clean = text.strip().replace("\r\n", "\n");
-		if (clean.codePointCount(0, clean.length()) > MAX_OPINION) {
-			throw new ApprovalRejected("opinion", "approval.rejected.opinionTooLong", MAX_OPINION);
-		}
-		return clean;
-	}
-
 	// --- where the entry stands ---------------------------------------------------------------------
 
+	/** @param recommends whether approving at this level is a recommendation ({@link ChainOfLevels}) */
 	private record Context(Entry entry, Campaign campaign, Category category, Organisation level,
-			Organisation next) {
+			boolean recommends) {
 	}
 
 	/**
@@ -368,7 +345,7 @@ public class Approvals {
 	 * where it stands.
 	 */
 	private Context load(SignedInUser actor, long entryId) {
-		Entry entry = decisions.lock(entryId)
+		Entry entry = lifecycle.lock(entryId)
 			.filter(found -> actor.isAdmin() && actor.administers(found.organisationPath()))
 			.orElseThrow(() -> new NotFoundException("entry " + entryId));
 		if (actor.role() != Role.ORG_ADMIN || !entry.waitsAt(actor.organisationId())) {
@@ -386,13 +363,13 @@ public class Approvals {
 			.filter(candidate -> candidate.id() == entry.categoryId())
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("category " + entry.categoryId()));
-		List<Organisation> chain = chain(entry, campaign);
-		int at = indexOf(chain, actor.organisationId());
+		List<Organisation> levels = chain.organisations(entry, campaign);
+		int at = indexOf(levels, actor.organisationId());
 		if (at < 0) {
 			throw new ApprovalRejected(null, "approval.rejected.notInChain",
 					text("submission.state." + entry.state().name()));
 		}
-		return new Context(entry, campaign, category, chain.get(at), at + 1 < chain.size() ? chain.get(at + 1) : null);
+		return new Context(entry, campaign, category, levels.get(at), chain.levels(entry, category).get(at).recommends());
 	}
 
 	private static int indexOf(List<Organisation> chain, long organisationId) {

@@ -1,5 +1,6 @@
 package cn.zhengji.approval;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,13 +10,14 @@ import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.submission.EntryState;
 import cn.zhengji.submission.EntryTransitioned;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the chain's own rows in step with every transition of an entry, inside the transaction of
  * the transition (the event is published synchronously): an entry that leaves the chain before its
- * end (returned, rejected, withdrawn, edited back to a draft) gives back the quota place it holds,
+ * end (returned, rejected, withdrawn, recalled to a draft) gives back the quota place it holds,
  * and an entry that goes back to its submitter forgets the first level's judgements, so that the
  * changed entry is judged again.
  */
@@ -33,7 +35,11 @@ class ChainHousekeeping {
 
 	private final AuditLog auditLog;
 
-	ChainHousekeeping(ApprovalRecords records, Organisations organisations, AuditLog auditLog) {
+	private final MessageSource messages;
+
+	ChainHousekeeping(ApprovalRecords records, Organisations organisations, AuditLog auditLog,
+			MessageSource messages) {
+		this.messages = messages;
 		this.records = records;
 		this.organisations = organisations;
 		this.auditLog = auditLog;
@@ -46,7 +52,9 @@ class ChainHousekeeping {
 				String path = organisations.findById(transition.organisationId()).map(Organisation::path).orElse("/");
 				String unitName = organisations.findById(unit).map(Organisation::name).orElse(String.valueOf(unit));
 				auditLog.recordChange(AuditAction.UPDATED, "entry", transition.entryId(), path,
-						"释放推荐名额（" + unitName + "）：" + transition.title(), Map.of("quotaPlace", unit),
+						messages.getMessage("approval.audit.placeReleased", new Object[] { unitName, transition.title() },
+								Locale.SIMPLIFIED_CHINESE),
+						Map.of("quotaPlace", unit),
 						Map.of("state", transition.to().name()));
 			});
 		}

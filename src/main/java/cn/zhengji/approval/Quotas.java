@@ -68,9 +68,9 @@ public class Quotas {
 				.stream()
 				.filter(category -> !category.rules().quotas().isEmpty())
 				.toList();
-			Map<String, int[]> stored = new HashMap<>();
+			Map<String, QuotaCount> stored = new HashMap<>();
 			records.quotas(categories.stream().map(Category::id).toList())
-				.forEach(row -> stored.put(row[0] + ":" + row[1], new int[] { (int) row[2], (int) row[3] }));
+				.forEach(row -> stored.put(row.categoryId() + ":" + row.organisationId(), row.count()));
 			for (Category category : categories) {
 				for (Quota quota : category.rules().quotas()) {
 					if (quota.max() == null) {
@@ -81,9 +81,9 @@ public class Quotas {
 								|| !unit.path().startsWith(campaign.hostOrganisationPath())) {
 							continue;
 						}
-						int[] row = stored.getOrDefault(category.id() + ":" + unit.id(), new int[] { 0, quota.max() });
+						QuotaCount row = stored.getOrDefault(category.id() + ":" + unit.id(), new QuotaCount(0, quota.max()));
 						uses.add(new QuotaUse(campaign.id(), campaign.title(), category.id(), category.name(), unit.id(),
-								unit.name(), row[0], Math.max(row[0], quota.max()), quota.min()));
+								unit.name(), row.used(), Math.max(row.used(), quota.max()), quota.min()));
 					}
 				}
 			}

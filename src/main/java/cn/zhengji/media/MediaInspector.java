@@ -15,6 +15,7 @@ import cn.zhengji.campaign.CategoryRules.FileKind;
 import cn.zhengji.campaign.CategoryRules.MediaRules;
 import cn.zhengji.campaign.CategoryRules.Resolution;
 import cn.zhengji.campaign.CategoryRules.TextField;
+import cn.zhengji.infrastructure.text.CharacterCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -113,24 +114,12 @@ public class MediaInspector {
 		if (field.maxCharacters() == null) {
 			return List.of();
 		}
-		int count = countCharacters(text);
+		int count = CharacterCount.of(text);
 		int max = field.maxCharacters();
 		if (count > max) {
 			return List.of(new Finding("text.length", Verdict.FAILED, text("media.text.tooLong", count, max)));
 		}
 		return List.of(new Finding("text.length", Verdict.PASSED, text("media.text.passed", count, max)));
-	}
-
-	/**
-	 * Characters as a reader counts them: one per Unicode code point, so 汉字 and emoji count as one
-	 * (not two UTF-16 units). Line breaks are not counted, like Word's 字数: a browser sends each as
-	 * CR LF, which would otherwise make the same text longer on submission than in the editor.
-	 */
-	public static int countCharacters(String text) {
-		if (text == null) {
-			return 0;
-		}
-		return (int) text.codePoints().filter(c -> c != '\n' && c != '\r').count();
 	}
 
 	/**

@@ -30,17 +30,6 @@ public final class NominationRules {
 	}
 
 	/**
-	 * Characters as the notice counts them (字数): every Chinese character, letter, digit or punctuation
-	 * mark is one, also outside the BMP; line breaks are not counted.
-	 */
-	public static int characters(String text) {
-		if (text == null) {
-			return 0;
-		}
-		return (int) text.codePoints().filter(c -> c != '\n' && c != '\r').count();
-	}
-
-	/**
 	 * The form's check of 身份证号 with 出生年月 (R-NOM-2): a valid number whose birth date lies in that month.
 	 * @throws InvalidResidentIdNumberException FORMAT/REGION/BIRTH_DATE/CHECK_DIGIT from {@link ResidentIdNumber#parse(String, Clock)},
 	 * or BIRTH_DATE with code {@code nomination.id-number.birth-month-mismatch} when the month differs

@@ -41,7 +41,7 @@ class EntryNotices {
 
 	@EventListener
 	void on(EntryTransitioned event) {
-		if (event.step() == EntryTransitioned.Step.EDITED) {
+		if (event.step() == EntryTransitioned.Step.EDITED || event.step() == EntryTransitioned.Step.RECALLED) {
 			// The owner took its own entry back into work: it left the chain, so nobody waits for it, and
 			// the owner (the actor) is never told about its own action.
 			return;

@@ -137,11 +137,23 @@ public class Entries {
 		Instant deadline = campaign.submissionDeadline().orElse(null);
 		boolean personal = nomination.isPresent()
 				&& EntryPolicy.maySeePersonalData(actor, organisation(actor.organisationId()), entry);
+		Instant now = clock.instant();
 		return new EntryView(entry, campaign, category, slots, attachments, records.transitions(entry.id()),
 				records.acceptances(entry.id()), nomination, problems, campaigns.declarations(campaign),
-				category.rules().judgements(), deadline, owner && entry.isChangeable(clock.instant(), deadline), owner,
-				personal, entry.pendingOrganisationId() == null ? null
-						: records.organisationName(entry.pendingOrganisationId()).orElse(null));
+				category.rules().judgements(), deadline, owner && entry.isEditable(now, deadline),
+				owner && entry.isRecallable(now, deadline), owner && entry.isWithdrawable(now, deadline), owner,
+				personal, status(entry));
+	}
+
+	/** Where the entry stands, with the names of the levels it refers to. */
+	EntryStatus status(Entry entry) {
+		return new EntryStatus(entry.state(), name(entry.pendingOrganisationId()), name(entry.recommendedById()),
+				name(entry.decidedById()));
+	}
+
+	private String name(Long organisationId) {
+		return organisationId == null ? null
+				: organisations.findById(organisationId).map(Organisation::name).orElse(null);
 	}
 
 	/** The category's slots, and the 一寸彩照 of a nomination form as one more slot. */

@@ -1,52 +1,140 @@
 package cn.zhengji.submission;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import cn.zhengji.campaign.CategoryRules.SubmitterKind;
 
 /**
  * R-SUB-1 An entry (作品/申报) in one category of a campaign, as the aggregate that owns its
- * transitions. Each transition method checks the state and the deadline and returns the entry as
- * it is afterwards; it throws {@link EntryChangeRejected} and changes nothing otherwise.
+ * transitions. Only this module builds one (the constructor is package-private): from its row, or
+ * as the result of a transition. Each transition method checks the state and the deadline and
+ * returns the entry as it is afterwards; it throws {@link EntryChangeRejected} and changes nothing
+ * otherwise. {@link EntryLifecycle} is the one place that applies transitions and writes them.
  *
  * <p>The deadline is the end of the last day of the campaign's SUBMISSION phase in the campaign's
  * time zone (R-CAM-2), read from the injected clock by the caller; null when the phase never ends.
- * Until the deadline an entry may be edited and withdrawn; afterwards nothing about it changes.
+ * Until the deadline the owner may change a draft or a returned entry, recall a submitted one to a
+ * draft and withdraw it; afterwards nothing the owner does changes it.
  *
- * @param ownerKey {@code account:<id>} for an individual's entry, {@code organisation:<id>} for a
- * union organisation's entry (every admin of that organisation works on it)
- * @param organisationPath the path of the submitting organisation: admins above it see the entry
- * @param pendingOrganisationId where a SUBMITTED entry waits in the approval chain (R-APR-1): first the
- * submitting organisation itself, then each ancestor up to the campaign's host; null in every other state
- * @param pendingSince since when it waits there
+ * <p>Where it stands in the approval chain (R-APR-1) is part of the entry: the level where a
+ * SUBMITTED entry waits ({@link #pendingOrganisationId}), the last level that decided
+ * ({@link #decidedById}: the level reached) and the level that recommended it
+ * ({@link #recommendedById}), so that every page says "待X审核", "已推荐（X）" or "审核通过（X）"
+ * from the entry alone.
  */
-public record Entry(long id, long campaignId, long categoryId, long createdBy, SubmitterKind submitterKind,
-		String ownerKey, long organisationId, String organisationPath, String organisationName, String title,
-		EntryState state, EntryTexts texts, Instant createdAt, Instant updatedAt, Instant submittedAt, int version,
-		Long pendingOrganisationId, Instant pendingSince) {
+public final class Entry {
 
-	public boolean byOrganisation() {
-		return submitterKind == SubmitterKind.UNION_ORGANISATION;
+	private final long id;
+
+	private final long campaignId;
+
+	private final long categoryId;
+
+	private final long createdBy;
+
+	private final SubmitterKind submitterKind;
+
+	private final String ownerKey;
+
+	private final long organisationId;
+
+	private final String organisationPath;
+
+	private final String organisationName;
+
+	private final String title;
+
+	private final EntryState state;
+
+	private final EntryTexts texts;
+
+	private final Instant createdAt;
+
+	private final Instant updatedAt;
+
+	private final Instant submittedAt;
+
+	private final int version;
+
+	private final Long pendingOrganisationId;
+
+	private final Instant pendingSince;
+
+	private final Long decidedById;
+
+	private final Long recommendedById;
+
+	/**
+	 * @param ownerKey {@code account:<id>} for an individual's entry, {@code organisation:<id>} for a
+	 * union organisation's entry (every admin of that organisation works on it)
+	 * @param organisationPath the path of the submitting organisation: admins above it see the entry
+	 * @param pendingOrganisationId where a SUBMITTED entry waits in the approval chain: first the
+	 * submitting organisation itself, then each ancestor up to the campaign's host; null otherwise
+	 * @param pendingSince since when it waits there
+	 * @param decidedById the level of the chain that took the last decision on this submission (approved
+	 * and passed it on, approved it at the top, returned or rejected it); null before any
+	 * @param recommendedById the level that recommended this submission (took a quota place); null if none
+	 */
+	Entry(long id, long campaignId, long categoryId, long createdBy, SubmitterKind submitterKind, String ownerKey,
+			long organisationId, String organisationPath, String organisationName, String title, EntryState state,
+			EntryTexts texts, Instant createdAt, Instant updatedAt, Instant submittedAt, int version,
+			Long pendingOrganisationId, Instant pendingSince, Long decidedById, Long recommendedById) {
+		this.id = id;
+		this.campaignId = campaignId;
+		this.categoryId = categoryId;
+		this.createdBy = createdBy;
+		this.submitterKind = Objects.requireNonNull(submitterKind);
+		this.ownerKey = Objects.requireNonNull(ownerKey);
+		this.organisationId = organisationId;
+		this.organisationPath = Objects.requireNonNull(organisationPath);
+		this.organisationName = organisationName;
+		this.title = title;
+		this.state = Objects.requireNonNull(state);
+		this.texts = Objects.requireNonNull(texts);
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+		this.submittedAt = submittedAt;
+		this.version = version;
+		this.pendingOrganisationId = pendingOrganisationId;
+		this.pendingSince = pendingSince;
+		this.decidedById = decidedById;
+		this.recommendedById = recommendedById;
 	}
 
-	/** Whether the owner could change something at this instant. */
-	public boolean isChangeable(Instant now, Instant deadline) {
-		return state.isChangeable() && beforeDeadline(now, deadline);
+	// --- what the owner may do ---------------------------------------------------------------------
+
+	/** Whether the owner may change the content now: a draft or a returned entry, before the deadline. */
+	public boolean isEditable(Instant now, Instant deadline) {
+		return state.isEditable() && beforeDeadline(now, deadline);
+	}
+
+	/** Whether the owner may take a submitted entry back to a draft now ({@link #recalled}). */
+	public boolean isRecallable(Instant now, Instant deadline) {
+		return state == EntryState.SUBMITTED && beforeDeadline(now, deadline);
+	}
+
+	/** Whether the owner may still withdraw the entry for good now. */
+	public boolean isWithdrawable(Instant now, Instant deadline) {
+		return state.isOwnersToWithdraw() && beforeDeadline(now, deadline);
 	}
 
 	/**
-	 * An edit of the texts, the nomination form or the files. A draft stays a draft. A submitted entry
-	 * is edited in place and goes back to DRAFT: what is submitted has always passed every check and
-	 * carries fresh declarations, so the owner must submit it again before the deadline (the page
-	 * says so). A withdrawn entry is final.
+	 * An edit of the texts, the nomination form or the files. Only a draft or a returned entry is
+	 * changed in place: while an entry is in the approval chain what the levels judged must stay
+	 * what they judged, so its owner first recalls it ({@link #recalled}) or waits for a return.
+	 * A returned entry stays RETURNED while its owner works on it, so the reason stays in view.
 	 */
 	public Entry edited(Instant now, Instant deadline) {
-		requireChangeable(now, deadline);
-		if (state == EntryState.SUBMITTED) {
-			return with(EntryState.DRAFT, now, null, null);
+		requireBeforeDeadline(now, deadline);
+		if (!state.isEditable()) {
+			throw new EntryChangeRejected(null, switch (state) {
+				case SUBMITTED -> "submission.rejected.inReview";
+				case WITHDRAWN -> "submission.rejected.withdrawn";
+				default -> "submission.rejected.decided";
+			});
 		}
-		// A returned entry stays RETURNED while its owner works on it, so the reason stays in view.
-		return with(state, now, submittedAt, null);
+		return copy(state, now, submittedAt, null, null, null, null);
 	}
 
 	/**
@@ -54,20 +142,39 @@ public record Entry(long id, long campaignId, long categoryId, long createdBy, S
 	 * {@link EntryChecks} first. The approval chain starts (again) at the submitting organisation.
 	 */
 	public Entry submitted(Instant now, Instant deadline) {
-		requireChangeable(now, deadline);
-		if (state != EntryState.DRAFT && state != EntryState.RETURNED) {
-			throw new EntryChangeRejected(null, "submission.rejected.notDraft");
+		requireBeforeDeadline(now, deadline);
+		if (!state.isEditable()) {
+			throw new EntryChangeRejected(null,
+					state == EntryState.WITHDRAWN ? "submission.rejected.withdrawn" : "submission.rejected.notDraft");
 		}
-		return new Entry(id, campaignId, categoryId, createdBy, submitterKind, ownerKey, organisationId,
-				organisationPath, organisationName, title, EntryState.SUBMITTED, texts, createdAt, now, now, version,
-				organisationId, now);
+		return copy(EntryState.SUBMITTED, now, now, organisationId, now, null, null);
 	}
 
-	/** Takes the entry back, from draft, submitted or returned, until the deadline. Final. */
-	public Entry withdrawn(Instant now, Instant deadline) {
-		requireChangeable(now, deadline);
-		return with(EntryState.WITHDRAWN, now, submittedAt, null);
+	/**
+	 * 撤回修改: the owner takes a submitted entry back to a draft to change it, before the deadline.
+	 * What the levels decided on this submission no longer holds: the entry leaves the chain, the
+	 * level reached and a recommendation are forgotten (the approval module gives the quota place
+	 * back when it hears of it), and it must be submitted again.
+	 */
+	public Entry recalled(Instant now, Instant deadline) {
+		requireBeforeDeadline(now, deadline);
+		if (state != EntryState.SUBMITTED) {
+			throw new EntryChangeRejected(null, "submission.rejected.notInReview");
+		}
+		return copy(EntryState.DRAFT, now, null, null, null, null, null);
 	}
+
+	/** Takes the entry back for good, from draft, submitted or returned, until the deadline. Final. */
+	public Entry withdrawn(Instant now, Instant deadline) {
+		requireBeforeDeadline(now, deadline);
+		if (!state.isOwnersToWithdraw()) {
+			throw new EntryChangeRejected(null,
+					state == EntryState.WITHDRAWN ? "submission.rejected.withdrawn" : "submission.rejected.decided");
+		}
+		return copy(EntryState.WITHDRAWN, now, submittedAt, null, null, decidedById, null);
+	}
+
+	// --- the levels of the approval chain -----------------------------------------------------------
 
 	/** Whether the entry waits in the approval chain at this organisation. */
 	public boolean waitsAt(long organisationId) {
@@ -80,19 +187,19 @@ public record Entry(long id, long campaignId, long categoryId, long createdBy, S
 	}
 
 	/**
-	 * R-APR-1 The level where the entry waits approves (or recommends) it: it moves on to the next
-	 * level of the chain, or, at the top (no next level), it is APPROVED. Approving is not bound to
-	 * the submission deadline: the levels decide during the review that follows it.
+	 * R-APR-1 The level where the entry waits approves it: it moves on to the next level of the
+	 * chain, or, at the top (no next level), it is APPROVED. Approving is not bound to the
+	 * submission deadline: the levels decide during the review that follows it.
 	 * @param next the next level of the chain, null at the top
+	 * @param recommends whether approving at this level is a recommendation (推荐)
 	 */
-	public Entry approvedAt(long level, Long next, Instant now) {
+	public Entry approvedAt(long level, Long next, boolean recommends, Instant now) {
 		requireWaitingAt(level);
+		Long recommendedBy = recommends ? Long.valueOf(level) : recommendedById;
 		if (next == null) {
-			return with(EntryState.APPROVED, now, submittedAt, null);
+			return copy(EntryState.APPROVED, now, submittedAt, null, null, level, recommendedBy);
 		}
-		return new Entry(id, campaignId, categoryId, createdBy, submitterKind, ownerKey, organisationId,
-				organisationPath, organisationName, title, EntryState.SUBMITTED, texts, createdAt, now, submittedAt,
-				version, next, now);
+		return copy(EntryState.SUBMITTED, now, submittedAt, next, now, level, recommendedBy);
 	}
 
 	/**
@@ -104,13 +211,13 @@ public record Entry(long id, long campaignId, long categoryId, long createdBy, S
 		if (!beforeDeadline(now, deadline)) {
 			throw new EntryChangeRejected(null, "submission.rejected.returnAfterDeadline");
 		}
-		return with(EntryState.RETURNED, now, submittedAt, null);
+		return copy(EntryState.RETURNED, now, submittedAt, null, null, level, null);
 	}
 
 	/** The level where the entry waits refuses it. Final. */
 	public Entry rejectedBy(long level, Instant now) {
 		requireWaitingAt(level);
-		return with(EntryState.REJECTED, now, submittedAt, null);
+		return copy(EntryState.REJECTED, now, submittedAt, null, null, level, null);
 	}
 
 	private void requireWaitingAt(long level) {
@@ -119,13 +226,9 @@ public record Entry(long id, long campaignId, long categoryId, long createdBy, S
 		}
 	}
 
-	private void requireChangeable(Instant now, Instant deadline) {
+	private static void requireBeforeDeadline(Instant now, Instant deadline) {
 		if (!beforeDeadline(now, deadline)) {
 			throw new EntryChangeRejected(null, "submission.rejected.deadline");
-		}
-		if (!state.isChangeable()) {
-			throw new EntryChangeRejected(null, state == EntryState.WITHDRAWN ? "submission.rejected.withdrawn"
-					: "submission.rejected.decided");
 		}
 	}
 
@@ -133,16 +236,23 @@ public record Entry(long id, long campaignId, long categoryId, long createdBy, S
 		return deadline == null || now.isBefore(deadline);
 	}
 
-	private Entry with(EntryState newState, Instant now, Instant newSubmittedAt, Long pending) {
+	private Entry copy(EntryState newState, Instant now, Instant newSubmittedAt, Long pending, Instant since,
+			Long decidedBy, Long recommendedBy) {
 		return new Entry(id, campaignId, categoryId, createdBy, submitterKind, ownerKey, organisationId,
 				organisationPath, organisationName, title, newState, texts, createdAt, now, newSubmittedAt, version,
-				pending, pending == null ? null : pendingSince);
+				pending, since, decidedBy, recommendedBy);
 	}
 
 	Entry withContent(String newTitle, EntryTexts newTexts) {
 		return new Entry(id, campaignId, categoryId, createdBy, submitterKind, ownerKey, organisationId,
 				organisationPath, organisationName, newTitle, state, newTexts, createdAt, updatedAt, submittedAt, version,
-				pendingOrganisationId, pendingSince);
+				pendingOrganisationId, pendingSince, decidedById, recommendedById);
+	}
+
+	// --- reading ------------------------------------------------------------------------------------
+
+	public boolean byOrganisation() {
+		return submitterKind == SubmitterKind.UNION_ORGANISATION;
 	}
 
 	/** The participant who owns an individual's entry; null for an organisation's entry. */
@@ -156,5 +266,102 @@ public record Entry(long id, long campaignId, long categoryId, long createdBy, S
 
 	static String organisationOwner(long organisationId) {
 		return "organisation:" + organisationId;
+	}
+
+	public long id() {
+		return id;
+	}
+
+	public long campaignId() {
+		return campaignId;
+	}
+
+	public long categoryId() {
+		return categoryId;
+	}
+
+	public long createdBy() {
+		return createdBy;
+	}
+
+	public SubmitterKind submitterKind() {
+		return submitterKind;
+	}
+
+	public String ownerKey() {
+		return ownerKey;
+	}
+
+	public long organisationId() {
+		return organisationId;
+	}
+
+	public String organisationPath() {
+		return organisationPath;
+	}
+
+	public String organisationName() {
+		return organisationName;
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public EntryState state() {
+		return state;
+	}
+
+	public EntryTexts texts() {
+		return texts;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public Instant updatedAt() {
+		return updatedAt;
+	}
+
+	public Instant submittedAt() {
+		return submittedAt;
+	}
+
+	/** The optimistic-locking version the entry was read at. */
+	public int version() {
+		return version;
+	}
+
+	public Long pendingOrganisationId() {
+		return pendingOrganisationId;
+	}
+
+	public Instant pendingSince() {
+		return pendingSince;
+	}
+
+	public Long decidedById() {
+		return decidedById;
+	}
+
+	public Long recommendedById() {
+		return recommendedById;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Entry that && id == that.id && version == that.version && state == that.state
+				&& Objects.equals(updatedAt, that.updatedAt) && Objects.equals(pendingOrganisationId, that.pendingOrganisationId);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(id, version, state);
+	}
+
+	@Override
+	public String toString() {
+		return "Entry[id=" + id + ", state=" + state + ", version=" + version + "]";
 	}
 }

@@ -27,17 +27,20 @@ class EntryRecords {
 	private static final String ENTRY_SELECT = """
 			select e.id, e.campaign_id, e.category_id, e.created_by, e.submitter_kind, e.owner_key, e.organisation_id,
 			       e.organisation_path, o.name as organisation_name, e.title, e.state, e.texts::text as texts,
-			       e.created_at, e.updated_at, e.submitted_at, e.version, e.pending_organisation_id, e.pending_since
+			       e.created_at, e.updated_at, e.submitted_at, e.version, e.pending_organisation_id, e.pending_since,
+			       e.decided_by_organisation_id, e.recommended_by_organisation_id
 			from entry e join organisation o on o.id = e.organisation_id
 			""";
 
 	private static final String SUMMARY_SELECT = """
 			select e.id, c.code as campaign_code, c.title as campaign_title, k.name as category_name, e.title, e.state,
 			       o.name as organisation_name, a.display_name as submitter_name, e.updated_at,
-			       p.name as pending_organisation_name
+			       p.name as pending_organisation_name, r.name as recommended_by_name, d.name as decided_by_name
 			from entry e join campaign c on c.id = e.campaign_id join campaign_category k on k.id = e.category_id
 			     join organisation o on o.id = e.organisation_id join account a on a.id = e.created_by
 			     left join organisation p on p.id = e.pending_organisation_id
+			     left join organisation r on r.id = e.recommended_by_organisation_id
+			     left join organisation d on d.id = e.decided_by_organisation_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -89,10 +92,13 @@ class EntryRecords {
 		return jdbc.sql("""
 				update entry set title = :title, texts = cast(:texts as jsonb), state = :state, updated_at = :updated,
 				    submitted_at = :submitted, pending_organisation_id = :pending, pending_since = :pendingSince,
+				    decided_by_organisation_id = :decidedBy, recommended_by_organisation_id = :recommendedBy,
 				    version = version + 1
 				where id = :id and version = :version
 				""")
 			.param("pending", entry.pendingOrganisationId())
+			.param("decidedBy", entry.decidedById())
+			.param("recommendedBy", entry.recommendedById())
 			.param("pendingSince", entry.pendingSince() == null ? null : utc(entry.pendingSince()))
 			.param("title", entry.title())
 			.param("texts", json.writeValueAsString(entry.texts().values()))
@@ -166,27 +172,22 @@ class EntryRecords {
 			.update() == 1;
 	}
 
-	void insertTransition(long entryId, EntryState from, EntryState to, long actorId, String actorName, Instant at,
-			String remark) {
-		insertTransition(entryId, from, to, actorId, actorName, at, remark, null, null);
-	}
-
-	/** A history row; a level's decision names the level (organisation) and the decision. */
-	void insertTransition(long entryId, EntryState from, EntryState to, long actorId, String actorName, Instant at,
-			String remark, Long levelOrganisationId, Step decision) {
+	/** A history row naming the step taken and who took it; a level's decision names the level (organisation). */
+	void insertTransition(long entryId, EntryState from, EntryState to, Step step, long actorId, String actorName,
+			Instant at, String remark, Long levelOrganisationId) {
 		jdbc.sql("""
-				insert into entry_transition (entry_id, from_state, to_state, actor_id, actor_name, occurred_at, remark,
-				    level_organisation_id, decision)
+				insert into entry_transition (entry_id, from_state, to_state, step, actor_id, actor_name, occurred_at,
+				    remark, level_organisation_id)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
-			.params(entryId, from == null ? null : from.name(), to.name(), actorId, actorName, utc(at), remark,
-					levelOrganisationId, decision == null ? null : decision.name())
+			.params(entryId, from == null ? null : from.name(), to.name(), step.name(), actorId, actorName, utc(at),
+					remark, levelOrganisationId)
 			.update();
 	}
 
 	List<Transition> transitions(long entryId) {
 		return jdbc.sql("""
-				select t.from_state, t.to_state, t.actor_name, t.occurred_at, t.remark, t.decision, o.name as level_name
+				select t.from_state, t.to_state, t.actor_name, t.occurred_at, t.remark, t.step, o.name as level_name
 				from entry_transition t left join organisation o on o.id = t.level_organisation_id
 				where t.entry_id = ? order by t.occurred_at, t.id
 				""")
@@ -195,13 +196,8 @@ class EntryRecords {
 					rs.getString("from_state") == null ? null : EntryState.valueOf(rs.getString("from_state")),
 					EntryState.valueOf(rs.getString("to_state")), rs.getString("actor_name"),
 					instant(rs, "occurred_at"), rs.getString("remark"), rs.getString("level_name"),
-					rs.getString("decision") == null ? null : Step.valueOf(rs.getString("decision"))))
+					Step.valueOf(rs.getString("step"))))
 			.list();
-	}
-
-	/** The name of an organisation (where an entry waits). */
-	Optional<String> organisationName(long organisationId) {
-		return jdbc.sql("select name from organisation where id = ?").param(organisationId).query(String.class).optional();
 	}
 
 	/** Writes one of the three opinions of a nomination form, if the entry has a form. */
@@ -298,8 +294,14 @@ class EntryRecords {
 				rs.getString("organisation_name"), rs.getString("title"), EntryState.valueOf(rs.getString("state")),
 				new EntryTexts(texts), instant(rs, "created_at"), instant(rs, "updated_at"),
 				instant(rs, "submitted_at"), rs.getInt("version"),
-				rs.getObject("pending_organisation_id") == null ? null : rs.getLong("pending_organisation_id"),
-				instant(rs, "pending_since"));
+				nullableLong(rs, "pending_organisation_id"),
+				instant(rs, "pending_since"), nullableLong(rs, "decided_by_organisation_id"),
+				nullableLong(rs, "recommended_by_organisation_id"));
+	}
+
+	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
 	}
 
 	private Attachment attachment(ResultSet rs, int n) throws SQLException {
@@ -313,7 +315,8 @@ class EntryRecords {
 		return new EntrySummary(rs.getLong("id"), rs.getString("campaign_code"), rs.getString("campaign_title"),
 				rs.getString("category_name"), rs.getString("title"), EntryState.valueOf(rs.getString("state")),
 				rs.getString("organisation_name"), rs.getString("submitter_name"), instant(rs, "updated_at"),
-				rs.getString("pending_organisation_name"));
+				new EntryStatus(EntryState.valueOf(rs.getString("state")), rs.getString("pending_organisation_name"),
+						rs.getString("recommended_by_name"), rs.getString("decided_by_name")));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -42,6 +42,8 @@ public class EntrySearch {
 			     join organisation o on o.id = e.organisation_id
 			     join account a on a.id = e.created_by
 			     left join organisation w on w.id = e.pending_organisation_id
+			     left join organisation r on r.id = e.recommended_by_organisation_id
+			     left join organisation d on d.id = e.decided_by_organisation_id
 			""";
 
 	// Judgement items without an answer: the same rule as the approval module's batch approval, so a
@@ -49,6 +51,7 @@ public class EntrySearch {
 	private static final String COLUMNS = """
 			select e.id, c.title as campaign_title, k.name as category_name, e.title, e.state,
 			       o.name as organisation_name, a.display_name as submitter_name, w.name as waiting_at_name,
+			       r.name as recommended_by_name, d.name as decided_by_name,
 			       e.submitted_at, e.pending_since, e.updated_at, e.version, e.organisation_id, e.organisation_path,
 			       greatest(0, jsonb_array_length(coalesce(k.rules -> 'judgements', '[]'::jsonb))
 			           - (select count(*) from entry_judgement j where j.entry_id = e.id))::int as open_judgements
@@ -202,9 +205,9 @@ public class EntrySearch {
 	private static EntryRow row(ResultSet rs, int n) throws SQLException {
 		return new EntryRow(rs.getLong("id"), rs.getString("campaign_title"), rs.getString("category_name"),
 				rs.getString("title"), EntryState.valueOf(rs.getString("state")), rs.getString("organisation_name"),
-				rs.getString("submitter_name"), rs.getString("waiting_at_name"), instant(rs, "submitted_at"),
-				instant(rs, "pending_since"), instant(rs, "updated_at"), rs.getInt("open_judgements"),
-				rs.getInt("version"));
+				rs.getString("submitter_name"), rs.getString("waiting_at_name"), rs.getString("recommended_by_name"),
+				rs.getString("decided_by_name"), instant(rs, "submitted_at"), instant(rs, "pending_since"),
+				instant(rs, "updated_at"), rs.getInt("open_judgements"), rs.getInt("version"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

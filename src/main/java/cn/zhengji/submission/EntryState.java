@@ -5,7 +5,7 @@ package cn.zhengji.submission;
  */
 public enum EntryState {
 
-	/** Being prepared; only its owner sees it complete. */
+	/** Being prepared (or recalled by its owner to be changed); only its owner sees it complete. */
 	DRAFT,
 	/**
 	 * Handed in (every check passed, the declarations accepted) and waiting in the approval chain at
@@ -21,8 +21,13 @@ public enum EntryState {
 	/** Taken back by its owner; final. Frees the place of a one-per-person category. */
 	WITHDRAWN;
 
-	/** Whether the owner may still change the entry (before the deadline). */
-	public boolean isChangeable() {
+	/** Whether the owner may change the content in place (before the deadline): not while it is in review. */
+	public boolean isEditable() {
+		return this == DRAFT || this == RETURNED;
+	}
+
+	/** Whether the owner may still withdraw it for good (before the deadline). */
+	public boolean isOwnersToWithdraw() {
 		return this == DRAFT || this == SUBMITTED || this == RETURNED;
 	}
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import cn.zhengji.campaign.CategoryRules.TextField;
+import cn.zhengji.infrastructure.text.CharacterCount;
 
 /**
  * The texts of an entry, by the keys of the category's text fields. A field with sections (需求与方案,
@@ -46,10 +47,9 @@ public record EntryTexts(Map<String, String> values) {
 			.collect(Collectors.joining());
 	}
 
-	/** Characters counted as people count them: a Chinese character is one (code points). */
+	/** Characters of the field as every limit counts them ({@link CharacterCount}): the page shows this number. */
 	public int length(TextField field) {
-		String text = joined(field);
-		return text.codePointCount(0, text.length());
+		return CharacterCount.of(joined(field));
 	}
 
 	public boolean isBlank(TextField field) {

@@ -19,9 +19,35 @@ public record EntryTransitioned(long entryId, long campaignId, long categoryId, 
 		EntryState to, Step step, Long levelOrganisationId, Long nextOrganisationId, Long ownerAccountId,
 		long organisationId, long actorId, String actorName, String remark, Instant occurredAt) {
 
+	/** The steps of an entry's life, each a row of its history (stored by name, CHECK entry_transition_step_ck). */
 	public enum Step {
-		SUBMITTED, WITHDRAWN, APPROVED, RECOMMENDED, RETURNED, REJECTED,
-		/** The owner changed a submitted entry, which went back to DRAFT and left the approval chain. */
-		EDITED
+
+		/** The owner created the draft. */
+		CREATED,
+		/** The owner handed it in; it waits at its first level. */
+		SUBMITTED,
+		/** 撤回修改: the owner took a submitted entry back to a draft, leaving the chain. */
+		RECALLED,
+		/** The owner withdrew it for good. */
+		WITHDRAWN,
+		/** A level approved it: passed on to the next level, or APPROVED at the top. */
+		APPROVED,
+		/** A level that recommends in the category approved it, taking a quota place. */
+		RECOMMENDED,
+		/** A level sent it back to the submitter with a reason. */
+		RETURNED,
+		/** A level refused it; final. */
+		REJECTED,
+		/**
+		 * Before 撤回修改 existed, an edit of a submitted entry silently made it a draft again; kept to
+		 * read the history of that time, never taken any more.
+		 */
+		EDITED;
+
+		/** Whether this step is a decision of a level of the approval chain. */
+		public boolean byLevel() {
+			return this == APPROVED || this == RECOMMENDED || this == RETURNED || this == REJECTED;
+		}
+
 	}
 }

@@ -16,23 +16,59 @@ import cn.zhengji.campaign.Declaration;
  * @param problems what still stops submitting (empty: ready), as Chinese sentences
  * @param declarations the campaign's declarations in their newest text versions
  * @param deadline the first instant after the submission phase, null if it never ends
- * @param changeable whether the owner may still edit, submit or withdraw now
+ * @param changeable whether the owner may change the content and submit now (a draft or a returned entry
+ * before the deadline; a submitted one is recalled first)
+ * @param recallable whether the owner may take the submitted entry back to a draft now (撤回修改)
+ * @param withdrawable whether the owner may withdraw it for good now
  * @param owner whether the viewer owns the entry (else an admin reading it)
  * @param personalDataAllowed whether the viewer may open the full ID number and mobile
- * @param pendingOrganisationName where a SUBMITTED entry waits in the approval chain, else null
+ * @param status where it stands, with the level reached
  */
 public record EntryView(Entry entry, Campaign campaign, Category category, List<AttachmentSlot> slots,
 		List<Attachment> attachments, List<Transition> history, List<DeclarationAcceptance> acceptances,
 		Optional<Nomination> nomination, List<String> problems, List<Declaration> declarations,
-		List<Judgement> judgements, Instant deadline, boolean changeable, boolean owner,
-		boolean personalDataAllowed, String pendingOrganisationName) {
+		List<Judgement> judgements, Instant deadline, boolean changeable, boolean recallable, boolean withdrawable,
+		boolean owner, boolean personalDataAllowed, EntryStatus status) {
 
-	/** The reason of the level that returned the entry, while it is RETURNED. */
+	/** Where a SUBMITTED entry waits in the approval chain, else null. */
+	public String pendingOrganisationName() {
+		return entry.state() == EntryState.SUBMITTED ? status.waitingAt() : null;
+	}
+
+	/**
+	 * What 撤回修改 gives up, for the confirmation the owner reads first: the levels that approved this
+	 * submission so far (their opinions no longer hold) and the level whose quota place it holds.
+	 */
+	public RecallCost recallCost() {
+		List<String> approvedBy = new java.util.ArrayList<>();
+		for (Transition step : history) {
+			if (step.step() == EntryTransitioned.Step.SUBMITTED) {
+				approvedBy.clear();
+			}
+			else if (step.step() == EntryTransitioned.Step.APPROVED || step.step() == EntryTransitioned.Step.RECOMMENDED) {
+				approvedBy.add(step.levelName());
+			}
+		}
+		return new RecallCost(List.copyOf(approvedBy), status.recommendedBy());
+	}
+
+	/**
+	 * @param approvedBy the levels that approved the current submission, in order
+	 * @param quotaHeldBy the level whose recommendation (and quota place) the entry holds, or null
+	 */
+	public record RecallCost(List<String> approvedBy, String quotaHeldBy) {
+
+		public boolean losesNothing() {
+			return approvedBy.isEmpty() && quotaHeldBy == null;
+		}
+	}
+
+	/** The return (level, reason) that sent the entry back to its owner, while it is RETURNED. */
 	public Optional<Transition> returnReason() {
 		if (entry.state() != EntryState.RETURNED) {
 			return Optional.empty();
 		}
-		return history.reversed().stream().filter(step -> step.to() == EntryState.RETURNED).findFirst();
+		return history.reversed().stream().filter(step -> step.step() == EntryTransitioned.Step.RETURNED).findFirst();
 	}
 
 	public List<Attachment> attachmentsIn(AttachmentSlot slot) {

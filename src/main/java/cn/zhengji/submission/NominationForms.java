@@ -18,6 +18,7 @@ import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.files.StoredFiles;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.text.CharacterCount;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.nomination.InvalidResidentIdNumberException;
 import cn.zhengji.nomination.NominationDocuments;
@@ -144,7 +145,7 @@ public class NominationForms {
 	}
 
 	private static void requireWithin(String field, String text, int max) {
-		int characters = NominationRules.characters(text);
+		int characters = CharacterCount.of(text);
 		if (characters > max) {
 			throw new EntryChangeRejected(field, "submission.nomination.tooLong", max, characters);
 		}

@@ -21,7 +21,8 @@ import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
-import cn.zhengji.submission.EntryChanges;
+import cn.zhengji.submission.EntryChangeRejected;
+import cn.zhengji.submission.EntryLifecycle;
 import cn.zhengji.submission.EntryState;
 import cn.zhengji.submission.EntryTransitioned;
 import cn.zhengji.submission.EntryTransitioned.Step;
@@ -62,7 +63,7 @@ class ApprovalChainIntegrationTest {
 	Quotas quotas;
 
 	@Autowired
-	EntryChanges changes;
+	EntryLifecycle changes;
 
 	@Autowired
 	NominationForms nominations;
@@ -170,16 +171,16 @@ class ApprovalChainIntegrationTest {
 		List<Transition> history = submitted.history(id);
 		List<String> levelNames = levels.stream().map(SignedInUser::organisationName).toList();
 		List<org.assertj.core.groups.Tuple> rows = new ArrayList<>();
-		rows.add(tuple(EntryState.DRAFT, null, null, null));
-		rows.add(tuple(EntryState.SUBMITTED, null, null, null));
+		rows.add(tuple(EntryState.DRAFT, null, Step.CREATED, null));
+		rows.add(tuple(EntryState.SUBMITTED, null, Step.SUBMITTED, null));
 		rows.add(tuple(EntryState.SUBMITTED, levelNames.get(0), expected.get(0), "同意上报"));
 		rows.add(tuple(EntryState.RETURNED, levelNames.get(1), Step.RETURNED, "请补充创作说明"));
-		rows.add(tuple(EntryState.SUBMITTED, null, null, null));
+		rows.add(tuple(EntryState.SUBMITTED, null, Step.SUBMITTED, null));
 		for (int i = 0; i < levels.size(); i++) {
 			rows.add(tuple(i == levels.size() - 1 ? EntryState.APPROVED : EntryState.SUBMITTED, levelNames.get(i),
 					expected.get(i), "同意上报"));
 		}
-		assertThat(history).extracting(Transition::to, Transition::levelName, Transition::decision, Transition::remark)
+		assertThat(history).extracting(Transition::to, Transition::levelName, Transition::step, Transition::remark)
 			.containsExactlyElementsOf(rows);
 		assertThat(auditSummaries(id)).filteredOn(summary -> summary.startsWith("退回修改"))
 			.containsExactly("退回修改（" + levelNames.get(1) + "）：审核链作品" + code);
@@ -431,7 +432,7 @@ class ApprovalChainIntegrationTest {
 	}
 
 	@Test
-	void aPlaceIsTakenByRecommendingAndGivenBackWhenTheEntryIsReturnedWithdrawnOrEdited() {
+	void aPlaceIsTakenByRecommendingAndGivenBackWhenTheEntryIsReturnedRecalledOrWithdrawn() {
 		Category goodNetizen = category("good-netizen");
 		long first = submitted.submitted(cityAdmin, "good-netizen", "名额一");
 		long second = submitted.submitted(cityAdmin, "good-netizen", "名额二");
@@ -451,10 +452,16 @@ class ApprovalChainIntegrationTest {
 			.query(Integer.class).single()).isZero();
 		assertThat(auditSummaries(first)).contains("释放推荐名额（" + city.name() + "）：名额一");
 
-		// Editing a recommended (still SUBMITTED) entry takes it out of the chain and frees the place too.
+		// A recommended (still SUBMITTED) entry is not edited in place; recalling it to change it frees the place.
 		var entry = submitted.entry(second);
-		changes.edit(cityAdmin, second, entry.version(), "名额二（修改）", entry.texts().values(), null);
+		assertThatThrownBy(() -> changes.edit(cityAdmin, second, entry.version(), "名额二（修改）",
+				entry.texts().values(), null))
+			.isInstanceOfSatisfying(EntryChangeRejected.class,
+					rejected -> assertThat(rejected.messageCode()).isEqualTo("submission.rejected.inReview"));
+		assertThat(used(goodNetizen)).isEqualTo(1);
+		changes.recall(cityAdmin, second, entry.version());
 		assertThat(used(goodNetizen)).isZero();
+		changes.edit(cityAdmin, second, submitted.entry(second).version(), "名额二（修改）", entry.texts().values(), null);
 
 		submitted.submit(cityAdmin, second);
 		recommendAtCity(second);

@@ -2,6 +2,7 @@ package cn.zhengji.media;
 
 import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
 import cn.zhengji.campaign.CategoryRules.TextField;
+import cn.zhengji.infrastructure.text.CharacterCount;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +23,9 @@ class TextAndCountChecksTest {
 
 	@Test
 	void lineBreaksAreNotCountedAndEmojiCountOnce() {
-		assertThat(MediaInspector.countCharacters("需求与方案\r\n产品设计\n界面设计")).isEqualTo(13);
-		assertThat(MediaInspector.countCharacters("工会👍 ok")).isEqualTo(6);
-		assertThat(MediaInspector.countCharacters(null)).isZero();
+		assertThat(CharacterCount.of("需求与方案\r\n产品设计\n界面设计")).isEqualTo(13);
+		assertThat(CharacterCount.of("工会👍 ok")).isEqualTo(6);
+		assertThat(CharacterCount.of(null)).isZero();
 	}
 
 	@Test

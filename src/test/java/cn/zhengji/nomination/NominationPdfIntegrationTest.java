@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.zhengji.infrastructure.text.CharacterCount;
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.PdfDictionary;
@@ -129,7 +130,7 @@ class NominationPdfIntegrationTest {
 	@Test
 	void reasonsOf1500CharactersFlowOntoFurtherPagesWithNothingLost() throws IOException {
 		NominationSheet sheet = SheetSamples.longTexts();
-		assertThat(NominationRules.characters(sheet.reasons())).isEqualTo(1500);
+		assertThat(CharacterCount.of(sheet.reasons())).isEqualTo(1500);
 		PdfReader reader = new PdfReader(keep("long-texts", documents.pdf(sheet)));
 
 		assertThat(reader.getNumberOfPages()).isBetween(2, 3);

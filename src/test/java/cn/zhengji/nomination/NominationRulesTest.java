@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
+import cn.zhengji.infrastructure.text.CharacterCount;
 import org.junit.jupiter.api.Test;
 
 import cn.zhengji.nomination.InvalidResidentIdNumberException.Reason;
@@ -18,13 +19,13 @@ class NominationRulesTest {
 
 	@Test
 	void countsEveryCharacterAsOneAndLineBreaksAsNone() {
-		assertThat(NominationRules.characters("八闽好网民")).isEqualTo(5);
-		assertThat(NominationRules.characters("5G网络，AI。")).isEqualTo(8);
-		assertThat(NominationRules.characters("第一段\r\n第二段\n")).isEqualTo(6);
+		assertThat(CharacterCount.of("八闽好网民")).isEqualTo(5);
+		assertThat(CharacterCount.of("5G网络，AI。")).isEqualTo(8);
+		assertThat(CharacterCount.of("第一段\r\n第二段\n")).isEqualTo(6);
 		// A character outside the BMP (two UTF-16 units) is one character.
-		assertThat(NominationRules.characters("𠮷野家")).isEqualTo(3);
-		assertThat(NominationRules.characters(null)).isZero();
-		assertThat(NominationRules.characters(SheetSamples.chinese(1500, 7))).isEqualTo(NominationRules.REASONS_MAX_CHARACTERS);
+		assertThat(CharacterCount.of("𠮷野家")).isEqualTo(3);
+		assertThat(CharacterCount.of(null)).isZero();
+		assertThat(CharacterCount.of(SheetSamples.chinese(1500, 7))).isEqualTo(NominationRules.REASONS_MAX_CHARACTERS);
 	}
 
 	@Test

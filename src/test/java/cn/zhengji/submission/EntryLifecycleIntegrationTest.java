@@ -28,6 +28,7 @@ import cn.zhengji.media.MediaInspector;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
+import cn.zhengji.submission.EntryTransitioned.Step;
 import cn.zhengji.support.TestMedia;
 import cn.zhengji.support.ZhengjiTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EntryLifecycleIntegrationTest {
 
 	@Autowired
-	EntryChanges changes;
+	EntryLifecycle changes;
 
 	@Autowired
 	Entries entries;
@@ -209,21 +210,32 @@ class EntryLifecycleIntegrationTest {
 	}
 
 	@Test
-	void editingASubmittedEntryPutsItBackToDraftWithAHistoryRow() throws Exception {
+	void aSubmittedEntryIsNotChangedInPlaceButRecalledToADraftWithAHistoryRowNamingTheStep() throws Exception {
 		SignedInUser worker = fixtures.worker();
 		long id = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "初稿");
 		attach(worker, id, "work", TestMedia.mp4(1080, 1920, 40, 5));
 		changes.submit(worker, id, version(id), declarationIds());
+		int submittedVersion = version(id);
 
+		assertRejected(() -> changes.edit(worker, id, submittedVersion, "修改后的标题", Map.of(), null),
+				"submission.rejected.inReview");
+		assertRejected(() -> changes.detach(worker, id, records.attachments(id).getFirst().id()),
+				"submission.rejected.inReview");
+		assertThat(records.find(id).orElseThrow().state()).isEqualTo(EntryState.SUBMITTED);
+		assertThat(records.find(id).orElseThrow().title()).isEqualTo("初稿");
+
+		changes.recall(worker, id, submittedVersion);
 		changes.edit(worker, id, version(id), "修改后的标题", Map.of(), null);
 
 		Entry entry = records.find(id).orElseThrow();
 		assertThat(entry.state()).isEqualTo(EntryState.DRAFT);
 		assertThat(entry.title()).isEqualTo("修改后的标题");
-		assertThat(records.transitions(id)).extracting(Transition::to, Transition::remark)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(EntryState.DRAFT, null),
-					org.assertj.core.groups.Tuple.tuple(EntryState.SUBMITTED, null),
-					org.assertj.core.groups.Tuple.tuple(EntryState.DRAFT, "提交后修改，退回草稿"));
+		assertThat(entry.pendingOrganisationId()).isNull();
+		assertThat(records.transitions(id)).extracting(Transition::to, Transition::step, Transition::actorName)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(EntryState.DRAFT, Step.CREATED, worker.displayName()),
+					org.assertj.core.groups.Tuple.tuple(EntryState.SUBMITTED, Step.SUBMITTED, worker.displayName()),
+					org.assertj.core.groups.Tuple.tuple(EntryState.DRAFT, Step.RECALLED, worker.displayName()));
+		assertRejected(() -> changes.recall(worker, id, version(id)), "submission.rejected.notInReview");
 	}
 
 	@Test
@@ -380,7 +392,7 @@ class EntryLifecycleIntegrationTest {
 			.orElseThrow();
 		AttachmentSlot slot = entries.slots(category).stream().filter(s -> s.key().equals(slotKey)).findFirst().orElseThrow();
 		Inspection inspection = inspector.inspect(file, slot);
-		assertThat(EntryChanges.acceptedFormat(inspection, slot)).as("format of %s", file).isTrue();
+		assertThat(EntryLifecycle.acceptedFormat(inspection, slot)).as("format of %s", file).isTrue();
 		long id = transactions.execute(status -> records.insertAttachment(entryId, slotKey, null, UUID.randomUUID(),
 				file.getFileName().toString(), sizeOf(file), "0".repeat(64), inspection, actor.accountId(),
 				Instant.now()));

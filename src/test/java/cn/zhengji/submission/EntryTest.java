@@ -22,7 +22,7 @@ class EntryTest {
 
 	static Entry entry(EntryState state) {
 		return new Entry(1, 1, 1, 1, SubmitterKind.WORKER, "account:1", 1, "/1/", "单位", "作品", state,
-				EntryTexts.empty(), Instant.EPOCH, Instant.EPOCH, null, 0, null, null);
+				EntryTexts.empty(), Instant.EPOCH, Instant.EPOCH, null, 0, null, null, null, null);
 	}
 
 	@Test
@@ -41,20 +41,56 @@ class EntryTest {
 			assertRejected(() -> entry.submitted(DEADLINE, DEADLINE), "submission.rejected.deadline");
 			assertRejected(() -> entry.edited(DEADLINE, DEADLINE), "submission.rejected.deadline");
 			assertRejected(() -> entry.withdrawn(DEADLINE, DEADLINE), "submission.rejected.deadline");
-			assertThat(entry.isChangeable(DEADLINE, DEADLINE)).isFalse();
-			assertThat(entry.isChangeable(LAST_SECOND, DEADLINE)).isTrue();
+			assertRejected(() -> entry.recalled(DEADLINE, DEADLINE), "submission.rejected.deadline");
+			assertThat(entry.isWithdrawable(DEADLINE, DEADLINE)).isFalse();
+			assertThat(entry.isWithdrawable(LAST_SECOND, DEADLINE)).isTrue();
 		}
+		assertThat(entry(EntryState.DRAFT).isEditable(LAST_SECOND, DEADLINE)).isTrue();
+		assertThat(entry(EntryState.DRAFT).isEditable(DEADLINE, DEADLINE)).isFalse();
+		assertThat(entry(EntryState.SUBMITTED).isRecallable(LAST_SECOND, DEADLINE)).isTrue();
+		assertThat(entry(EntryState.SUBMITTED).isRecallable(DEADLINE, DEADLINE)).isFalse();
 	}
 
 	@Test
-	void editingASubmittedEntryMakesItADraftAgainAndForgetsWhenItWasSubmitted() {
+	void aSubmittedEntryIsNotChangedInPlaceButRecalledToADraftThatForgetsTheChain() {
+		Entry recommended = entry(EntryState.DRAFT).submitted(LAST_SECOND.minusSeconds(60), DEADLINE)
+			.approvedAt(1, 7L, true, LAST_SECOND.minusSeconds(30));
+		assertThat(recommended.isEditable(LAST_SECOND, DEADLINE)).isFalse();
+		assertRejected(() -> recommended.edited(LAST_SECOND, DEADLINE), "submission.rejected.inReview");
+
+		Entry recalled = recommended.recalled(LAST_SECOND, DEADLINE);
+
+		assertThat(recalled.state()).isEqualTo(EntryState.DRAFT);
+		assertThat(recalled.submittedAt()).isNull();
+		assertThat(recalled.updatedAt()).isEqualTo(LAST_SECOND);
+		assertThat(recalled.pendingOrganisationId()).isNull();
+		assertThat(recalled.decidedById()).isNull();
+		assertThat(recalled.recommendedById()).isNull();
+		assertThat(recalled.edited(LAST_SECOND, DEADLINE).state()).isEqualTo(EntryState.DRAFT);
+		assertRejected(() -> recalled.recalled(LAST_SECOND, DEADLINE), "submission.rejected.notInReview");
+	}
+
+	@Test
+	void theEntryKnowsTheLevelReachedAndWhoRecommendedIt() {
 		Entry submitted = entry(EntryState.DRAFT).submitted(LAST_SECOND.minusSeconds(60), DEADLINE);
+		assertThat(submitted.decidedById()).isNull();
 
-		Entry edited = submitted.edited(LAST_SECOND, DEADLINE);
+		Entry atCity = submitted.approvedAt(1, 5L, false, LAST_SECOND.minusSeconds(50));
+		assertThat(atCity.decidedById()).isEqualTo(1L);
+		assertThat(atCity.recommendedById()).isNull();
 
-		assertThat(edited.state()).isEqualTo(EntryState.DRAFT);
-		assertThat(edited.submittedAt()).isNull();
-		assertThat(edited.updatedAt()).isEqualTo(LAST_SECOND);
+		Entry atProvince = atCity.approvedAt(5, 9L, true, LAST_SECOND.minusSeconds(40));
+		assertThat(atProvince.decidedById()).isEqualTo(5L);
+		assertThat(atProvince.recommendedById()).isEqualTo(5L);
+
+		Entry approved = atProvince.approvedAt(9, null, false, LAST_SECOND);
+		assertThat(approved.state()).isEqualTo(EntryState.APPROVED);
+		assertThat(approved.decidedById()).isEqualTo(9L);
+		assertThat(approved.recommendedById()).isEqualTo(5L);
+
+		Entry returned = atProvince.returnedBy(9, LAST_SECOND, DEADLINE);
+		assertThat(returned.decidedById()).isEqualTo(9L);
+		assertThat(returned.recommendedById()).isNull();
 	}
 
 	@Test
@@ -80,15 +116,15 @@ class EntryTest {
 		assertThat(submitted.pendingOrganisationId()).isEqualTo(1L);
 		assertThat(submitted.atFirstLevel()).isTrue();
 
-		Entry atCounty = submitted.approvedAt(1, 7L, LAST_SECOND);
+		Entry atCounty = submitted.approvedAt(1, 7L, false, LAST_SECOND);
 		assertThat(atCounty.state()).isEqualTo(EntryState.SUBMITTED);
 		assertThat(atCounty.pendingOrganisationId()).isEqualTo(7L);
 		assertThat(atCounty.pendingSince()).isEqualTo(LAST_SECOND);
 		assertThat(atCounty.atFirstLevel()).isFalse();
-		assertRejected(() -> atCounty.approvedAt(1, 7L, LAST_SECOND), "submission.rejected.notWaitingHere");
+		assertRejected(() -> atCounty.approvedAt(1, 7L, false, LAST_SECOND), "submission.rejected.notWaitingHere");
 
 		// The top approves after the deadline too: the levels decide during the review.
-		Entry approved = atCounty.approvedAt(7, null, DEADLINE.plusSeconds(86_400));
+		Entry approved = atCounty.approvedAt(7, null, false, DEADLINE.plusSeconds(86_400));
 		assertThat(approved.state()).isEqualTo(EntryState.APPROVED);
 		assertThat(approved.pendingOrganisationId()).isNull();
 		assertThat(approved.submittedAt()).isEqualTo(LAST_SECOND.minusSeconds(60));
@@ -98,7 +134,7 @@ class EntryTest {
 	@Test
 	void aReturnedEntryStaysReturnedWhileEditedAndIsSubmittedAgainFromTheFirstLevel() {
 		Entry atCounty = entry(EntryState.DRAFT).submitted(LAST_SECOND.minusSeconds(60), DEADLINE)
-			.approvedAt(1, 7L, LAST_SECOND.minusSeconds(30));
+			.approvedAt(1, 7L, false, LAST_SECOND.minusSeconds(30));
 
 		Entry returned = atCounty.returnedBy(7, LAST_SECOND.minusSeconds(20), DEADLINE);
 		assertThat(returned.state()).isEqualTo(EntryState.RETURNED);

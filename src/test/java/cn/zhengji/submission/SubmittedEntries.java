@@ -21,13 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The scenery of approval tests: an entry of any category of the open demo campaign, made complete
- * and submitted through the real {@link EntryChanges}. Texts are filled within their limits and
+ * and submitted through the real {@link EntryLifecycle}. Texts are filled within their limits and
  * every slot gets its minimum number of files, written as attachments with a passing inspection
  * (what the files contain is the media checks' concern, tested on their own).
  */
 public final class SubmittedEntries {
 
-	private final EntryChanges changes;
+	private final EntryLifecycle changes;
 
 	private final Entries entries;
 
@@ -39,12 +39,12 @@ public final class SubmittedEntries {
 
 	/** Built from the test's application context (the records are this package's own). */
 	public static SubmittedEntries from(org.springframework.context.ApplicationContext context) {
-		return new SubmittedEntries(context.getBean(EntryChanges.class), context.getBean(Entries.class),
+		return new SubmittedEntries(context.getBean(EntryLifecycle.class), context.getBean(Entries.class),
 				context.getBean(EntryRecords.class), context.getBean(Campaigns.class),
 				context.getBean(TransactionTemplate.class));
 	}
 
-	SubmittedEntries(EntryChanges changes, Entries entries, EntryRecords records, Campaigns campaigns,
+	SubmittedEntries(EntryLifecycle changes, Entries entries, EntryRecords records, Campaigns campaigns,
 			TransactionTemplate transactions) {
 		this.changes = changes;
 		this.entries = entries;

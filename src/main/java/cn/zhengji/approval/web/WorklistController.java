@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import cn.zhengji.approval.ApprovalRejected;
 import cn.zhengji.approval.Approvals;
 import cn.zhengji.approval.BatchOutcome;
 import cn.zhengji.audit.AuditAction;
@@ -115,12 +116,12 @@ class WorklistController {
 			redirect.addFlashAttribute("flashError", message("approval.batch.noneSelected"));
 			return "redirect:/admin/queue";
 		}
-		if (opinion == null || opinion.isBlank()) {
-			redirect.addFlashAttribute("flashError", message("approval.batch.opinionRequired"));
-			return "redirect:/admin/queue";
+		try {
+			// The same rule as the decision panel's, checked once for the whole batch.
+			Approvals.opinion(opinion, "approval.batch.opinionRequired");
 		}
-		if (opinion.strip().codePointCount(0, opinion.strip().length()) > Approvals.MAX_OPINION) {
-			redirect.addFlashAttribute("flashError", message("approval.rejected.opinionTooLong", Approvals.MAX_OPINION));
+		catch (ApprovalRejected refused) {
+			redirect.addFlashAttribute("flashError", message(refused.messageCode(), refused.arguments()));
 			return "redirect:/admin/queue";
 		}
 		BatchOutcome outcome = approvals.approveAll(actor, versionsSeen, opinion);

@@ -18,7 +18,7 @@ import cn.zhengji.submission.AttachOutcome;
 import cn.zhengji.submission.Attachment;
 import cn.zhengji.submission.Entries;
 import cn.zhengji.submission.EntryChangeRejected;
-import cn.zhengji.submission.EntryChanges;
+import cn.zhengji.submission.EntryLifecycle;
 import cn.zhengji.submission.EntryConflict;
 import cn.zhengji.submission.EntryView;
 import cn.zhengji.submission.NominationForms;
@@ -55,7 +55,7 @@ class WorksController {
 
 	private final Entries entries;
 
-	private final EntryChanges changes;
+	private final EntryLifecycle changes;
 
 	private final NominationForms nominations;
 
@@ -71,7 +71,7 @@ class WorksController {
 	 * @param uploadChunkSize bytes per PATCH the upload widget sends ({@code zhengji.submission.upload-chunk-size});
 	 * unset lets the widget choose
 	 */
-	WorksController(Entries entries, EntryChanges changes, NominationForms nominations, StoredFiles storedFiles,
+	WorksController(Entries entries, EntryLifecycle changes, NominationForms nominations, StoredFiles storedFiles,
 			CategoryRuleDescriptions descriptions, MessageSource messages,
 			@org.springframework.beans.factory.annotation.Value("${zhengji.submission.upload-chunk-size:#{null}}") Long uploadChunkSize) {
 		this.entries = entries;
@@ -139,8 +139,15 @@ class WorksController {
 	}
 
 	@GetMapping("/{id}/edit")
-	String showEditForm(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, Model model) {
+	String showEditForm(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, Model model,
+			RedirectAttributes redirect) {
 		EntryView view = entries.forOwner(actor, id);
+		if (!view.changeable()) {
+			// In review (recall it first), after the deadline or final: the entry page says which and what to do.
+			redirect.addFlashAttribute("flashError", text(view.recallable() ? "submission.rejected.inReview"
+					: "submission.detail.closed"));
+			return "redirect:/works/" + id;
+		}
 		model.addAttribute("form", EntryForm.of(view.entry(), view.nomination().orElse(null)));
 		model.addAttribute("texts", textValues(view, null));
 		return editForm(view, model);
@@ -277,6 +284,36 @@ class WorksController {
 			changes.submit(actor, id, version == null ? -1 : version,
 					declarations == null ? Set.of() : new HashSet<>(declarations));
 			redirect.addFlashAttribute("flashSuccess", text("submission.flash.submitted"));
+		}
+		catch (EntryChangeRejected rejected) {
+			redirect.addFlashAttribute("flashError", text(rejected));
+		}
+		catch (EntryConflict conflict) {
+			redirect.addFlashAttribute("flashError", text("submission.conflict"));
+		}
+		return "redirect:/works/" + id;
+	}
+
+	/** 撤回修改, first step: what taking the submitted entry back to a draft gives up, to confirm. */
+	@GetMapping("/{id}/recall")
+	String showRecallForm(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, Model model,
+			RedirectAttributes redirect) {
+		EntryView view = entries.forOwner(actor, id);
+		if (!view.recallable()) {
+			redirect.addFlashAttribute("flashError", text("submission.rejected.notInReview"));
+			return "redirect:/works/" + id;
+		}
+		model.addAttribute("view", view);
+		model.addAttribute("cost", view.recallCost());
+		return "submission/recall";
+	}
+
+	@PostMapping("/{id}/recall")
+	String recall(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
+			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+		try {
+			changes.recall(actor, id, version == null ? -1 : version);
+			redirect.addFlashAttribute("flashSuccess", text("submission.flash.recalled"));
 		}
 		catch (EntryChangeRejected rejected) {
 			redirect.addFlashAttribute("flashError", text(rejected));

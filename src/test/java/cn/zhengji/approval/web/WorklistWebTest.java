@@ -9,7 +9,7 @@ import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
-import cn.zhengji.submission.EntryChanges;
+import cn.zhengji.submission.EntryLifecycle;
 import cn.zhengji.submission.EntrySearch;
 import cn.zhengji.submission.NominationInput;
 import cn.zhengji.submission.SubmissionFixtures;
@@ -52,7 +52,7 @@ class WorklistWebTest {
 	MockMvc mvc;
 
 	@Autowired
-	EntryChanges changes;
+	EntryLifecycle changes;
 
 	@Autowired
 	JdbcClient jdbc;

@@ -25,7 +25,7 @@ import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
-import cn.zhengji.submission.EntryChanges;
+import cn.zhengji.submission.EntryLifecycle;
 import cn.zhengji.submission.SubmissionFixtures;
 import cn.zhengji.support.TestMedia;
 import cn.zhengji.support.ZhengjiTest;
@@ -62,7 +62,7 @@ class HostileUploadsWebTest {
 	MockMvc mvc;
 
 	@Autowired
-	EntryChanges changes;
+	EntryLifecycle changes;
 
 	@Autowired
 	StoredFiles storedFiles;
@@ -78,6 +78,9 @@ class HostileUploadsWebTest {
 
 	@Autowired
 	PersonalDataCipher cipher;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
 
 	SubmissionFixtures fixtures;
 
@@ -190,6 +193,51 @@ class HostileUploadsWebTest {
 				.startsWith("文件 " + hostile.fileName() + " 未被接受：")
 				.contains(hostile.message());
 			assertThat(attachedFiles).as(hostile.name()).doesNotContain(upload);
+		}
+	}
+
+	/**
+	 * No slow work under the entry's lock: the file is inspected before the row is locked. While
+	 * another transaction holds the lock and the attach waits for it, the file's bytes are moved
+	 * away; an attach that inspected only after taking the lock would find no file and refuse it.
+	 */
+	@Test
+	void aFileIsInspectedBeforeTheEntryRowIsLockedSoAnInspectionNeverHoldsTheEntry() throws Exception {
+		SignedInUser worker = fixtures.worker();
+		long id = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "先检查后加锁");
+		UUID upload = upload(worker, "work.mp4", Files.readAllBytes(TestMedia.mp4(1080, 1920, 40, 5)));
+		Path stored = storedFiles.localPath(storedFiles.findCompleted(upload).orElseThrow());
+		Path aside = stored.resolveSibling(stored.getFileName() + ".aside");
+		java.util.concurrent.CompletableFuture<cn.zhengji.submission.AttachOutcome> attached;
+		try (java.sql.Connection holder = dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (var lock = holder.prepareStatement("select id from entry where id = ? for update")) {
+				lock.setLong(1, id);
+				lock.executeQuery().close();
+			}
+			attached = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> changes.attach(worker, id, "work", null, upload));
+			long waitingUntil = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+			while (jdbc.sql("""
+					select count(*) from pg_stat_activity
+					where wait_event_type = 'Lock' and query like '%for update of e%'
+					""").query(Integer.class).single() == 0) {
+				assertThat(System.nanoTime()).as("the attach waits for the entry's lock").isLessThan(waitingUntil);
+				assertThat(attached).isNotDone();
+				Thread.sleep(20);
+			}
+			Files.move(stored, aside);
+			holder.commit();
+		}
+		try {
+			cn.zhengji.submission.AttachOutcome outcome = attached.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(outcome.attached()).isTrue();
+			assertThat(outcome.message()).isEqualTo("已添加文件 work.mp4，检查结果见下方。");
+			assertThat(jdbc.sql("select file_id from entry_attachment where entry_id = ?").param(id).query(UUID.class)
+				.list()).containsExactly(upload);
+		}
+		finally {
+			Files.move(aside, stored);
 		}
 	}
 

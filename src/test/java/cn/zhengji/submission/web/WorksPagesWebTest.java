@@ -7,7 +7,7 @@ import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
-import cn.zhengji.submission.EntryChanges;
+import cn.zhengji.submission.EntryLifecycle;
 import cn.zhengji.submission.SubmissionFixtures;
 import cn.zhengji.support.ZhengjiTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +45,7 @@ class WorksPagesWebTest {
 	MockMvc mvc;
 
 	@Autowired
-	EntryChanges changes;
+	EntryLifecycle changes;
 
 	@Autowired
 	JdbcClient jdbc;

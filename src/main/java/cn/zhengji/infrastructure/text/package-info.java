@@ -1,0 +1,2 @@
+/** Rules about text that every module applies the same way. */
+package cn.zhengji.infrastructure.text;
