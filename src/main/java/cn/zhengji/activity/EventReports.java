@@ -22,7 +22,10 @@ import cn.zhengji.media.MediaInspector;
 import cn.zhengji.media.Verdict;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R-ACT-2 Reporting offline events: an admin records, revises and deletes the events of its own
@@ -53,8 +56,11 @@ public class EventReports {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transaction;
+
 	EventReports(EventRecords records, OfflineEvents events, Campaigns campaigns, StoredFiles files,
-			MediaInspector inspector, AuditLog auditLog, Clock clock) {
+			MediaInspector inspector, AuditLog auditLog, Clock clock, PlatformTransactionManager transactionManager) {
+		this.transaction = new TransactionTemplate(transactionManager);
 		this.records = records;
 		this.events = events;
 		this.campaigns = campaigns;
@@ -113,14 +119,18 @@ public class EventReports {
 
 	/**
 	 * Attaches the actor's own completed upload as a photo after checking by content that it is a
-	 * JPG or PNG picture. Writes the photo row and an UPDATED audit event.
+	 * JPG or PNG picture. The picture is inspected before the event's row is locked (no slow work
+	 * under a lock); the lock is then taken, the event checked again, and the photo row and an
+	 * UPDATED audit event written.
 	 * @throws ActivityRejected when the upload is not the actor's, not finished, not a picture, the
 	 * event has 9 photos already or holds this file already
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public EventPhoto attachPhoto(SignedInUser actor, long id, UUID uploadId) {
-		OfflineEvent event = lockChangeable(actor, id);
-		event.requireRoomForPhoto();
+		records.find(id)
+			.filter(event -> event.changeableBy(actor))
+			.orElseThrow(() -> new NotFoundException("offline event " + id))
+			.requireRoomForPhoto();
 		StoredFile file = uploadId == null ? null
 				: files.findCompletedOwnedBy(uploadId, actor.accountId()).orElse(null);
 		if (file == null) {
@@ -128,6 +138,12 @@ public class EventReports {
 		}
 		Path content = files.localPath(file);
 		Inspection inspection = inspector.inspect(content, PHOTO);
+		return transaction.execute(status -> attachInspectedPhoto(actor, id, file, inspection));
+	}
+
+	private EventPhoto attachInspectedPhoto(SignedInUser actor, long id, StoredFile file, Inspection inspection) {
+		OfflineEvent event = lockChangeable(actor, id);
+		event.requireRoomForPhoto();
 		if (inspection.detectedKind() == null || !inspection.detectedKind().isImage() || inspection.blocksSubmission()) {
 			String reason = inspection.findings()
 				.stream()

@@ -14,12 +14,14 @@ import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.CampaignAdministration;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.TargetMetric;
+import cn.zhengji.files.StoredFiles;
 import cn.zhengji.files.Uploads;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
+import cn.zhengji.support.HeldRowLock;
 import cn.zhengji.support.ZhengjiTest;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -76,6 +78,12 @@ class OfflineEventsIntegrationTest {
 
 	@Autowired
 	Uploads uploads;
+
+	@Autowired
+	StoredFiles storedFiles;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
 
 	ActivityFixtures fixtures;
 
@@ -221,6 +229,35 @@ class OfflineEventsIntegrationTest {
 			.containsExactly("activity.event.heldOn.invalid", "activity.event.participants.invalid");
 
 		assertThat(eventsOf(fuzhou)).isZero();
+	}
+
+	/**
+	 * No slow work under the event's lock: the picture is inspected before the row is locked. While
+	 * the test holds the lock and the attach waits for it, the picture's bytes are moved away; an
+	 * attach that inspected only under the lock would find no picture and refuse it.
+	 */
+	@Test
+	void aPhotoIsInspectedBeforeTheEventRowIsLocked() throws Exception {
+		OfflineEvent event = reports.report(countyAdmin, campaign, ActivityFixtures.event("2024-05-11", "区职工书屋", 20));
+		UUID upload = fixtures.upload(countyAdmin, "书屋.png", ActivityFixtures.picture("png"));
+		java.nio.file.Path stored = storedFiles.localPath(storedFiles.findCompleted(upload).orElseThrow());
+		java.nio.file.Path aside = stored.resolveSibling(stored.getFileName() + ".aside");
+		java.util.concurrent.CompletableFuture<EventPhoto> attached;
+		try (HeldRowLock lock = HeldRowLock.on(dataSource, "offline_event", event.id())) {
+			attached = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> reports.attachPhoto(countyAdmin, event.id(), upload));
+			lock.awaitWaiter("for update", attached);
+			java.nio.file.Files.move(stored, aside);
+			lock.release();
+		}
+		try {
+			EventPhoto photo = attached.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(photo.fileName()).isEqualTo("书屋.png");
+			assertThat(photo.contentType()).isEqualTo("image/png");
+		}
+		finally {
+			java.nio.file.Files.move(aside, stored);
+		}
 	}
 
 	@Test

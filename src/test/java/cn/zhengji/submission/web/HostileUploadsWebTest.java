@@ -27,6 +27,7 @@ import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.submission.EntryLifecycle;
 import cn.zhengji.submission.SubmissionFixtures;
+import cn.zhengji.support.HeldRowLock;
 import cn.zhengji.support.TestMedia;
 import cn.zhengji.support.ZhengjiTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -209,25 +210,12 @@ class HostileUploadsWebTest {
 		Path stored = storedFiles.localPath(storedFiles.findCompleted(upload).orElseThrow());
 		Path aside = stored.resolveSibling(stored.getFileName() + ".aside");
 		java.util.concurrent.CompletableFuture<cn.zhengji.submission.AttachOutcome> attached;
-		try (java.sql.Connection holder = dataSource.getConnection()) {
-			holder.setAutoCommit(false);
-			try (var lock = holder.prepareStatement("select id from entry where id = ? for update")) {
-				lock.setLong(1, id);
-				lock.executeQuery().close();
-			}
+		try (HeldRowLock lock = HeldRowLock.on(dataSource, "entry", id)) {
 			attached = java.util.concurrent.CompletableFuture
 				.supplyAsync(() -> changes.attach(worker, id, "work", null, upload));
-			long waitingUntil = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-			while (jdbc.sql("""
-					select count(*) from pg_stat_activity
-					where wait_event_type = 'Lock' and query like '%for update of e%'
-					""").query(Integer.class).single() == 0) {
-				assertThat(System.nanoTime()).as("the attach waits for the entry's lock").isLessThan(waitingUntil);
-				assertThat(attached).isNotDone();
-				Thread.sleep(20);
-			}
+			lock.awaitWaiter("for update of e", attached);
 			Files.move(stored, aside);
-			holder.commit();
+			lock.release();
 		}
 		try {
 			cn.zhengji.submission.AttachOutcome outcome = attached.get(60, java.util.concurrent.TimeUnit.SECONDS);
