@@ -47,3 +47,23 @@ alter table entry add constraint entry_recommended_ck
     check (recommended_by_organisation_id is null or state in ('SUBMITTED', 'APPROVED'));
 alter table entry add constraint entry_decided_ck
     check (decided_by_organisation_id is null or state in ('SUBMITTED', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN'));
+
+-- What other modules may read of entries in SQL (the approval chain's worklists): one row per
+-- entry with the names it is listed by and the nominee's masked and encrypted personal data.
+-- Every other table of this module stays its own.
+create view entry_listing as
+select e.id, e.campaign_id, e.category_id, e.title, e.state, e.organisation_id, e.organisation_path, e.created_by,
+       e.submitted_at, e.pending_organisation_id, e.pending_since, e.updated_at, e.version,
+       c.title as campaign_title, k.name as category_name, o.name as organisation_name,
+       a.display_name as submitter_name, w.name as waiting_at_name, r.name as recommended_by_name,
+       d.name as decided_by_name, n.name as nominee_name, n.mobile_cipher, n.mobile_masked, n.id_number_cipher,
+       n.id_number_masked
+from entry e
+     join campaign c on c.id = e.campaign_id
+     join campaign_category k on k.id = e.category_id
+     join organisation o on o.id = e.organisation_id
+     join account a on a.id = e.created_by
+     left join organisation w on w.id = e.pending_organisation_id
+     left join organisation r on r.id = e.recommended_by_organisation_id
+     left join organisation d on d.id = e.decided_by_organisation_id
+     left join entry_nomination n on n.entry_id = e.id;

@@ -50,17 +50,14 @@ class ApprovalRecords {
 
 	/**
 	 * The entries (of those given) whose category has judgement items that the first level has not
-	 * all answered yet: the category's rules (jsonb) list more items than the entry has answers.
+	 * all answered yet ({@code entry_open_judgement}, V87: the one place of that rule).
 	 */
 	Set<Long> withOpenJudgements(Collection<Long> entryIds) {
 		if (entryIds.isEmpty()) {
 			return Set.of();
 		}
 		return new HashSet<>(jdbc.sql("""
-				select e.id from entry e join campaign_category k on k.id = e.category_id
-				where e.id in (:ids)
-				  and jsonb_array_length(coalesce(k.rules -> 'judgements', '[]'::jsonb))
-				      > (select count(*) from entry_judgement j where j.entry_id = e.id)
+				select entry_id from entry_open_judgement where entry_id in (:ids) and open_judgements > 0
 				""").param("ids", entryIds).query(Long.class).list());
 	}
 

@@ -69,7 +69,7 @@ public final class EntryPolicy {
 	}
 
 	/** The same rule for an entry known by its submitting organisation only (a row of an export). */
-	static boolean maySeePersonalData(SignedInUser actor, Organisation actorOrganisation, long entryOrganisationId,
+	public static boolean maySeePersonalData(SignedInUser actor, Organisation actorOrganisation, long entryOrganisationId,
 			String entryOrganisationPath) {
 		if (!actor.isAdmin()) {
 			return false;

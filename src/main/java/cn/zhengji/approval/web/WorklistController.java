@@ -24,8 +24,8 @@ import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
-import cn.zhengji.submission.EntryFilter;
-import cn.zhengji.submission.EntrySearch;
+import cn.zhengji.approval.WorklistFilter;
+import cn.zhengji.approval.Worklists;
 import cn.zhengji.submission.EntryState;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,7 +50,7 @@ class WorklistController {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-	private final EntrySearch search;
+	private final Worklists search;
 
 	private final Approvals approvals;
 
@@ -66,7 +66,7 @@ class WorklistController {
 
 	private final Clock clock;
 
-	WorklistController(EntrySearch search, Approvals approvals, Campaigns campaigns, Organisations organisations,
+	WorklistController(Worklists search, Approvals approvals, Campaigns campaigns, Organisations organisations,
 			AuditLog auditLog, MessageSource messages, TransactionTemplate transactions, Clock clock) {
 		this.search = search;
 		this.approvals = approvals;
@@ -160,13 +160,13 @@ class WorklistController {
 		return versions;
 	}
 
-	private String page(SignedInUser actor, WorklistFilterForm form, BindingResult binding, EntryFilter filter,
+	private String page(SignedInUser actor, WorklistFilterForm form, BindingResult binding, WorklistFilter filter,
 			boolean queue, Model model) {
 		List<String> problems = new ArrayList<>();
 		for (var error : binding.getFieldErrors()) {
 			problems.add(message("approval.filter.invalid." + error.getField()));
 		}
-		EntrySearch.Page page = search.search(actor, filter, Math.max(0, form.getPage() - 1));
+		Worklists.Page page = search.search(actor, filter, Math.max(0, form.getPage() - 1));
 		List<Campaign> visibleCampaigns = campaigns.allVisible();
 		model.addAttribute("queue", queue);
 		model.addAttribute("problems", problems);
@@ -189,10 +189,10 @@ class WorklistController {
 		return "approval/worklist";
 	}
 
-	private EntryFilter queueFilter(SignedInUser actor, WorklistFilterForm form) {
+	private WorklistFilter queueFilter(SignedInUser actor, WorklistFilterForm form) {
 		requireQueue(actor);
-		EntryFilter plain = form.toFilter();
-		return new EntryFilter(plain.campaignId(), plain.categoryId(), null, plain.organisationId(),
+		WorklistFilter plain = form.toFilter();
+		return new WorklistFilter(plain.campaignId(), plain.categoryId(), null, plain.organisationId(),
 				plain.submittedFrom(), plain.submittedTo(), plain.text(), null)
 			.waitingAt(actor.organisationId());
 	}
@@ -204,13 +204,13 @@ class WorklistController {
 		}
 	}
 
-	private void export(SignedInUser actor, EntryFilter filter, String title, HttpServletResponse response)
+	private void export(SignedInUser actor, WorklistFilter filter, String title, HttpServletResponse response)
 			throws IOException {
 		String fileName = title + "-" + LocalDate.now(clock.withZone(CHINA)) + ".xlsx";
 		long[] counts = new long[2];
 		boolean completed = false;
 		try {
-			SpreadsheetDownload.write(response, fileName, title, EntrySearch.EXPORT_HEADERS, rows -> {
+			SpreadsheetDownload.write(response, fileName, title, Worklists.EXPORT_HEADERS, rows -> {
 				try {
 					counts[1] = search.export(actor, filter, rows);
 				}
@@ -222,7 +222,7 @@ class WorklistController {
 		}
 		finally {
 			// Audited whether or not the download finished: rows may have left the building.
-			Map<String, Object> summary = new LinkedHashMap<>(EntrySearch.describe(filter));
+			Map<String, Object> summary = new LinkedHashMap<>(Worklists.describe(filter));
 			summary.put("completed", completed);
 			summary.put("personalDataInFull", counts[1]);
 			String description = message("approval.export.audit", title, counts[0]);
@@ -249,7 +249,7 @@ class WorklistController {
 		return units;
 	}
 
-	private static List<Map<String, Object>> pageUrls(EntrySearch.Page page) {
+	private static List<Map<String, Object>> pageUrls(Worklists.Page page) {
 		List<Map<String, Object>> urls = new ArrayList<>();
 		for (int p = Math.max(0, page.page() - 3); p < Math.min(page.pages(), page.page() + 4); p++) {
 			urls.add(Map.of("number", p + 1, "current", p == page.page(), "url",

@@ -2,7 +2,7 @@ package cn.zhengji.approval.web;
 
 import java.time.LocalDate;
 
-import cn.zhengji.submission.EntryFilter;
+import cn.zhengji.approval.WorklistFilter;
 import cn.zhengji.submission.EntryState;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -30,8 +30,8 @@ public class WorklistFilterForm {
 
 	private int page = 1;
 
-	EntryFilter toFilter() {
-		return new EntryFilter(campaign, category, state, unit, from, to, q, null);
+	WorklistFilter toFilter() {
+		return new WorklistFilter(campaign, category, state, unit, from, to, q, null);
 	}
 
 	public Long getCampaign() {

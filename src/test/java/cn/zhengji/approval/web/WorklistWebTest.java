@@ -10,7 +10,7 @@ import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.submission.EntryLifecycle;
-import cn.zhengji.submission.EntrySearch;
+import cn.zhengji.approval.Worklists;
 import cn.zhengji.submission.NominationInput;
 import cn.zhengji.submission.SubmissionFixtures;
 import cn.zhengji.submission.SubmittedEntries;
@@ -246,7 +246,7 @@ class WorklistWebTest {
 					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 			.andReturn();
 		List<List<String>> rows = Spreadsheets.rows(result.getResponse().getContentAsByteArray());
-		assertThat(rows.getFirst()).isEqualTo(EntrySearch.EXPORT_HEADERS);
+		assertThat(rows.getFirst()).isEqualTo(Worklists.EXPORT_HEADERS);
 		rows.removeFirst();
 		return rows;
 	}

@@ -1,6 +1,9 @@
-package cn.zhengji.submission;
+package cn.zhengji.approval;
 
 import java.time.Instant;
+
+import cn.zhengji.submission.EntryState;
+import cn.zhengji.submission.EntryStatus;
 
 /**
  * One line of an admin's list or queue of entries.
@@ -10,7 +13,7 @@ import java.time.Instant;
  * @param decidedByName the level that took the last decision on it
  * @param openJudgements how many judgement items of the category have no answer of the first level
  */
-public record EntryRow(long id, String campaignTitle, String categoryName, String title, EntryState state,
+public record WorklistRow(long id, String campaignTitle, String categoryName, String title, EntryState state,
 		String organisationName, String submitterName, String waitingAtName, String recommendedByName,
 		String decidedByName, Instant submittedAt, Instant waitingSince, Instant updatedAt, int openJudgements,
 		int version) {

@@ -1,6 +1,8 @@
-package cn.zhengji.submission;
+package cn.zhengji.approval;
 
 import java.time.LocalDate;
+
+import cn.zhengji.submission.EntryState;
 
 /**
  * R-X-2 What an admin's list of entries is narrowed to. Every field is optional; the actor's scope
@@ -12,12 +14,12 @@ import java.time.LocalDate;
  * @param text part of the title or of the submitting unit's name
  * @param waitingAt only entries waiting in the approval chain at this organisation (a queue)
  */
-public record EntryFilter(Long campaignId, Long categoryId, EntryState state, Long organisationId,
+public record WorklistFilter(Long campaignId, Long categoryId, EntryState state, Long organisationId,
 		LocalDate submittedFrom, LocalDate submittedTo, String text, Long waitingAt) {
 
 	/** The queue of an organisation: what waits for its admins. */
-	public EntryFilter waitingAt(long organisationId) {
-		return new EntryFilter(campaignId, categoryId, EntryState.SUBMITTED, this.organisationId, submittedFrom,
+	public WorklistFilter waitingAt(long organisationId) {
+		return new WorklistFilter(campaignId, categoryId, EntryState.SUBMITTED, this.organisationId, submittedFrom,
 				submittedTo, text, organisationId);
 	}
 }

@@ -1,4 +1,4 @@
-package cn.zhengji.submission;
+package cn.zhengji.approval;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,44 +17,40 @@ import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload.Rows;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
+import cn.zhengji.submission.EntryPolicy;
+import cn.zhengji.submission.EntryState;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R-X-2 The admins' lists and queues of entries: filtered, paged for the page, streamed from a
- * cursor for the Excel export. Always scoped to the actor's subtree ({@link SignedInUser#adminScope()});
- * a filter on a unit outside it matches nothing.
+ * R-X-2 The admins' lists and queues of entries (作品管理, 待我审核): filtered, paged for the page,
+ * streamed from a cursor for the Excel export. Always scoped to the actor's subtree
+ * ({@link SignedInUser#adminScope()}); a filter on a unit outside it matches nothing.
+ *
+ * <p>The worklists are the approval chain's: they read the entries through the view
+ * {@code entry_listing} that the submission module publishes (V85), and the open judgement items
+ * through this module's own view {@code entry_open_judgement} (V87), the one place of that rule.
  */
 @Service
 @Transactional(readOnly = true)
-public class EntrySearch {
+public class Worklists {
 
 	public static final int PAGE_SIZE = 50;
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final String FROM = """
-			from entry e
-			     join campaign c on c.id = e.campaign_id
-			     join campaign_category k on k.id = e.category_id
-			     join organisation o on o.id = e.organisation_id
-			     join account a on a.id = e.created_by
-			     left join organisation w on w.id = e.pending_organisation_id
-			     left join organisation r on r.id = e.recommended_by_organisation_id
-			     left join organisation d on d.id = e.decided_by_organisation_id
+			from entry_listing e join entry_open_judgement j on j.entry_id = e.id
 			""";
 
-	// Judgement items without an answer: the same rule as the approval module's batch approval, so a
-	// box the queue offers is one the batch does not refuse for that reason.
+	// Judgement items without an answer: the same view as the batch approval's check, so a box the
+	// queue offers is one the batch does not refuse for that reason.
 	private static final String COLUMNS = """
-			select e.id, c.title as campaign_title, k.name as category_name, e.title, e.state,
-			       o.name as organisation_name, a.display_name as submitter_name, w.name as waiting_at_name,
-			       r.name as recommended_by_name, d.name as decided_by_name,
-			       e.submitted_at, e.pending_since, e.updated_at, e.version, e.organisation_id, e.organisation_path,
-			       greatest(0, jsonb_array_length(coalesce(k.rules -> 'judgements', '[]'::jsonb))
-			           - (select count(*) from entry_judgement j where j.entry_id = e.id))::int as open_judgements
+			select e.id, e.campaign_title, e.category_name, e.title, e.state, e.organisation_name, e.submitter_name,
+			       e.waiting_at_name, e.recommended_by_name, e.decided_by_name, e.submitted_at, e.pending_since,
+			       e.updated_at, e.version, e.organisation_id, e.organisation_path, j.open_judgements
 			""";
 
 	private final JdbcClient jdbc;
@@ -65,14 +61,14 @@ public class EntrySearch {
 
 	private final MessageSource messages;
 
-	EntrySearch(JdbcClient jdbc, Organisations organisations, PersonalDataCipher cipher, MessageSource messages) {
+	Worklists(JdbcClient jdbc, Organisations organisations, PersonalDataCipher cipher, MessageSource messages) {
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.cipher = cipher;
 	}
 
-	public record Page(List<EntryRow> rows, long total, int page) {
+	public record Page(List<WorklistRow> rows, long total, int page) {
 
 		public int pages() {
 			return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -80,15 +76,15 @@ public class EntrySearch {
 	}
 
 	/** One page (0-based) of the entries the filter selects; the queue oldest first, lists newest first. */
-	public Page search(SignedInUser actor, EntryFilter filter, int page) {
+	public Page search(SignedInUser actor, WorklistFilter filter, int page) {
 		Where where = where(actor, filter);
 		long total = jdbc.sql("select count(*) " + FROM + where.sql).params(where.params).query(Long.class).single();
 		int safePage = (int) Math.max(0, Math.min(page, (total - 1) / PAGE_SIZE));
-		List<EntryRow> rows = jdbc.sql(COLUMNS + FROM + where.sql + order(filter) + " limit :limit offset :offset")
+		List<WorklistRow> rows = jdbc.sql(COLUMNS + FROM + where.sql + order(filter) + " limit :limit offset :offset")
 			.params(where.params)
 			.param("limit", PAGE_SIZE)
 			.param("offset", safePage * PAGE_SIZE)
-			.query(EntrySearch::row)
+			.query(Worklists::row)
 			.list();
 		return new Page(rows, total, safePage);
 	}
@@ -104,17 +100,17 @@ public class EntrySearch {
 	 * allows it, masked otherwise.
 	 * @return how many rows carried personal data in full (for the audit log)
 	 */
-	public long export(SignedInUser actor, EntryFilter filter, Rows sheet) {
+	public long export(SignedInUser actor, WorklistFilter filter, Rows sheet) {
 		Organisation own = organisations.findById(actor.organisationId()).orElseThrow();
 		Where where = where(actor, filter);
 		long[] full = { 0 };
 		jdbc.sql(COLUMNS + """
-				, n.name as nominee_name, n.mobile_cipher, n.mobile_masked, n.id_number_cipher, n.id_number_masked
-				""" + FROM + " left join entry_nomination n on n.entry_id = e.id " + where.sql + order(filter))
+				, e.nominee_name, e.mobile_cipher, e.mobile_masked, e.id_number_cipher, e.id_number_masked
+				""" + FROM + where.sql + order(filter))
 			.params(where.params)
 			.withFetchSize(1000)
 			.query(rs -> {
-				EntryRow row = row(rs, 0);
+				WorklistRow row = row(rs, 0);
 				boolean mayUnmask = EntryPolicy.maySeePersonalData(actor, own, rs.getLong("organisation_id"),
 						rs.getString("organisation_path"));
 				String mobile = personal(rs, "mobile", mayUnmask);
@@ -139,7 +135,7 @@ public class EntrySearch {
 	}
 
 	/** A human summary of a filter for the audit log. */
-	public static Map<String, Object> describe(EntryFilter filter) {
+	public static Map<String, Object> describe(WorklistFilter filter) {
 		Map<String, Object> described = new LinkedHashMap<>();
 		if (filter.campaignId() != null) described.put("campaign", filter.campaignId());
 		if (filter.categoryId() != null) described.put("category", filter.categoryId());
@@ -155,7 +151,7 @@ public class EntrySearch {
 	private record Where(String sql, Map<String, Object> params) {
 	}
 
-	private Where where(SignedInUser actor, EntryFilter filter) {
+	private Where where(SignedInUser actor, WorklistFilter filter) {
 		StringBuilder sql = new StringBuilder(" where e.organisation_path like :scope || '%'");
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("scope", actor.adminScope());
@@ -192,18 +188,18 @@ public class EntrySearch {
 			params.put("to", filter.submittedTo().plusDays(1).atStartOfDay(CHINA).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
-			sql.append(" and (strpos(e.title, :text) > 0 or strpos(o.name, :text) > 0)");
+			sql.append(" and (strpos(e.title, :text) > 0 or strpos(e.organisation_name, :text) > 0)");
 			params.put("text", filter.text().strip());
 		}
 		return new Where(sql.toString(), params);
 	}
 
-	private static String order(EntryFilter filter) {
+	private static String order(WorklistFilter filter) {
 		return filter.waitingAt() != null ? " order by e.pending_since, e.id" : " order by e.updated_at desc, e.id desc";
 	}
 
-	private static EntryRow row(ResultSet rs, int n) throws SQLException {
-		return new EntryRow(rs.getLong("id"), rs.getString("campaign_title"), rs.getString("category_name"),
+	private static WorklistRow row(ResultSet rs, int n) throws SQLException {
+		return new WorklistRow(rs.getLong("id"), rs.getString("campaign_title"), rs.getString("category_name"),
 				rs.getString("title"), EntryState.valueOf(rs.getString("state")), rs.getString("organisation_name"),
 				rs.getString("submitter_name"), rs.getString("waiting_at_name"), rs.getString("recommended_by_name"),
 				rs.getString("decided_by_name"), instant(rs, "submitted_at"), instant(rs, "pending_since"),
