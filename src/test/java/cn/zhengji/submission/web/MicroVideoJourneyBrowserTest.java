@@ -93,7 +93,9 @@ class MicroVideoJourneyBrowserTest {
 		page.locator("input[name=declaration]").all().forEach(box -> box.check());
 		page.locator("button.submit-entry").click();
 		page.locator(".alert-success").getByText("作品已提交。", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).waitFor();
-		assertThat(page.locator("#entry-state").textContent()).isEqualTo("已提交");
+		SignedInUser submitter = (SignedInUser) userDetails.loadUserByUsername(PARTICIPANT);
+		assertThat(page.locator("#entry-state").textContent())
+			.isEqualTo("已提交（待" + submitter.organisationName() + "审核）");
 		assertThat(page.locator(".acceptance-list li").count()).isEqualTo(3);
 		String submittedEntry = page.url();
 		Browser.screenshot(page, "submission-entry-phone");
@@ -156,6 +158,19 @@ class MicroVideoJourneyBrowserTest {
 		page.navigate(url("/works"));
 		Browser.screenshot(page, "submission-works-phone");
 		assertNoHorizontalOverflow(page);
+
+		// 4. Changing the submitted entry: 撤回修改 says what is lost, then the entry is a draft again.
+		page.navigate(submittedEntry);
+		assertThat(page.locator(".entry-recall").textContent()).contains("不能直接修改");
+		page.locator("a.recall-entry").click();
+		page.locator("button.confirm-recall").waitFor();
+		assertThat(page.locator(".recall-losses").textContent().strip()).isEqualTo("作品尚未经任何单位审核通过，撤回修改不会失去审核意见。");
+		Browser.screenshot(page, "submission-recall-phone");
+		assertNoHorizontalOverflow(page);
+		page.locator("button.confirm-recall").click();
+		page.locator(".alert-success").getByText("作品已撤回为草稿").waitFor();
+		assertThat(page.locator("#entry-state").textContent()).isEqualTo("草稿");
+		assertThat(page.locator(".history-step").allTextContents()).containsExactly("创建草稿", "提交", "撤回修改");
 		desktop.context().close();
 		page.context().close();
 	}
