@@ -164,7 +164,9 @@ public class NominationForms {
 		Entry entry = allowedEntry(actor, entryId);
 		Nomination.PersonalData data = personalData(entryId);
 		auditLog.recordChange(AuditAction.VIEWED_PERSONAL_DATA, "entry", entry.id(), entry.organisationPath(),
-				"查看推荐表完整个人信息（身份证号、手机号码）：" + entry.title(), null, null);
+				messages.getMessage("submission.audit.personalDataViewed", new Object[] { entry.title() },
+						Locale.SIMPLIFIED_CHINESE),
+				null, null);
 		return data;
 	}
 
@@ -194,7 +196,9 @@ public class NominationForms {
 			mobile = data.mobile();
 			idNumber = data.idNumber();
 			auditLog.recordChange(AuditAction.VIEWED_PERSONAL_DATA, "entry", entry.id(), entry.organisationPath(),
-					"下载含完整个人信息的推荐表（" + (word ? "Word" : "PDF") + "）：" + entry.title(), null,
+					messages.getMessage("submission.audit.personalDataDocument",
+							new Object[] { word ? "Word" : "PDF", entry.title() }, Locale.SIMPLIFIED_CHINESE),
+					null,
 					Map.of("format", word ? "docx" : "pdf"));
 		}
 		NominationSheet sheet = new NominationSheet(campaign.title(), shown.name(),
