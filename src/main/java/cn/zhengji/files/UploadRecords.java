@@ -106,27 +106,18 @@ class UploadRecords {
 	 * @return the recorded offset, or empty if the upload is not free (or finished, expired, gone)
 	 */
 	Optional<Long> takeForWriting(UUID id, UUID token, Instant until, Instant now) {
-		return jdbc.sql("""
-				update stored_file set lease_token = :token, lease_until = :until
-				where id = :id and completed_at is null and expires_at > :now
-				  and (lease_until is null or lease_until < :now)
-				returning upload_offset
-				""")
-			.param("token", token)
-			.param("until", utc(until))
-			.param("id", id)
-			.param("now", utc(now))
-			.query(Long.class)
-			.optional();
+		return take(id, token, until, now, "completed_at is null and expires_at > :now");
 	}
 
 	/** Takes the lease of any upload, finished or not, that nobody holds. */
 	Optional<Long> takeForRemoval(UUID id, UUID token, Instant until, Instant now) {
-		return jdbc.sql("""
-				update stored_file set lease_token = :token, lease_until = :until
-				where id = :id and (lease_until is null or lease_until < :now)
-				returning upload_offset
-				""")
+		return take(id, token, until, now, "true");
+	}
+
+	private Optional<Long> take(UUID id, UUID token, Instant until, Instant now, String condition) {
+		return jdbc.sql("update stored_file set lease_token = :token, lease_until = :until"
+				+ " where id = :id and (lease_until is null or lease_until < :now) and " + condition
+				+ " returning upload_offset")
 			.param("token", token)
 			.param("until", utc(until))
 			.param("id", id)
