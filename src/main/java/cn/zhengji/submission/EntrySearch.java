@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload.Rows;
@@ -33,7 +33,6 @@ public class EntrySearch {
 
 	public static final int PAGE_SIZE = 50;
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final String FROM = """
 			from entry e
@@ -62,8 +61,12 @@ public class EntrySearch {
 
 	private final MessageSource messages;
 
-	EntrySearch(JdbcClient jdbc, Organisations organisations, PersonalDataCipher cipher, MessageSource messages) {
+	private final DisplayTimeZone displayTimeZone;
+
+	EntrySearch(JdbcClient jdbc, Organisations organisations, PersonalDataCipher cipher, MessageSource messages,
+			DisplayTimeZone displayTimeZone) {
 		this.messages = messages;
+		this.displayTimeZone = displayTimeZone;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.cipher = cipher;
@@ -182,11 +185,11 @@ public class EntrySearch {
 		}
 		if (filter.submittedFrom() != null) {
 			sql.append(" and e.submitted_at >= :from");
-			params.put("from", filter.submittedFrom().atStartOfDay(CHINA).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+			params.put("from", filter.submittedFrom().atStartOfDay(displayTimeZone.zone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
 		}
 		if (filter.submittedTo() != null) {
 			sql.append(" and e.submitted_at < :to");
-			params.put("to", filter.submittedTo().plusDays(1).atStartOfDay(CHINA).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+			params.put("to", filter.submittedTo().plusDays(1).atStartOfDay(displayTimeZone.zone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
 			sql.append(" and (strpos(e.title, :text) > 0 or strpos(o.name, :text) > 0)");

@@ -3,7 +3,6 @@ package cn.zhengji.approval.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
@@ -47,7 +47,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class WorklistController {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final EntrySearch search;
 
@@ -65,8 +64,11 @@ class WorklistController {
 
 	private final Clock clock;
 
+	private final DisplayTimeZone displayTimeZone;
+
 	WorklistController(EntrySearch search, Approvals approvals, Campaigns campaigns, Organisations organisations,
-			AuditLog auditLog, MessageSource messages, TransactionTemplate transactions, Clock clock) {
+			AuditLog auditLog, MessageSource messages, TransactionTemplate transactions, Clock clock,
+			DisplayTimeZone displayTimeZone) {
 		this.search = search;
 		this.approvals = approvals;
 		this.campaigns = campaigns;
@@ -75,6 +77,7 @@ class WorklistController {
 		this.messages = messages;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.displayTimeZone = displayTimeZone;
 	}
 
 	@GetMapping("/admin/works")
@@ -205,11 +208,11 @@ class WorklistController {
 
 	private void export(SignedInUser actor, EntryFilter filter, String title, HttpServletResponse response)
 			throws IOException {
-		String fileName = title + "-" + LocalDate.now(clock.withZone(CHINA)) + ".xlsx";
+		String fileName = title + "-" + LocalDate.now(clock.withZone(displayTimeZone.zone())) + ".xlsx";
 		long[] counts = new long[2];
 		boolean completed = false;
 		try {
-			SpreadsheetDownload.write(response, fileName, title, EntrySearch.EXPORT_HEADERS, rows -> {
+			SpreadsheetDownload.write(response, fileName, title, EntrySearch.EXPORT_HEADERS, displayTimeZone.zone(), rows -> {
 				try {
 					counts[1] = search.export(actor, filter, rows);
 				}
