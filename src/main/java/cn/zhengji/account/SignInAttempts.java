@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,8 +39,6 @@ class SignInAttempts {
 
 	static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private static final int MAX_RECORDED_NAME = 64;
@@ -53,11 +51,15 @@ class SignInAttempts {
 
 	private final Clock clock;
 
-	SignInAttempts(JdbcClient jdbc, AccountUserDetailsService accounts, AuditLog audit, Clock clock) {
+	private final DisplayTimeZone displayTimeZone;
+
+	SignInAttempts(JdbcClient jdbc, AccountUserDetailsService accounts, AuditLog audit, Clock clock,
+			DisplayTimeZone displayTimeZone) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.clock = clock;
+		this.displayTimeZone = displayTimeZone;
 	}
 
 	@EventListener
@@ -133,7 +135,7 @@ class SignInAttempts {
 			.flatMap(value -> value);
 		lockedUntil.ifPresent(until -> audit.recordFor(account.id(), account.displayName(), AuditAction.ACCOUNT_LOCKED,
 				"account", account.id(), account.organisationPath(), "连续" + MAX_FAILURES + "次密码错误，账号锁定至"
-						+ TIME.format(until.atZoneSameInstant(CHINA)) + "（北京时间）"));
+						+ TIME.format(until.atZoneSameInstant(displayTimeZone.zone())) + "（北京时间）"));
 	}
 
 	/** What was typed as the sign-in name, safe to keep: mobile numbers masked, length bounded. */

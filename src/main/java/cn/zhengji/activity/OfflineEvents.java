@@ -192,7 +192,7 @@ public class OfflineEvents {
 			.stream()
 			.map(column -> text("activity.export.event." + column))
 			.toList();
-		long rows = SpreadsheetDownload.write(out, text("activity.export.event.sheet"), headers,
+		long rows = SpreadsheetDownload.write(out, text("activity.export.event.sheet"), headers, campaign.timeZone(),
 				sheet -> reading.executeWithoutResult(status -> jdbc.sql("""
 						select o.name as organisation_name, e.held_on, e.place, e.enterprise, e.participants, e.description,
 						       (select count(*) from offline_event_photo p where p.event_id = e.id) as photos,

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload.Rows;
@@ -39,7 +39,6 @@ public class Worklists {
 
 	public static final int PAGE_SIZE = 50;
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final String FROM = """
 			from entry_listing e join entry_open_judgement j on j.entry_id = e.id
@@ -61,8 +60,12 @@ public class Worklists {
 
 	private final MessageSource messages;
 
-	Worklists(JdbcClient jdbc, Organisations organisations, PersonalDataCipher cipher, MessageSource messages) {
+	private final DisplayTimeZone displayTimeZone;
+
+	Worklists(JdbcClient jdbc, Organisations organisations, PersonalDataCipher cipher, MessageSource messages,
+			DisplayTimeZone displayTimeZone) {
 		this.messages = messages;
+		this.displayTimeZone = displayTimeZone;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.cipher = cipher;
@@ -181,11 +184,11 @@ public class Worklists {
 		}
 		if (filter.submittedFrom() != null) {
 			sql.append(" and e.submitted_at >= :from");
-			params.put("from", filter.submittedFrom().atStartOfDay(CHINA).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+			params.put("from", filter.submittedFrom().atStartOfDay(displayTimeZone.zone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
 		}
 		if (filter.submittedTo() != null) {
 			sql.append(" and e.submitted_at < :to");
-			params.put("to", filter.submittedTo().plusDays(1).atStartOfDay(CHINA).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+			params.put("to", filter.submittedTo().plusDays(1).atStartOfDay(displayTimeZone.zone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
 			sql.append(" and (strpos(e.title, :text) > 0 or strpos(e.organisation_name, :text) > 0)");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -27,9 +28,6 @@ import tools.jackson.databind.ObjectMapper;
 @Transactional(readOnly = true)
 public class AuditEvents {
 
-	/** Times in the audit log are shown in the campaigns' time zone. */
-	public static final ZoneId TIME_ZONE = ZoneId.of("Asia/Shanghai");
-
 	public static final int PAGE_SIZE = 50;
 
 	private static final String COLUMNS = """
@@ -43,11 +41,15 @@ public class AuditEvents {
 
 	private final RowMapper<AuditEntry> row;
 
-	AuditEvents(JdbcClient jdbc, ObjectMapper json) {
+	/** The log spans campaigns: its times are in the platform's display zone. */
+	private final ZoneId zone;
+
+	AuditEvents(JdbcClient jdbc, ObjectMapper json, DisplayTimeZone displayTimeZone) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.zone = displayTimeZone.zone();
 		this.row = (rs, n) -> new AuditEntry(rs.getLong("id"),
-				rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(TIME_ZONE),
+				rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(zone),
 				rs.getObject("actor_id", Long.class), rs.getString("actor_name"), rs.getString("remote_address"),
 				AuditAction.valueOf(rs.getString("action")), rs.getString("target_type"), rs.getString("target_id"),
 				rs.getString("summary"), rs.getString("organisation_path"), pretty(rs.getString("before_state")),
@@ -118,7 +120,7 @@ public class AuditEvents {
 			.list();
 	}
 
-	private static Query where(SignedInUser admin, AuditFilter filter) {
+	private Query where(SignedInUser admin, AuditFilter filter) {
 		List<String> conditions = new ArrayList<>();
 		java.util.Map<String, Object> parameters = new java.util.HashMap<>();
 		if (!admin.isAdmin()) {
@@ -142,11 +144,11 @@ public class AuditEvents {
 		}
 		if (filter.from() != null) {
 			conditions.add("occurred_at >= :from");
-			parameters.put("from", filter.from().atStartOfDay(TIME_ZONE).toOffsetDateTime());
+			parameters.put("from", filter.from().atStartOfDay(zone).toOffsetDateTime());
 		}
 		if (filter.to() != null) {
 			conditions.add("occurred_at < :to");
-			parameters.put("to", filter.to().plusDays(1).atStartOfDay(TIME_ZONE).toOffsetDateTime());
+			parameters.put("to", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
 		}
 		return new Query(conditions.isEmpty() ? "true" : String.join(" and ", conditions), parameters);
 	}
@@ -164,15 +166,15 @@ public class AuditEvents {
 	/**
 	 * What to show of the log; null fields do not filter.
 	 * @param actor part of the actor's name
-	 * @param from first day (Asia/Shanghai), inclusive
-	 * @param to last day (Asia/Shanghai), inclusive
+	 * @param from first day (in the display time zone), inclusive
+	 * @param to last day (in the display time zone), inclusive
 	 */
 	public record AuditFilter(AuditAction action, String actor, String targetType, LocalDate from, LocalDate to) {
 
 		public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null);
 	}
 
-	/** One event as read; times in Asia/Shanghai, states as indented JSON. */
+	/** One event as read; times in the display time zone, states as indented JSON. */
 	public record AuditEntry(long id, ZonedDateTime occurredAt, Long actorId, String actorName, String remoteAddress,
 			AuditAction action, String targetType, String targetId, String summary, String organisationPath,
 			String beforeState, String afterState) {

@@ -11,7 +11,6 @@ record CampaignDefinition(String code, String title, String shortTitle, int year
 		List<AllocationDefinition> allocations, Map<TargetMetric, Long> targets) {
 
 	CampaignDefinition {
-		timeZone = timeZone == null ? "Asia/Shanghai" : timeZone;
 		phases = phases == null ? List.of() : phases;
 		declarations = declarations == null ? List.of() : declarations;
 		categories = categories == null ? List.of() : categories;

@@ -23,6 +23,7 @@ import cn.zhengji.campaign.CampaignDefinition.AllocationDefinition;
 import cn.zhengji.campaign.CampaignDefinition.CategoryDefinition;
 import cn.zhengji.campaign.CampaignDefinition.DeclarationDefinition;
 import cn.zhengji.campaign.CampaignDefinition.PhaseDefinition;
+import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
 import org.slf4j.Logger;
@@ -58,13 +59,16 @@ class CampaignDefinitionLoader {
 
 	private final Clock clock;
 
+	private final DisplayTimeZone displayTimeZone;
+
 	CampaignDefinitionLoader(JdbcClient jdbc, CampaignJson json, Organisations organisations, AuditLog auditLog,
-			Clock clock) {
+			Clock clock, DisplayTimeZone displayTimeZone) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.organisations = organisations;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.displayTimeZone = displayTimeZone;
 	}
 
 	/** What loading a file did; {@code outcome} is empty when the content had been applied before. */
@@ -154,12 +158,17 @@ class CampaignDefinitionLoader {
 		return new Result(source, definition.code(), version, Optional.of(outcome), List.copyOf(conflicts));
 	}
 
+	/** A file that names no time zone: the platform's display time zone. */
+	private String timeZoneOf(CampaignDefinition definition) {
+		return definition.timeZone() != null ? definition.timeZone() : displayTimeZone.zone().getId();
+	}
+
 	private void validate(String source, CampaignDefinition definition) {
 		if (definition.code() == null || definition.title() == null || definition.host() == null
 				|| definition.organisers() == null) {
 			throw new IllegalStateException(source + ": code, title, host and organisers are required");
 		}
-		ZoneId.of(definition.timeZone());
+		ZoneId.of(timeZoneOf(definition));
 		for (PhaseDefinition phase : definition.phases()) {
 			if (phase.kind() == null || phase.name() == null || phase.startsOn() == null) {
 				throw new IllegalStateException(source + ": every phase needs kind, name and startsOn");
@@ -223,7 +232,7 @@ class CampaignDefinitionLoader {
 							definition.code() + " feeds unknown campaign " + definition.feeds()));
 		return new CampaignFields(definition.title(), definition.shortTitle(), definition.year(),
 				definition.documentNumber(), organisations.getByCode(definition.host()).id(), definition.organisers(),
-				definition.timeZone(), definition.summary(), definition.contact(), definition.platformNote(), feeds);
+				timeZoneOf(definition), definition.summary(), definition.contact(), definition.platformNote(), feeds);
 	}
 
 	record CampaignFields(String title, String shortTitle, int year, String documentNumber, long host,

@@ -21,8 +21,14 @@ class FilesConfiguration {
 
 	/** Runs on one node at a time (db-scheduler picks the task with a row lock). */
 	@Bean
-	RecurringTask<Void> removeExpiredUploads(Uploads uploads, UploadProperties properties) {
+	RecurringTask<Void> removeExpiredUploads(UploadExpiry expiry, UploadProperties properties) {
 		return Tasks.recurring("remove-expired-uploads", FixedDelay.of(properties.expiryCheckInterval()))
-			.execute((instance, context) -> uploads.removeExpired());
+			.execute((instance, context) -> expiry.removeExpired());
+	}
+
+	/** One per node: the running digests are a shortcut of this node's memory. */
+	@Bean
+	RunningDigests runningDigests() {
+		return new RunningDigests();
 	}
 }

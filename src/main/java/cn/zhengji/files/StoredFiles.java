@@ -24,18 +24,18 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 public class StoredFiles {
 
-	private final Uploads uploads;
+	private final UploadRecords records;
 
 	private final FileStorage storage;
 
-	StoredFiles(Uploads uploads, FileStorage storage) {
-		this.uploads = uploads;
+	StoredFiles(UploadRecords records, FileStorage storage) {
+		this.records = records;
 		this.storage = storage;
 	}
 
 	/** A completed upload, whoever owns it; empty while the upload is unfinished or unknown. */
 	public Optional<StoredFile> findCompleted(UUID id) {
-		return uploads.load(id).filter(Upload::completed).map(Upload::toStoredFile);
+		return records.load(id).filter(Upload::completed).map(Upload::toStoredFile);
 	}
 
 	/** A completed upload of this account (for attaching one's own upload to something); empty otherwise. */

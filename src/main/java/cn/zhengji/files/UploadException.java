@@ -1,10 +1,17 @@
 package cn.zhengji.files;
 
+import java.io.IOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A tus request that cannot be carried out, with the HTTP status to answer and the key of its
  * Chinese message in messages-files.properties.
  */
 public class UploadException extends RuntimeException {
+
+	private static final Logger log = LoggerFactory.getLogger(UploadException.class);
 
 	private final int status;
 
@@ -29,5 +36,11 @@ public class UploadException extends RuntimeException {
 
 	public Object[] arguments() {
 		return arguments.clone();
+	}
+
+	/** The storage failed: logged with its cause, answered as a 500 without it. */
+	static UploadException storageFailed(IOException ex) {
+		log.error("File storage failed", ex);
+		return new UploadException(500, "files.storage-failed");
 	}
 }

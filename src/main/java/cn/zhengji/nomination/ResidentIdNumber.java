@@ -31,7 +31,11 @@ public final class ResidentIdNumber {
 	/** ISO 7064 MOD 11-2 weights 2^(17-i) mod 11 for the first 17 digits. */
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
-	private static final ZoneId CAMPAIGN_ZONE = ZoneId.of("Asia/Shanghai");
+	/**
+	 * The calendar the birth date is written in: the number is issued in China, so "not after today"
+	 * is today in Beijing time, whatever zone a campaign or the platform shows times in.
+	 */
+	private static final ZoneId ISSUING_CALENDAR = ZoneId.of("Asia/Shanghai");
 
 	private final String value;
 
@@ -49,7 +53,7 @@ public final class ResidentIdNumber {
 	 * (lower-case x is accepted as X; surrounding blanks are ignored)
 	 */
 	public static ResidentIdNumber parse(String text) {
-		return parse(text, Clock.system(CAMPAIGN_ZONE));
+		return parse(text, Clock.system(ISSUING_CALENDAR));
 	}
 
 	/** As {@link #parse(String)}, "not in the future" measured on this clock (in Asia/Shanghai). */
@@ -75,7 +79,7 @@ public final class ResidentIdNumber {
 			throw InvalidResidentIdNumberException.of(Reason.REGION, "nomination.id-number.region",
 					value.substring(0, 2));
 		}
-		LocalDate birthDate = birthDate(value, LocalDate.now(clock.withZone(CAMPAIGN_ZONE)));
+		LocalDate birthDate = birthDate(value, LocalDate.now(clock.withZone(ISSUING_CALENDAR)));
 		char expected = checkDigit(value.substring(0, LENGTH - 1));
 		if (last != expected) {
 			throw InvalidResidentIdNumberException.of(Reason.CHECK_DIGIT, "nomination.id-number.check-digit");

@@ -1,7 +1,6 @@
 package cn.zhengji.notification;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
 
 /**
  * 通知公告: published by an organisation, optionally about one campaign. The body is plain text;
@@ -17,10 +16,6 @@ public record Announcement(long id, long organisationId, String organisationName
 
 	public enum State {
 		PUBLISHED, WITHDRAWN
-	}
-
-	public ZonedDateTime shownPublishedAt() {
-		return publishedAt.atZone(Notice.SHOWN_IN);
 	}
 
 	public boolean isPublished() {

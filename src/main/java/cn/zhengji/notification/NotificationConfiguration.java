@@ -1,5 +1,8 @@
 package cn.zhengji.notification;
 
+import java.time.ZoneId;
+
+import cn.zhengji.infrastructure.DisplayTimeZone;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -13,8 +16,10 @@ class NotificationConfiguration {
 
 	/** Daily; db-scheduler runs it on one node at a time, and the reminder table stops any repeat. */
 	@Bean
-	RecurringTask<Void> deadlineReminderTask(DeadlineReminders reminders, ReminderProperties properties) {
-		return Tasks.recurring("deadline-reminders", Schedules.daily(properties.zone(), properties.time()))
+	RecurringTask<Void> deadlineReminderTask(DeadlineReminders reminders, ReminderProperties properties,
+			DisplayTimeZone displayTimeZone) {
+		ZoneId zone = properties.zone() != null ? properties.zone() : displayTimeZone.zone();
+		return Tasks.recurring("deadline-reminders", Schedules.daily(zone, properties.time()))
 			.execute((instance, context) -> reminders.remind());
 	}
 }

@@ -9,6 +9,7 @@ import cn.zhengji.account.AccountAdministration;
 import cn.zhengji.account.AccountAdministration.OneTimePassword;
 import cn.zhengji.account.AccountProfile;
 import cn.zhengji.account.InvalidAccountInput;
+import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
@@ -44,9 +45,13 @@ class AccountAdminController {
 
 	private final MessageSource messages;
 
-	AccountAdminController(AccountAdministration administration, MessageSource messages) {
+	private final DisplayTimeZone displayTimeZone;
+
+	AccountAdminController(AccountAdministration administration, MessageSource messages,
+			DisplayTimeZone displayTimeZone) {
 		this.administration = administration;
 		this.messages = messages;
+		this.displayTimeZone = displayTimeZone;
 	}
 
 	@GetMapping("/admin/accounts")
@@ -72,7 +77,7 @@ class AccountAdminController {
 			throws IOException {
 		Role roleFilter = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
 		long rows = SpreadsheetDownload.write(response, "账号清单.xlsx", "账号", AccountAdministration.EXPORT_HEADERS,
-				sheet -> administration.export(user, roleFilter, organisation,
+				displayTimeZone.zone(), sheet -> administration.export(user, roleFilter, organisation,
 						key -> messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE), sheet));
 		administration.recordExport(user, rows);
 	}

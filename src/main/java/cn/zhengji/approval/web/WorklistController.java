@@ -3,7 +3,6 @@ package cn.zhengji.approval.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
@@ -48,7 +48,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class WorklistController {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final Worklists search;
 
@@ -66,8 +65,11 @@ class WorklistController {
 
 	private final Clock clock;
 
+	private final DisplayTimeZone displayTimeZone;
+
 	WorklistController(Worklists search, Approvals approvals, Campaigns campaigns, Organisations organisations,
-			AuditLog auditLog, MessageSource messages, TransactionTemplate transactions, Clock clock) {
+			AuditLog auditLog, MessageSource messages, TransactionTemplate transactions, Clock clock,
+			DisplayTimeZone displayTimeZone) {
 		this.search = search;
 		this.approvals = approvals;
 		this.campaigns = campaigns;
@@ -76,6 +78,7 @@ class WorklistController {
 		this.messages = messages;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.displayTimeZone = displayTimeZone;
 	}
 
 	@GetMapping("/admin/works")
@@ -206,11 +209,11 @@ class WorklistController {
 
 	private void export(SignedInUser actor, WorklistFilter filter, String title, HttpServletResponse response)
 			throws IOException {
-		String fileName = title + "-" + LocalDate.now(clock.withZone(CHINA)) + ".xlsx";
+		String fileName = title + "-" + LocalDate.now(clock.withZone(displayTimeZone.zone())) + ".xlsx";
 		long[] counts = new long[2];
 		boolean completed = false;
 		try {
-			SpreadsheetDownload.write(response, fileName, title, Worklists.EXPORT_HEADERS, rows -> {
+			SpreadsheetDownload.write(response, fileName, title, Worklists.EXPORT_HEADERS, displayTimeZone.zone(), rows -> {
 				try {
 					counts[1] = search.export(actor, filter, rows);
 				}

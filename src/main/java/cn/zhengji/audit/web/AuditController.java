@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import cn.zhengji.audit.AuditEvents;
 import cn.zhengji.audit.AuditEvents.AuditPage;
+import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,11 +37,15 @@ class AuditController {
 
 	private final TransactionTemplate transactions;
 
-	AuditController(AuditEvents events, AuditLog auditLog, MessageSource messages, TransactionTemplate transactions) {
+	private final DisplayTimeZone displayTimeZone;
+
+	AuditController(AuditEvents events, AuditLog auditLog, MessageSource messages, TransactionTemplate transactions,
+			DisplayTimeZone displayTimeZone) {
 		this.events = events;
 		this.auditLog = auditLog;
 		this.messages = messages;
 		this.transactions = transactions;
+		this.displayTimeZone = displayTimeZone;
 	}
 
 	@GetMapping
@@ -64,7 +69,7 @@ class AuditController {
 	void export(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("filter") AuditFilterForm filter,
 			BindingResult errors, HttpServletResponse response) throws IOException {
 		long rows = SpreadsheetDownload.write(response, "审计日志.xlsx", "审计日志", AuditEvents.EXPORT_HEADERS,
-				sheet -> events.export(user, filter.toFilter(), action -> messages.getMessage("audit.action." + action.name(),
+				displayTimeZone.zone(), sheet -> events.export(user, filter.toFilter(), action -> messages.getMessage("audit.action." + action.name(),
 						null, Locale.SIMPLIFIED_CHINESE), sheet));
 		String summary = messages.getMessage("audit.export.summary", new Object[] { rows }, Locale.SIMPLIFIED_CHINESE);
 		transactions.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "audit-log", null,

@@ -33,8 +33,6 @@ public final class SpreadsheetDownload {
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	private SpreadsheetDownload() {
 	}
 
@@ -43,7 +41,8 @@ public final class SpreadsheetDownload {
 
 		/**
 		 * Appends a row. Cells may be null (left empty), numbers (written as numbers), dates and
-		 * instants (written as text in Beijing time) or anything else (written as its text).
+		 * instants (written as text; instants in the sheet's time zone, and only in a sheet that has
+		 * one) or anything else (written as its text).
 		 */
 		void row(Object... cells);
 
@@ -56,18 +55,40 @@ public final class SpreadsheetDownload {
 		void write(Rows rows) throws IOException;
 	}
 
-	/** Sets the download headers and streams the workbook to the response. */
+	/** Sets the download headers and streams the workbook, which holds no instants, to the response. */
 	public static long write(HttpServletResponse response, String fileName, String sheetName, List<String> headers,
 			Body body) throws IOException {
+		return write(response, fileName, sheetName, headers, null, body);
+	}
+
+	/**
+	 * Sets the download headers and streams the workbook to the response.
+	 * @param zone the time zone instants are shown in: the campaign's, or the platform's display time
+	 * zone for a list across campaigns
+	 */
+	public static long write(HttpServletResponse response, String fileName, String sheetName, List<String> headers,
+			ZoneId zone, Body body) throws IOException {
 		response.setContentType(CONTENT_TYPE);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		return write(response.getOutputStream(), sheetName, headers, body);
+		return write(response.getOutputStream(), sheetName, headers, zone, body);
 	}
 
-	/** Streams the workbook to any output stream (tests, benchmarks); returns the number of data rows. */
+	/**
+	 * Streams a workbook that holds no instants to any output stream; returns the number of data
+	 * rows.
+	 */
 	public static long write(OutputStream out, String sheetName, List<String> headers, Body body) throws IOException {
+		return write(out, sheetName, headers, null, body);
+	}
+
+	/**
+	 * Streams the workbook to any output stream (tests, benchmarks); returns the number of data rows.
+	 * @param zone the time zone instants are shown in, or null for a sheet without instants
+	 */
+	public static long write(OutputStream out, String sheetName, List<String> headers, ZoneId zone, Body body)
+			throws IOException {
 		Workbook workbook = new Workbook(out, "Zhengji", "1.0");
 		Worksheet sheet = workbook.newWorksheet(sheetName);
 		for (int column = 0; column < headers.size(); column++) {
@@ -76,7 +97,7 @@ public final class SpreadsheetDownload {
 			sheet.width(column, Math.max(10, Math.min(40, headers.get(column).length() * 3)));
 		}
 		sheet.freezePane(0, 1);
-		SheetRows rows = new SheetRows(sheet);
+		SheetRows rows = new SheetRows(sheet, zone);
 		try {
 			body.write(rows);
 		}
@@ -91,10 +112,13 @@ public final class SpreadsheetDownload {
 
 		private final Worksheet sheet;
 
+		private final ZoneId zone;
+
 		private long count;
 
-		SheetRows(Worksheet sheet) {
+		SheetRows(Worksheet sheet, ZoneId zone) {
 			this.sheet = sheet;
+			this.zone = zone;
 		}
 
 		@Override
@@ -109,7 +133,7 @@ public final class SpreadsheetDownload {
 					// fastexcel's shared-string table until the end, so memory would grow with the rows
 					// (docs/performance.md, "Excel export").
 					case Number number -> sheet.value(r, c, number);
-					case Instant instant -> sheet.inlineString(r, c, DATE_TIME.format(instant.atZone(CHINA)));
+					case Instant instant -> sheet.inlineString(r, c, DATE_TIME.format(instant.atZone(shownIn())));
 					case LocalDate date -> sheet.inlineString(r, c, date.toString());
 					case Boolean bool -> sheet.value(r, c, bool ? "是" : "否");
 					default -> sheet.inlineString(r, c, cell.toString());
@@ -124,6 +148,14 @@ public final class SpreadsheetDownload {
 					throw new UncheckedIOException(ex);
 				}
 			}
+		}
+
+		private ZoneId shownIn() {
+			if (zone == null) {
+				// Which zone is the caller's to say (the campaign's or the display zone), not a guess here.
+				throw new IllegalStateException("an instant in a sheet written without a time zone");
+			}
+			return zone;
 		}
 
 		@Override

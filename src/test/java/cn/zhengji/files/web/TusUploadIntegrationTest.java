@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 import cn.zhengji.files.StoredFile;
 import cn.zhengji.files.StoredFiles;
-import cn.zhengji.files.Uploads;
+import cn.zhengji.files.UploadExpiry;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +61,7 @@ class TusUploadIntegrationTest {
 	StoredFiles storedFiles;
 
 	@Autowired
-	Uploads uploads;
+	UploadExpiry expiry;
 
 	@Autowired
 	List<Task<?>> tasks;
@@ -399,7 +399,7 @@ class TusUploadIntegrationTest {
 		assertThat(uploader.head(expired).statusCode()).isEqualTo(410);
 		assertThat(uploader.patch(expired, 40, source, 40, 100).statusCode()).isEqualTo(410);
 
-		int removed = uploads.removeExpired();
+		int removed = expiry.removeExpired();
 
 		assertThat(removed).isGreaterThanOrEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from stored_file where id = ?").param(idOf(expired)).query(Long.class).single())
