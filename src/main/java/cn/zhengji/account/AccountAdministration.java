@@ -113,13 +113,6 @@ public class AccountAdministration {
 		});
 	}
 
-	/** Audits an export of the account list. */
-	@Transactional
-	public void recordExport(SignedInUser actor, long rows) {
-		audit.recordChange(AuditAction.EXPORTED, "account-list", null, actor.adminScope(), "导出账号清单（" + rows + "行）",
-				null, null);
-	}
-
 	private JdbcClient.StatementSpec listQuery(SignedInUser actor, Role role, String organisationName, String limit) {
 		return jdbc.sql("""
 				select a.id, a.username, a.mobile_masked, a.display_name, a.role, a.participant_kind, a.organisation_id,

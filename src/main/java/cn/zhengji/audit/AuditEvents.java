@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -170,6 +172,18 @@ public class AuditEvents {
 	public record AuditFilter(AuditAction action, String actor, String targetType, LocalDate from, LocalDate to) {
 
 		public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null);
+
+		/** The fields that filter, for the record of an export. */
+		public Map<String, Object> describe() {
+			Map<String, Object> described = new LinkedHashMap<>();
+			described.put("action", action == null ? null : action.name());
+			described.put("actor", actor);
+			described.put("targetType", targetType);
+			described.put("from", from == null ? null : from.toString());
+			described.put("to", to == null ? null : to.toString());
+			described.values().removeIf(java.util.Objects::isNull);
+			return described;
+		}
 	}
 
 	/** One event as read; times in Asia/Shanghai, states as indented JSON. */

@@ -56,13 +56,11 @@ public class OrganisationAdministration {
 	public static final List<String> EXPORT_HEADERS = List.of("名称", "简称", "代码", "类型", "上级组织", "层级");
 
 	/**
-	 * R-X-2 An administered organisation and everything below it, in tree order, as spreadsheet rows;
-	 * audited as an export.
+	 * R-X-2 An administered organisation and everything below it, in tree order, as spreadsheet rows.
 	 * @param kindLabel the Chinese name of a kind
-	 * @return the number of rows
 	 */
-	@Transactional
-	public long exportSubtree(SignedInUser user, long id, Function<OrganisationKind, String> kindLabel,
+	@Transactional(readOnly = true)
+	public void exportSubtree(SignedInUser user, long id, Function<OrganisationKind, String> kindLabel,
 			SpreadsheetDownload.Rows sheet) {
 		Organisation top = administered(user, id);
 		Map<Long, String> names = new HashMap<>();
@@ -73,9 +71,6 @@ public class OrganisationAdministration {
 							organisations.findById(organisation.parentId()).map(Organisation::name).orElse(null)),
 					organisation.depth() - top.depth());
 		}
-		audit.recordChange(AuditAction.EXPORTED, AUDIT_TARGET, id, top.path(),
-				"导出组织：" + top.name() + "及下级（" + sheet.count() + "个）", null, null);
-		return sheet.count();
 	}
 
 	/** Where the user's tree starts: the root for the platform admin, its own organisation otherwise. */
