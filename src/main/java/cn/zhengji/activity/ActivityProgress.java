@@ -12,6 +12,7 @@ import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Target;
 import cn.zhengji.campaign.TargetMetric;
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
@@ -53,10 +54,10 @@ public class ActivityProgress {
 		if (!ActivityPolicy.reads(actor)) {
 			throw new NotFoundException("progress for " + actor);
 		}
-		String scope = actor.adminScope();
+		Subtree scope = Subtree.administeredBy(actor);
 		List<ProgressRow> rows = new ArrayList<>(jdbc.sql(RollUp.ALLOCATED_UNITS)
 			.param("campaign", campaign.id())
-			.param("scope", scope)
+			.param("scope", scope.pattern())
 			.query((rs, n) -> new ProgressRow(rs.getLong("id"), rs.getString("short_name"), rs.getString("path"),
 					rs.getInt("allocated"), rs.getLong("reported")))
 			.list());
@@ -97,19 +98,19 @@ public class ActivityProgress {
 		}
 	}
 
-	private long count(Campaign campaign, String path) {
+	private long count(Campaign campaign, Subtree subtree) {
 		return jdbc.sql(RollUp.EVENTS_UNDER)
 			.param("campaign", campaign.id())
-			.param("path", path)
+			.param("path", subtree.pattern())
 			.query(Long.class)
 			.single();
 	}
 
-	private List<ReachFigure> reach(Campaign campaign, String scope, long events) {
+	private List<ReachFigure> reach(Campaign campaign, Subtree scope, long events) {
 		Map<TargetMetric, Long> sums = new EnumMap<>(TargetMetric.class);
 		jdbc.sql(RollUp.REACH_UNDER)
 			.param("campaign", campaign.id())
-			.param("scope", scope)
+			.param("scope", scope.pattern())
 			.query(rs -> {
 				sums.put(TargetMetric.valueOf(rs.getString("metric")), rs.getLong("total"));
 			});

@@ -16,6 +16,7 @@ import cn.zhengji.audit.ExportedList;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.files.StoredFiles;
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
@@ -222,14 +223,13 @@ public class OfflineEvents {
 		requireReader(actor);
 		StringBuilder from = new StringBuilder("""
 				from offline_event e join organisation o on o.id = e.organisation_id join account a on a.id = e.reported_by
-				where e.campaign_id = :campaign and e.organisation_path like :scope || '%'
-				""");
+				where e.campaign_id = :campaign and\s""" + Subtree.sql("e.organisation_path", "scope") + "\n");
 		Map<String, Object> params = new HashMap<>();
 		params.put("campaign", campaign.id());
-		params.put("scope", actor.adminScope());
+		params.put("scope", Subtree.administeredBy(actor).pattern());
 		if (filter.organisationId() != null) {
-			from.append(" and e.organisation_path like :unit || '%'");
-			params.put("unit", filterUnit(actor, filter.organisationId()).path());
+			from.append(" and ").append(Subtree.sql("e.organisation_path", "unit"));
+			params.put("unit", new Subtree(filterUnit(actor, filter.organisationId()).path()).pattern());
 		}
 		if (filter.from() != null) {
 			from.append(" and e.held_on >= :from");

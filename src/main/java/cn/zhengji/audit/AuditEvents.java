@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -127,8 +128,8 @@ public class AuditEvents {
 			conditions.add("false");
 		}
 		else if (!admin.isPlatformAdmin()) {
-			conditions.add("organisation_path like :scope || '%'");
-			parameters.put("scope", admin.adminScope());
+			conditions.add(Subtree.sql("organisation_path", "scope"));
+			parameters.put("scope", Subtree.administeredBy(admin).pattern());
 		}
 		if (filter.action() != null) {
 			conditions.add("action = :action");

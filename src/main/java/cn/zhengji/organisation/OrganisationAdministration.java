@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.security.SignedInUser;
@@ -95,10 +96,9 @@ public class OrganisationAdministration {
 	public Map<OrganisationKind, Integer> descendantsByKind(SignedInUser user, long id) {
 		Organisation organisation = administered(user, id);
 		Map<OrganisationKind, Integer> counts = new EnumMap<>(OrganisationKind.class);
-		jdbc.sql("""
-				select kind, count(*) as n from organisation where path like :prefix || '%' and id <> :id group by kind
-				""")
-			.param("prefix", organisation.path())
+		jdbc.sql("select kind, count(*) as n from organisation where " + Subtree.sql("path", "prefix")
+				+ " and id <> :id group by kind")
+			.param("prefix", new Subtree(organisation.path()).pattern())
 			.param("id", organisation.id())
 			.query((rs, n) -> counts.put(OrganisationKind.valueOf(rs.getString("kind")), rs.getInt("n")))
 			.list();

@@ -3,6 +3,7 @@ package cn.zhengji.organisation;
 import java.util.List;
 import java.util.Optional;
 
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
@@ -52,8 +53,8 @@ public class Organisations {
 
 	/** The organisation with this path prefix and everything below it, in tree order. */
 	public List<Organisation> subtree(String pathPrefix) {
-		return jdbc.sql("select " + COLUMNS + " from organisation where path like :prefix || '%' order by path")
-			.param("prefix", pathPrefix)
+		return jdbc.sql("select " + COLUMNS + " from organisation where " + Subtree.sql("path", "prefix") + " order by path")
+			.param("prefix", new Subtree(pathPrefix).pattern())
 			.query(ROW)
 			.list();
 	}
