@@ -62,6 +62,10 @@ class VisibilityPropertyWebTest {
 
 	private static final Pattern WORK_ROW = Pattern.compile("id=\"work-(\\d+)\"");
 
+	private static final Pattern WORK_COUNT = Pattern.compile("共 (\\d+) 件");
+
+	private static final Pattern EVENT_COUNT = Pattern.compile("共 (\\d+) 场活动");
+
 	private static final Pattern EVENT_ROW = Pattern.compile("id=\"event-(\\d+)\"");
 
 	private static final Pattern UNIT_ROW = Pattern.compile("id=\"unit-(\\d+)\"");
@@ -326,9 +330,15 @@ class VisibilityPropertyWebTest {
 	@MethodSource("admins")
 	void theWorksListAndExportShowOnlyEntriesOfTheAdminsSubtree(Admin admin) throws Exception {
 		SignedInUser actor = viewers.get(admin);
-		List<Long> listed = rowIds(actor, "/admin/works?q=性质测试作品", WORK_ROW);
+		String page = body(actor, "/admin/works?q=性质测试作品");
+		List<Long> listed = ids(page, WORK_ROW);
 
 		assertThat(listed).isNotEmpty().doesNotHaveDuplicates();
+		// The count the page states is the count of the rows it may show.
+		assertThat(ids(page, WORK_COUNT)).containsExactly(jdbc.sql("""
+				select count(*) from entry e join organisation o on o.id = e.organisation_id
+				where e.title = '性质测试作品' and o.path like :scope || '%'
+				""").param("scope", actor.adminScope()).query(Long.class).single());
 		assertThat(outsideSubtree(actor, "entry", listed)).isEmpty();
 		if (admin == Admin.COUNTY_ADMIN) {
 			assertThat(rowIds(actor, "/admin/works", WORK_ROW)).containsExactlyInAnyOrderElementsOf(jdbc.sql("""
@@ -350,13 +360,15 @@ class VisibilityPropertyWebTest {
 	@MethodSource("organisationAdmins")
 	void theQueueAndItsExportHoldOnlyWhatWaitsAtTheAdminsOwnUnion(Admin admin) throws Exception {
 		SignedInUser actor = viewers.get(admin);
-		List<Long> listed = rowIds(actor, "/admin/queue?q=性质测试作品", WORK_ROW);
+		String page = body(actor, "/admin/queue?q=性质测试作品");
+		List<Long> listed = ids(page, WORK_ROW);
 		List<Long> exported = ids(column(export(actor, "/admin/queue.xlsx?q=性质测试作品"), 0));
 
 		List<Long> waitingHere = jdbc.sql("""
 				select id from entry where pending_organisation_id = ? and state = 'SUBMITTED' and title = '性质测试作品'
 				""").param(actor.organisationId()).query(Long.class).list();
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(waitingHere);
+		assertThat(ids(page, WORK_COUNT)).containsExactly((long) waitingHere.size());
 		assertThat(exported).containsExactlyInAnyOrderElementsOf(waitingHere);
 		assertThat(outsideSubtree(actor, "entry", listed)).isEmpty();
 		if (admin == Admin.COUNTY_ADMIN) {
@@ -390,11 +402,16 @@ class VisibilityPropertyWebTest {
 	@MethodSource("admins")
 	void theOfflineEventsAndTheirExportShowOnlyEventsOfTheAdminsSubtree(Admin admin) throws Exception {
 		SignedInUser actor = viewers.get(admin);
-		List<Long> listed = rowIds(actor, "/activities?campaign=" + CAMPAIGN + "&q=性质活动地点", EVENT_ROW);
+		String page = body(actor, "/activities?campaign=" + CAMPAIGN + "&q=性质活动地点");
+		List<Long> listed = ids(page, EVENT_ROW);
 		List<String> exported = column(export(actor, "/activities/export?campaign=" + CAMPAIGN + "&q=性质活动地点"), 0);
 
 		assertThat(outsideSubtree(actor, "offline_event", listed)).isEmpty();
 		assertSeesExactlyItsSide(admin, listed, Rows::event);
+		assertThat(ids(page, EVENT_COUNT)).containsExactly(jdbc.sql("""
+				select count(*) from offline_event e join organisation o on o.id = e.organisation_id
+				where e.campaign_id = :campaign and e.place = '性质活动地点' and o.path like :scope || '%'
+				""").param("campaign", campaignId).param("scope", actor.adminScope()).query(Long.class).single());
 		assertThat(namesOutsideSubtree(actor, exported)).isEmpty();
 		assertThat(exported).hasSameSizeAs(listed);
 		assertSeesExactlyItsSide(admin, exported, Rows::organisationName);
