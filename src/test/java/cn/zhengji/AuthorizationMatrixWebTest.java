@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -25,13 +26,16 @@ import cn.zhengji.organisation.OrganisationTestData;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.support.ZhengjiTest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -39,6 +43,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
@@ -559,6 +566,10 @@ class AuthorizationMatrixWebTest {
 	MockMvc mvc;
 
 	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlerMapping;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -741,6 +752,38 @@ class AuthorizationMatrixWebTest {
 			}
 		}
 		return cases.stream();
+	}
+
+	/**
+	 * Every request mapping of the application has a row: a new controller method without one fails
+	 * here. A mapping is covered when a row's method and URL (placeholders filled, query left out)
+	 * match it as Spring would route the request.
+	 */
+	@Test
+	void everyRequestMappingHasARowInTheMatrix() {
+		List<String> uncovered = new ArrayList<>();
+		handlerMapping.getHandlerMethods().forEach((info, handler) -> {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			Set<PathPattern> patterns = info.getPathPatternsCondition() == null ? Set.of()
+					: info.getPathPatternsCondition().getPatterns();
+			boolean covered = ENDPOINTS.stream().anyMatch(endpoint -> {
+				boolean methodMatches = methods.isEmpty()
+						|| methods.contains(RequestMethod.resolve(endpoint.method().name()));
+				PathContainer path = PathContainer.parsePath(sampleUrl(endpoint.url()));
+				return methodMatches && patterns.stream().anyMatch(pattern -> pattern.matches(path));
+			});
+			if (!covered) {
+				uncovered.add(methods + " " + patterns + " (" + handler.getShortLogMessage() + ")");
+			}
+		});
+
+		assertThat(uncovered).as("request mappings without a row in the authorization matrix").isEmpty();
+	}
+
+	/** A row's URL as a request would have it, without its query. */
+	private static String sampleUrl(String url) {
+		String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+		return path.replace("{file}", UUID.randomUUID().toString()).replaceAll("\\{[A-Za-z]+}", "1");
 	}
 
 	@ParameterizedTest(name = "{0} as {1} on {2} -> {3}")

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
@@ -113,27 +114,21 @@ public class AccountAdministration {
 		});
 	}
 
-	/** Audits an export of the account list. */
-	@Transactional
-	public void recordExport(SignedInUser actor, long rows) {
-		audit.recordChange(AuditAction.EXPORTED, "account-list", null, actor.adminScope(), "导出账号清单（" + rows + "行）",
-				null, null);
-	}
-
 	private JdbcClient.StatementSpec listQuery(SignedInUser actor, Role role, String organisationName, String limit) {
 		return jdbc.sql("""
 				select a.id, a.username, a.mobile_masked, a.display_name, a.role, a.participant_kind, a.organisation_id,
 				       o.name as organisation_name, o.path as organisation_path, a.demo, a.last_sign_in_at,
 				       a.enabled, a.locked_until, a.must_change_password
 				from account a join organisation o on o.id = a.organisation_id
-				where o.path like :scope || '%'
+				where\s""" + Subtree.sql("o.path", "scope") + """
+
 				  and (cast(:role as text) is null or a.role = :role)
 				  and (cast(:name as text) is null or o.name like '%' || :name || '%' escape '\\'
 				       or o.short_name like '%' || :name || '%' escape '\\')
 				  and (a.demo = false or :demo)
 				order by o.path, a.role, a.id
 				""" + limit)
-			.param("scope", actor.adminScope())
+			.param("scope", Subtree.administeredBy(actor).pattern())
 			.param("role", role == null ? null : role.name())
 			.param("name", organisationName == null ? null : escapeLike(organisationName))
 			.param("demo", demoEnabled);
@@ -233,9 +228,9 @@ public class AccountAdministration {
 	}
 
 	private AccountProfile manageable(SignedInUser actor, long accountId) {
-		return jdbc.sql(Accounts.PROFILE_SELECT + " where a.id = :id and o.path like :scope || '%'")
+		return jdbc.sql(Accounts.PROFILE_SELECT + " where a.id = :id and " + Subtree.sql("o.path", "scope"))
 			.param("id", accountId)
-			.param("scope", actor.adminScope())
+			.param("scope", Subtree.administeredBy(actor).pattern())
 			.query(Accounts.PROFILE)
 			.optional()
 			.filter(profile -> mayManage(actor, profile))

@@ -1,19 +1,18 @@
 package cn.zhengji.activity;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import cn.zhengji.audit.AuditAction;
-import cn.zhengji.audit.AuditLog;
+import cn.zhengji.audit.ExcelExports;
+import cn.zhengji.audit.ExportedList;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Target;
 import cn.zhengji.campaign.TargetMetric;
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
@@ -22,9 +21,7 @@ import cn.zhengji.organisation.Organisations;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R-ACT-1/2/3 Progress of offline events against the allocation table and of the reach figures
@@ -43,20 +40,13 @@ public class ActivityProgress {
 
 	private final Organisations organisations;
 
-	private final AuditLog auditLog;
-
 	private final MessageSource messages;
 
-	private final TransactionTemplate writing;
-
-	ActivityProgress(JdbcClient jdbc, Campaigns campaigns, Organisations organisations, AuditLog auditLog,
-			MessageSource messages, PlatformTransactionManager transactions) {
+	ActivityProgress(JdbcClient jdbc, Campaigns campaigns, Organisations organisations, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
 		this.organisations = organisations;
-		this.auditLog = auditLog;
 		this.messages = messages;
-		this.writing = new TransactionTemplate(transactions);
 	}
 
 	@Transactional(readOnly = true)
@@ -64,10 +54,10 @@ public class ActivityProgress {
 		if (!ActivityPolicy.reads(actor)) {
 			throw new NotFoundException("progress for " + actor);
 		}
-		String scope = actor.adminScope();
+		Subtree scope = Subtree.administeredBy(actor);
 		List<ProgressRow> rows = new ArrayList<>(jdbc.sql(RollUp.ALLOCATED_UNITS)
 			.param("campaign", campaign.id())
-			.param("scope", scope)
+			.param("scope", scope.pattern())
 			.query((rs, n) -> new ProgressRow(rs.getLong("id"), rs.getString("short_name"), rs.getString("path"),
 					rs.getInt("allocated"), rs.getLong("reported")))
 			.list());
@@ -82,49 +72,45 @@ public class ActivityProgress {
 		return new Progress(campaign, rows, total, allocated, reach(campaign, scope, total));
 	}
 
-	/** R-X-2 The progress table and the reach figures as an Excel sheet; audited as EXPORTED. */
-	public long export(SignedInUser actor, Campaign campaign, OutputStream out) throws IOException {
-		Progress progress = of(actor, campaign);
+	/** R-X-2 What an export of the progress table is: its title, columns and the subtree it is drawn from. */
+	public ExcelExports.Export exportOf(SignedInUser actor, Campaign campaign) {
 		List<String> headers = List.of(text("activity.export.progress.unit"), text("activity.export.progress.reported"),
 				text("activity.export.progress.allocated"), text("activity.export.progress.percent"));
-		long rows = SpreadsheetDownload.write(out, text("activity.export.progress.sheet"), headers, sheet -> {
-			for (ProgressRow row : progress.rows()) {
-				sheet.row(row.name(), row.reported(), row.allocated(), row.percent());
-			}
-			sheet.row(text("activity.progress.total"), progress.totalReported(), progress.totalAllocated(),
-					progress.totalPercent());
-			sheet.row();
-			sheet.row(text("activity.export.progress.metric"), text("activity.export.progress.value"),
-					text("activity.export.progress.target"), text("activity.export.progress.percent"));
-			for (ReachFigure figure : progress.reach()) {
-				sheet.row(text("activity.metric." + figure.metric().name()), figure.value(), figure.target(),
-						figure.percent());
-			}
-		});
-		writing.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "activity_progress",
-				campaign.id(), actor.adminScope().equals("/") ? campaign.hostOrganisationPath() : actor.adminScope(),
-				text("activity.audit.progressExported", campaign.title()), null,
-				Map.of("campaign", campaign.code(), "rows", progress.rows().size())));
-		return rows;
+		return new ExcelExports.Export(ExportedList.ACTIVITY_PROGRESS,
+				text("activity.export.progress.title", campaign.code()), text("activity.export.progress.sheet"), headers,
+				OfflineEvents.exportScope(actor, campaign), Map.of("campaign", campaign.code()));
 	}
 
-	public String exportFileName(Campaign campaign) {
-		return text("activity.export.progress.file", campaign.code());
+	/** R-X-2 The progress table, its total and the reach figures, as rows of the sheet. */
+	public void export(SignedInUser actor, Campaign campaign, SpreadsheetDownload.Rows sheet) {
+		Progress progress = of(actor, campaign);
+		for (ProgressRow row : progress.rows()) {
+			sheet.row(row.name(), row.reported(), row.allocated(), row.percent());
+		}
+		sheet.row(text("activity.progress.total"), progress.totalReported(), progress.totalAllocated(),
+				progress.totalPercent());
+		sheet.row();
+		sheet.row(text("activity.export.progress.metric"), text("activity.export.progress.value"),
+				text("activity.export.progress.target"), text("activity.export.progress.percent"));
+		for (ReachFigure figure : progress.reach()) {
+			sheet.row(text("activity.metric." + figure.metric().name()), figure.value(), figure.target(),
+					figure.percent());
+		}
 	}
 
-	private long count(Campaign campaign, String path) {
+	private long count(Campaign campaign, Subtree subtree) {
 		return jdbc.sql(RollUp.EVENTS_UNDER)
 			.param("campaign", campaign.id())
-			.param("path", path)
+			.param("path", subtree.pattern())
 			.query(Long.class)
 			.single();
 	}
 
-	private List<ReachFigure> reach(Campaign campaign, String scope, long events) {
+	private List<ReachFigure> reach(Campaign campaign, Subtree scope, long events) {
 		Map<TargetMetric, Long> sums = new EnumMap<>(TargetMetric.class);
 		jdbc.sql(RollUp.REACH_UNDER)
 			.param("campaign", campaign.id())
-			.param("scope", scope)
+			.param("scope", scope.pattern())
 			.query(rs -> {
 				sums.put(TargetMetric.valueOf(rs.getString("metric")), rs.getLong("total"));
 			});

@@ -1,21 +1,22 @@
 package cn.zhengji.activity;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-import cn.zhengji.audit.AuditAction;
-import cn.zhengji.audit.AuditLog;
+import cn.zhengji.audit.ExcelExports;
+import cn.zhengji.audit.ExportedList;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.files.StoredFiles;
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
@@ -52,30 +53,24 @@ public class OfflineEvents {
 
 	private final StoredFiles files;
 
-	private final AuditLog auditLog;
-
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	private final TransactionTemplate reading;
 
-	private final TransactionTemplate writing;
-
 	OfflineEvents(JdbcClient jdbc, EventRecords records, Campaigns campaigns, Organisations organisations,
-			StoredFiles files, AuditLog auditLog, MessageSource messages, Clock clock,
+			StoredFiles files, MessageSource messages, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.records = records;
 		this.campaigns = campaigns;
 		this.organisations = organisations;
 		this.files = files;
-		this.auditLog = auditLog;
 		this.messages = messages;
 		this.clock = clock;
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
-		this.writing = new TransactionTemplate(transactions);
 	}
 
 	/** The campaigns whose events the admin reads or reports, newest first. */
@@ -181,53 +176,60 @@ public class OfflineEvents {
 	}
 
 	/**
-	 * R-X-2 Streams the filtered events (every page) as an Excel sheet from a database cursor, then
-	 * records the export (EXPORTED) with its row count.
-	 * @return the number of rows written
+	 * R-X-2 What an export of the filtered events is: its title, columns and the subtree it is drawn
+	 * from (for the platform admin, the campaign's host: the audit event is then read where the
+	 * campaign is run).
 	 */
-	public long export(SignedInUser actor, Campaign campaign, EventFilter filter, OutputStream out) throws IOException {
-		Query query = query(actor, campaign, filter);
+	public ExcelExports.Export exportOf(SignedInUser actor, Campaign campaign, EventFilter filter) {
+		requireReader(actor);
 		List<String> headers = List.of("organisation", "heldOn", "place", "enterprise", "participants", "description",
 				"photos", "reporter", "reportedAt")
 			.stream()
 			.map(column -> text("activity.export.event." + column))
 			.toList();
-		long rows = SpreadsheetDownload.write(out, text("activity.export.event.sheet"), headers, campaign.timeZone(),
-				sheet -> reading.executeWithoutResult(status -> jdbc.sql("""
-						select o.name as organisation_name, e.held_on, e.place, e.enterprise, e.participants, e.description,
-						       (select count(*) from offline_event_photo p where p.event_id = e.id) as photos,
-						       a.display_name as reporter_name, e.reported_at
-						""" + query.from() + " order by e.held_on desc, e.id desc")
-					.params(query.params())
-					.withFetchSize(1000)
-					.query((RowCallbackHandler) rs -> sheet.row(rs.getString("organisation_name"),
-							rs.getObject("held_on", LocalDate.class), rs.getString("place"), rs.getString("enterprise"),
-							rs.getInt("participants"), rs.getString("description"), rs.getInt("photos"),
-							rs.getString("reporter_name"), rs.getObject("reported_at", OffsetDateTime.class).toInstant()))));
-		writing.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "offline_events", campaign.id(),
-				actor.adminScope().equals("/") ? campaign.hostOrganisationPath() : actor.adminScope(),
-				text("activity.audit.exported", campaign.title(), rows), null,
-				Map.of("campaign", campaign.code(), "rows", rows, "filter", String.valueOf(filter))));
-		return rows;
+		Map<String, Object> described = new LinkedHashMap<>();
+		described.put("campaign", campaign.code());
+		described.put("organisation", filter.organisationId());
+		described.put("from", filter.from() == null ? null : filter.from().toString());
+		described.put("to", filter.to() == null ? null : filter.to().toString());
+		described.put("text", filter.text());
+		described.values().removeIf(Objects::isNull);
+		return new ExcelExports.Export(ExportedList.OFFLINE_EVENTS, text("activity.export.event.title", campaign.code()),
+				text("activity.export.event.sheet"), headers, exportScope(actor, campaign), described);
 	}
 
-	/** The file name of an event export. */
-	public String exportFileName(Campaign campaign) {
-		return text("activity.export.event.file", campaign.code());
+	/** Where an export of a campaign's activity is recorded: the platform admin's in the campaign's host. */
+	static String exportScope(SignedInUser actor, Campaign campaign) {
+		return actor.isPlatformAdmin() ? campaign.hostOrganisationPath() : actor.adminScope();
+	}
+
+	/** R-X-2 Streams the filtered events (every page) from a database cursor into the sheet. */
+	public void export(SignedInUser actor, Campaign campaign, EventFilter filter, SpreadsheetDownload.Rows sheet) {
+		Query query = query(actor, campaign, filter);
+		reading.executeWithoutResult(status -> jdbc.sql("""
+				select o.name as organisation_name, e.held_on, e.place, e.enterprise, e.participants, e.description,
+				       (select count(*) from offline_event_photo p where p.event_id = e.id) as photos,
+				       a.display_name as reporter_name, e.reported_at
+				""" + query.from() + " order by e.held_on desc, e.id desc")
+			.params(query.params())
+			.withFetchSize(1000)
+			.query((RowCallbackHandler) rs -> sheet.row(rs.getString("organisation_name"),
+					rs.getObject("held_on", LocalDate.class), rs.getString("place"), rs.getString("enterprise"),
+					rs.getInt("participants"), rs.getString("description"), rs.getInt("photos"),
+					rs.getString("reporter_name"), rs.getObject("reported_at", OffsetDateTime.class).toInstant())));
 	}
 
 	private Query query(SignedInUser actor, Campaign campaign, EventFilter filter) {
 		requireReader(actor);
 		StringBuilder from = new StringBuilder("""
 				from offline_event e join organisation o on o.id = e.organisation_id join account a on a.id = e.reported_by
-				where e.campaign_id = :campaign and e.organisation_path like :scope || '%'
-				""");
+				where e.campaign_id = :campaign and\s""" + Subtree.sql("e.organisation_path", "scope") + "\n");
 		Map<String, Object> params = new HashMap<>();
 		params.put("campaign", campaign.id());
-		params.put("scope", actor.adminScope());
+		params.put("scope", Subtree.administeredBy(actor).pattern());
 		if (filter.organisationId() != null) {
-			from.append(" and e.organisation_path like :unit || '%'");
-			params.put("unit", filterUnit(actor, filter.organisationId()).path());
+			from.append(" and ").append(Subtree.sql("e.organisation_path", "unit"));
+			params.put("unit", new Subtree(filterUnit(actor, filter.organisationId()).path()).pattern());
 		}
 		if (filter.from() != null) {
 			from.append(" and e.held_on >= :from");

@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import cn.zhengji.infrastructure.DisplayTimeZone;
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload.Rows;
@@ -106,7 +109,7 @@ public class Worklists {
 	public long export(SignedInUser actor, WorklistFilter filter, Rows sheet) {
 		Organisation own = organisations.findById(actor.organisationId()).orElseThrow();
 		Where where = where(actor, filter);
-		long[] full = { 0 };
+		AtomicLong full = new AtomicLong();
 		jdbc.sql(COLUMNS + """
 				, e.nominee_name, e.mobile_cipher, e.mobile_masked, e.id_number_cipher, e.id_number_masked
 				""" + FROM + where.sql + order(filter))
@@ -119,14 +122,14 @@ public class Worklists {
 				String mobile = personal(rs, "mobile", mayUnmask);
 				String idNumber = personal(rs, "id_number", mayUnmask);
 				if (mayUnmask && (rs.getBytes("mobile_cipher") != null || rs.getBytes("id_number_cipher") != null)) {
-					full[0]++;
+					full.incrementAndGet();
 				}
 				sheet.row(row.id(), row.campaignTitle(), row.categoryName(), row.title(), messages.getMessage("submission.state." + row.state().name(), null, Locale.SIMPLIFIED_CHINESE),
 						row.organisationName(), row.submitterName(), row.waitingAtName(), row.submittedAt(),
 						row.waitingSince(), row.updatedAt(), row.hasOpenJudgements() ? row.openJudgements() : null,
 						rs.getString("nominee_name"), mobile, idNumber);
 			});
-		return full[0];
+		return full.get();
 	}
 
 	private String personal(ResultSet rs, String column, boolean mayUnmask) throws SQLException {
@@ -155,16 +158,17 @@ public class Worklists {
 	}
 
 	private Where where(SignedInUser actor, WorklistFilter filter) {
-		StringBuilder sql = new StringBuilder(" where e.organisation_path like :scope || '%'");
+		StringBuilder sql = new StringBuilder(" where " + Subtree.sql("e.organisation_path", "scope"));
 		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("scope", actor.adminScope());
+		params.put("scope", Subtree.administeredBy(actor).pattern());
 		if (filter.organisationId() != null) {
-			String path = organisations.findById(filter.organisationId())
+			// A unit outside the actor's subtree matches nothing.
+			Optional<Subtree> unit = organisations.findById(filter.organisationId())
 				.map(Organisation::path)
 				.filter(actor::administers)
-				.orElse("#none#");
-			sql.append(" and e.organisation_path like :unit || '%'");
-			params.put("unit", path);
+				.map(Subtree::new);
+			sql.append(unit.isPresent() ? " and " + Subtree.sql("e.organisation_path", "unit") : " and false");
+			unit.ifPresent(subtree -> params.put("unit", subtree.pattern()));
 		}
 		if (filter.campaignId() != null) {
 			sql.append(" and e.campaign_id = :campaign");

@@ -5,11 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import cn.zhengji.infrastructure.DisplayTimeZone;
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -127,8 +130,8 @@ public class AuditEvents {
 			conditions.add("false");
 		}
 		else if (!admin.isPlatformAdmin()) {
-			conditions.add("organisation_path like :scope || '%'");
-			parameters.put("scope", admin.adminScope());
+			conditions.add(Subtree.sql("organisation_path", "scope"));
+			parameters.put("scope", Subtree.administeredBy(admin).pattern());
 		}
 		if (filter.action() != null) {
 			conditions.add("action = :action");
@@ -172,6 +175,18 @@ public class AuditEvents {
 	public record AuditFilter(AuditAction action, String actor, String targetType, LocalDate from, LocalDate to) {
 
 		public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null);
+
+		/** The fields that filter, for the record of an export. */
+		public Map<String, Object> describe() {
+			Map<String, Object> described = new LinkedHashMap<>();
+			described.put("action", action == null ? null : action.name());
+			described.put("actor", actor);
+			described.put("targetType", targetType);
+			described.put("from", from == null ? null : from.toString());
+			described.put("to", to == null ? null : to.toString());
+			described.values().removeIf(java.util.Objects::isNull);
+			return described;
+		}
 	}
 
 	/** One event as read; times in the display time zone, states as indented JSON. */

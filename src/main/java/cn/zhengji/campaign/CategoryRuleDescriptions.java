@@ -190,10 +190,6 @@ public class CategoryRuleDescriptions {
 				: text("campaign.duration.minutesSeconds", minutes, rest);
 	}
 
-	public String organisationKinds(List<OrganisationKind> kinds) {
-		return kinds(kinds);
-	}
-
 	private String kinds(List<OrganisationKind> kinds) {
 		return join(kinds, kind -> text("campaign.orgkind." + kind.name()), "，");
 	}

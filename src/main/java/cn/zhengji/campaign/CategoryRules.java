@@ -2,7 +2,6 @@ package cn.zhengji.campaign;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import cn.zhengji.organisation.OrganisationKind;
 
@@ -298,10 +297,6 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 
 		public Quota {
 			recommendingKinds = recommendingKinds == null ? List.of() : List.copyOf(recommendingKinds);
-		}
-
-		public boolean appliesTo(Set<OrganisationKind> kinds) {
-			return recommendingKinds.stream().anyMatch(kinds::contains);
 		}
 
 		public Quota withMax(Integer newMax) {

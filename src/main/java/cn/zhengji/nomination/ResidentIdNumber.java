@@ -141,11 +141,6 @@ public final class ResidentIdNumber {
 		return (value.charAt(16) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
 	}
 
-	/** The six-digit administrative region code (GB/T 2260) where the number was issued. */
-	public String regionCode() {
-		return value.substring(0, 6);
-	}
-
 	/** {@code 350102********1234}: the first six and the last four characters. */
 	public String masked() {
 		return value.substring(0, 6) + "********" + value.substring(LENGTH - 4);

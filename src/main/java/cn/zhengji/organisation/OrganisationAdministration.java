@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.security.SignedInUser;
@@ -56,13 +57,11 @@ public class OrganisationAdministration {
 	public static final List<String> EXPORT_HEADERS = List.of("名称", "简称", "代码", "类型", "上级组织", "层级");
 
 	/**
-	 * R-X-2 An administered organisation and everything below it, in tree order, as spreadsheet rows;
-	 * audited as an export.
+	 * R-X-2 An administered organisation and everything below it, in tree order, as spreadsheet rows.
 	 * @param kindLabel the Chinese name of a kind
-	 * @return the number of rows
 	 */
-	@Transactional
-	public long exportSubtree(SignedInUser user, long id, Function<OrganisationKind, String> kindLabel,
+	@Transactional(readOnly = true)
+	public void exportSubtree(SignedInUser user, long id, Function<OrganisationKind, String> kindLabel,
 			SpreadsheetDownload.Rows sheet) {
 		Organisation top = administered(user, id);
 		Map<Long, String> names = new HashMap<>();
@@ -73,9 +72,6 @@ public class OrganisationAdministration {
 							organisations.findById(organisation.parentId()).map(Organisation::name).orElse(null)),
 					organisation.depth() - top.depth());
 		}
-		audit.recordChange(AuditAction.EXPORTED, AUDIT_TARGET, id, top.path(),
-				"导出组织：" + top.name() + "及下级（" + sheet.count() + "个）", null, null);
-		return sheet.count();
 	}
 
 	/** Where the user's tree starts: the root for the platform admin, its own organisation otherwise. */
@@ -100,10 +96,9 @@ public class OrganisationAdministration {
 	public Map<OrganisationKind, Integer> descendantsByKind(SignedInUser user, long id) {
 		Organisation organisation = administered(user, id);
 		Map<OrganisationKind, Integer> counts = new EnumMap<>(OrganisationKind.class);
-		jdbc.sql("""
-				select kind, count(*) as n from organisation where path like :prefix || '%' and id <> :id group by kind
-				""")
-			.param("prefix", organisation.path())
+		jdbc.sql("select kind, count(*) as n from organisation where " + Subtree.sql("path", "prefix")
+				+ " and id <> :id group by kind")
+			.param("prefix", new Subtree(organisation.path()).pattern())
 			.param("id", organisation.id())
 			.query((rs, n) -> counts.put(OrganisationKind.valueOf(rs.getString("kind")), rs.getInt("n")))
 			.list();

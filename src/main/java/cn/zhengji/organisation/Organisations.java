@@ -3,8 +3,8 @@ package cn.zhengji.organisation;
 import java.util.List;
 import java.util.Optional;
 
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.security.SignedInUser;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,11 +24,8 @@ public class Organisations {
 
 	private final JdbcClient jdbc;
 
-	private final boolean demoEnabled;
-
-	Organisations(JdbcClient jdbc, @Value("${zhengji.demo.enabled:true}") boolean demoEnabled) {
+	Organisations(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.demoEnabled = demoEnabled;
 	}
 
 	public Optional<Organisation> findById(long id) {
@@ -52,35 +49,16 @@ public class Organisations {
 
 	/** The organisation with this path prefix and everything below it, in tree order. */
 	public List<Organisation> subtree(String pathPrefix) {
-		return jdbc.sql("select " + COLUMNS + " from organisation where path like :prefix || '%' order by path")
-			.param("prefix", pathPrefix)
+		return jdbc.sql("select " + COLUMNS + " from organisation where " + Subtree.sql("path", "prefix") + " order by path")
+			.param("prefix", new Subtree(pathPrefix).pattern())
 			.query(ROW)
 			.list();
 	}
 
 	/** The chain from the root down to (and including) the given organisation. */
 	public List<Organisation> ancestry(Organisation organisation) {
-		List<Long> ids = java.util.Arrays.stream(organisation.path().split("/"))
-			.filter(s -> !s.isEmpty())
-			.map(Long::valueOf)
-			.toList();
 		return jdbc.sql("select " + COLUMNS + " from organisation where id in (:ids) order by length(path)")
-			.param("ids", ids)
-			.query(ROW)
-			.list();
-	}
-
-	/**
-	 * The children offered when someone picks an organisation step by step (registration, forms):
-	 * demonstration organisations only while demo data is enabled, so that real people never
-	 * register into them on a production platform.
-	 */
-	public List<Organisation> childrenForPicker(long parentId) {
-		return jdbc.sql("select " + COLUMNS + """
-				 from organisation where parent_id = :parent and (:demo or not demo) order by sort_order, id
-				""")
-			.param("parent", parentId)
-			.param("demo", demoEnabled)
+			.param("ids", organisation.pathIds())
 			.query(ROW)
 			.list();
 	}

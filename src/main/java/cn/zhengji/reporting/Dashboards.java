@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collector;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
@@ -20,6 +22,7 @@ import cn.zhengji.campaign.Phase;
 import cn.zhengji.campaign.PhaseKind;
 import cn.zhengji.campaign.Target;
 import cn.zhengji.campaign.TargetMetric;
+import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
@@ -116,37 +119,36 @@ public class Dashboards {
 		// the path prefix (the whole tree or one county?) and pick sorts and merge joins that take
 		// seconds over the whole tree. Planning for the actual prefix costs a millisecond.
 		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-		Map<String, Object> scope = Map.of("campaign", campaign.id(), "prefix", unit.path() + "%");
+		Map<String, Object> scope = Map.of("campaign", campaign.id(), "prefix", new Subtree(unit.path()).pattern());
 		Instant now = clock.instant();
 
 		List<Category> categories = campaigns.categories(campaign);
 		// One pass over the subtree's entries for both breakdowns. Each organisation of the subtree is
 		// mapped once to the child of the unit whose subtree holds it (0 for the unit itself); a join on
 		// that small table costs far less than cutting every entry's path apart.
-		Map<Long, long[]> perCategory = new HashMap<>();
-		Map<Long, long[]> perChild = new HashMap<>();
-		long[] all = new long[Dashboard.STATES.size()];
 		// The join alone scopes the count (an entry's path is its organisation's, and organisations do
 		// not move). The same condition on the entry lets a unit inside the campaign's tree use
 		// entry_campaign_path_ix; for the host's dashboard, which counts everything, it would only be
 		// one more string comparison per row (a third of the query's time), so it is left out.
 		boolean wholeTree = campaign.hostOrganisationPath().startsWith(unit.path());
-		jdbc.sql("""
+		List<Counted> counted = jdbc.sql("""
 				select e.category_id, o.child, e.state, count(*) as n
 				from entry e
 				join (select id, case when id = :unit then 0
 				                      else split_part(substr(path, :length + 1), '/', 1)::bigint end as child
-				      from organisation where path like :prefix) o on o.id = e.organisation_id
+				      from organisation where\s""" + Subtree.sql("path", "prefix") + """
+				) o on o.id = e.organisation_id
 				where e.campaign_id = :campaign
-				""" + (wholeTree ? "" : "  and e.organisation_path like :prefix\n") + """
+				""" + (wholeTree ? "" : "  and " + Subtree.sql("e.organisation_path", "prefix") + "\n") + """
 				group by 1, 2, 3
-				""").params(scope).param("unit", unit.id()).param("length", unit.path().length()).query(rs -> {
-			int state = Dashboard.STATES.indexOf(rs.getString("state"));
-			long n = rs.getLong("n");
-			perCategory.computeIfAbsent(rs.getLong("category_id"), id -> new long[all.length])[state] += n;
-			perChild.computeIfAbsent(rs.getLong("child"), id -> new long[all.length])[state] += n;
-			all[state] += n;
-		});
+				""").params(scope).param("unit", unit.id()).param("length", unit.path().length())
+			.query((rs, n) -> new Counted(rs.getLong("category_id"), rs.getLong("child"), rs.getString("state"),
+					rs.getLong("n")))
+			.list();
+		Map<Long, Map<String, Long>> perCategory = counted.stream()
+			.collect(Collectors.groupingBy(Counted::categoryId, byState()));
+		Map<Long, Map<String, Long>> perChild = counted.stream().collect(Collectors.groupingBy(Counted::child, byState()));
+		Map<String, Long> all = counted.stream().collect(byState());
 		List<Breakdown> byCategory = new ArrayList<>();
 		for (Category category : categories) {
 			byCategory.add(breakdown(category.id(),
@@ -159,17 +161,17 @@ public class Dashboards {
 			byUnit.add(breakdown(child.id(), child.displayName(), false, perChild.get(child.id())));
 		}
 
-		long entries = java.util.Arrays.stream(all).sum();
-		long handedIn = all[index("SUBMITTED")] + all[index("RETURNED")] + all[index("APPROVED")]
-				+ all[index("REJECTED")];
+		long entries = all.values().stream().mapToLong(Long::longValue).sum();
+		long handedIn = Stream.of("SUBMITTED", "RETURNED", "APPROVED", "REJECTED")
+			.mapToLong(state -> all.getOrDefault(state, 0L))
+			.sum();
 
 		List<Day> byDay = byDay(campaign, scope);
 		List<Waiting> waiting = waiting(scope, now);
 		long waitingHere = jdbc.sql("""
 				select count(*) from entry
 				where pending_organisation_id = :unit and state = 'SUBMITTED' and campaign_id = :campaign
-				  and organisation_path like :prefix
-				""").params(scope).param("unit", unit.id()).query(Long.class).single();
+				  and\s""" + Subtree.sql("organisation_path", "prefix") + "\n").params(scope).param("unit", unit.id()).query(Long.class).single();
 
 		List<Quota> quotas = jdbc.sql("""
 				select o.id, coalesce(o.short_name, o.name) as organisation, c.id as category_id,
@@ -178,7 +180,8 @@ public class Dashboards {
 				from recommendation_quota q
 				join campaign_category c on c.id = q.category_id
 				join organisation o on o.id = q.organisation_id
-				where c.campaign_id = :campaign and o.path like :prefix
+				where c.campaign_id = :campaign and\s""" + Subtree.sql("o.path", "prefix") + """
+
 				order by c.sort_order, c.id, o.sort_order, o.id
 				""")
 			.params(scope)
@@ -190,21 +193,23 @@ public class Dashboards {
 		List<Allocation> allocations = jdbc.sql("""
 				select o.id, coalesce(o.short_name, o.name) as organisation, a.events,
 				       (select count(*) from offline_event e
-				        where e.campaign_id = a.campaign_id and e.organisation_path like o.path || '%') as held
+				        where e.campaign_id = a.campaign_id and\s"""
+				+ Subtree.sqlBelowColumn("e.organisation_path", "o.path") + """
+				) as held
 				from event_allocation a join organisation o on o.id = a.organisation_id
-				where a.campaign_id = :campaign and o.path like :prefix
+				where a.campaign_id = :campaign and\s""" + Subtree.sql("o.path", "prefix") + """
+
 				order by a.sort_order, o.sort_order, o.id
 				""")
 			.params(scope)
 			.query((rs, n) -> new Allocation(rs.getLong("id"), rs.getString("organisation"), rs.getInt("events"),
 					rs.getLong("held")))
 			.list();
-		long events = jdbc.sql("""
-				select count(*) from offline_event where campaign_id = :campaign and organisation_path like :prefix
-				""").params(scope).query(Long.class).single();
+		long events = jdbc.sql("select count(*) from offline_event where campaign_id = :campaign and "
+				+ Subtree.sql("organisation_path", "prefix")).params(scope).query(Long.class).single();
 
-		Totals totals = new Totals(entries, handedIn, all[index("SUBMITTED")], waitingHere, all[index("APPROVED")],
-				events);
+		Totals totals = new Totals(entries, handedIn, all.getOrDefault("SUBMITTED", 0L), waitingHere,
+				all.getOrDefault("APPROVED", 0L), events);
 		return new Dashboard(campaign.id(), campaign.code(), unit.id(), unit.displayName(), Dashboard.STATES, totals,
 				byCategory, byUnit, byDay, waiting, quotas, allocations, reach(campaign, scope, events));
 	}
@@ -231,7 +236,8 @@ public class Dashboards {
 		Map<Integer, Long> counts = new HashMap<>();
 		jdbc.sql("""
 				select width_bucket(submitted_at, (select cast(:starts as timestamptz[]))) as bucket, count(*) as n from entry
-				where campaign_id = :campaign and organisation_path like :prefix
+				where campaign_id = :campaign and\s""" + Subtree.sql("organisation_path", "prefix") + """
+
 				  and state in ('SUBMITTED', 'RETURNED', 'APPROVED', 'REJECTED')
 				  and submitted_at >= :first and submitted_at < :end
 				group by 1
@@ -260,7 +266,9 @@ public class Dashboards {
 				       extract(epoch from avg(:now - e.pending_since)) / 86400 as average,
 				       max(length(o.path) - length(replace(o.path, '/', ''))) as depth
 				from entry e join organisation o on o.id = e.pending_organisation_id
-				where e.state = 'SUBMITTED' and e.campaign_id = :campaign and e.organisation_path like :prefix
+				where e.state = 'SUBMITTED' and e.campaign_id = :campaign and\s"""
+				+ Subtree.sql("e.organisation_path", "prefix") + """
+
 				group by o.kind
 				order by depth desc, o.kind
 				""")
@@ -273,10 +281,8 @@ public class Dashboards {
 
 	private List<Reach> reach(Campaign campaign, Map<String, Object> scope, long events) {
 		Map<String, Long> sums = new HashMap<>();
-		jdbc.sql("""
-				select metric, sum(value) as total from unit_reach
-				where campaign_id = :campaign and organisation_path like :prefix group by metric
-				""").params(scope).query(rs -> {
+		jdbc.sql("select metric, sum(value) as total from unit_reach where campaign_id = :campaign and "
+				+ Subtree.sql("organisation_path", "prefix") + " group by metric").params(scope).query(rs -> {
 			sums.put(rs.getString("metric"), rs.getLong("total"));
 		});
 		sums.put(TargetMetric.ENTERPRISES_OR_EVENTS.name(), events);
@@ -291,14 +297,18 @@ public class Dashboards {
 		return reach;
 	}
 
-	private static Breakdown breakdown(long id, String label, boolean own, long[] counts) {
-		long[] values = counts == null ? new long[Dashboard.STATES.size()] : counts;
-		return new Breakdown(id, label, own, java.util.Arrays.stream(values).boxed().toList(),
-				java.util.Arrays.stream(values).sum());
+	/** One row of the count by category, unit (the child of the dashboard's unit holding it) and state. */
+	private record Counted(long categoryId, long child, String state, long n) {
 	}
 
-	private static int index(String state) {
-		return Dashboard.STATES.indexOf(state);
+	private static Collector<Counted, ?, Map<String, Long>> byState() {
+		return Collectors.groupingBy(Counted::state, Collectors.summingLong(Counted::n));
+	}
+
+	private static Breakdown breakdown(long id, String label, boolean own, Map<String, Long> byState) {
+		Map<String, Long> counts = byState == null ? Map.of() : byState;
+		List<Long> values = Dashboard.STATES.stream().map(state -> counts.getOrDefault(state, 0L)).toList();
+		return new Breakdown(id, label, own, values, values.stream().mapToLong(Long::longValue).sum());
 	}
 
 	private static double oneDecimal(double days) {

@@ -66,14 +66,6 @@ public class Entries {
 		return records.summariesOwnedBy(owners);
 	}
 
-	/** The admins' list: entries of organisations in the actor's subtree, optionally of one state and campaign. */
-	public List<EntrySummary> visibleTo(SignedInUser actor, EntryState state, Long campaignId) {
-		if (!actor.isAdmin()) {
-			throw new NotFoundException("entries");
-		}
-		return records.summariesInScope(actor.adminScope(), state, campaignId);
-	}
-
 	/** Campaigns accepting entries now (their SUBMISSION phase is open). */
 	public List<Campaign> openCampaigns() {
 		Instant now = clock.instant();

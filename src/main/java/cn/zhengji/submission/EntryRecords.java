@@ -117,21 +117,6 @@ class EntryRecords {
 			.list();
 	}
 
-	/** Entries of organisations whose path starts with the scope, withdrawn ones and drafts included. */
-	List<EntrySummary> summariesInScope(String scope, EntryState state, Long campaignId) {
-		return jdbc.sql(SUMMARY_SELECT + """
-				 where e.organisation_path like :scope || '%'
-				   and (cast(:state as text) is null or e.state = :state)
-				   and (cast(:campaign as bigint) is null or e.campaign_id = :campaign)
-				 order by e.updated_at desc, e.id desc limit 500
-				""")
-			.param("scope", scope)
-			.param("state", state == null ? null : state.name())
-			.param("campaign", campaignId)
-			.query(EntryRecords::summary)
-			.list();
-	}
-
 	List<Attachment> attachments(long entryId) {
 		return jdbc.sql("""
 				select id, entry_id, slot_key, section, file_id, file_name, size, sha256, content_type, inspection::text

@@ -1,7 +1,6 @@
 package cn.zhengji.activity;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.zhengji.audit.ExcelExports;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.CampaignAdministration;
 import cn.zhengji.campaign.Campaigns;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,9 @@ class OfflineEventsIntegrationTest {
 
 	@Autowired
 	ActivityProgress progress;
+
+	@Autowired
+	ExcelExports exports;
 
 	@Autowired
 	ReachFigures reach;
@@ -339,11 +343,13 @@ class OfflineEventsIntegrationTest {
 		reports.report(countyAdmin, campaign, ActivityFixtures.event("2024-07-01", "区职工服务中心", 60));
 		reports.report(xiamenAdmin, campaign, ActivityFixtures.event("2024-07-03", "厦门市职工服务中心", 80));
 
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		long rows = events.export(fuzhouAdmin, campaign, new EventFilter(null, null, null, null, 1), out);
+		EventFilter filter = new EventFilter(null, null, null, null, 1);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		long rows = exports.download(response, events.exportOf(fuzhouAdmin, campaign, filter),
+				sheet -> events.export(fuzhouAdmin, campaign, filter, sheet));
 
 		assertThat(rows).isEqualTo(2);
-		List<List<String>> cells = read(out.toByteArray());
+		List<List<String>> cells = read(response.getContentAsByteArray());
 		assertThat(cells).containsExactly(
 				List.of("开展单位", "活动日期", "活动地点", "走进企业", "参加人数", "活动简介", "照片数", "填报人", "填报时间"),
 				List.of(county.name(), "2024-07-01", "区职工服务中心", "", "60", "区职工服务中心开展职工网络正能量宣传活动", "0",
@@ -352,9 +358,11 @@ class OfflineEventsIntegrationTest {
 						grassrootsAdmin.displayName(), cells.get(2).get(8)));
 		assertThat(cells.get(1).get(8)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 		assertThat(jdbc.sql("""
-				select summary from audit_event where action = 'EXPORTED' and target_type = 'offline_events' and target_id = ?
-				""").param(String.valueOf(campaign.id())).query(String.class).list())
-			.containsExactly("导出线下活动清单：" + campaign.title() + "，2 条");
+				select summary from audit_event where action = 'EXPORTED' and target_type = 'offline-event-list'
+				  and after_state -> 'filter' ->> 'campaign' = ? and (after_state ->> 'rows')::int = 2
+				  and (after_state ->> 'completed')::boolean and organisation_path = ?
+				""").params(campaign.code(), fuzhouAdmin.organisationPath()).query(String.class).list())
+			.containsExactly("导出线下活动-" + campaign.code() + "（2行）");
 	}
 
 	@Test
@@ -362,10 +370,11 @@ class OfflineEventsIntegrationTest {
 		reports.report(grassrootsAdmin, campaign, ActivityFixtures.event("2024-05-10", "演示公司职工之家", 40));
 		reports.report(xiamenAdmin, campaign, ActivityFixtures.event("2024-07-03", "厦门市职工服务中心", 80));
 
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		progress.export(provinceAdmin, campaign, out);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		long rows = exports.download(response, progress.exportOf(provinceAdmin, campaign),
+				sheet -> progress.export(provinceAdmin, campaign, sheet));
 
-		List<List<String>> cells = read(out.toByteArray());
+		List<List<String>> cells = read(response.getContentAsByteArray());
 		assertThat(cells.get(0)).containsExactly("单位", "已开展", "分配数量", "完成率（%）");
 		assertThat(cells.get(1)).containsExactly(shortName("fj-fuzhou"), "1", "13", "7.7");
 		assertThat(cells.get(2)).containsExactly(shortName("fj-xiamen"), "1", "13", "7.7");
@@ -373,9 +382,12 @@ class OfflineEventsIntegrationTest {
 		assertThat(cells.get(11)).containsExactly("合计", "2", "100", "2");
 		assertThat(cells.get(13)).containsExactly("全国目标", "已完成", "目标", "完成率（%）");
 		assertThat(cells.get(15)).containsExactly("发展职工好网民宣传员（名）", "0");
+		assertThat(rows).isEqualTo(cells.size() - 1);
 		assertThat(jdbc.sql("""
-				select count(*) from audit_event where action = 'EXPORTED' and target_type = 'activity_progress' and target_id = ?
-				""").param(String.valueOf(campaign.id())).query(Long.class).single()).isEqualTo(1);
+				select summary from audit_event where action = 'EXPORTED' and target_type = 'activity-progress-list'
+				  and after_state -> 'filter' ->> 'campaign' = ? and (after_state ->> 'rows')::int = ?
+				""").params(campaign.code(), rows).query(String.class).list())
+			.containsExactly("导出线下活动完成进度-" + campaign.code() + "（" + rows + "行）");
 	}
 
 	@Test

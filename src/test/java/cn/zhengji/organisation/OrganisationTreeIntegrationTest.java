@@ -93,18 +93,4 @@ class OrganisationTreeIntegrationTest {
 		assertThat(organisations.findVisible(OrganisationTestData.user(Role.EXPERT, unit), county.id())).isPresent();
 		assertThat(organisations.findVisible(OrganisationTestData.user(Role.EXPERT, county), unit.id())).isEmpty();
 	}
-
-	@Test
-	void pickerOffersDemoOrganisationsOnlyWhileDemoDataIsEnabled() {
-		Organisations withoutDemo = new Organisations(jdbc, false);
-
-		assertThat(organisations.childrenForPicker(fuzhou.id())).extracting(Organisation::code).contains("demo-county");
-		assertThat(withoutDemo.childrenForPicker(fuzhou.id())).extracting(Organisation::code)
-			.doesNotContain("demo-county");
-		// Other test classes add uncoded units under the province in the shared database: the seeded ones have codes.
-		assertThat(withoutDemo.childrenForPicker(data.byCode("fj").id())).extracting(Organisation::code)
-			.filteredOn(java.util.Objects::nonNull)
-			.containsExactly("fj-fuzhou", "fj-xiamen", "fj-zhangzhou", "fj-quanzhou", "fj-sanming", "fj-putian",
-					"fj-nanping", "fj-longyan", "fj-ningde", "fj-pingtan", "fj-organs");
-	}
 }

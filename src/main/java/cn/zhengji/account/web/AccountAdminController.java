@@ -2,17 +2,19 @@ package cn.zhengji.account.web;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import cn.zhengji.account.AccountAdministration;
 import cn.zhengji.account.AccountAdministration.OneTimePassword;
 import cn.zhengji.account.AccountProfile;
 import cn.zhengji.account.InvalidAccountInput;
-import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
-import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
+import cn.zhengji.audit.ExcelExports;
+import cn.zhengji.audit.ExportedList;
 import cn.zhengji.organisation.Organisation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -45,13 +47,12 @@ class AccountAdminController {
 
 	private final MessageSource messages;
 
-	private final DisplayTimeZone displayTimeZone;
+	private final ExcelExports exports;
 
-	AccountAdminController(AccountAdministration administration, MessageSource messages,
-			DisplayTimeZone displayTimeZone) {
+	AccountAdminController(AccountAdministration administration, MessageSource messages, ExcelExports exports) {
+		this.exports = exports;
 		this.administration = administration;
 		this.messages = messages;
-		this.displayTimeZone = displayTimeZone;
 	}
 
 	@GetMapping("/admin/accounts")
@@ -76,10 +77,14 @@ class AccountAdminController {
 			@RequestParam(name = "organisation", required = false) String organisation, HttpServletResponse response)
 			throws IOException {
 		Role roleFilter = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
-		long rows = SpreadsheetDownload.write(response, "账号清单.xlsx", "账号", AccountAdministration.EXPORT_HEADERS,
-				displayTimeZone.zone(), sheet -> administration.export(user, roleFilter, organisation,
+		Map<String, Object> filter = new LinkedHashMap<>();
+		filter.put("role", roleFilter == null ? null : roleFilter.name());
+		filter.put("organisation", organisation);
+		String title = text("account.export.title");
+		exports.download(response, new ExcelExports.Export(ExportedList.ACCOUNTS, title, title,
+				AccountAdministration.EXPORT_HEADERS, user.adminScope(), filter),
+				sheet -> administration.export(user, roleFilter, organisation,
 						key -> messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE), sheet));
-		administration.recordExport(user, rows);
 	}
 
 	@GetMapping("/admin/accounts/new")

@@ -1,7 +1,6 @@
 package cn.zhengji.activity.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,16 +14,14 @@ import cn.zhengji.activity.EventReports;
 import cn.zhengji.activity.OfflineEvent;
 import cn.zhengji.activity.OfflineEvents;
 import cn.zhengji.activity.ReachFigures;
+import cn.zhengji.audit.ExcelExports;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.infrastructure.security.SignedInUser;
-import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,13 +58,16 @@ class ActivitiesController {
 
 	private final MessageSource messages;
 
+	private final ExcelExports exports;
+
 	ActivitiesController(OfflineEvents events, EventReports reports, ActivityProgress progress, ReachFigures reach,
-			MessageSource messages) {
+			MessageSource messages, ExcelExports exports) {
 		this.events = events;
 		this.reports = reports;
 		this.progress = progress;
 		this.reach = reach;
 		this.messages = messages;
+		this.exports = exports;
 	}
 
 	@GetMapping
@@ -99,8 +99,9 @@ class ActivitiesController {
 			// Checked before the first byte goes out, so that a foreign unit is a plain 404.
 			events.filterUnit(actor, organisation);
 		}
-		download(response, events.exportFileName(chosen));
-		events.export(actor, chosen, filter, response.getOutputStream());
+		// An event's times are the campaign's: shown in its time zone.
+		exports.download(response, events.exportOf(actor, chosen, filter), chosen.timeZone(),
+				sheet -> events.export(actor, chosen, filter, sheet));
 	}
 
 	@GetMapping("/new")
@@ -216,8 +217,7 @@ class ActivitiesController {
 	void exportProgress(@AuthenticationPrincipal SignedInUser actor, @RequestParam(required = false) String campaign,
 			HttpServletResponse response) throws IOException {
 		Campaign chosen = events.campaignFor(actor, campaign);
-		download(response, progress.exportFileName(chosen));
-		progress.export(actor, chosen, response.getOutputStream());
+		exports.download(response, progress.exportOf(actor, chosen), sheet -> progress.export(actor, chosen, sheet));
 	}
 
 	@GetMapping("/reach")
@@ -285,13 +285,6 @@ class ActivitiesController {
 				binding.rejectValue(problem.field(), problem.messageCode(), problem.arguments(), null);
 			}
 		}
-	}
-
-	private static void download(HttpServletResponse response, String fileName) {
-		response.setContentType(SpreadsheetDownload.CONTENT_TYPE);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 	}
 
 	/** A malformed upload id is an unknown one: refused with the same message. */

@@ -4,20 +4,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import cn.zhengji.approval.QuotaUse;
 import cn.zhengji.approval.Quotas;
-import cn.zhengji.audit.AuditAction;
-import cn.zhengji.audit.AuditLog;
+import cn.zhengji.audit.ExcelExports;
+import cn.zhengji.audit.ExportedList;
 import cn.zhengji.infrastructure.security.SignedInUser;
-import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -29,17 +25,11 @@ class QuotaController {
 
 	private final Quotas quotas;
 
-	private final AuditLog auditLog;
+	private final ExcelExports exports;
 
-	private final TransactionTemplate transactions;
-
-	private final MessageSource messages;
-
-	QuotaController(Quotas quotas, AuditLog auditLog, TransactionTemplate transactions, MessageSource messages) {
+	QuotaController(Quotas quotas, ExcelExports exports) {
 		this.quotas = quotas;
-		this.auditLog = auditLog;
-		this.transactions = transactions;
-		this.messages = messages;
+		this.exports = exports;
 	}
 
 	/** The units of one category's quota, with the totals a provincial admin looks at first. */
@@ -69,22 +59,8 @@ class QuotaController {
 	@GetMapping("/admin/quotas.xlsx")
 	void export(@AuthenticationPrincipal SignedInUser actor, HttpServletResponse response) throws IOException {
 		List<QuotaUse> uses = quotas.visibleTo(actor);
-		long[] rows = new long[1];
-		try {
-			SpreadsheetDownload.write(response, "推荐名额.xlsx", "推荐名额", EXPORT_HEADERS, sheet -> {
-				uses.forEach(use -> {
-					sheet.row(use.campaignTitle(), use.categoryName(), use.organisationName(), use.used(), use.allowed(),
-							use.min());
-					rows[0] = sheet.count();
-				});
-			});
-		}
-		finally {
-			// Audited whether or not the download finished, as the worklists' exports are.
-			String summary = messages.getMessage("approval.export.audit", new Object[] { "推荐名额", rows[0] },
-					Locale.SIMPLIFIED_CHINESE);
-			transactions.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "quota-list",
-					null, actor.adminScope(), summary, null, null));
-		}
+		exports.download(response, new ExcelExports.Export(ExportedList.QUOTAS, "推荐名额", "推荐名额", EXPORT_HEADERS,
+				actor.adminScope(), null), sheet -> uses.forEach(use -> sheet.row(use.campaignTitle(),
+						use.categoryName(), use.organisationName(), use.used(), use.allowed(), use.min())));
 	}
 }

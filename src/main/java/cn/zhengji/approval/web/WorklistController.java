@@ -1,8 +1,6 @@
 package cn.zhengji.approval.web;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +11,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import cn.zhengji.approval.ApprovalRejected;
 import cn.zhengji.approval.Approvals;
 import cn.zhengji.approval.BatchOutcome;
-import cn.zhengji.audit.AuditAction;
-import cn.zhengji.audit.AuditLog;
+import cn.zhengji.audit.ExcelExports;
+import cn.zhengji.audit.ExportedList;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
-import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
@@ -30,7 +27,6 @@ import cn.zhengji.submission.EntryState;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +44,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class WorklistController {
 
-
 	private final Worklists search;
 
 	private final Approvals approvals;
@@ -57,28 +52,18 @@ class WorklistController {
 
 	private final Organisations organisations;
 
-	private final AuditLog auditLog;
+	private final ExcelExports exports;
 
 	private final MessageSource messages;
 
-	private final TransactionTemplate transactions;
-
-	private final Clock clock;
-
-	private final DisplayTimeZone displayTimeZone;
-
 	WorklistController(Worklists search, Approvals approvals, Campaigns campaigns, Organisations organisations,
-			AuditLog auditLog, MessageSource messages, TransactionTemplate transactions, Clock clock,
-			DisplayTimeZone displayTimeZone) {
+			ExcelExports exports, MessageSource messages) {
 		this.search = search;
 		this.approvals = approvals;
 		this.campaigns = campaigns;
 		this.organisations = organisations;
-		this.auditLog = auditLog;
+		this.exports = exports;
 		this.messages = messages;
-		this.transactions = transactions;
-		this.clock = clock;
-		this.displayTimeZone = displayTimeZone;
 	}
 
 	@GetMapping("/admin/works")
@@ -209,29 +194,10 @@ class WorklistController {
 
 	private void export(SignedInUser actor, WorklistFilter filter, String title, HttpServletResponse response)
 			throws IOException {
-		String fileName = title + "-" + LocalDate.now(clock.withZone(displayTimeZone.zone())) + ".xlsx";
-		long[] counts = new long[2];
-		boolean completed = false;
-		try {
-			SpreadsheetDownload.write(response, fileName, title, Worklists.EXPORT_HEADERS, displayTimeZone.zone(), rows -> {
-				try {
-					counts[1] = search.export(actor, filter, rows);
-				}
-				finally {
-					counts[0] = rows.count();
-				}
-			});
-			completed = true;
-		}
-		finally {
-			// Audited whether or not the download finished: rows may have left the building.
-			Map<String, Object> summary = new LinkedHashMap<>(Worklists.describe(filter));
-			summary.put("completed", completed);
-			summary.put("personalDataInFull", counts[1]);
-			String description = message("approval.export.audit", title, counts[0]);
-			transactions.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "entry-list",
-					null, actor.organisationPath(), description, null, summary));
-		}
+		Map<String, Object> details = new LinkedHashMap<>(Worklists.describe(filter));
+		exports.download(response, new ExcelExports.Export(ExportedList.ENTRIES, title, title,
+				Worklists.EXPORT_HEADERS, actor.organisationPath(), details),
+				rows -> details.put("personalDataInFull", search.export(actor, filter, rows)));
 	}
 
 	/** The units offered in the filter: the actor's own organisation and its direct children. */

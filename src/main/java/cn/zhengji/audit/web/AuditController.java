@@ -5,13 +5,11 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import cn.zhengji.audit.AuditAction;
-import cn.zhengji.audit.AuditLog;
-import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
+import cn.zhengji.audit.ExcelExports;
+import cn.zhengji.audit.ExportedList;
 import org.springframework.context.MessageSource;
-import org.springframework.transaction.support.TransactionTemplate;
 import cn.zhengji.audit.AuditEvents;
 import cn.zhengji.audit.AuditEvents.AuditPage;
-import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,21 +29,14 @@ class AuditController {
 
 	private final AuditEvents events;
 
-	private final AuditLog auditLog;
+	private final ExcelExports exports;
 
 	private final MessageSource messages;
 
-	private final TransactionTemplate transactions;
-
-	private final DisplayTimeZone displayTimeZone;
-
-	AuditController(AuditEvents events, AuditLog auditLog, MessageSource messages, TransactionTemplate transactions,
-			DisplayTimeZone displayTimeZone) {
+	AuditController(AuditEvents events, ExcelExports exports, MessageSource messages) {
 		this.events = events;
-		this.auditLog = auditLog;
+		this.exports = exports;
 		this.messages = messages;
-		this.transactions = transactions;
-		this.displayTimeZone = displayTimeZone;
 	}
 
 	@GetMapping
@@ -68,12 +59,12 @@ class AuditController {
 	@GetMapping("/export.xlsx")
 	void export(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("filter") AuditFilterForm filter,
 			BindingResult errors, HttpServletResponse response) throws IOException {
-		long rows = SpreadsheetDownload.write(response, "审计日志.xlsx", "审计日志", AuditEvents.EXPORT_HEADERS,
-				displayTimeZone.zone(), sheet -> events.export(user, filter.toFilter(), action -> messages.getMessage("audit.action." + action.name(),
+		AuditEvents.AuditFilter chosen = filter.toFilter();
+		String title = messages.getMessage("audit.export.title", null, Locale.SIMPLIFIED_CHINESE);
+		exports.download(response, new ExcelExports.Export(ExportedList.AUDIT_EVENTS, title, title,
+				AuditEvents.EXPORT_HEADERS, user.adminScope(), chosen.describe()),
+				sheet -> events.export(user, chosen, action -> messages.getMessage("audit.action." + action.name(),
 						null, Locale.SIMPLIFIED_CHINESE), sheet));
-		String summary = messages.getMessage("audit.export.summary", new Object[] { rows }, Locale.SIMPLIFIED_CHINESE);
-		transactions.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "audit-log", null,
-				user.adminScope(), summary, null, null));
 	}
 
 	@GetMapping("/{id}")

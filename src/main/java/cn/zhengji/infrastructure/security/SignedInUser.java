@@ -82,7 +82,8 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	/**
 	 * The path prefix of everything this admin may see: {@code "/"} (all) for the platform admin,
-	 * its organisation's path for an organisation admin. Use as {@code path like :scope || '%'}.
+	 * its organisation's path for an organisation admin. Use in SQL as
+	 * {@link cn.zhengji.infrastructure.database.Subtree#administeredBy}.
 	 * Non-admins get a prefix that matches nothing.
 	 */
 	public String adminScope() {

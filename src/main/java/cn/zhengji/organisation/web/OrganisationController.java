@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import cn.zhengji.infrastructure.security.SignedInUser;
-import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
+import cn.zhengji.audit.ExcelExports;
+import cn.zhengji.audit.ExportedList;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationAdministration;
@@ -57,8 +59,11 @@ class OrganisationController {
 
 	private final MessageSource messages;
 
+	private final ExcelExports exports;
+
 	OrganisationController(Organisations organisations, OrganisationAdministration administration,
-			OrganisationImport excelImport, MessageSource messages) {
+			OrganisationImport excelImport, MessageSource messages, ExcelExports exports) {
+		this.exports = exports;
 		this.organisations = organisations;
 		this.administration = administration;
 		this.excelImport = excelImport;
@@ -98,8 +103,10 @@ class OrganisationController {
 	void export(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, HttpServletResponse response)
 			throws IOException {
 		Organisation organisation = administration.administered(user, id);
-		SpreadsheetDownload.write(response, "组织机构-" + organisation.name() + ".xlsx", "组织机构",
-				OrganisationAdministration.EXPORT_HEADERS, sheet -> administration.exportSubtree(user, id,
+		exports.download(response, new ExcelExports.Export(ExportedList.ORGANISATIONS,
+				text("organisation.export.title", organisation.name()), text("organisation.export.sheet"),
+				OrganisationAdministration.EXPORT_HEADERS, organisation.path(), Map.of("organisation", id)),
+				sheet -> administration.exportSubtree(user, id,
 						kind -> messages.getMessage("organisation.kind." + kind.name(), null, Locale.SIMPLIFIED_CHINESE),
 						sheet));
 	}
@@ -265,5 +272,9 @@ class OrganisationController {
 	}
 
 	record ChainLink(Organisation organisation, boolean linked) {
+	}
+
+	private String text(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, Locale.SIMPLIFIED_CHINESE);
 	}
 }

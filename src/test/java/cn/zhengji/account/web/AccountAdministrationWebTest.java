@@ -170,8 +170,12 @@ class AccountAdministrationWebTest {
 				"演示科技有限公司工会", "正常"));
 		assertThat(rows).noneSatisfy(row -> assertThat(row.get(0)).isEqualTo(outside.login()));
 		assertThat(rows).noneSatisfy(row -> assertThat(row.get(2)).isEqualTo(inside.mobile()));
-		assertThat(jdbc.sql("select summary from audit_event where action = 'EXPORTED' and target_type = 'account-list' and actor_id = ?")
-			.param(cityAdmin.id()).query(String.class).single()).isEqualTo("导出账号清单（" + (rows.size() - 1) + "行）");
+		assertThat(jdbc.sql("""
+				select summary || '|' || (after_state ->> 'rows') || '|' || (after_state ->> 'completed')
+				    || '|' || (after_state -> 'filter' ->> 'organisation')
+				from audit_event where action = 'EXPORTED' and target_type = 'account-list' and actor_id = ?
+				""").param(cityAdmin.id()).query(String.class).single())
+			.isEqualTo("导出账号清单（" + (rows.size() - 1) + "行）|" + (rows.size() - 1) + "|true|演示科技");
 	}
 
 	@Test

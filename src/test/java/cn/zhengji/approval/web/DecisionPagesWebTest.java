@@ -188,8 +188,11 @@ class DecisionPagesWebTest {
 		assertThat(rows).anySatisfy(row -> assertThat(row.subList(1, 6)).containsExactly("八闽职工好网民征集",
 				city.name(), "1", "5", ""));
 		assertThat(rows).noneSatisfy(row -> assertThat(row.get(2)).isEqualTo("福州市总工会"));
-		assertThat(jdbc.sql("select summary from audit_event where action = 'EXPORTED' and target_type = 'quota-list' and actor_id = ?")
-			.param(cityAdmin.accountId()).query(String.class).single()).isEqualTo("导出推荐名额（" + (rows.size() - 1) + "行）");
+		assertThat(jdbc.sql("""
+				select summary || '|' || (after_state ->> 'rows') || '|' || (after_state ->> 'completed')
+				from audit_event where action = 'EXPORTED' and target_type = 'quota-list' and actor_id = ?
+				""").param(cityAdmin.accountId()).query(String.class).single())
+			.isEqualTo("导出推荐名额（" + (rows.size() - 1) + "行）|" + (rows.size() - 1) + "|true");
 	}
 
 	private static org.springframework.util.MultiValueMap<String, String> allMet() {

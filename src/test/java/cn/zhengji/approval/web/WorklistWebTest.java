@@ -150,7 +150,8 @@ class WorklistWebTest {
 				where action = 'EXPORTED' and target_type = 'entry-list' and actor_id = ?
 				""").param(countyAdmin.accountId()).query().singleRow();
 		assertThat(audit.get("summary")).isEqualTo("导出作品清单（3行）");
-		assertThat((String) audit.get("after")).contains("\"organisation\": " + companyA.id(), "\"completed\": true");
+		assertThat((String) audit.get("after")).contains("\"organisation\": " + companyA.id(), "\"completed\": true",
+				"\"rows\": 3");
 	}
 
 	@Test

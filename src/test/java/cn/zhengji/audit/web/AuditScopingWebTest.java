@@ -150,10 +150,13 @@ class AuditScopingWebTest {
 					.query(Long.class).single()), "新增组织：" + fuzhouCounty);
 		assertThat(Spreadsheets.rows(other)).hasSize(1);
 		assertThat(jdbc.sql("""
-				select summary from audit_event where action = 'EXPORTED' and target_type = 'audit-log' and actor_id = ?
+				select summary || '|' || (after_state ->> 'rows') || '|' || (after_state ->> 'completed')
+				    || '|' || (after_state -> 'filter' ->> 'actor')
+				from audit_event where action = 'EXPORTED' and target_type = 'audit-event-list' and actor_id = ?
 				order by id
 				""").param(fuzhouAdmin.accountId()).query(String.class).list())
-			.containsExactly("导出审计日志（1行）", "导出审计日志（0行）");
+			.containsExactly("导出审计日志（1行）|1|true|" + fuzhouAdmin.displayName(),
+					"导出审计日志（0行）|0|true|" + xiamenAdmin.displayName());
 	}
 
 	private void addCounty(SignedInUser admin, Organisation city, String name) throws Exception {

@@ -93,6 +93,13 @@ class OrganisationScopingWebTest {
 				List.of(company.name(), "", "", "基层工会", county.name(), "1"));
 		mvc.perform(get("/admin/organisations/{id}/export.xlsx", xiamen.id()).with(user(fuzhouAdmin)))
 			.andExpect(status().isNotFound());
+		assertThat(jdbc.sql("""
+				select summary || '|' || (after_state ->> 'rows') || '|' || (after_state ->> 'completed') || '|'
+				    || organisation_path
+				from audit_event where action = 'EXPORTED' and target_type = 'organisation-list'
+				  and (after_state -> 'filter' ->> 'organisation')::bigint in (?, ?)
+				""").params(county.id(), xiamen.id()).query(String.class).list())
+			.containsExactly("导出组织机构-" + county.name() + "（2行）|2|true|" + county.path());
 	}
 
 	@Test

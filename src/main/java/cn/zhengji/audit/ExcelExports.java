@@ -1,0 +1,119 @@
+package cn.zhengji.audit;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.zhengji.infrastructure.DisplayTimeZone;
+import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * R-X-2, R-X-3 The one way an Excel export leaves the application: streamed by
+ * {@link SpreadsheetDownload} and recorded as {@link AuditAction#EXPORTED} with the number of rows
+ * actually written, also when the download fails or the client breaks it off (rows may have left
+ * the building by then). The event names the exported list by the scheme of
+ * {@link ExportedList}: no target id, the subtree the list was drawn from as its organisation, and
+ * the filter, the row count and whether the download completed as its state after.
+ */
+@Service
+public class ExcelExports {
+
+	private final AuditLog auditLog;
+
+	private final MessageSource messages;
+
+	private final TransactionTemplate ownTransaction;
+
+	private final Clock clock;
+
+	private final DisplayTimeZone displayTimeZone;
+
+	ExcelExports(AuditLog auditLog, MessageSource messages, PlatformTransactionManager transactions, Clock clock,
+			DisplayTimeZone displayTimeZone) {
+		this.displayTimeZone = displayTimeZone;
+		this.auditLog = auditLog;
+		this.messages = messages;
+		// The download runs outside (or beside) any transaction; the record is written in its own.
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	/**
+	 * One export.
+	 * @param list what one row is (the audit target type)
+	 * @param title the name of the list for people: the file is named {@code <title>-<date>.xlsx}
+	 * and the audit summary says {@code 导出<title>（n行）}
+	 * @param sheet the name of the worksheet (at most 31 characters)
+	 * @param organisationPath the subtree the list was drawn from; decides who may read the event
+	 * @param details the filter and any figures the body adds while writing (e.g. how many rows
+	 * carry personal data in full); read when the event is written, after the body
+	 */
+	public record Export(ExportedList list, String title, String sheet, List<String> headers,
+			String organisationPath, Map<String, Object> details) {
+
+		public Export {
+			details = details == null ? new LinkedHashMap<>() : details;
+		}
+	}
+
+	/**
+	 * Sets the download headers, streams the rows the body writes and audits the export; times are
+	 * shown in the platform's display time zone.
+	 */
+	public long download(HttpServletResponse response, Export export, SpreadsheetDownload.Body body)
+			throws IOException {
+		return download(response, export, displayTimeZone.zone(), body);
+	}
+
+	/** As {@link #download(HttpServletResponse, Export, SpreadsheetDownload.Body)}, times shown in this zone (a campaign's). */
+	public long download(HttpServletResponse response, Export export, ZoneId zone, SpreadsheetDownload.Body body)
+			throws IOException {
+		String fileName = export.title() + "-" + LocalDate.now(clock.withZone(zone)) + ".xlsx";
+		Counted counted = new Counted();
+		boolean completed = false;
+		try {
+			SpreadsheetDownload.write(response, fileName, export.sheet(), export.headers(), zone, rows -> {
+				counted.rows = rows;
+				body.write(rows);
+			});
+			completed = true;
+			return counted.count();
+		}
+		finally {
+			record(export, counted.count(), completed);
+		}
+	}
+
+	private void record(Export export, long rows, boolean completed) {
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("filter", export.details());
+		after.put("rows", rows);
+		after.put("completed", completed);
+		String summary = messages.getMessage("audit.export.summary", new Object[] { export.title(), rows },
+				Locale.SIMPLIFIED_CHINESE);
+		ownTransaction.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED,
+				export.list().targetType(), null, export.organisationPath(), summary, null, after));
+	}
+
+	/** The rows of the sheet once writing has begun: none before. */
+	private static final class Counted {
+
+		private SpreadsheetDownload.Rows rows;
+
+		long count() {
+			return rows == null ? 0 : rows.count();
+		}
+	}
+}

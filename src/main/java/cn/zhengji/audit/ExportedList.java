@@ -1,0 +1,24 @@
+package cn.zhengji.audit;
+
+/**
+ * The lists exported to Excel, by the audit target type of their {@link AuditAction#EXPORTED}
+ * events: {@code <what one row is>-list}, in the kebab case of the row's own target type. One list
+ * may have several exports (the works list and the queue both list entries; the filter tells them
+ * apart).
+ */
+public enum ExportedList {
+
+	ENTRIES("entry-list"), QUOTAS("quota-list"), OFFLINE_EVENTS("offline-event-list"),
+	ACTIVITY_PROGRESS("activity-progress-list"), ACCOUNTS("account-list"), AUDIT_EVENTS("audit-event-list"),
+	ORGANISATIONS("organisation-list");
+
+	private final String targetType;
+
+	ExportedList(String targetType) {
+		this.targetType = targetType;
+	}
+
+	public String targetType() {
+		return targetType;
+	}
+}
