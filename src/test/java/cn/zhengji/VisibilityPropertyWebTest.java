@@ -260,6 +260,7 @@ class VisibilityPropertyWebTest {
 			case PLATFORM_ADMIN -> assertThat(listed).contains(inside, otherCounty, xiamen);
 			case CITY_ADMIN -> assertThat(listed).contains(inside, otherCounty).doesNotContain(xiamen);
 			case COUNTY_ADMIN -> assertThat(listed).contains(inside).doesNotContain(otherCounty, xiamen);
+			default -> throw new IllegalArgumentException("No expectation for " + admin);
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R-X-2 The admins' lists and queues of entries: filtered, paged for the page, streamed from a
- * cursor for the Excel export. Always scoped to the actor's subtree ({@link SignedInUser#adminScope()});
- * a filter on a unit outside it matches nothing.
+ * R-X-2 The admins' lists and queues of entries: filtered, paged for the page, streamed
+ * from a cursor for the Excel export. Always scoped to the actor's subtree
+ * ({@link SignedInUser#adminScope()}); a filter on a unit outside it matches nothing.
  */
 @Service
 @Transactional(readOnly = true)
@@ -44,7 +43,8 @@ public class EntrySearch {
 			     left join organisation w on w.id = e.pending_organisation_id
 			""";
 
-	// Judgement items without an answer: the same rule as the approval module's batch approval, so a
+	// Judgement items without an answer: the same rule as the approval module's batch
+	// approval, so a
 	// box the queue offers is one the batch does not refuse for that reason.
 	private static final String COLUMNS = """
 			select e.id, c.title as campaign_title, k.name as category_name, e.title, e.state,
@@ -76,7 +76,10 @@ public class EntrySearch {
 		}
 	}
 
-	/** One page (0-based) of the entries the filter selects; the queue oldest first, lists newest first. */
+	/**
+	 * One page (0-based) of the entries the filter selects; the queue oldest first, lists
+	 * newest first.
+	 */
 	public Page search(SignedInUser actor, EntryFilter filter, int page) {
 		Where where = where(actor, filter);
 		long total = jdbc.sql("select count(*) " + FROM + where.sql).params(where.params).query(Long.class).single();
@@ -91,14 +94,13 @@ public class EntrySearch {
 	}
 
 	/** The columns of {@link #export}, in order. */
-	public static final List<String> EXPORT_HEADERS = List.of("编号", "活动", "项目", "作品名称", "状态", "申报单位",
-			"申报人", "当前审核单位", "提交时间", "等待起始", "更新时间", "待确认事项", "候选人姓名", "候选人手机号码",
-			"候选人身份证号");
+	public static final List<String> EXPORT_HEADERS = List.of("编号", "活动", "项目", "作品名称", "状态", "申报单位", "申报人", "当前审核单位",
+			"提交时间", "等待起始", "更新时间", "待确认事项", "候选人姓名", "候选人手机号码", "候选人身份证号");
 
 	/**
-	 * Streams every entry the filter selects into the sheet, row by row from a cursor. The nominee's
-	 * mobile and ID number are written in full only where {@link EntryPolicy#maySeePersonalData}
-	 * allows it, masked otherwise.
+	 * Streams every entry the filter selects into the sheet, row by row from a cursor.
+	 * The nominee's mobile and ID number are written in full only where
+	 * {@link EntryPolicy#maySeePersonalData} allows it, masked otherwise.
 	 * @return how many rows carried personal data in full (for the audit log)
 	 */
 	public long export(SignedInUser actor, EntryFilter filter, Rows sheet) {
@@ -119,7 +121,8 @@ public class EntrySearch {
 				if (mayUnmask && (rs.getBytes("mobile_cipher") != null || rs.getBytes("id_number_cipher") != null)) {
 					full[0]++;
 				}
-				sheet.row(row.id(), row.campaignTitle(), row.categoryName(), row.title(), messages.getMessage("submission.state." + row.state().name(), null, Locale.SIMPLIFIED_CHINESE),
+				sheet.row(row.id(), row.campaignTitle(), row.categoryName(), row.title(),
+						messages.getMessage("submission.state." + row.state().name(), null, Locale.SIMPLIFIED_CHINESE),
 						row.organisationName(), row.submitterName(), row.waitingAtName(), row.submittedAt(),
 						row.waitingSince(), row.updatedAt(), row.hasOpenJudgements() ? row.openJudgements() : null,
 						rs.getString("nominee_name"), mobile, idNumber);
@@ -138,14 +141,30 @@ public class EntrySearch {
 	/** A human summary of a filter for the audit log. */
 	public static Map<String, Object> describe(EntryFilter filter) {
 		Map<String, Object> described = new LinkedHashMap<>();
-		if (filter.campaignId() != null) described.put("campaign", filter.campaignId());
-		if (filter.categoryId() != null) described.put("category", filter.categoryId());
-		if (filter.state() != null) described.put("state", filter.state().name());
-		if (filter.organisationId() != null) described.put("organisation", filter.organisationId());
-		if (filter.submittedFrom() != null) described.put("from", filter.submittedFrom().toString());
-		if (filter.submittedTo() != null) described.put("to", filter.submittedTo().toString());
-		if (filter.text() != null) described.put("text", filter.text());
-		if (filter.waitingAt() != null) described.put("waitingAt", filter.waitingAt());
+		if (filter.campaignId() != null) {
+			described.put("campaign", filter.campaignId());
+		}
+		if (filter.categoryId() != null) {
+			described.put("category", filter.categoryId());
+		}
+		if (filter.state() != null) {
+			described.put("state", filter.state().name());
+		}
+		if (filter.organisationId() != null) {
+			described.put("organisation", filter.organisationId());
+		}
+		if (filter.submittedFrom() != null) {
+			described.put("from", filter.submittedFrom().toString());
+		}
+		if (filter.submittedTo() != null) {
+			described.put("to", filter.submittedTo().toString());
+		}
+		if (filter.text() != null) {
+			described.put("text", filter.text());
+		}
+		if (filter.waitingAt() != null) {
+			described.put("waitingAt", filter.waitingAt());
+		}
 		return described;
 	}
 
@@ -182,11 +201,20 @@ public class EntrySearch {
 		}
 		if (filter.submittedFrom() != null) {
 			sql.append(" and e.submitted_at >= :from");
-			params.put("from", filter.submittedFrom().atStartOfDay(CHINA).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+			params.put("from",
+					filter.submittedFrom()
+						.atStartOfDay(CHINA)
+						.toOffsetDateTime()
+						.withOffsetSameInstant(ZoneOffset.UTC));
 		}
 		if (filter.submittedTo() != null) {
 			sql.append(" and e.submitted_at < :to");
-			params.put("to", filter.submittedTo().plusDays(1).atStartOfDay(CHINA).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+			params.put("to",
+					filter.submittedTo()
+						.plusDays(1)
+						.atStartOfDay(CHINA)
+						.toOffsetDateTime()
+						.withOffsetSameInstant(ZoneOffset.UTC));
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
 			sql.append(" and (strpos(e.title, :text) > 0 or strpos(o.name, :text) > 0)");
@@ -196,7 +224,8 @@ public class EntrySearch {
 	}
 
 	private static String order(EntryFilter filter) {
-		return filter.waitingAt() != null ? " order by e.pending_since, e.id" : " order by e.updated_at desc, e.id desc";
+		return filter.waitingAt() != null ? " order by e.pending_since, e.id"
+				: " order by e.updated_at desc, e.id desc";
 	}
 
 	private static EntryRow row(ResultSet rs, int n) throws SQLException {
@@ -211,4 +240,5 @@ public class EntrySearch {
 		OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}
+
 }
