@@ -5,23 +5,22 @@ import java.util.function.IntConsumer;
 
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
-import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
+import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
-import cn.zhengji.notification.NotificationFixtures;
-import cn.zhengji.notification.NotificationFixtures.Person;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
-import cn.zhengji.organisation.OrganisationTestData;
-import cn.zhengji.organisation.Organisations;
 import cn.zhengji.support.QueryCounter;
 import cn.zhengji.support.QueryCounter.Statements;
+import cn.zhengji.support.TestAccounts;
+import cn.zhengji.support.TestAccounts.TestAccount;
+import cn.zhengji.support.TestEntries;
+import cn.zhengji.support.TestOrganisations;
 import cn.zhengji.support.ZhengjiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,50 +53,47 @@ class ListPagesQueryCountWebTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	Organisations organisations;
-
-	@Autowired
 	Campaigns campaigns;
 
 	@Autowired
-	PersonalDataCipher cipher;
+	TestOrganisations organisations;
 
 	@Autowired
-	UserDetailsService userDetails;
+	TestAccounts accounts;
 
-	private NotificationFixtures fixtures;
-
-	private OrganisationTestData data;
+	@Autowired
+	TestEntries entries;
 
 	private Organisation county;
 
 	private Organisation grassroots;
 
-	private Person admin;
+	private TestAccount admin;
 
-	private Person participant;
+	private TestAccount participant;
 
 	private Campaign campaign;
+
+	private long category;
 
 	private String marker;
 
 	@BeforeEach
 	void ownCorner() {
-		fixtures = new NotificationFixtures(jdbc, organisations, cipher, userDetails);
-		data = new OrganisationTestData(jdbc, organisations);
-		county = data.create(data.byCode("fj-fuzhou"), "计数区总工会", OrganisationKind.COUNTY);
-		grassroots = data.create(county, "计数公司工会", OrganisationKind.GRASSROOTS);
-		admin = fixtures.admin(county);
-		participant = fixtures.participant(grassroots);
+		county = organisations.create(organisations.byCode("fj-fuzhou"), "计数区总工会", OrganisationKind.COUNTY);
+		grassroots = organisations.create(county, "计数公司工会", OrganisationKind.GRASSROOTS);
+		admin = accounts.admin(county).create();
+		participant = accounts.participant(grassroots).create();
 		campaign = campaigns.getByCode(DEMO_CAMPAIGN);
-		marker = OrganisationTestData.unique("计数行");
+		category = campaigns.categories(campaign).getFirst().id();
+		marker = TestOrganisations.unique("计数行");
 	}
 
 	@Test
 	void myWorks() throws Exception {
 		assertStatementsDoNotGrow(signedIn(participant), "/works", rows -> {
 			for (int i = 0; i < rows; i++) {
-				fixtures.entry(campaign, campaigns, grassroots, participant.id(), participant.id(), marker + i);
+				entries.draft(campaign, category, grassroots, participant.id(), participant.id(), marker + i);
 			}
 		});
 	}
@@ -106,9 +102,9 @@ class ListPagesQueryCountWebTest {
 	void theWorklist() throws Exception {
 		assertStatementsDoNotGrow(signedIn(admin), "/admin/works", rows -> {
 			for (int i = 0; i < rows; i++) {
-				long entry = fixtures.entry(campaign, campaigns, grassroots, participant.id(), participant.id(),
+				long entry = entries.draft(campaign, category, grassroots, participant.id(), participant.id(),
 						marker + i);
-				fixtures.waitAt(entry, county);
+				entries.waitAt(entry, county);
 			}
 		});
 	}
@@ -117,9 +113,9 @@ class ListPagesQueryCountWebTest {
 	void theQueue() throws Exception {
 		assertStatementsDoNotGrow(signedIn(admin), "/admin/queue", rows -> {
 			for (int i = 0; i < rows; i++) {
-				long entry = fixtures.entry(campaign, campaigns, grassroots, participant.id(), participant.id(),
+				long entry = entries.draft(campaign, category, grassroots, participant.id(), participant.id(),
 						marker + i);
-				fixtures.waitAt(entry, county);
+				entries.waitAt(entry, county);
 			}
 		});
 	}
@@ -167,10 +163,7 @@ class ListPagesQueryCountWebTest {
 	void theAccountList() throws Exception {
 		assertStatementsDoNotGrow(signedIn(admin), "/admin/accounts", rows -> {
 			for (int i = 0; i < rows; i++) {
-				jdbc.sql("""
-						insert into account (username, display_name, password_hash, role, organisation_id)
-						values (?, ?, '{noop}unused', 'EXPERT', ?)
-						""").params(OrganisationTestData.unique("count-expert"), marker + i, grassroots.id()).update();
+				accounts.staff(Role.EXPERT, grassroots).displayName(marker + i).create();
 			}
 		});
 	}
@@ -192,8 +185,8 @@ class ListPagesQueryCountWebTest {
 	void theOrganisationTree() throws Exception {
 		assertStatementsDoNotGrow(signedIn(admin), "/admin/organisations", rows -> {
 			for (int i = 0; i < rows; i++) {
-				Organisation unit = data.create(county, marker + i, OrganisationKind.GRASSROOTS);
-				data.create(unit, "计数小组" + i, OrganisationKind.GRASSROOTS);
+				Organisation unit = organisations.create(county, marker + i, OrganisationKind.GRASSROOTS);
+				organisations.create(unit, "计数小组" + i, OrganisationKind.GRASSROOTS);
 			}
 		});
 	}
@@ -202,15 +195,15 @@ class ListPagesQueryCountWebTest {
 	void theDashboard() throws Exception {
 		assertStatementsDoNotGrow(signedIn(admin), "/dashboard?campaign=" + DEMO_CAMPAIGN, rows -> {
 			for (int i = 0; i < rows; i++) {
-				Organisation unit = data.create(county, marker + i, OrganisationKind.GRASSROOTS);
-				long entry = fixtures.entry(campaign, campaigns, unit, null, admin.id(), "计数作品" + i);
-				fixtures.waitAt(entry, county);
+				Organisation unit = organisations.create(county, marker + i, OrganisationKind.GRASSROOTS);
+				long entry = entries.draft(campaign, category, unit, null, admin.id(), "计数作品" + i);
+				entries.waitAt(entry, county);
 			}
 		});
 	}
 
-	private SignedInUser signedIn(Person person) {
-		return fixtures.signedIn(person);
+	private SignedInUser signedIn(TestAccount account) {
+		return accounts.signedIn(account);
 	}
 
 	/**

@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(QueryCounting.class)
+@Import({ QueryCounting.class, TestFixtures.class })
 public @interface ZhengjiTest {
 }
