@@ -100,24 +100,12 @@ class ListPagesQueryCountWebTest {
 
 	@Test
 	void theWorklist() throws Exception {
-		assertStatementsDoNotGrow(signedIn(admin), "/admin/works", rows -> {
-			for (int i = 0; i < rows; i++) {
-				long entry = entries.draft(campaign, category, grassroots, participant.id(), participant.id(),
-						marker + i);
-				entries.waitAt(entry, county);
-			}
-		});
+		assertStatementsDoNotGrow(signedIn(admin), "/admin/works", this::worksWaitingAtTheCounty);
 	}
 
 	@Test
 	void theQueue() throws Exception {
-		assertStatementsDoNotGrow(signedIn(admin), "/admin/queue", rows -> {
-			for (int i = 0; i < rows; i++) {
-				long entry = entries.draft(campaign, category, grassroots, participant.id(), participant.id(),
-						marker + i);
-				entries.waitAt(entry, county);
-			}
-		});
+		assertStatementsDoNotGrow(signedIn(admin), "/admin/queue", this::worksWaitingAtTheCounty);
 	}
 
 	@Test
@@ -200,6 +188,14 @@ class ListPagesQueryCountWebTest {
 				entries.waitAt(entry, county);
 			}
 		});
+	}
+
+	/** Works of the grassroots union submitted and waiting in the county's queue. */
+	private void worksWaitingAtTheCounty(int rows) {
+		for (int i = 0; i < rows; i++) {
+			long entry = entries.draft(campaign, category, grassroots, participant.id(), participant.id(), marker + i);
+			entries.waitAt(entry, county);
+		}
 	}
 
 	private SignedInUser signedIn(TestAccount account) {
