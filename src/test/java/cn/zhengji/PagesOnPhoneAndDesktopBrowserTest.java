@@ -78,11 +78,7 @@ class PagesOnPhoneAndDesktopBrowserTest {
 			}
 		});
 		if (signedIn) {
-			page.navigate(url("/sign-in"));
-			page.locator("input[name=username]").fill(DEMO_ADMIN);
-			page.locator("input[name=password]").fill(DEMO_PASSWORD);
-			page.locator("form[action$='/sign-in'] button[type=submit]").click();
-			page.waitForURL(url("/workbench"));
+			Browser.signIn(page, url(""), DEMO_ADMIN, DEMO_PASSWORD);
 		}
 
 		Response response = page.navigate(url(path));

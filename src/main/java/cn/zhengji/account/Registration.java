@@ -134,6 +134,7 @@ public class Registration {
 					: new InvalidAccountInput("code", "account.register.code.tooManyAttempts");
 			case VALID -> {
 			}
+			default -> throw new IllegalStateException("Unknown outcome " + verification.outcome());
 		}
 		Organisation unit = organisation.orElseThrow();
 		String hash = passwordEncoder.encode(command.password());

@@ -54,6 +54,7 @@ class StartupReport {
 			case CONFIGURED_PASSWORD -> out.append("初始密码：使用 zhengji.bootstrap.admin-password 配置的密码（首次登录后须修改）")
 				.append('\n');
 			case PASSWORD_SET -> out.append("密码：已设置，请使用您的密码").append('\n');
+			default -> throw new IllegalStateException("Unknown outcome " + admin.outcome());
 		}
 		if (demo.enabled()) {
 			out.append("演示账号（演示数据，密码均为 ").append(demo.password()).append("）：").append('\n');

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,14 +95,13 @@ public class Worklists {
 	}
 
 	/** The columns of {@link #export}, in order. */
-	public static final List<String> EXPORT_HEADERS = List.of("编号", "活动", "项目", "作品名称", "状态", "申报单位",
-			"申报人", "当前审核单位", "提交时间", "等待起始", "更新时间", "待确认事项", "候选人姓名", "候选人手机号码",
-			"候选人身份证号");
+	public static final List<String> EXPORT_HEADERS = List.of("编号", "活动", "项目", "作品名称", "状态", "申报单位", "申报人", "当前审核单位",
+			"提交时间", "等待起始", "更新时间", "待确认事项", "候选人姓名", "候选人手机号码", "候选人身份证号");
 
 	/**
-	 * Streams every entry the filter selects into the sheet, row by row from a cursor. The nominee's
-	 * mobile and ID number are written in full only where {@link EntryPolicy#maySeePersonalData}
-	 * allows it, masked otherwise.
+	 * Streams every entry the filter selects into the sheet, row by row from a cursor.
+	 * The nominee's mobile and ID number are written in full only where
+	 * {@link EntryPolicy#maySeePersonalData} allows it, masked otherwise.
 	 * @return how many rows carried personal data in full (for the audit log)
 	 */
 	public long export(SignedInUser actor, WorklistFilter filter, Rows sheet) {
@@ -124,7 +122,8 @@ public class Worklists {
 				if (mayUnmask && (rs.getBytes("mobile_cipher") != null || rs.getBytes("id_number_cipher") != null)) {
 					full.incrementAndGet();
 				}
-				sheet.row(row.id(), row.campaignTitle(), row.categoryName(), row.title(), messages.getMessage("submission.state." + row.state().name(), null, Locale.SIMPLIFIED_CHINESE),
+				sheet.row(row.id(), row.campaignTitle(), row.categoryName(), row.title(),
+						messages.getMessage("submission.state." + row.state().name(), null, Locale.SIMPLIFIED_CHINESE),
 						row.organisationName(), row.submitterName(), row.waitingAtName(), row.submittedAt(),
 						row.waitingSince(), row.updatedAt(), row.hasOpenJudgements() ? row.openJudgements() : null,
 						rs.getString("nominee_name"), mobile, idNumber);
@@ -143,14 +142,30 @@ public class Worklists {
 	/** A human summary of a filter for the audit log. */
 	public static Map<String, Object> describe(WorklistFilter filter) {
 		Map<String, Object> described = new LinkedHashMap<>();
-		if (filter.campaignId() != null) described.put("campaign", filter.campaignId());
-		if (filter.categoryId() != null) described.put("category", filter.categoryId());
-		if (filter.state() != null) described.put("state", filter.state().name());
-		if (filter.organisationId() != null) described.put("organisation", filter.organisationId());
-		if (filter.submittedFrom() != null) described.put("from", filter.submittedFrom().toString());
-		if (filter.submittedTo() != null) described.put("to", filter.submittedTo().toString());
-		if (filter.text() != null) described.put("text", filter.text());
-		if (filter.waitingAt() != null) described.put("waitingAt", filter.waitingAt());
+		if (filter.campaignId() != null) {
+			described.put("campaign", filter.campaignId());
+		}
+		if (filter.categoryId() != null) {
+			described.put("category", filter.categoryId());
+		}
+		if (filter.state() != null) {
+			described.put("state", filter.state().name());
+		}
+		if (filter.organisationId() != null) {
+			described.put("organisation", filter.organisationId());
+		}
+		if (filter.submittedFrom() != null) {
+			described.put("from", filter.submittedFrom().toString());
+		}
+		if (filter.submittedTo() != null) {
+			described.put("to", filter.submittedTo().toString());
+		}
+		if (filter.text() != null) {
+			described.put("text", filter.text());
+		}
+		if (filter.waitingAt() != null) {
+			described.put("waitingAt", filter.waitingAt());
+		}
 		return described;
 	}
 
@@ -217,4 +232,5 @@ public class Worklists {
 		OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}
+
 }

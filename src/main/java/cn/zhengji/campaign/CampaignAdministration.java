@@ -13,7 +13,6 @@ import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
 import cn.zhengji.campaign.CategoryRules.Quota;
-import cn.zhengji.campaign.CategoryRules.TextField;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;

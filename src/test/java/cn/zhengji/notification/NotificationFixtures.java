@@ -3,18 +3,20 @@ package cn.zhengji.notification;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import cn.zhengji.account.AccountFixtures;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
-import cn.zhengji.organisation.OrganisationTestData;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.submission.EntryState;
 import cn.zhengji.submission.EntryTransitioned;
 import cn.zhengji.submission.EntryTransitioned.Step;
+import cn.zhengji.support.TestAccounts;
+import cn.zhengji.support.TestAccounts.TestAccount;
+import cn.zhengji.support.TestEntries;
+import cn.zhengji.support.TestOrganisations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,23 +29,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class NotificationFixtures {
 
-	private final JdbcClient jdbc;
+	private final TestOrganisations organisations;
 
-	private final Organisations organisations;
+	private final TestAccounts accounts;
 
-	private final PersonalDataCipher cipher;
-
-	private final UserDetailsService userDetails;
-
-	private final OrganisationTestData data;
+	private final TestEntries entries;
 
 	public NotificationFixtures(JdbcClient jdbc, Organisations organisations, PersonalDataCipher cipher,
 			UserDetailsService userDetails) {
-		this.jdbc = jdbc;
-		this.organisations = organisations;
-		this.cipher = cipher;
-		this.userDetails = userDetails;
-		this.data = new OrganisationTestData(jdbc, organisations);
+		this.organisations = new TestOrganisations(jdbc, organisations);
+		this.accounts = new TestAccounts(jdbc, cipher, userDetails);
+		this.entries = new TestEntries(jdbc);
 	}
 
 	/** An account and what its holder types to sign in; {@code mobile} is null without a number. */
@@ -51,76 +47,57 @@ public class NotificationFixtures {
 	}
 
 	public Organisation organisation(Organisation parent, String prefix, OrganisationKind kind) {
-		return data.create(parent, prefix, kind);
+		return organisations.create(parent, prefix, kind);
 	}
 
 	public Organisation byCode(String code) {
-		return organisations.getByCode(code);
+		return organisations.byCode(code);
 	}
 
 	/** An organisation admin with a mobile number (so that it may opt in to text messages). */
 	public Person admin(Organisation organisation) {
-		return insert("ORG_ADMIN", null, organisation, true, true);
+		return person(staff(organisation).withMobile());
 	}
 
 	public Person adminWithoutMobile(Organisation organisation) {
-		return insert("ORG_ADMIN", null, organisation, false, true);
+		return person(staff(organisation));
 	}
 
 	public Person disabledAdmin(Organisation organisation) {
-		return insert("ORG_ADMIN", null, organisation, true, false);
+		return person(staff(organisation).withMobile().disabled());
 	}
 
 	public Person participant(Organisation organisation) {
-		return insert("PARTICIPANT", "WORKER", organisation, true, true);
+		return person(accounts.participant(organisation).displayName(TestOrganisations.unique("消息职工")));
 	}
 
-	private Person insert(String role, String participantKind, Organisation organisation, boolean withMobile,
-			boolean enabled) {
-		String unique = OrganisationTestData.unique("");
-		String mobile = withMobile ? AccountFixtures.uniqueMobile() : null;
-		String username = role.equals("PARTICIPANT") ? null : "notice-" + role.toLowerCase().replace('_', '-') + unique
-				+ "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-		String displayName = (role.equals("PARTICIPANT") ? "消息职工" : "消息管理员") + unique;
-		long id = jdbc.sql("""
-				insert into account (username, mobile_hmac, mobile_cipher, mobile_masked, display_name, password_hash,
-				    role, participant_kind, organisation_id, enabled)
-				values (?, ?, ?, ?, ?, '{noop}unused', ?, ?, ?, ?) returning id
-				""").params(username, mobile == null ? null : cipher.blindIndex(mobile),
-				mobile == null ? null : cipher.encrypt(mobile),
-				mobile == null ? null : PersonalDataCipher.maskMobile(mobile), displayName, role, participantKind,
-				organisation.id(), enabled)
-			.query(Long.class)
-			.single();
-		return new Person(id, username != null ? username : mobile, mobile, displayName);
+	private TestAccounts.Builder staff(Organisation organisation) {
+		return accounts.admin(organisation)
+			.username(TestOrganisations.unique("notice-org-admin") + "-"
+					+ Long.toString(System.nanoTime() % 1_000_000, 36))
+			.displayName(TestOrganisations.unique("消息管理员"));
+	}
+
+	private static Person person(TestAccounts.Builder builder) {
+		TestAccount account = builder.create();
+		return new Person(account.id(), account.login(), account.mobile(), account.displayName());
 	}
 
 	/** The principal exactly as signing in would produce it. */
 	public SignedInUser signedIn(Person person) {
-		return (SignedInUser) userDetails.loadUserByUsername(person.login());
+		return accounts.signedIn(person.login());
 	}
 
 	/** A draft entry of the campaign's first category, written directly. */
 	public long entry(Campaign campaign, Campaigns campaigns, Organisation organisation, Long ownerAccountId,
 			long createdBy, String title) {
-		long categoryId = campaigns.categories(campaign).getFirst().id();
-		return jdbc.sql("""
-				insert into entry (campaign_id, category_id, created_by, submitter_kind, owner_key, single_per_owner,
-				    organisation_id, organisation_path, title, state, created_at, updated_at)
-				values (?, ?, ?, ?, ?, false, ?, ?, ?, 'DRAFT', now(), now()) returning id
-				""").params(campaign.id(), categoryId, createdBy, ownerAccountId == null ? "UNION_ORGANISATION" : "WORKER",
-				ownerAccountId == null ? "organisation:" + organisation.id() : "account:" + ownerAccountId,
-				organisation.id(), organisation.path(), title)
-			.query(Long.class)
-			.single();
+		return entries.draft(campaign, campaigns.categories(campaign).getFirst().id(), organisation, ownerAccountId,
+				createdBy, title);
 	}
 
 	/** Puts an entry in the queue of an organisation, as the approval chain does. */
 	public void waitAt(long entryId, Organisation pending) {
-		jdbc.sql("""
-				update entry set state = 'SUBMITTED', submitted_at = now(), pending_organisation_id = ?,
-				    pending_since = now() where id = ?
-				""").params(pending.id(), entryId).update();
+		entries.waitAt(entryId, pending);
 	}
 
 	/** Publishes the event inside a transaction, as every entry change does. */

@@ -4,54 +4,44 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.support.TestOrganisations;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Test fixtures for the organisation tree: principals of each role at an organisation, uniquely
- * named organisations (the test database is shared, so names must not clash), and .xlsx files.
- * Organisations created here bypass the administration service and its audit on purpose: they are
- * the scenery, not the behaviour under test.
+ * Test fixtures for the organisation tree: principals of each role at an organisation,
+ * uniquely named organisations (made by the shared {@link TestOrganisations}) and .xlsx
+ * files.
  */
 public final class OrganisationTestData {
 
-	private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
-
-	private final JdbcClient jdbc;
-
-	private final Organisations organisations;
+	private final TestOrganisations organisations;
 
 	public OrganisationTestData(JdbcClient jdbc, Organisations organisations) {
-		this.jdbc = jdbc;
-		this.organisations = organisations;
+		this.organisations = new TestOrganisations(jdbc, organisations);
 	}
 
 	/** A name no other test uses: the prefix plus a number. */
 	public static String unique(String prefix) {
-		return prefix + SEQUENCE.incrementAndGet();
+		return TestOrganisations.unique(prefix);
 	}
 
 	public Organisation byCode(String code) {
-		return organisations.getByCode(code);
+		return organisations.byCode(code);
 	}
 
 	/** A new organisation below the parent, named {@code prefix + number}. */
 	public Organisation create(Organisation parent, String prefix, OrganisationKind kind) {
-		long id = jdbc.sql("insert into organisation (parent_id, name, kind) values (?, ?, ?) returning id")
-			.params(parent.id(), unique(prefix), kind.name())
-			.query(Long.class)
-			.single();
-		return organisations.findById(id).orElseThrow();
+		return organisations.create(parent, prefix, kind);
 	}
 
 	public static SignedInUser user(Role role, Organisation organisation) {
-		long accountId = 900_000 + SEQUENCE.incrementAndGet();
+		long accountId = 900_000 + Long.parseLong(TestOrganisations.unique(""));
 		String name = role.name().toLowerCase() + "-" + accountId;
 		return new SignedInUser(accountId, name, "测试" + roleLabel(role) + accountId, role, organisation.id(),
 				organisation.path(), organisation.name(), "{noop}unused", false, false, true);

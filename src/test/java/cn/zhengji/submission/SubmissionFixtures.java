@@ -9,8 +9,9 @@ import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
-import cn.zhengji.organisation.OrganisationTestData;
 import cn.zhengji.organisation.Organisations;
+import cn.zhengji.support.TestAccounts;
+import cn.zhengji.support.TestOrganisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -23,49 +24,35 @@ public final class SubmissionFixtures {
 
 	public static final String OPEN_CAMPAIGN = "demo-fujian";
 
-	private final JdbcClient jdbc;
+	private final TestOrganisations organisations;
 
-	private final Organisations organisations;
-
-	private final UserDetailsService userDetails;
-
-	private final PersonalDataCipher cipher;
-
-	private final OrganisationTestData data;
+	private final TestAccounts accounts;
 
 	public SubmissionFixtures(JdbcClient jdbc, Organisations organisations, UserDetailsService userDetails,
 			PersonalDataCipher cipher) {
-		this.jdbc = jdbc;
-		this.organisations = organisations;
-		this.userDetails = userDetails;
-		this.cipher = cipher;
-		this.data = new OrganisationTestData(jdbc, organisations);
+		this.organisations = new TestOrganisations(jdbc, organisations);
+		this.accounts = new TestAccounts(jdbc, cipher, userDetails);
 	}
 
 	public Organisation organisation(String code) {
-		return data.byCode(code);
+		return organisations.byCode(code);
 	}
 
 	public Organisation newOrganisation(Organisation parent, String prefix, OrganisationKind kind) {
-		return data.create(parent, prefix, kind);
+		return organisations.create(parent, prefix, kind);
 	}
 
 	/** A grassroots union below 福州 with a fresh name. */
 	public Organisation grassroots() {
-		return data.create(data.byCode("fj-fuzhou"), "作品测试公司工会", OrganisationKind.GRASSROOTS);
+		return organisations.create(organisations.byCode("fj-fuzhou"), "作品测试公司工会", OrganisationKind.GRASSROOTS);
 	}
 
 	/** A participant of the given kind (WORKER, UNION_CADRE, SOCIAL_UNION_WORKER) at the organisation. */
 	public SignedInUser participant(String kind, Organisation organisation) {
-		String unique = OrganisationTestData.unique("");
-		String mobile = "196" + "%08d".formatted(Long.parseLong(unique) % 100_000_000);
-		jdbc.sql("""
-				insert into account (mobile_hmac, mobile_cipher, mobile_masked, display_name, password_hash, role,
-				    participant_kind, organisation_id)
-				values (?, ?, ?, ?, '{noop}unused', 'PARTICIPANT', ?, ?)
-				""").params(cipher.blindIndex(mobile), cipher.encrypt(mobile), PersonalDataCipher.maskMobile(mobile),
-				"作品测试职工" + unique, kind, organisation.id()).update();
-		return (SignedInUser) userDetails.loadUserByUsername(mobile);
+		return accounts.signedIn(accounts.participant(organisation)
+			.participantKind(kind)
+			.displayName(TestOrganisations.unique("作品测试职工"))
+			.create());
 	}
 
 	public SignedInUser worker() {
@@ -74,16 +61,14 @@ public final class SubmissionFixtures {
 
 	/** An organisation admin of the organisation. */
 	public SignedInUser admin(Organisation organisation) {
-		String username = "works-" + Role.ORG_ADMIN.name().toLowerCase(Locale.ROOT) + OrganisationTestData.unique("");
-		jdbc.sql("""
-				insert into account (username, display_name, password_hash, role, organisation_id)
-				values (?, ?, '{noop}unused', 'ORG_ADMIN', ?)
-				""").params(username, "作品测试管理员" + username, organisation.id()).update();
-		return ((SignedInUser) userDetails.loadUserByUsername(username)).withPasswordChanged();
+		String username = "works-" + Role.ORG_ADMIN.name().toLowerCase(Locale.ROOT) + TestOrganisations.unique("");
+		return accounts
+			.signedIn(accounts.admin(organisation).username(username).displayName("作品测试管理员" + username).create())
+			.withPasswordChanged();
 	}
 
 	public SignedInUser platformAdmin() {
-		return ((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged();
+		return accounts.platformAdmin();
 	}
 
 	/** A copy of fujian-2024 moved to 2020: its submission deadline has passed. */

@@ -66,6 +66,18 @@ public final class Browser implements AutoCloseable {
 		return context.newPage();
 	}
 
+	/**
+	 * Signs in through the sign-in form of the server at {@code baseUrl} (such as
+	 * {@code http://localhost:8080}) and waits for the workbench.
+	 */
+	public static void signIn(Page page, String baseUrl, String login, String password) {
+		page.navigate(baseUrl + "/sign-in");
+		page.locator("input[name=username]").fill(login);
+		page.locator("input[name=password]").fill(password);
+		page.locator("form[action$='/sign-in'] button[type=submit]").click();
+		page.waitForURL(baseUrl + "/workbench");
+	}
+
 	/** Full-page screenshot to target/screenshots/{name}.png. */
 	public static Path screenshot(Page page, String name) {
 		Path file = SCREENSHOTS.resolve(name + ".png");

@@ -76,6 +76,10 @@ class RegistrationBrowserTest {
 		page.getByLabel("手机号").fill(mobile);
 		page.getByText("获取验证码").click();
 		assertThat(page.locator(".alert-success")).containsText("验证码已发送至");
+		// Widens the window in which a swapped-in select could be on the page without
+		// its change handler (htmx binds it when the swap settles): the picker must not
+		// depend on the settle delay, so with a long default delay every level loads.
+		page.evaluate("htmx.config.defaultSettleDelay = 2000");
 
 		page.getByLabel("短信验证码").fill(sms.lastCodeTo(mobile));
 		page.getByLabel("姓名").fill("浏览器职工");

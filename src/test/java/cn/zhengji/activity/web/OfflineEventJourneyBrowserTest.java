@@ -128,11 +128,7 @@ class OfflineEventJourneyBrowserTest {
 	}
 
 	private void signIn(Page page, String username) {
-		page.navigate(url("/sign-in"));
-		page.locator("input[name=username]").fill(username);
-		page.locator("input[name=password]").fill(PASSWORD);
-		page.locator("form[action$='/sign-in'] button[type=submit]").click();
-		page.waitForURL(url("/workbench"));
+		Browser.signIn(page, url(""), username, PASSWORD);
 	}
 
 	private static void assertNoHorizontalOverflow(Page page) {

@@ -179,11 +179,7 @@ class ApprovalJourneyBrowserTest {
 	}
 
 	private void signIn(Page page, SignedInUser account) {
-		page.navigate(url("/sign-in"));
-		page.locator("input[name=username]").fill(account.loginName());
-		page.locator("input[name=password]").fill(PASSWORD);
-		page.locator("form[action$='/sign-in'] button[type=submit]").click();
-		page.waitForURL(url("/workbench"));
+		Browser.signIn(page, url(""), account.loginName(), PASSWORD);
 	}
 
 	private static void watchPolicy(Page page, List<String> violations) {

@@ -10,6 +10,12 @@ import java.sql.Statement;
  */
 final class EmbeddedServerChildProcess {
 
+	private EmbeddedServerChildProcess() {
+	}
+
+	// Standard output is the protocol with the parent test, which waits for the line
+	// READY.
+	@SuppressWarnings("checkstyle:systemOut")
 	public static void main(String[] args) throws Exception {
 		EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(Path.of(args[0]), false);
 		try (Connection connection = server.dataSource().getConnection(); Statement statement = connection.createStatement()) {

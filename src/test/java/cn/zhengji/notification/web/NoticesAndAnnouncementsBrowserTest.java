@@ -117,11 +117,7 @@ class NoticesAndAnnouncementsBrowserTest {
 					policyViolations.add(message.text());
 				}
 			});
-			page.navigate(url("/sign-in"));
-			page.locator("input[name=username]").fill("demo-city");
-			page.locator("input[name=password]").fill("Demo#2026zj");
-			page.locator("form[action$='/sign-in'] button[type=submit]").click();
-			page.waitForURL(url("/workbench"));
+			Browser.signIn(page, url(""), "demo-city", "Demo#2026zj");
 
 			String title = "福州市关于做好作品初审工作的通知（" + suffix + "）";
 			page.navigate(url("/admin/announcements/new"));

@@ -96,11 +96,7 @@ class DashboardBrowserTest {
 			}
 		});
 		page.onPageError(problems::add);
-		page.navigate(url("/sign-in"));
-		page.locator("input[name=username]").fill(admin);
-		page.locator("input[name=password]").fill(PASSWORD);
-		page.locator("form[action$='/sign-in'] button[type=submit]").click();
-		page.waitForURL(url("/workbench"));
+		Browser.signIn(page, url(""), admin, PASSWORD);
 
 		assertThat(page.locator("a.nav-link[href='/dashboard']").textContent()).isEqualTo("数据看板");
 		page.locator("a.workbench-tile[href='/dashboard']").click();

@@ -176,11 +176,7 @@ class MicroVideoJourneyBrowserTest {
 	}
 
 	private void signIn(Page page) {
-		page.navigate(url("/sign-in"));
-		page.locator("input[name=username]").fill(PARTICIPANT);
-		page.locator("input[name=password]").fill(PASSWORD);
-		page.locator("form[action$='/sign-in'] button[type=submit]").click();
-		page.waitForURL(url("/workbench"));
+		Browser.signIn(page, url(""), PARTICIPANT, PASSWORD);
 	}
 
 	private void createEntry(Page page, String title) {
