@@ -97,8 +97,8 @@ class OrganisationScopingWebTest {
 				select summary || '|' || (after_state ->> 'rows') || '|' || (after_state ->> 'completed') || '|'
 				    || organisation_path
 				from audit_event where action = 'EXPORTED' and target_type = 'organisation-list'
-				  and (after_state -> 'filter' ->> 'organisation')::bigint in (?, ?)
-				""").params(county.id(), xiamen.id()).query(String.class).list())
+				  and (after_state -> 'filter' ->> 'organisation')::bigint in (?, ?) and actor_id = ?
+				""").params(county.id(), xiamen.id(), fuzhouAdmin.accountId()).query(String.class).list())
 			.containsExactly("导出组织机构-" + county.name() + "（2行）|2|true|" + county.path());
 	}
 
