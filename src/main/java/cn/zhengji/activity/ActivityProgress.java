@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import cn.zhengji.audit.AuditAction;
@@ -14,12 +13,12 @@ import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Target;
 import cn.zhengji.campaign.TargetMetric;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,8 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ActivityProgress {
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-
 	private final JdbcClient jdbc;
 
 	private final Campaigns campaigns;
@@ -45,17 +42,17 @@ public class ActivityProgress {
 
 	private final AuditLog auditLog;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final TransactionTemplate writing;
 
 	ActivityProgress(JdbcClient jdbc, Campaigns campaigns, Organisations organisations, AuditLog auditLog,
-			MessageSource messages, PlatformTransactionManager transactions) {
+			Texts texts, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
 		this.organisations = organisations;
 		this.auditLog = auditLog;
-		this.messages = messages;
+		this.texts = texts;
 		this.writing = new TransactionTemplate(transactions);
 	}
 
@@ -85,31 +82,31 @@ public class ActivityProgress {
 	/** R-X-2 The progress table and the reach figures as an Excel sheet; audited as EXPORTED. */
 	public long export(SignedInUser actor, Campaign campaign, OutputStream out) throws IOException {
 		Progress progress = of(actor, campaign);
-		List<String> headers = List.of(text("activity.export.progress.unit"), text("activity.export.progress.reported"),
-				text("activity.export.progress.allocated"), text("activity.export.progress.percent"));
-		long rows = SpreadsheetDownload.write(out, text("activity.export.progress.sheet"), headers, sheet -> {
+		List<String> headers = List.of(texts.plain("activity.export.progress.unit"), texts.plain("activity.export.progress.reported"),
+				texts.plain("activity.export.progress.allocated"), texts.plain("activity.export.progress.percent"));
+		long rows = SpreadsheetDownload.write(out, texts.plain("activity.export.progress.sheet"), headers, sheet -> {
 			for (ProgressRow row : progress.rows()) {
 				sheet.row(row.name(), row.reported(), row.allocated(), row.percent());
 			}
-			sheet.row(text("activity.progress.total"), progress.totalReported(), progress.totalAllocated(),
+			sheet.row(texts.plain("activity.progress.total"), progress.totalReported(), progress.totalAllocated(),
 					progress.totalPercent());
 			sheet.row();
-			sheet.row(text("activity.export.progress.metric"), text("activity.export.progress.value"),
-					text("activity.export.progress.target"), text("activity.export.progress.percent"));
+			sheet.row(texts.plain("activity.export.progress.metric"), texts.plain("activity.export.progress.value"),
+					texts.plain("activity.export.progress.target"), texts.plain("activity.export.progress.percent"));
 			for (ReachFigure figure : progress.reach()) {
-				sheet.row(text("activity.metric." + figure.metric().name()), figure.value(), figure.target(),
+				sheet.row(texts.plain("activity.metric." + figure.metric().name()), figure.value(), figure.target(),
 						figure.percent());
 			}
 		});
 		writing.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "activity_progress",
 				campaign.id(), actor.adminScope().equals("/") ? campaign.hostOrganisationPath() : actor.adminScope(),
-				text("activity.audit.progressExported", campaign.title()), null,
+				texts.plain("activity.audit.progressExported", campaign.title()), null,
 				Map.of("campaign", campaign.code(), "rows", progress.rows().size())));
 		return rows;
 	}
 
 	public String exportFileName(Campaign campaign) {
-		return text("activity.export.progress.file", campaign.code());
+		return texts.plain("activity.export.progress.file", campaign.code());
 	}
 
 	private long count(Campaign campaign, String path) {
@@ -140,11 +137,4 @@ public class ActivityProgress {
 		return figures;
 	}
 
-	private String text(String code, Object... arguments) {
-		Object[] plain = new Object[arguments.length];
-		for (int i = 0; i < arguments.length; i++) {
-			plain[i] = String.valueOf(arguments[i]);
-		}
-		return messages.getMessage(code, plain, CHINESE);
-	}
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,13 +15,13 @@ import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.files.StoredFiles;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
-import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,8 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OfflineEvents {
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-
 	private final JdbcClient jdbc;
 
 	private final EventRecords records;
@@ -54,7 +51,7 @@ public class OfflineEvents {
 
 	private final AuditLog auditLog;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final Clock clock;
 
@@ -63,7 +60,7 @@ public class OfflineEvents {
 	private final TransactionTemplate writing;
 
 	OfflineEvents(JdbcClient jdbc, EventRecords records, Campaigns campaigns, Organisations organisations,
-			StoredFiles files, AuditLog auditLog, MessageSource messages, Clock clock,
+			StoredFiles files, AuditLog auditLog, Texts texts, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.records = records;
@@ -71,7 +68,7 @@ public class OfflineEvents {
 		this.organisations = organisations;
 		this.files = files;
 		this.auditLog = auditLog;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
@@ -190,9 +187,9 @@ public class OfflineEvents {
 		List<String> headers = List.of("organisation", "heldOn", "place", "enterprise", "participants", "description",
 				"photos", "reporter", "reportedAt")
 			.stream()
-			.map(column -> text("activity.export.event." + column))
+			.map(column -> texts.plain("activity.export.event." + column))
 			.toList();
-		long rows = SpreadsheetDownload.write(out, text("activity.export.event.sheet"), headers,
+		long rows = SpreadsheetDownload.write(out, texts.plain("activity.export.event.sheet"), headers,
 				sheet -> reading.executeWithoutResult(status -> jdbc.sql("""
 						select o.name as organisation_name, e.held_on, e.place, e.enterprise, e.participants, e.description,
 						       (select count(*) from offline_event_photo p where p.event_id = e.id) as photos,
@@ -206,14 +203,14 @@ public class OfflineEvents {
 							rs.getString("reporter_name"), rs.getObject("reported_at", OffsetDateTime.class).toInstant()))));
 		writing.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "offline_events", campaign.id(),
 				actor.adminScope().equals("/") ? campaign.hostOrganisationPath() : actor.adminScope(),
-				text("activity.audit.exported", campaign.title(), rows), null,
+				texts.plain("activity.audit.exported", campaign.title(), rows), null,
 				Map.of("campaign", campaign.code(), "rows", rows, "filter", String.valueOf(filter))));
 		return rows;
 	}
 
 	/** The file name of an event export. */
 	public String exportFileName(Campaign campaign) {
-		return text("activity.export.event.file", campaign.code());
+		return texts.plain("activity.export.event.file", campaign.code());
 	}
 
 	private Query query(SignedInUser actor, Campaign campaign, EventFilter filter) {
@@ -258,13 +255,6 @@ public class OfflineEvents {
 		return hostPath.startsWith(scope) ? hostPath : scope;
 	}
 
-	private String text(String code, Object... arguments) {
-		Object[] plain = new Object[arguments.length];
-		for (int i = 0; i < arguments.length; i++) {
-			plain[i] = String.valueOf(arguments[i]);
-		}
-		return messages.getMessage(code, plain, CHINESE);
-	}
 
 	/** The FROM and WHERE of a filtered event query, shared by the page, its count and the export. */
 	private record Query(String from, Map<String, Object> params) {

@@ -13,6 +13,7 @@ import cn.zhengji.account.Accounts;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Phase;
+import cn.zhengji.infrastructure.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +41,7 @@ class DeadlineReminders {
 
 	private final Notices notices;
 
-	private final NoticeTexts texts;
+	private final Texts texts;
 
 	private final JdbcClient jdbc;
 
@@ -50,7 +51,7 @@ class DeadlineReminders {
 
 	private final Clock clock;
 
-	DeadlineReminders(Campaigns campaigns, Accounts accounts, Notices notices, NoticeTexts texts, JdbcClient jdbc,
+	DeadlineReminders(Campaigns campaigns, Accounts accounts, Notices notices, Texts texts, JdbcClient jdbc,
 			TransactionTemplate transactions, ReminderProperties properties, Clock clock) {
 		this.campaigns = campaigns;
 		this.accounts = accounts;
@@ -115,7 +116,7 @@ class DeadlineReminders {
 					DAY.format(phase.endsOn()), daysBefore, unit.entries());
 			for (long admin : accounts.enabledAdminIds(unit.organisationId())) {
 				stored.add(new NewNotice(admin, NoticeKind.REMINDER, title, body, "/admin/queue", null,
-						texts.textMessage(title)));
+						texts.text("notice.sms", title)));
 			}
 		}
 		notices.store(stored);

@@ -17,6 +17,7 @@ import java.util.Set;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.OrganisationAdministration.NewOrganisation;
@@ -36,7 +37,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,14 +70,14 @@ public class OrganisationImport {
 
 	private final AuditLog audit;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	OrganisationImport(Organisations organisations, OrganisationAdministration administration, AuditLog audit,
-			MessageSource messages) {
+			Texts texts) {
 		this.organisations = organisations;
 		this.administration = administration;
 		this.audit = audit;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	/**
@@ -114,7 +114,7 @@ public class OrganisationImport {
 				row.createCell(1).setCellValue(String.join("、", parentKindsOf(kind, target.kind(), kinds)));
 			}
 			Row note = kindSheet.createRow(r + 1);
-			note.createCell(0).setCellValue(message("organisation.import.template.note", target.name()));
+			note.createCell(0).setCellValue(texts.text("organisation.import.template.note", target.name()));
 
 			if (!kinds.isEmpty()) {
 				DataValidationHelper helper = data.getDataValidationHelper();
@@ -393,12 +393,9 @@ public class OrganisationImport {
 	}
 
 	private String label(OrganisationKind kind) {
-		return message("organisation.kind." + kind.name());
+		return texts.text("organisation.kind." + kind.name());
 	}
 
-	private String message(String key, Object... arguments) {
-		return messages.getMessage(key, arguments, CHINESE);
-	}
 
 	private static CellStyle headerStyle(Workbook workbook) {
 		CellStyle style = workbook.createCellStyle();

@@ -8,6 +8,7 @@ import java.util.Random;
 
 import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
 import cn.zhengji.campaign.CategoryRules.FileKind;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.support.TestMedia;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class MediaInspectorTest {
 		messages.setBasename("messages-media");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		return new MediaInspector(messages);
+		return new MediaInspector(new Texts(messages));
 	}
 
 	@Test

@@ -3,19 +3,17 @@ package cn.zhengji.account.web;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import cn.zhengji.account.AccountAdministration;
 import cn.zhengji.account.AccountAdministration.OneTimePassword;
 import cn.zhengji.account.AccountProfile;
 import cn.zhengji.account.InvalidAccountInput;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.organisation.Organisation;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,11 +40,11 @@ class AccountAdminController {
 
 	private final AccountAdministration administration;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	AccountAdminController(AccountAdministration administration, MessageSource messages) {
+	AccountAdminController(AccountAdministration administration, Texts texts) {
 		this.administration = administration;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@GetMapping("/admin/accounts")
@@ -73,7 +71,7 @@ class AccountAdminController {
 		Role roleFilter = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
 		long rows = SpreadsheetDownload.write(response, "账号清单.xlsx", "账号", AccountAdministration.EXPORT_HEADERS,
 				sheet -> administration.export(user, roleFilter, organisation,
-						key -> messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE), sheet));
+						texts::text, sheet));
 		administration.recordExport(user, rows);
 	}
 
@@ -111,14 +109,14 @@ class AccountAdminController {
 	@PostMapping("/admin/accounts/{id}/disable")
 	String disable(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
 		AccountProfile account = administration.setEnabled(user, id, false);
-		redirect.addFlashAttribute("flashSuccess", text("account.admin.disabled", account.loginName()));
+		redirect.addFlashAttribute("flashSuccess", texts.text("account.admin.disabled", account.loginName()));
 		return "redirect:/admin/accounts";
 	}
 
 	@PostMapping("/admin/accounts/{id}/enable")
 	String enable(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
 		AccountProfile account = administration.setEnabled(user, id, true);
-		redirect.addFlashAttribute("flashSuccess", text("account.admin.enabled", account.loginName()));
+		redirect.addFlashAttribute("flashSuccess", texts.text("account.admin.enabled", account.loginName()));
 		return "redirect:/admin/accounts";
 	}
 
@@ -139,7 +137,4 @@ class AccountAdminController {
 		return "account/admin-one-time-password";
 	}
 
-	private String text(String code, Object... arguments) {
-		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
-	}
 }

@@ -1,13 +1,12 @@
 package cn.zhengji.audit.web;
 
 import java.io.IOException;
-import java.util.Locale;
 
+import cn.zhengji.infrastructure.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
-import org.springframework.context.MessageSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import cn.zhengji.audit.AuditEvents;
 import cn.zhengji.audit.AuditEvents.AuditPage;
@@ -32,14 +31,14 @@ class AuditController {
 
 	private final AuditLog auditLog;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final TransactionTemplate transactions;
 
-	AuditController(AuditEvents events, AuditLog auditLog, MessageSource messages, TransactionTemplate transactions) {
+	AuditController(AuditEvents events, AuditLog auditLog, Texts texts, TransactionTemplate transactions) {
 		this.events = events;
 		this.auditLog = auditLog;
-		this.messages = messages;
+		this.texts = texts;
 		this.transactions = transactions;
 	}
 
@@ -64,9 +63,8 @@ class AuditController {
 	void export(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("filter") AuditFilterForm filter,
 			BindingResult errors, HttpServletResponse response) throws IOException {
 		long rows = SpreadsheetDownload.write(response, "审计日志.xlsx", "审计日志", AuditEvents.EXPORT_HEADERS,
-				sheet -> events.export(user, filter.toFilter(), action -> messages.getMessage("audit.action." + action.name(),
-						null, Locale.SIMPLIFIED_CHINESE), sheet));
-		String summary = messages.getMessage("audit.export.summary", new Object[] { rows }, Locale.SIMPLIFIED_CHINESE);
+				sheet -> events.export(user, filter.toFilter(), action -> texts.text("audit.action." + action.name()), sheet));
+		String summary = texts.text("audit.export.summary", rows);
 		transactions.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "audit-log", null,
 				user.adminScope(), summary, null, null));
 	}

@@ -14,12 +14,11 @@ import cn.zhengji.campaign.CategoryRules;
 import cn.zhengji.campaign.Phase;
 import cn.zhengji.campaign.PhaseKind;
 import cn.zhengji.campaign.TargetMetric;
+import cn.zhengji.infrastructure.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,15 +34,15 @@ class CampaignApiController {
 
 	private final CategoryRuleDescriptions descriptions;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final Clock clock;
 
-	CampaignApiController(Campaigns campaigns, CategoryRuleDescriptions descriptions, MessageSource messages,
+	CampaignApiController(Campaigns campaigns, CategoryRuleDescriptions descriptions, Texts texts,
 			Clock clock) {
 		this.campaigns = campaigns;
 		this.descriptions = descriptions;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -104,7 +103,7 @@ class CampaignApiController {
 	List<TargetDto> targets(@PathVariable String code) {
 		return campaigns.targets(campaigns.getByCode(code))
 			.stream()
-			.map(t -> new TargetDto(t.metric(), text("campaign.target." + t.metric().name()), t.target()))
+			.map(t -> new TargetDto(t.metric(), texts.text("campaign.target." + t.metric().name()), t.target()))
 			.toList();
 	}
 
@@ -123,9 +122,6 @@ class CampaignApiController {
 				category.description(), rules, descriptions.participation(rules), descriptions.requirements(rules));
 	}
 
-	private String text(String code) {
-		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
-	}
 
 	record Host(String code, String name) {
 	}

@@ -3,17 +3,16 @@ package cn.zhengji.files.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.Locale;
 import java.util.UUID;
 
 import cn.zhengji.files.Upload;
 import cn.zhengji.files.UploadException;
 import cn.zhengji.files.Uploads;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -51,11 +50,11 @@ class UploadApiController {
 
 	private final Uploads uploads;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	UploadApiController(Uploads uploads, MessageSource messages) {
+	UploadApiController(Uploads uploads, Texts texts) {
 		this.uploads = uploads;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@RequestMapping(method = RequestMethod.OPTIONS)
@@ -135,7 +134,7 @@ class UploadApiController {
 	ResponseEntity<ProblemDetail> refused(UploadException ex) {
 		HttpStatusCode status = HttpStatusCode.valueOf(ex.status());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				messages.getMessage(ex.messageKey(), ex.arguments(), Locale.SIMPLIFIED_CHINESE));
+				texts.text(ex.messageKey(), ex.arguments()));
 		if (ex.status() == 460) {
 			problem.setTitle("Checksum Mismatch");
 		}

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
+import cn.zhengji.infrastructure.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
@@ -19,8 +19,6 @@ import cn.zhengji.organisation.OrganisationImport.ImportReport;
 import cn.zhengji.organisation.OrganisationPolicy;
 import cn.zhengji.organisation.OrganisationRejected;
 import cn.zhengji.organisation.Organisations;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,14 +53,14 @@ class OrganisationController {
 
 	private final OrganisationImport excelImport;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	OrganisationController(Organisations organisations, OrganisationAdministration administration,
-			OrganisationImport excelImport, MessageSource messages) {
+			OrganisationImport excelImport, Texts texts) {
 		this.organisations = organisations;
 		this.administration = administration;
 		this.excelImport = excelImport;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@GetMapping
@@ -100,7 +98,7 @@ class OrganisationController {
 		Organisation organisation = administration.administered(user, id);
 		SpreadsheetDownload.write(response, "组织机构-" + organisation.name() + ".xlsx", "组织机构",
 				OrganisationAdministration.EXPORT_HEADERS, sheet -> administration.exportSubtree(user, id,
-						kind -> messages.getMessage("organisation.kind." + kind.name(), null, Locale.SIMPLIFIED_CHINESE),
+						kind -> texts.text("organisation.kind." + kind.name()),
 						sheet));
 	}
 
@@ -133,7 +131,7 @@ class OrganisationController {
 			errors.rejectValue(ex.field(), ex.messageCode(), ex.arguments(), null);
 			return addChildPage(user, parent, form, model);
 		}
-		redirect.addFlashAttribute("flashSuccess", message("organisation.flash.added", created.name()));
+		redirect.addFlashAttribute("flashSuccess", texts.text("organisation.flash.added", created.name()));
 		return "redirect:/admin/organisations/" + id;
 	}
 
@@ -159,7 +157,7 @@ class OrganisationController {
 			errors.rejectValue(ex.field(), ex.messageCode(), ex.arguments(), null);
 			return editPage(user, organisation, form, model);
 		}
-		redirect.addFlashAttribute("flashSuccess", message("organisation.flash.saved", saved.name()));
+		redirect.addFlashAttribute("flashSuccess", texts.text("organisation.flash.saved", saved.name()));
 		return "redirect:/admin/organisations/" + id;
 	}
 
@@ -167,11 +165,11 @@ class OrganisationController {
 	String delete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
 		try {
 			Organisation deleted = administration.delete(user, id);
-			redirect.addFlashAttribute("flashSuccess", message("organisation.flash.deleted", deleted.name()));
+			redirect.addFlashAttribute("flashSuccess", texts.text("organisation.flash.deleted", deleted.name()));
 			return "redirect:/admin/organisations/" + deleted.parentId();
 		}
 		catch (OrganisationRejected ex) {
-			redirect.addFlashAttribute("flashError", message(ex.messageCode(), ex.arguments()));
+			redirect.addFlashAttribute("flashError", texts.text(ex.messageCode(), ex.arguments()));
 			return "redirect:/admin/organisations/" + id;
 		}
 	}
@@ -258,10 +256,6 @@ class OrganisationController {
 			.stream()
 			.map(o -> new ChainLink(o, OrganisationPolicy.canAdminister(user, o)))
 			.toList();
-	}
-
-	private String message(String key, Object... arguments) {
-		return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 	record ChainLink(Organisation organisation, boolean linked) {
