@@ -65,7 +65,7 @@ class MessagesTest {
 			Map.entry("notice.entry.approver.", ""), Map.entry("notice.entry.owner.", ""),
 			// column names listed in OfflineEvents, the states AccountAdministration exports, ZipProbe's reasons
 			Map.entry("activity.export.event.", ""), Map.entry("account.export.state.", ""),
-			Map.entry("media.archive.reason.", ""),
+			Map.entry("media.archive.reason.", ""), Map.entry("account.demo.", ""),
 			// Format's labels, but for EMPTY and UNKNOWN, which have findings of their own
 			Map.entry("media.format.", ""),
 			// form field names (EntryChecks, WorklistController), the dashboard's totals and audit target types

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
@@ -53,9 +54,12 @@ public class AccountAdministration {
 
 	private final boolean demoEnabled;
 
+	private final Texts texts;
+
 	AccountAdministration(JdbcClient jdbc, AccountRecords records, Organisations organisations,
 			PasswordEncoder passwordEncoder, AuditLog audit, Clock clock,
-			@Value("${zhengji.demo.enabled:true}") boolean demoEnabled) {
+			@Value("${zhengji.demo.enabled:true}") boolean demoEnabled, Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.organisations = organisations;
@@ -91,8 +95,9 @@ public class AccountAdministration {
 	}
 
 	/** The columns of {@link #export}, in order. */
-	public static final List<String> EXPORT_HEADERS = List.of("用户名", "姓名", "手机号码", "角色", "所属组织",
-			"状态", "最近登录");
+	public static final List<String> EXPORT_COLUMNS = List.of("account.export.column.username",
+			"account.export.column.displayName", "account.export.column.mobile", "account.export.column.role",
+			"account.export.column.organisation", "account.export.column.state", "account.export.column.lastSignIn");
 
 	/**
 	 * R-X-2 Every account of the list's filter (no row limit), streamed from a cursor; mobile numbers
@@ -116,7 +121,7 @@ public class AccountAdministration {
 	/** Audits an export of the account list. */
 	@Transactional
 	public void recordExport(SignedInUser actor, long rows) {
-		audit.recordChange(AuditAction.EXPORTED, "account-list", null, actor.adminScope(), "导出账号清单（" + rows + "行）",
+		audit.recordChange(AuditAction.EXPORTED, "account-list", null, actor.adminScope(), texts.plain("account.audit.exported", rows),
 				null, null);
 	}
 
@@ -198,7 +203,7 @@ public class AccountAdministration {
 			throw ex;
 		}
 		audit.recordChange(AuditAction.CREATED, "account", id, organisation.path(),
-				"创建账号 " + username + "（" + command.displayName() + "）", null, records.getSnapshot(id));
+				texts.text("account.audit.created", username, command.displayName()), null, records.getSnapshot(id));
 		return new OneTimePassword(id, username, command.displayName(), organisation.name(), password);
 	}
 
@@ -213,7 +218,7 @@ public class AccountAdministration {
 		AccountSnapshot before = records.getSnapshot(accountId);
 		records.setPassword(accountId, passwordEncoder.encode(password), true);
 		audit.recordChange(AuditAction.UPDATED, "account", accountId, target.organisationPath(),
-				"重置 " + target.loginName() + " 的密码（一次性密码）", before, records.getSnapshot(accountId));
+				texts.text("account.audit.passwordReset", target.loginName()), before, records.getSnapshot(accountId));
 		return new OneTimePassword(accountId, target.loginName(), target.displayName(), target.organisationName(),
 				password);
 	}
@@ -228,7 +233,7 @@ public class AccountAdministration {
 			.param("id", accountId)
 			.update();
 		audit.recordChange(AuditAction.UPDATED, "account", accountId, target.organisationPath(),
-				(enabled ? "启用账号 " : "停用账号 ") + target.loginName(), before, records.getSnapshot(accountId));
+				texts.text(enabled ? "account.audit.enabled" : "account.audit.disabled", target.loginName()), before, records.getSnapshot(accountId));
 		return target;
 	}
 

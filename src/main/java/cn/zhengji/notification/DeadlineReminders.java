@@ -86,7 +86,7 @@ class DeadlineReminders {
 			}
 		}
 		if (reminded > 0) {
-			log.info("截止提醒：已提醒 {} 个单位", reminded);
+			log.info("Deadline reminders: {} units reminded", reminded);
 		}
 		return reminded;
 	}

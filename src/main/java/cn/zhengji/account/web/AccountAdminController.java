@@ -69,7 +69,8 @@ class AccountAdminController {
 			@RequestParam(name = "organisation", required = false) String organisation, HttpServletResponse response)
 			throws IOException {
 		Role roleFilter = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
-		long rows = SpreadsheetDownload.write(response, "账号清单.xlsx", "账号", AccountAdministration.EXPORT_HEADERS,
+		long rows = SpreadsheetDownload.write(response, texts.text("account.export.file"),
+				texts.text("account.export.sheet"), AccountAdministration.EXPORT_COLUMNS.stream().map(texts::text).toList(),
 				sheet -> administration.export(user, roleFilter, organisation,
 						texts::text, sheet));
 		administration.recordExport(user, rows);
