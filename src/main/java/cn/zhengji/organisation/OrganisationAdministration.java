@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
@@ -39,7 +40,10 @@ public class OrganisationAdministration {
 
 	private final AuditLog audit;
 
-	OrganisationAdministration(JdbcClient jdbc, Organisations organisations, AuditLog audit) {
+	private final Texts texts;
+
+	OrganisationAdministration(JdbcClient jdbc, Organisations organisations, AuditLog audit, Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.audit = audit;
@@ -53,7 +57,9 @@ public class OrganisationAdministration {
 	}
 
 	/** The columns of {@link #exportSubtree}, in order. */
-	public static final List<String> EXPORT_HEADERS = List.of("名称", "简称", "代码", "类型", "上级组织", "层级");
+	public static final List<String> EXPORT_COLUMNS = List.of("organisation.export.column.name",
+			"organisation.export.column.shortName", "organisation.export.column.code", "organisation.export.column.kind",
+			"organisation.export.column.parent", "organisation.export.column.depth");
 
 	/**
 	 * R-X-2 An administered organisation and everything below it, in tree order, as spreadsheet rows;
@@ -74,7 +80,7 @@ public class OrganisationAdministration {
 					organisation.depth() - top.depth());
 		}
 		audit.recordChange(AuditAction.EXPORTED, AUDIT_TARGET, id, top.path(),
-				"导出组织：" + top.name() + "及下级（" + sheet.count() + "个）", null, null);
+				texts.plain("organisation.audit.exported", top.name(), sheet.count()), null, null);
 		return sheet.count();
 	}
 
@@ -125,7 +131,7 @@ public class OrganisationAdministration {
 		}
 		Organisation created = insert(parent, child);
 		audit.recordChange(AuditAction.CREATED, AUDIT_TARGET, created.id(), created.path(),
-				"新增组织：" + created.name(), null, OrganisationState.of(created));
+				texts.text("organisation.audit.created", created.name()), null, OrganisationState.of(created));
 		return created;
 	}
 
@@ -183,7 +189,7 @@ public class OrganisationAdministration {
 			throw new OptimisticLockingFailureException("organisation " + id + " changed since version " + version);
 		}
 		Organisation after = organisations.findById(id).orElseThrow();
-		audit.recordChange(AuditAction.UPDATED, AUDIT_TARGET, id, after.path(), "修改组织：" + after.name(),
+		audit.recordChange(AuditAction.UPDATED, AUDIT_TARGET, id, after.path(), texts.text("organisation.audit.updated", after.name()),
 				OrganisationState.of(before), OrganisationState.of(after));
 		return after;
 	}
@@ -208,7 +214,7 @@ public class OrganisationAdministration {
 			boolean children = String.valueOf(ex.getMostSpecificCause().getMessage()).contains("organisation_parent_fk");
 			throw new OrganisationRejected(null, children ? "organisation.error.hasChildren" : "organisation.error.inUse");
 		}
-		audit.recordChange(AuditAction.DELETED, AUDIT_TARGET, id, organisation.path(), "删除组织：" + organisation.name(),
+		audit.recordChange(AuditAction.DELETED, AUDIT_TARGET, id, organisation.path(), texts.text("organisation.audit.deleted", organisation.name()),
 				OrganisationState.of(organisation), null);
 		return organisation;
 	}

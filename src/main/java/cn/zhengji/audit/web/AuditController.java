@@ -62,7 +62,8 @@ class AuditController {
 	@GetMapping("/export.xlsx")
 	void export(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("filter") AuditFilterForm filter,
 			BindingResult errors, HttpServletResponse response) throws IOException {
-		long rows = SpreadsheetDownload.write(response, "审计日志.xlsx", "审计日志", AuditEvents.EXPORT_HEADERS,
+		long rows = SpreadsheetDownload.write(response, texts.text("audit.export.file"), texts.text("audit.export.sheet"),
+				AuditEvents.EXPORT_COLUMNS.stream().map(texts::text).toList(),
 				sheet -> events.export(user, filter.toFilter(), action -> texts.text("audit.action." + action.name()), sheet));
 		String summary = texts.text("audit.export.summary", rows);
 		transactions.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED, "audit-log", null,

@@ -96,8 +96,9 @@ class OrganisationController {
 	void export(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, HttpServletResponse response)
 			throws IOException {
 		Organisation organisation = administration.administered(user, id);
-		SpreadsheetDownload.write(response, "组织机构-" + organisation.name() + ".xlsx", "组织机构",
-				OrganisationAdministration.EXPORT_HEADERS, sheet -> administration.exportSubtree(user, id,
+		SpreadsheetDownload.write(response, texts.text("organisation.export.file", organisation.name()),
+				texts.text("organisation.export.sheet"),
+				OrganisationAdministration.EXPORT_COLUMNS.stream().map(texts::text).toList(), sheet -> administration.exportSubtree(user, id,
 						kind -> texts.text("organisation.kind." + kind.name()),
 						sheet));
 	}
@@ -186,7 +187,7 @@ class OrganisationController {
 	ResponseEntity<byte[]> importTemplate(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
 		Organisation target = parentForNewChildren(user, id);
 		byte[] workbook = excelImport.template(user, id);
-		String fileName = "组织导入模板-" + target.displayName() + ".xlsx";
+		String fileName = texts.text("organisation.import.template.file", target.displayName());
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
