@@ -33,7 +33,6 @@ class DeadlineReminders {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
 
 	private final Campaigns campaigns;
 
@@ -113,7 +112,7 @@ class DeadlineReminders {
 			reminded++;
 			String title = texts.text("notice.reminder.title", phase.name(), daysBefore, unit.entries());
 			String body = texts.text("notice.reminder.body", campaign.title(), phase.name(),
-					DAY.format(phase.endsOn()), daysBefore, unit.entries());
+					DateTimeFormatter.ofPattern(texts.text("notice.reminder.dayPattern")).format(phase.endsOn()), daysBefore, unit.entries());
 			for (long admin : accounts.enabledAdminIds(unit.organisationId())) {
 				stored.add(new NewNotice(admin, NoticeKind.REMINDER, title, body, "/admin/queue", null,
 						texts.text("notice.sms", title)));
