@@ -39,7 +39,7 @@ public class CategoryRuleDescriptions {
 		List<String> lines = new ArrayList<>();
 		if (!rules.submitters().isEmpty()) {
 			lines.add(texts.text("campaign.rules.submitters",
-					join(rules.submitters(), kind -> texts.text("campaign.submitter." + kind.name()), "、")));
+					join(rules.submitters(), kind -> texts.text("campaign.submitter." + kind.name()), texts.text("common.listSeparator"))));
 		}
 		if (rules.submitters().contains(CategoryRules.SubmitterKind.UNION_ORGANISATION)
 				&& !rules.submittingOrganisationKinds().isEmpty()) {
@@ -78,7 +78,7 @@ public class CategoryRuleDescriptions {
 					+ (judgement.mandatory() ? "" : texts.text("campaign.rules.preferred")))
 			.toList();
 		if (!others.isEmpty()) {
-			lines.add(texts.text("campaign.rules.judgements", String.join("；", others)));
+			lines.add(texts.text("campaign.rules.judgements", String.join(texts.text("common.clauseSeparator"), others)));
 		}
 		for (CategoryRules.Quota quota : rules.quotas()) {
 			String who = kinds(quota.recommendingKinds());
@@ -97,7 +97,7 @@ public class CategoryRuleDescriptions {
 
 	/** The technical rules of a media file in one sentence, e.g. "时长30秒至5分钟；分辨率1080P…". */
 	public String mediaRules(AttachmentSlot slot) {
-		return slot.media() == null ? "" : String.join("；", mediaParts(slot));
+		return slot.media() == null ? "" : String.join(texts.text("common.clauseSeparator"), mediaParts(slot));
 	}
 
 	private String describe(AttachmentSlot slot, CategoryRules withJudgements) {
@@ -122,7 +122,7 @@ public class CategoryRuleDescriptions {
 			parts.add(texts.text("campaign.rules.fileSize", slot.maxFileSizeMb()));
 		}
 		String label = slot.required() ? slot.label() : slot.label() + texts.text("campaign.rules.optional");
-		return label + "：" + String.join("；", parts);
+		return texts.text("campaign.rules.labelled", label, String.join(texts.text("common.clauseSeparator"), parts));
 	}
 
 	private List<String> mediaParts(AttachmentSlot slot) {
@@ -167,13 +167,13 @@ public class CategoryRuleDescriptions {
 			parts.add(texts.text("campaign.rules.maxCharacters", field.maxCharacters()));
 		}
 		if (!field.sections().isEmpty()) {
-			parts.add(texts.text("campaign.rules.sections", String.join("、", field.sections())));
+			parts.add(texts.text("campaign.rules.sections", String.join(texts.text("common.listSeparator"), field.sections())));
 		}
 		if (parts.isEmpty()) {
 			parts.add(texts.text("campaign.rules.textFree"));
 		}
 		String label = field.required() ? field.label() : field.label() + texts.text("campaign.rules.optional");
-		return label + "：" + String.join("；", parts);
+		return texts.text("campaign.rules.labelled", label, String.join(texts.text("common.clauseSeparator"), parts));
 	}
 
 	/** 30 → 30秒, 300 → 5分钟, 90 → 1分30秒. */
@@ -192,7 +192,7 @@ public class CategoryRuleDescriptions {
 	}
 
 	private String kinds(List<OrganisationKind> kinds) {
-		return join(kinds, kind -> texts.text("campaign.orgkind." + kind.name()), "，");
+		return join(kinds, kind -> texts.text("campaign.orgkind." + kind.name()), texts.text("common.commaSeparator"));
 	}
 
 	private static <T> String join(List<T> values, Function<T, String> label, String separator) {

@@ -213,9 +213,9 @@ public class MediaInspector {
 	/** Durations are compared in whole seconds, as they are shown, so a message never contradicts itself. */
 	private void duration(double seconds, MediaRules rules, List<Finding> findings) {
 		long measured = Math.round(seconds);
-		String shown = DurationText.of(measured);
+		String shown = DurationText.of(texts, measured);
 		if (rules.minDurationSeconds() != null) {
-			String limit = DurationText.of(rules.minDurationSeconds());
+			String limit = DurationText.of(texts, rules.minDurationSeconds());
 			if (measured >= rules.minDurationSeconds()) {
 				findings.add(passed("duration.min", "media.duration.min.passed", shown, limit));
 			}
@@ -226,7 +226,7 @@ public class MediaInspector {
 			}
 		}
 		if (rules.maxDurationSeconds() != null) {
-			String limit = DurationText.of(rules.maxDurationSeconds());
+			String limit = DurationText.of(texts, rules.maxDurationSeconds());
 			if (measured <= rules.maxDurationSeconds()) {
 				findings.add(passed("duration.max", "media.duration.max.passed", shown, limit));
 			}
@@ -243,7 +243,7 @@ public class MediaInspector {
 			return;
 		}
 		String measured = width + "×" + height;
-		String required = String.join(" 或 ",
+		String required = String.join(texts.text("media.join.or.spaced"),
 				accepted.stream().map(resolution -> resolution.width() + "×" + resolution.height()).toList());
 		boolean ok = accepted.stream().anyMatch(r -> r.width() == width && r.height() == height);
 		findings.add(new Finding("resolution", ok ? Verdict.PASSED : Verdict.FAILED,
@@ -258,7 +258,7 @@ public class MediaInspector {
 			.filter(ratio -> Math.abs((double) width * ratio.height() / ((double) height * ratio.width()) - 1) <= ASPECT_TOLERANCE)
 			.findFirst()
 			.orElse(null);
-		String required = String.join(" 或 ", accepted.stream().map(AspectRatio::label).toList());
+		String required = String.join(texts.text("media.join.or.spaced"), accepted.stream().map(AspectRatio::label).toList());
 		if (match != null) {
 			findings.add(passed("aspect-ratio", "media.aspect.passed", match.label(), required));
 			return;
@@ -282,7 +282,7 @@ public class MediaInspector {
 		String shown = codec == null ? texts.plain("media.codec.unknown") : codec;
 		boolean ok = codec != null && accepted.contains(codec);
 		return new Finding(rule, ok ? Verdict.PASSED : Verdict.FAILED,
-				texts.plain(code + (ok ? ".passed" : ".failed"), shown, String.join("、", accepted)));
+				texts.plain(code + (ok ? ".passed" : ".failed"), shown, String.join(texts.text("common.listSeparator"), accepted)));
 	}
 
 	private void sound(Integer bitRateKbps, Integer sampleRateHz, MediaRules rules, List<Finding> findings) {
@@ -327,7 +327,8 @@ public class MediaInspector {
 		if (names.size() == 1) {
 			return names.getFirst();
 		}
-		return String.join("、", names.subList(0, names.size() - 1)) + "或" + names.getLast();
+		return texts.text("media.join.lastOr", String.join(texts.text("common.listSeparator"), names.subList(0, names.size() - 1)),
+				names.getLast());
 	}
 
 	private Finding fileSize(long bytes, AttachmentSlot slot) {
@@ -355,8 +356,8 @@ public class MediaInspector {
 	}
 
 	/** 64000000 → "6400万". */
-	private static String tenThousands(long value) {
-		return value % 10_000 == 0 ? (value / 10_000) + "万" : String.valueOf(value);
+	private String tenThousands(long value) {
+		return value % 10_000 == 0 ? texts.plain("media.tenThousands", value / 10_000) : String.valueOf(value);
 	}
 
 	private Finding passed(String rule, String code, Object... arguments) {

@@ -46,7 +46,10 @@ class SheetWord {
 
 	private static final int[] COLUMNS_MM = { 30, 40, 30, 42, 28 };
 
-	private static final String BODY_FONT = "宋体";
+	/** 宋体 and 黑体 by their English family names, which Word resolves to the same fonts. */
+	private static final String BODY_FONT = "SimSun";
+
+	private static final String HEADING_FONT = "SimHei";
 	private static final String LATIN_FONT = "Times New Roman";
 
 	private final Texts texts;
@@ -61,7 +64,7 @@ class SheetWord {
 			defaultFonts(document);
 
 			XWPFParagraph annex = document.createParagraph();
-			text(annex, texts.text("nomination.sheet.annex"), 16, false, "黑体");
+			text(annex, texts.text("nomination.sheet.annex"), 16, false, HEADING_FONT);
 			XWPFParagraph title = document.createParagraph();
 			title.setAlignment(ParagraphAlignment.CENTER);
 			title.setSpacingAfter(sheet.campaignTitle() == null ? 240 : 60);

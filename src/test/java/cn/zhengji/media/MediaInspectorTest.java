@@ -38,11 +38,15 @@ class MediaInspectorTest {
 	Path directory;
 
 	static MediaInspector inspector() {
+		return new MediaInspector(texts());
+	}
+
+	static Texts texts() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages-media");
+		messages.setBasenames("messages", "messages-media");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		return new MediaInspector(new Texts(messages));
+		return new Texts(messages);
 	}
 
 	@Test
