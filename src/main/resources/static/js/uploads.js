@@ -6,8 +6,9 @@
 //     <input type="file" class="form-control upload-input" accept="...">
 //     <div class="progress upload-progress" role="progressbar"><div class="progress-bar"></div></div>
 //     <div class="upload-status small"></div>
-//     <button type="button" class="btn btn-sm btn-outline-secondary upload-pause">暂停</button>
-//     <button type="button" class="btn btn-sm btn-outline-primary upload-resume">继续</button>
+//     <button type="button" class="btn btn-sm btn-outline-secondary upload-pause">(pause)</button>
+//     <button type="button" class="btn btn-sm btn-outline-primary upload-resume">(resume)</button>
+//     <div class="upload-texts" hidden data-too-large="..." ...></div>
 //     <form class="upload-attach" method="post" action="(where the finished upload is attached)">
 //       <input type="hidden" name="_csrf" value="..."><input type="hidden" name="uploadId">
 //     </form>
@@ -19,6 +20,8 @@
 // request carries the CSRF header of the page (<meta name="_csrf">, <meta name="_csrf_header">).
 // Server errors show the problem's Chinese detail. When the upload completes, its id (the last
 // segment of the upload URL) goes into uploadId and the attach form is submitted (POST, redirect).
+// The texts shown come from the page (data-* of .upload-texts, rendered from messages-files.properties by
+// templates/fragments/upload.html); {0}, {1}… in them are filled in here.
 // No inline script or style: the bar's width is set through the style property (allowed by the CSP).
 (function () {
   'use strict';
@@ -52,6 +55,16 @@
     }
   }
 
+  // The widget's text called name (data-name on .upload-texts) with {0}, {1}… replaced by the arguments.
+  function textOf(widget, name) {
+    var texts = widget.querySelector('.upload-texts');
+    var pattern = (texts && texts.dataset[name]) || '';
+    var args = Array.prototype.slice.call(arguments, 2);
+    return pattern.replace(/\{(\d+)\}/g, function (whole, index) {
+      return args[index] === undefined ? whole : String(args[index]);
+    });
+  }
+
   function statusOf(error) {
     var response = error && error.originalResponse;
     return response ? response.getStatus() : 0;
@@ -70,6 +83,7 @@
     var chunkSize = parseInt(widget.getAttribute('data-chunk-size') || '0', 10);
     var upload = null;
     var resumedNote = null;
+    var text = textOf.bind(null, widget);
 
     function show(element, visible) {
       if (element) {
@@ -99,7 +113,7 @@
 
     function start(file) {
       if (maxSize > 0 && file.size > maxSize) {
-        say('文件大小 ' + megabytes(file.size) + '，超过上限 ' + megabytes(maxSize) + '，不能上传', 'error');
+        say(text('tooLarge', megabytes(file.size), megabytes(maxSize)), 'error');
         return;
       }
       if (upload) {
@@ -120,21 +134,21 @@
         },
         onProgress: function (sent, total) {
           var value = showProgress(sent, total);
-          say((resumedNote ? resumedNote + '；' : '') + '正在上传 ' + value + '%（' + megabytes(sent) + ' / '
-            + megabytes(total) + '）');
+          say((resumedNote ? resumedNote + text('separator') : '')
+            + text('uploading', value, megabytes(sent), megabytes(total)));
         },
         onShouldRetry: function (error, attempt) {
           var code = statusOf(error);
           var retry = !(code >= 400 && code < 500) || code === 409 || code === 423;
           if (retry) {
             var delay = RETRY_DELAYS[Math.min(attempt, RETRY_DELAYS.length - 1)] / 1000;
-            say('连接中断，' + (delay > 0 ? delay + ' 秒后' : '') + '自动重试（第 ' + (attempt + 1) + ' 次）…');
+            say(text('retry', delay > 0 ? text('retryAfter', delay) : '', attempt + 1));
           }
           return retry;
         },
         onError: function (error) {
           var detail = problemDetail(error);
-          say('上传失败：' + (detail || '网络连接中断或服务器暂时不可用，请点击“继续”重试'), 'error');
+          say(text('failed', detail || text('failedDefault')), 'error');
           show(pause, false);
           show(resume, true);
           input.disabled = false;
@@ -144,7 +158,7 @@
           show(pause, false);
           show(resume, false);
           var id = upload.url.split('/').pop();
-          say('上传完成（' + megabytes(file.size) + '），正在保存…', 'done');
+          say(text('done', megabytes(file.size)), 'done');
           if (attach) {
             attach.querySelector('input[name="uploadId"]').value = id;
             attach.submit();
@@ -161,7 +175,7 @@
       show(pause, true);
       show(resume, false);
       showProgress(0, file.size);
-      say('正在准备上传…');
+      say(text('preparing'));
       upload.findPreviousUploads().then(function (previous) {
         if (previous.length === 0) {
           upload.start();
@@ -178,7 +192,7 @@
           if (request.status === 200 && offset > 0) {
             var value = showProgress(offset, file.size);
             // Stays in front of the progress text, so that it is not gone before anyone could read it.
-            resumedNote = '检测到未完成的上传，从 ' + value + '% 继续';
+            resumedNote = text('resumedFrom', value);
             say(resumedNote);
           }
           upload.start();
@@ -199,7 +213,7 @@
       pause.addEventListener('click', function () {
         if (upload) {
           upload.abort();
-          say('已暂停（' + bar.textContent + '），点击“继续”接着上传');
+          say(text('paused', bar.textContent));
           show(pause, false);
           show(resume, true);
         }
@@ -208,7 +222,7 @@
     if (resume) {
       resume.addEventListener('click', function () {
         if (upload) {
-          say('正在继续上传…');
+          say(text('resuming'));
           show(resume, false);
           show(pause, true);
           upload.start();
@@ -219,8 +233,8 @@
 
   function setUpAll() {
     if (typeof tus === 'undefined' || !tus.isSupported) {
-      document.querySelectorAll('.upload-widget .upload-status').forEach(function (status) {
-        status.textContent = '当前浏览器不支持断点续传上传，请使用新版浏览器';
+      document.querySelectorAll('.upload-widget').forEach(function (widget) {
+        widget.querySelector('.upload-status').textContent = textOf(widget, 'unsupported');
       });
       return;
     }

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.database.Subtree;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
@@ -54,9 +55,12 @@ public class AccountAdministration {
 
 	private final boolean demoEnabled;
 
+	private final Texts texts;
+
 	AccountAdministration(JdbcClient jdbc, AccountRecords records, Organisations organisations,
 			PasswordEncoder passwordEncoder, AuditLog audit, Clock clock,
-			@Value("${zhengji.demo.enabled:true}") boolean demoEnabled) {
+			@Value("${zhengji.demo.enabled:true}") boolean demoEnabled, Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.organisations = organisations;
@@ -92,8 +96,9 @@ public class AccountAdministration {
 	}
 
 	/** The columns of {@link #export}, in order. */
-	public static final List<String> EXPORT_HEADERS = List.of("用户名", "姓名", "手机号码", "角色", "所属组织",
-			"状态", "最近登录");
+	public static final List<String> EXPORT_COLUMNS = List.of("account.export.column.username",
+			"account.export.column.displayName", "account.export.column.mobile", "account.export.column.role",
+			"account.export.column.organisation", "account.export.column.state", "account.export.column.lastSignIn");
 
 	/**
 	 * R-X-2 Every account of the list's filter (no row limit), streamed from a cursor; mobile numbers
@@ -193,7 +198,7 @@ public class AccountAdministration {
 			throw ex;
 		}
 		audit.recordChange(AuditAction.CREATED, "account", id, organisation.path(),
-				"创建账号 " + username + "（" + command.displayName() + "）", null, records.getSnapshot(id));
+				texts.text("account.audit.created", username, command.displayName()), null, records.getSnapshot(id));
 		return new OneTimePassword(id, username, command.displayName(), organisation.name(), password);
 	}
 
@@ -208,7 +213,7 @@ public class AccountAdministration {
 		AccountSnapshot before = records.getSnapshot(accountId);
 		records.setPassword(accountId, passwordEncoder.encode(password), true);
 		audit.recordChange(AuditAction.UPDATED, "account", accountId, target.organisationPath(),
-				"重置 " + target.loginName() + " 的密码（一次性密码）", before, records.getSnapshot(accountId));
+				texts.text("account.audit.passwordReset", target.loginName()), before, records.getSnapshot(accountId));
 		return new OneTimePassword(accountId, target.loginName(), target.displayName(), target.organisationName(),
 				password);
 	}
@@ -223,7 +228,7 @@ public class AccountAdministration {
 			.param("id", accountId)
 			.update();
 		audit.recordChange(AuditAction.UPDATED, "account", accountId, target.organisationPath(),
-				(enabled ? "启用账号 " : "停用账号 ") + target.loginName(), before, records.getSnapshot(accountId));
+				texts.text(enabled ? "account.audit.enabled" : "account.audit.disabled", target.loginName()), before, records.getSnapshot(accountId));
 		return target;
 	}
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
@@ -29,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoAccounts implements ApplicationRunner {
 
 	/** One demonstration login: either a user name or a mobile number. */
-	record DemoLogin(String username, String mobile, String displayName, Role role, ParticipantKind kind,
-			String organisationCode, String description) {
+	/** {@code key} names the login's texts: account.demo.KEY.name (shown in the app) and .description. */
+	record DemoLogin(String username, String mobile, String key, Role role, ParticipantKind kind,
+			String organisationCode) {
 
 		String login() {
 			return username != null ? username : mobile;
@@ -38,16 +40,14 @@ class DemoAccounts implements ApplicationRunner {
 	}
 
 	static final List<DemoLogin> LOGINS = List.of(
-			new DemoLogin("demo-province", null, "演示省总管理员", Role.ORG_ADMIN, null, "fj", "省总工会管理员"),
-			new DemoLogin("demo-city", null, "演示市总管理员", Role.ORG_ADMIN, null, "fj-fuzhou", "福州市总工会管理员"),
-			new DemoLogin("demo-county", null, "演示区总管理员", Role.ORG_ADMIN, null, "demo-county", "演示区总工会管理员"),
-			new DemoLogin("demo-grassroots", null, "演示基层工会管理员", Role.ORG_ADMIN, null, "demo-grassroots-a",
-					"演示基层工会管理员"),
-			new DemoLogin("demo-expert", null, "演示评审专家", Role.EXPERT, null, "fj", "评审专家"),
-			new DemoLogin(null, "13800000001", "演示职工", Role.PARTICIPANT, ParticipantKind.WORKER, "demo-grassroots-a",
-					"职工（手机号登录）"),
-			new DemoLogin(null, "13800000002", "演示工会干部", Role.PARTICIPANT, ParticipantKind.UNION_CADRE,
-					"demo-grassroots-a", "工会干部（手机号登录）"));
+			new DemoLogin("demo-province", null, "demo-province", Role.ORG_ADMIN, null, "fj"),
+			new DemoLogin("demo-city", null, "demo-city", Role.ORG_ADMIN, null, "fj-fuzhou"),
+			new DemoLogin("demo-county", null, "demo-county", Role.ORG_ADMIN, null, "demo-county"),
+			new DemoLogin("demo-grassroots", null, "demo-grassroots", Role.ORG_ADMIN, null, "demo-grassroots-a"),
+			new DemoLogin("demo-expert", null, "demo-expert", Role.EXPERT, null, "fj"),
+			new DemoLogin(null, "13800000001", "worker", Role.PARTICIPANT, ParticipantKind.WORKER, "demo-grassroots-a"),
+			new DemoLogin(null, "13800000002", "cadre", Role.PARTICIPANT, ParticipantKind.UNION_CADRE,
+					"demo-grassroots-a"));
 
 	private final AccountRecords records;
 
@@ -63,9 +63,12 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final String password;
 
+	private final Texts texts;
+
 	DemoAccounts(AccountRecords records, Organisations organisations, PasswordEncoder passwordEncoder, AuditLog audit,
 			TransactionTemplate transactions, @Value("${zhengji.demo.enabled:true}") boolean enabled,
-			@Value("${zhengji.demo.password:Demo#2026zj}") String password) {
+			@Value("${zhengji.demo.password:Demo#2026zj}") String password, Texts texts) {
+		this.texts = texts;
 		this.records = records;
 		this.organisations = organisations;
 		this.passwordEncoder = passwordEncoder;
@@ -92,15 +95,23 @@ class DemoAccounts implements ApplicationRunner {
 			if (!passwordEncoder.matches(password, records.passwordHash(id))) {
 				AccountSnapshot before = records.getSnapshot(id);
 				records.setPassword(id, passwordEncoder.encode(password), false);
-				audit.recordChange(AuditAction.UPDATED, "account", id, organisation.path(), "恢复演示账号的演示密码",
+				audit.recordChange(AuditAction.UPDATED, "account", id, organisation.path(), texts.text("account.audit.demo.passwordRestored"),
 						before, records.getSnapshot(id));
 			}
 			return;
 		}
-		long id = records.insert(new NewAccount(login.username(), mobile, login.displayName(),
+		long id = records.insert(new NewAccount(login.username(), mobile, displayName(login),
 				passwordEncoder.encode(password), login.role(), login.kind(), organisation.id(), false, true, null));
-		audit.recordChange(AuditAction.CREATED, "account", id, organisation.path(), "创建演示账号 " + login.displayName(),
+		audit.recordChange(AuditAction.CREATED, "account", id, organisation.path(), texts.text("account.audit.demo.created", displayName(login)),
 				null, records.getSnapshot(id));
+	}
+
+	String displayName(DemoLogin login) {
+		return texts.text("account.demo." + login.key() + ".name");
+	}
+
+	String description(DemoLogin login) {
+		return texts.text("account.demo." + login.key() + ".description");
 	}
 
 	boolean enabled() {

@@ -18,6 +18,6 @@ class LoggingSmsGateway implements SmsGateway {
 
 	@Override
 	public void send(String mobile, String text) {
-		log.warn("开发短信网关（未真正发送）→ {}：{}", PersonalDataCipher.maskMobile(mobile), text);
+		log.warn("Development SMS gateway (nothing sent) to {}: {}", PersonalDataCipher.maskMobile(mobile), text);
 	}
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +27,11 @@ public class PasswordChange {
 
 	private final AuditLog audit;
 
+	private final Texts texts;
+
 	PasswordChange(JdbcClient jdbc, AccountRecords records, PersonalDataCipher cipher, PasswordEncoder passwordEncoder,
-			AuditLog audit) {
+			AuditLog audit, Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.cipher = cipher;
@@ -64,7 +68,7 @@ public class PasswordChange {
 		}
 		AccountSnapshot before = records.getSnapshot(actor.accountId());
 		records.setPassword(actor.accountId(), passwordEncoder.encode(newPassword), false);
-		audit.recordChange(AuditAction.UPDATED, "account", actor.accountId(), actor.organisationPath(), "修改本人密码",
+		audit.recordChange(AuditAction.UPDATED, "account", actor.accountId(), actor.organisationPath(), texts.text("account.audit.passwordChanged"),
 				before, records.getSnapshot(actor.accountId()));
 	}
 

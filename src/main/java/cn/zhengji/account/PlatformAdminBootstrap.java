@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
@@ -68,9 +69,12 @@ class PlatformAdminBootstrap implements ApplicationRunner {
 
 	private volatile String generatedPassword;
 
+	private final Texts texts;
+
 	PlatformAdminBootstrap(JdbcClient jdbc, AccountRecords records, Organisations organisations,
 			PasswordEncoder passwordEncoder, AuditLog audit, TransactionTemplate transactions,
-			@Value("${zhengji.bootstrap.admin-password:}") String configuredPassword) {
+			@Value("${zhengji.bootstrap.admin-password:}") String configuredPassword, Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.organisations = organisations;
@@ -98,9 +102,9 @@ class PlatformAdminBootstrap implements ApplicationRunner {
 			.optional();
 		Organisation province = organisations.getByCode(ORGANISATION_CODE);
 		if (existing.isEmpty()) {
-			long id = records.insert(new NewAccount(USERNAME, null, "平台管理员", passwordEncoder.encode(password),
+			long id = records.insert(new NewAccount(USERNAME, null, texts.text("account.bootstrap.displayName"), passwordEncoder.encode(password),
 					Role.PLATFORM_ADMIN, null, province.id(), true, false, null));
-			audit.recordChange(AuditAction.CREATED, "account", id, province.path(), "创建首个平台管理员 " + USERNAME, null,
+			audit.recordChange(AuditAction.CREATED, "account", id, province.path(), texts.text("account.audit.bootstrap.created", USERNAME), null,
 					records.getSnapshot(id));
 			remember(passwordOutcome, password);
 			log.info("Created the first platform admin '{}'", USERNAME);
@@ -114,7 +118,7 @@ class PlatformAdminBootstrap implements ApplicationRunner {
 		AccountSnapshot before = records.getSnapshot(admin.id());
 		records.setPassword(admin.id(), passwordEncoder.encode(password), true);
 		audit.recordChange(AuditAction.UPDATED, "account", admin.id(), province.path(),
-				"首个平台管理员尚未登录，重新设置一次性密码", before, records.getSnapshot(admin.id()));
+				texts.text("account.audit.bootstrap.reset"), before, records.getSnapshot(admin.id()));
 		remember(passwordOutcome, password);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
@@ -50,9 +51,12 @@ public class Registration {
 
 	private final boolean demoEnabled;
 
+	private final Texts texts;
+
 	Registration(OneTimeCodes codes, SmsGateway sms, AccountRecords records, Organisations organisations,
 			PasswordEncoder passwordEncoder, AuditLog audit, TransactionTemplate transactions,
-			@Value("${zhengji.demo.enabled:true}") boolean demoEnabled) {
+			@Value("${zhengji.demo.enabled:true}") boolean demoEnabled, Texts texts) {
+		this.texts = texts;
 		this.codes = codes;
 		this.sms = sms;
 		this.records = records;
@@ -75,8 +79,8 @@ public class Registration {
 			.orElseThrow(() -> new InvalidAccountInput("mobile", "account.register.mobile.invalid"));
 		String code = codes.issue(mobile, OneTimeCodes.Purpose.REGISTRATION, requestedFrom);
 		try {
-			sms.send(mobile.value(), "【职工网络正能量作品申报平台】您的注册验证码为" + code + "，"
-					+ OneTimeCodes.VALIDITY.toMinutes() + "分钟内有效。请勿告诉他人。");
+			sms.send(mobile.value(),
+					texts.plain("account.sms.registrationCode", code, OneTimeCodes.VALIDITY.toMinutes()));
 		}
 		catch (RuntimeException ex) {
 			// The provider is down or refused: say so rather than fail the page. The code row stays, so
@@ -146,7 +150,7 @@ public class Registration {
 				long id = records.insert(new NewAccount(null, mobile, command.displayName(), hash, Role.PARTICIPANT,
 						command.participantKind(), unit.id(), false, false, null));
 				audit.recordFor(id, command.displayName(), AuditAction.CREATED, "account", id, unit.path(),
-						"自助注册参与者账号（手机号 " + mobile.masked() + "，" + unit.name() + "）");
+						texts.text("account.audit.registered", mobile.masked(), unit.name()));
 				return id;
 			});
 		}

@@ -11,6 +11,7 @@ import java.util.Optional;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.DisplayTimeZone;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +54,11 @@ class SignInAttempts {
 
 	private final DisplayTimeZone displayTimeZone;
 
+	private final Texts texts;
+
 	SignInAttempts(JdbcClient jdbc, AccountUserDetailsService accounts, AuditLog audit, Clock clock,
-			DisplayTimeZone displayTimeZone) {
+			DisplayTimeZone displayTimeZone, Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -73,7 +77,7 @@ class SignInAttempts {
 			.param("id", user.accountId())
 			.update();
 		audit.recordFor(user.accountId(), user.displayName(), AuditAction.SIGN_IN_SUCCEEDED, "account",
-				user.accountId(), user.organisationPath(), "登录成功");
+				user.accountId(), user.organisationPath(), texts.text("account.audit.signedIn"));
 	}
 
 	@EventListener
@@ -83,18 +87,18 @@ class SignInAttempts {
 		Optional<SignInAccount> found = accounts.find(event.getAuthentication().getName());
 		if (found.isEmpty()) {
 			audit.recordFor(null, typed, AuditAction.SIGN_IN_FAILED, "account", null, null,
-					"登录失败：账号“" + typed + "”不存在");
+					texts.text("account.audit.signInFailed.unknown", typed));
 			return;
 		}
 		SignInAccount account = found.get();
 		String reason = switch (event) {
-			case AuthenticationFailureLockedEvent locked -> "账号已锁定";
-			case AuthenticationFailureDisabledEvent disabled -> "账号已停用";
-			case AuthenticationFailureBadCredentialsEvent badCredentials -> "密码错误";
-			default -> "认证失败";
+			case AuthenticationFailureLockedEvent locked -> "account.audit.signInFailed.locked";
+			case AuthenticationFailureDisabledEvent disabled -> "account.audit.signInFailed.disabled";
+			case AuthenticationFailureBadCredentialsEvent badCredentials -> "account.audit.signInFailed.password";
+			default -> "account.audit.signInFailed.other";
 		};
 		audit.recordFor(account.id(), account.displayName(), AuditAction.SIGN_IN_FAILED, "account", account.id(),
-				account.organisationPath(), "登录失败（输入账号“" + typed + "”）：" + reason);
+				account.organisationPath(), texts.text("account.audit.signInFailed", typed, texts.text(reason)));
 		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
 			countFailure(account);
 		}
@@ -105,7 +109,7 @@ class SignInAttempts {
 	void signedOut(LogoutSuccessEvent event) {
 		if (event.getAuthentication() != null && event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
 			audit.recordFor(user.accountId(), user.displayName(), AuditAction.SIGNED_OUT, "account", user.accountId(),
-					user.organisationPath(), "退出登录");
+					user.organisationPath(), texts.text("account.audit.signedOut"));
 		}
 	}
 
@@ -134,14 +138,14 @@ class SignInAttempts {
 			.optional()
 			.flatMap(value -> value);
 		lockedUntil.ifPresent(until -> audit.recordFor(account.id(), account.displayName(), AuditAction.ACCOUNT_LOCKED,
-				"account", account.id(), account.organisationPath(), "连续" + MAX_FAILURES + "次密码错误，账号锁定至"
-						+ TIME.format(until.atZoneSameInstant(displayTimeZone.zone())) + "（北京时间）"));
+				"account", account.id(), account.organisationPath(), texts.plain("account.audit.locked", MAX_FAILURES,
+						TIME.format(until.atZoneSameInstant(displayTimeZone.zone())))));
 	}
 
 	/** What was typed as the sign-in name, safe to keep: mobile numbers masked, length bounded. */
-	private static String recordableName(String typed) {
+	private String recordableName(String typed) {
 		if (typed == null || typed.isBlank()) {
-			return "（空）";
+			return texts.text("account.audit.emptyName");
 		}
 		Optional<MobileNumber> mobile = MobileNumber.parse(typed);
 		if (mobile.isPresent()) {

@@ -1,5 +1,6 @@
 package cn.zhengji.account;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.organisation.Organisations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,11 @@ class StartupReport {
 
 	private final String baseUrl;
 
+	private final Texts texts;
+
 	StartupReport(PlatformAdminBootstrap admin, DemoAccounts demo, Organisations organisations,
-			@Value("${zhengji.base-url:http://localhost:8080}") String baseUrl) {
+			@Value("${zhengji.base-url:http://localhost:8080}") String baseUrl, Texts texts) {
+		this.texts = texts;
 		this.admin = admin;
 		this.demo = demo;
 		this.organisations = organisations;
@@ -43,26 +47,27 @@ class StartupReport {
 	String text() {
 		StringBuilder out = new StringBuilder();
 		out.append(RULE).append('\n');
-		out.append("征集平台已启动：").append(baseUrl).append('\n');
-		out.append("登录页面：").append(baseUrl).append("/sign-in").append('\n');
-		out.append("平台管理员账号：").append(PlatformAdminBootstrap.USERNAME).append('\n');
+		out.append(texts.text("account.startup.started", baseUrl)).append('\n');
+		out.append(texts.text("account.startup.signIn", baseUrl)).append('\n');
+		out.append(texts.text("account.startup.admin", PlatformAdminBootstrap.USERNAME)).append('\n');
 		switch (admin.outcome()) {
 			case GENERATED_PASSWORD -> {
-				out.append("一次性密码：").append(admin.generatedPassword().orElseThrow()).append('\n');
-				out.append("  （首次登录后须修改密码；未登录前每次启动都会重新生成）").append('\n');
+				out.append(texts.text("account.startup.oneTimePassword", admin.generatedPassword().orElseThrow()))
+					.append('\n');
+				out.append(texts.text("account.startup.oneTimePassword.note")).append('\n');
 			}
-			case CONFIGURED_PASSWORD -> out.append("初始密码：使用 zhengji.bootstrap.admin-password 配置的密码（首次登录后须修改）")
+			case CONFIGURED_PASSWORD -> out.append(texts.text("account.startup.configuredPassword"))
 				.append('\n');
-			case PASSWORD_SET -> out.append("密码：已设置，请使用您的密码").append('\n');
+			case PASSWORD_SET -> out.append(texts.text("account.startup.passwordSet")).append('\n');
 			default -> throw new IllegalStateException("Unknown outcome " + admin.outcome());
 		}
 		if (demo.enabled()) {
-			out.append("演示账号（演示数据，密码均为 ").append(demo.password()).append("）：").append('\n');
+			out.append(texts.text("account.startup.demo", demo.password())).append('\n');
 			for (DemoAccounts.DemoLogin login : DemoAccounts.LOGINS) {
 				String organisation = organisations.findByCode(login.organisationCode())
 					.map(o -> o.name())
 					.orElse(login.organisationCode());
-				out.append(String.format("  %-16s %s · %s%n", login.login(), login.description(), organisation));
+				out.append(String.format("  %-16s %s · %s%n", login.login(), demo.description(login), organisation));
 			}
 		}
 		out.append(RULE);

@@ -3,7 +3,6 @@ package cn.zhengji.activity;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import cn.zhengji.audit.ExcelExports;
@@ -13,12 +12,12 @@ import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Target;
 import cn.zhengji.campaign.TargetMetric;
 import cn.zhengji.infrastructure.database.Subtree;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,21 +31,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ActivityProgress {
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-
 	private final JdbcClient jdbc;
 
 	private final Campaigns campaigns;
 
 	private final Organisations organisations;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	ActivityProgress(JdbcClient jdbc, Campaigns campaigns, Organisations organisations, MessageSource messages) {
+	ActivityProgress(JdbcClient jdbc, Campaigns campaigns, Organisations organisations, Texts texts) {
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
 		this.organisations = organisations;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@Transactional(readOnly = true)
@@ -74,10 +71,10 @@ public class ActivityProgress {
 
 	/** R-X-2 What an export of the progress table is: its title, columns and the subtree it is drawn from. */
 	public ExcelExports.Export exportOf(SignedInUser actor, Campaign campaign) {
-		List<String> headers = List.of(text("activity.export.progress.unit"), text("activity.export.progress.reported"),
-				text("activity.export.progress.allocated"), text("activity.export.progress.percent"));
+		List<String> headers = List.of(texts.plain("activity.export.progress.unit"), texts.plain("activity.export.progress.reported"),
+				texts.plain("activity.export.progress.allocated"), texts.plain("activity.export.progress.percent"));
 		return new ExcelExports.Export(ExportedList.ACTIVITY_PROGRESS,
-				text("activity.export.progress.title", campaign.code()), text("activity.export.progress.sheet"), headers,
+				texts.plain("activity.export.progress.title", campaign.code()), texts.plain("activity.export.progress.sheet"), headers,
 				OfflineEvents.exportScope(actor, campaign), Map.of("campaign", campaign.code()));
 	}
 
@@ -87,13 +84,13 @@ public class ActivityProgress {
 		for (ProgressRow row : progress.rows()) {
 			sheet.row(row.name(), row.reported(), row.allocated(), row.percent());
 		}
-		sheet.row(text("activity.progress.total"), progress.totalReported(), progress.totalAllocated(),
+		sheet.row(texts.plain("activity.progress.total"), progress.totalReported(), progress.totalAllocated(),
 				progress.totalPercent());
 		sheet.row();
-		sheet.row(text("activity.export.progress.metric"), text("activity.export.progress.value"),
-				text("activity.export.progress.target"), text("activity.export.progress.percent"));
+		sheet.row(texts.plain("activity.export.progress.metric"), texts.plain("activity.export.progress.value"),
+				texts.plain("activity.export.progress.target"), texts.plain("activity.export.progress.percent"));
 		for (ReachFigure figure : progress.reach()) {
-			sheet.row(text("activity.metric." + figure.metric().name()), figure.value(), figure.target(),
+			sheet.row(texts.plain("activity.metric." + figure.metric().name()), figure.value(), figure.target(),
 					figure.percent());
 		}
 	}
@@ -126,11 +123,4 @@ public class ActivityProgress {
 		return figures;
 	}
 
-	private String text(String code, Object... arguments) {
-		Object[] plain = new Object[arguments.length];
-		for (int i = 0; i < arguments.length; i++) {
-			plain[i] = String.valueOf(arguments[i]);
-		}
-		return messages.getMessage(code, plain, CHINESE);
-	}
 }

@@ -14,6 +14,7 @@ import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
 import cn.zhengji.campaign.CategoryRules.FileKind;
 import cn.zhengji.files.StoredFile;
 import cn.zhengji.files.StoredFiles;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.media.Finding;
@@ -37,8 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EventReports {
 
 	/** Photos are JPG or PNG pictures of at most 20 MB, checked by content. */
-	static final AttachmentSlot PHOTO = new AttachmentSlot("photo", "活动照片", false,
-			List.of(FileKind.JPG, FileKind.PNG), 0, OfflineEvent.MAX_PHOTOS, 20, null);
+	private final AttachmentSlot photo;
 
 	private static final String TARGET = "offline_event";
 
@@ -58,9 +58,15 @@ public class EventReports {
 
 	private final TransactionTemplate transaction;
 
+	private final Texts texts;
+
 	EventReports(EventRecords records, OfflineEvents events, Campaigns campaigns, StoredFiles files,
-			MediaInspector inspector, AuditLog auditLog, Clock clock, PlatformTransactionManager transactionManager) {
+			MediaInspector inspector, AuditLog auditLog, Clock clock, Texts texts,
+			PlatformTransactionManager transactionManager) {
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.texts = texts;
+		this.photo = new AttachmentSlot("photo", texts.text("activity.photo.label"), false,
+				List.of(FileKind.JPG, FileKind.PNG), 0, OfflineEvent.MAX_PHOTOS, 20, null);
 		this.records = records;
 		this.events = events;
 		this.campaigns = campaigns;
@@ -88,7 +94,7 @@ public class EventReports {
 				actor.accountId(), clock.instant());
 		OfflineEvent event = records.find(id).orElseThrow();
 		auditLog.recordChange(AuditAction.CREATED, TARGET, id, event.organisationPath(),
-				"线下活动：" + details.place() + "（" + details.heldOn() + "）", null, event.auditState());
+				texts.text("activity.audit.event", details.place(), details.heldOn().toString()), null, event.auditState());
 		return event;
 	}
 
@@ -103,7 +109,7 @@ public class EventReports {
 		OfflineEvent after = before.revised(details, version, clock.instant());
 		records.update(after);
 		auditLog.recordChange(AuditAction.UPDATED, TARGET, id, before.organisationPath(),
-				"线下活动：" + details.place() + "（" + details.heldOn() + "）", before.auditState(), after.auditState());
+				texts.text("activity.audit.event", details.place(), details.heldOn().toString()), before.auditState(), after.auditState());
 		return after;
 	}
 
@@ -114,7 +120,7 @@ public class EventReports {
 		event.requireVersion(version);
 		records.delete(id);
 		auditLog.recordChange(AuditAction.DELETED, TARGET, id, event.organisationPath(),
-				"线下活动：" + event.details().place() + "（" + event.details().heldOn() + "）", event.auditState(), null);
+				texts.text("activity.audit.event", event.details().place(), event.details().heldOn().toString()), event.auditState(), null);
 	}
 
 	/**
@@ -137,7 +143,7 @@ public class EventReports {
 			throw new ActivityRejected(null, "activity.photo.unknown");
 		}
 		Path content = files.localPath(file);
-		Inspection inspection = inspector.inspect(content, PHOTO);
+		Inspection inspection = inspector.inspect(content, photo);
 		return transaction.execute(status -> attachInspectedPhoto(actor, id, file, inspection));
 	}
 
@@ -162,7 +168,7 @@ public class EventReports {
 		}
 		OfflineEvent after = records.find(id).orElseThrow();
 		auditLog.recordChange(AuditAction.UPDATED, TARGET, id, event.organisationPath(),
-				"线下活动照片：" + file.fileName(), event.auditState(), after.auditState());
+				texts.text("activity.audit.photoAdded", file.fileName()), event.auditState(), after.auditState());
 		return after.photos().stream().filter(photo -> photo.fileId().equals(file.id())).findFirst().orElseThrow();
 	}
 
@@ -178,7 +184,7 @@ public class EventReports {
 		records.deletePhoto(photo.id());
 		OfflineEvent after = records.find(id).orElseThrow();
 		auditLog.recordChange(AuditAction.UPDATED, TARGET, id, event.organisationPath(),
-				"删除线下活动照片：" + photo.fileName(), event.auditState(), after.auditState());
+				texts.text("activity.audit.photoRemoved", photo.fileName()), event.auditState(), after.auditState());
 	}
 
 	private OfflineEvent lockChangeable(SignedInUser actor, long id) {

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,13 +16,13 @@ import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.files.StoredFiles;
 import cn.zhengji.infrastructure.database.Subtree;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
-import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,8 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OfflineEvents {
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-
 	private final JdbcClient jdbc;
 
 	private final EventRecords records;
@@ -53,21 +50,21 @@ public class OfflineEvents {
 
 	private final StoredFiles files;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final Clock clock;
 
 	private final TransactionTemplate reading;
 
 	OfflineEvents(JdbcClient jdbc, EventRecords records, Campaigns campaigns, Organisations organisations,
-			StoredFiles files, MessageSource messages, Clock clock,
+			StoredFiles files, Texts texts, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.records = records;
 		this.campaigns = campaigns;
 		this.organisations = organisations;
 		this.files = files;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
@@ -185,7 +182,7 @@ public class OfflineEvents {
 		List<String> headers = List.of("organisation", "heldOn", "place", "enterprise", "participants", "description",
 				"photos", "reporter", "reportedAt")
 			.stream()
-			.map(column -> text("activity.export.event." + column))
+			.map(column -> texts.plain("activity.export.event." + column))
 			.toList();
 		Map<String, Object> described = new LinkedHashMap<>();
 		described.put("campaign", campaign.code());
@@ -194,8 +191,8 @@ public class OfflineEvents {
 		described.put("to", filter.to() == null ? null : filter.to().toString());
 		described.put("text", filter.text());
 		described.values().removeIf(Objects::isNull);
-		return new ExcelExports.Export(ExportedList.OFFLINE_EVENTS, text("activity.export.event.title", campaign.code()),
-				text("activity.export.event.sheet"), headers, exportScope(actor, campaign), described);
+		return new ExcelExports.Export(ExportedList.OFFLINE_EVENTS, texts.plain("activity.export.event.title", campaign.code()),
+				texts.plain("activity.export.event.sheet"), headers, exportScope(actor, campaign), described);
 	}
 
 	/** Where an export of a campaign's activity is recorded: the platform admin's in the campaign's host. */
@@ -260,13 +257,6 @@ public class OfflineEvents {
 		return hostPath.startsWith(scope) ? hostPath : scope;
 	}
 
-	private String text(String code, Object... arguments) {
-		Object[] plain = new Object[arguments.length];
-		for (int i = 0; i < arguments.length; i++) {
-			plain[i] = String.valueOf(arguments[i]);
-		}
-		return messages.getMessage(code, plain, CHINESE);
-	}
 
 	/** The FROM and WHERE of a filtered event query, shared by the page, its count and the export. */
 	private record Query(String from, Map<String, Object> params) {

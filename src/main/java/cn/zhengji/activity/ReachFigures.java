@@ -11,6 +11,7 @@ import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.TargetMetric;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +38,10 @@ public class ReachFigures {
 
 	private final Clock clock;
 
-	ReachFigures(JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+	private final Texts texts;
+
+	ReachFigures(JdbcClient jdbc, AuditLog auditLog, Clock clock, Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.auditLog = auditLog;
 		this.clock = clock;
@@ -102,7 +106,7 @@ public class ReachFigures {
 				.update();
 		}
 		auditLog.recordChange(AuditAction.UPDATED, "unit_reach", campaign.id() + ":" + actor.organisationId(),
-				actor.organisationPath(), "线下活动覆盖数据：" + campaign.title(), named(before), named(after));
+				actor.organisationPath(), texts.text("activity.audit.reach", campaign.title()), named(before), named(after));
 		return after;
 	}
 

@@ -79,8 +79,9 @@ public class AuditEvents {
 	}
 
 	/** The columns of {@link #export}, in order. */
-	public static final List<String> EXPORT_HEADERS = List.of("时间", "操作人", "操作", "对象类型", "对象编号", "摘要",
-			"来源地址");
+	public static final List<String> EXPORT_COLUMNS = List.of("audit.export.column.time", "audit.export.column.actor",
+			"audit.export.column.action", "audit.export.column.targetType", "audit.export.column.targetId",
+			"audit.export.column.summary", "audit.export.column.remoteAddress");
 
 	/**
 	 * R-X-2 Streams every event the admin may read that matches the filter, newest first, from a

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,10 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+	private final Texts texts;
+
+	AuditLog(JdbcClient jdbc, ObjectMapper json, Clock clock, Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -45,7 +49,7 @@ public class AuditLog {
 	public void recordChange(AuditAction action, String target, Object targetId, String organisationPath,
 			String summary, Object before, Object after) {
 		SignedInUser actor = SignedInUser.current().orElse(null);
-		insert(action, actor == null ? null : actor.accountId(), actor == null ? "系统" : actor.displayName(), target,
+		insert(action, actor == null ? null : actor.accountId(), actor == null ? texts.text("audit.system") : actor.displayName(), target,
 				targetId, organisationPath, summary, before, after);
 	}
 

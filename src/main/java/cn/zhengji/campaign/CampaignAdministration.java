@@ -13,6 +13,8 @@ import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
 import cn.zhengji.campaign.CategoryRules.Quota;
+import cn.zhengji.campaign.CategoryRules.TextField;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -46,8 +48,11 @@ public class CampaignAdministration {
 
 	private final Clock clock;
 
+	private final Texts texts;
+
 	CampaignAdministration(Campaigns campaigns, CampaignCopier copier, CampaignJson json, JdbcClient jdbc,
-			AuditLog auditLog, Clock clock) {
+			AuditLog auditLog, Clock clock, Texts texts) {
+		this.texts = texts;
 		this.campaigns = campaigns;
 		this.copier = copier;
 		this.json = json;
@@ -86,8 +91,9 @@ public class CampaignAdministration {
 		requireUpdated(updated, "campaign_phase");
 		Phase after = campaigns.getByCode(campaignCode).phase(kind).orElseThrow();
 		auditLog.recordChange(AuditAction.UPDATED, "campaign_phase", before.id(), campaign.hostOrganisationPath(),
-				campaign.code() + " 阶段「" + before.name() + "」日期：" + CampaignDefinitionLoader.dates(before.startsOn(),
-						before.endsOn()) + " → " + CampaignDefinitionLoader.dates(startsOn, endsOn),
+				texts.text("campaign.audit.phaseDates", campaign.code(), before.name(),
+						CampaignDefinitionLoader.dates(texts, before.startsOn(), before.endsOn()),
+						CampaignDefinitionLoader.dates(texts, startsOn, endsOn)),
 				before, after);
 		return after;
 	}
@@ -106,7 +112,7 @@ public class CampaignAdministration {
 		requireUpdated(updated, "campaign_category");
 		Category after = campaigns.category(campaign, categoryCode).orElseThrow();
 		auditLog.recordChange(AuditAction.UPDATED, "campaign_category", before.id(), campaign.hostOrganisationPath(),
-				campaign.code() + " 征集项目「" + before.name() + "」规则修改", before, after);
+				texts.text("campaign.audit.rules", campaign.code(), before.name()), before, after);
 		return after;
 	}
 
@@ -207,7 +213,7 @@ public class CampaignAdministration {
 		}
 		List<Allocation> after = campaigns.allocations(campaign);
 		auditLog.recordChange(AuditAction.UPDATED, "event_allocation", campaign.id(), campaign.hostOrganisationPath(),
-				campaign.code() + " 线下活动分配修改，合计 " + sum(before) + " → " + sum(after) + " 场", before, after);
+				texts.plain("campaign.audit.allocations", campaign.code(), sum(before), sum(after)), before, after);
 		return after;
 	}
 
@@ -235,7 +241,7 @@ public class CampaignAdministration {
 		long id = copier.copy(source, code, title, year, source.demo(), day -> day.plusYears(years));
 		Campaign copy = campaigns.findById(id).orElseThrow();
 		auditLog.recordChange(AuditAction.CREATED, "campaign", id, source.hostOrganisationPath(),
-				"复制活动 " + source.code() + " → " + code + "（" + year + "年）", null,
+				texts.plain("campaign.audit.copied", source.code(), code, year), null,
 				Map.of("code", code, "title", title, "year", year, "copiedFrom", source.code()));
 		return copy;
 	}

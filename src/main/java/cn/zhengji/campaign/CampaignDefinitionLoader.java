@@ -24,6 +24,7 @@ import cn.zhengji.campaign.CampaignDefinition.CategoryDefinition;
 import cn.zhengji.campaign.CampaignDefinition.DeclarationDefinition;
 import cn.zhengji.campaign.CampaignDefinition.PhaseDefinition;
 import cn.zhengji.infrastructure.DisplayTimeZone;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
 import org.slf4j.Logger;
@@ -61,8 +62,11 @@ class CampaignDefinitionLoader {
 
 	private final DisplayTimeZone displayTimeZone;
 
+	private final Texts texts;
+
 	CampaignDefinitionLoader(JdbcClient jdbc, CampaignJson json, Organisations organisations, AuditLog auditLog,
-			Clock clock, DisplayTimeZone displayTimeZone) {
+			Clock clock, DisplayTimeZone displayTimeZone, Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.organisations = organisations;
@@ -150,8 +154,9 @@ class CampaignDefinitionLoader {
 		String hostPath = organisations.getByCode(definition.host()).path();
 		auditLog.recordChange(outcome == DefinitionOutcome.CREATED ? AuditAction.CREATED : AuditAction.UPDATED,
 				"campaign", campaignId, hostPath,
-				"活动定义 " + source + " 第" + version + "版：" + outcome.name()
-						+ (conflicts.isEmpty() ? "" : "，保留管理员修改 " + conflicts.size() + " 项"),
+				conflicts.isEmpty() ? texts.plain("campaign.audit.definition", source, version, outcome.name())
+						: texts.plain("campaign.audit.definition.conflicts", source, version, outcome.name(),
+								conflicts.size()),
 				null, Map.of("source", source, "version", version, "outcome", outcome.name(), "conflicts", conflicts));
 		log.info("Campaign definition {} version {} applied: {}{}", source, version, outcome,
 				conflicts.isEmpty() ? "" : " (" + conflicts.size() + " admin changes kept)");
@@ -210,7 +215,8 @@ class CampaignDefinitionLoader {
 			.query(Boolean.class)
 			.single();
 		if (changedByAdmin) {
-			conflicts.add(new DefinitionConflict("活动基本信息", current.describe(), proposed.describe()));
+			conflicts.add(new DefinitionConflict(texts.text("campaign.conflict.basics"), current.describe(texts),
+					proposed.describe(texts)));
 			return;
 		}
 		jdbc.sql("""
@@ -254,8 +260,8 @@ class CampaignDefinitionLoader {
 			return params;
 		}
 
-		String describe() {
-			return title + "｜" + documentNumber + "｜" + organisers + "｜" + year;
+		String describe(Texts texts) {
+			return texts.plain("campaign.conflict.basics.value", title, documentNumber, organisers, year);
 		}
 	}
 
@@ -281,8 +287,9 @@ class CampaignDefinitionLoader {
 					&& current.startsOn().equals(phase.startsOn()) && Objects.equals(current.endsOn(), phase.endsOn())
 					&& current.sortOrder() == order)) {
 				if (current.changedByAdmin()) {
-					conflicts.add(new DefinitionConflict("阶段：" + current.name(),
-							dates(current.startsOn(), current.endsOn()), dates(phase.startsOn(), phase.endsOn())));
+					conflicts.add(new DefinitionConflict(texts.text("campaign.conflict.phase", current.name()),
+							dates(texts, current.startsOn(), current.endsOn()),
+							dates(texts, phase.startsOn(), phase.endsOn())));
 				}
 				else {
 					jdbc.sql("""
@@ -296,8 +303,9 @@ class CampaignDefinitionLoader {
 		}
 	}
 
-	static String dates(LocalDate startsOn, LocalDate endsOn) {
-		return startsOn + " 至 " + (endsOn == null ? "（不设结束日期）" : endsOn.toString());
+	static String dates(Texts texts, LocalDate startsOn, LocalDate endsOn) {
+		return texts.text("campaign.dates", startsOn.toString(),
+				endsOn == null ? texts.text("campaign.dates.open") : endsOn.toString());
 	}
 
 	private void applyDeclarations(long campaignId, List<DeclarationDefinition> declarations,
@@ -320,8 +328,10 @@ class CampaignDefinitionLoader {
 			}
 			else if (!body.get().equals(declaration.title() + "|" + declaration.body())) {
 				// Acceptances refer to (code, text version): an accepted text must never change under them.
-				conflicts.add(new DefinitionConflict("声明：" + declaration.title() + "（第" + textVersion + "版）",
-						"已发布的文本不变", "新文本需使用新的 textVersion"));
+				conflicts.add(new DefinitionConflict(
+						texts.plain("campaign.conflict.declaration", declaration.title(), textVersion),
+						texts.text("campaign.conflict.declaration.current"),
+						texts.text("campaign.conflict.declaration.proposed")));
 			}
 		}
 	}
@@ -366,8 +376,8 @@ class CampaignDefinitionLoader {
 				continue;
 			}
 			if (current.changedByAdmin()) {
-				conflicts.add(new DefinitionConflict("征集项目：" + current.name(), "管理员修改后的名称、说明与规则",
-						"定义文件中的名称、说明与规则"));
+				conflicts.add(new DefinitionConflict(texts.text("campaign.conflict.category", current.name()),
+						texts.text("campaign.conflict.category.current"), texts.text("campaign.conflict.category.proposed")));
 			}
 			else {
 				jdbc.sql("""
@@ -404,8 +414,9 @@ class CampaignDefinitionLoader {
 			}
 			else if (current.events() != allocation.events() || current.sortOrder() != order) {
 				if (current.changedByAdmin()) {
-					conflicts.add(new DefinitionConflict("线下活动分配：" + unit.name(), current.events() + " 场",
-							allocation.events() + " 场"));
+					conflicts.add(new DefinitionConflict(texts.text("campaign.conflict.allocation", unit.name()),
+							texts.plain("campaign.conflict.events", current.events()),
+							texts.plain("campaign.conflict.events", allocation.events())));
 				}
 				else {
 					jdbc.sql("update event_allocation set events = ?, sort_order = ? where campaign_id = ? and organisation_id = ?")
@@ -433,7 +444,7 @@ class CampaignDefinitionLoader {
 			}
 			else if (current.target() != target.getValue()) {
 				if (current.changedByAdmin()) {
-					conflicts.add(new DefinitionConflict("目标：" + target.getKey().name(), String.valueOf(current.target()),
+					conflicts.add(new DefinitionConflict(texts.text("campaign.conflict.target", target.getKey().name()), String.valueOf(current.target()),
 							String.valueOf(target.getValue())));
 				}
 				else {

@@ -3,7 +3,6 @@ package cn.zhengji.campaign;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,8 +13,8 @@ import cn.zhengji.campaign.CategoryRules.JudgementKind;
 import cn.zhengji.campaign.CategoryRules.MediaRules;
 import cn.zhengji.campaign.CategoryRules.Resolution;
 import cn.zhengji.campaign.CategoryRules.TextField;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.organisation.OrganisationKind;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,34 +24,32 @@ import org.springframework.stereotype.Component;
 @Component
 public class CategoryRuleDescriptions {
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-
 	/** Judgements about the picture and sound, read together with the file's technical rules. */
 	private static final Set<JudgementKind> MEDIA_JUDGEMENTS = EnumSet.of(JudgementKind.WATERMARK,
 			JudgementKind.TITLE_IN_OPENING_CREDITS, JudgementKind.PICTURE_CLARITY, JudgementKind.AUDIO_CLARITY);
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	CategoryRuleDescriptions(MessageSource messages) {
-		this.messages = messages;
+	CategoryRuleDescriptions(Texts texts) {
+		this.texts = texts;
 	}
 
 	/** Who may take part: individuals, organisations submitting, organisations recommending. */
 	public List<String> participation(CategoryRules rules) {
 		List<String> lines = new ArrayList<>();
 		if (!rules.submitters().isEmpty()) {
-			lines.add(text("campaign.rules.submitters",
-					join(rules.submitters(), kind -> text("campaign.submitter." + kind.name()), "、")));
+			lines.add(texts.text("campaign.rules.submitters",
+					join(rules.submitters(), kind -> texts.text("campaign.submitter." + kind.name()), texts.text("common.listSeparator"))));
 		}
 		if (rules.submitters().contains(CategoryRules.SubmitterKind.UNION_ORGANISATION)
 				&& !rules.submittingOrganisationKinds().isEmpty()) {
-			lines.add(text("campaign.rules.submittingOrganisations", kinds(rules.submittingOrganisationKinds())));
+			lines.add(texts.text("campaign.rules.submittingOrganisations", kinds(rules.submittingOrganisationKinds())));
 		}
 		if (!rules.recommendingOrganisationKinds().isEmpty()) {
-			lines.add(text("campaign.rules.recommending", kinds(rules.recommendingOrganisationKinds())));
+			lines.add(texts.text("campaign.rules.recommending", kinds(rules.recommendingOrganisationKinds())));
 		}
 		if (rules.multipleWorksPerPerson()) {
-			lines.add(text("campaign.rules.multipleWorks"));
+			lines.add(texts.text("campaign.rules.multipleWorks"));
 		}
 		return lines;
 	}
@@ -61,7 +58,7 @@ public class CategoryRuleDescriptions {
 	public List<String> requirements(CategoryRules rules) {
 		List<String> lines = new ArrayList<>();
 		if (rules.nominationForm()) {
-			lines.add(text("campaign.rules.nominationForm"));
+			lines.add(texts.text("campaign.rules.nominationForm"));
 		}
 		AttachmentSlot primary = rules.primaryMediaSlot().orElse(null);
 		for (AttachmentSlot slot : rules.attachments()) {
@@ -71,28 +68,28 @@ public class CategoryRuleDescriptions {
 			lines.add(describe(field));
 		}
 		if (!rules.alternatives().isEmpty()) {
-			lines.add(text("campaign.rules.alternatives",
-					join(rules.alternatives(), CategoryRules.Alternative::label, text("campaign.rules.or"))));
+			lines.add(texts.text("campaign.rules.alternatives",
+					join(rules.alternatives(), CategoryRules.Alternative::label, texts.text("campaign.rules.or"))));
 		}
 		List<String> others = rules.judgements()
 			.stream()
 			.filter(judgement -> primary == null || !MEDIA_JUDGEMENTS.contains(judgement.kind()))
-			.map(judgement -> text("campaign.judgement." + judgement.kind().name())
-					+ (judgement.mandatory() ? "" : text("campaign.rules.preferred")))
+			.map(judgement -> texts.text("campaign.judgement." + judgement.kind().name())
+					+ (judgement.mandatory() ? "" : texts.text("campaign.rules.preferred")))
 			.toList();
 		if (!others.isEmpty()) {
-			lines.add(text("campaign.rules.judgements", String.join("；", others)));
+			lines.add(texts.text("campaign.rules.judgements", String.join(texts.text("common.clauseSeparator"), others)));
 		}
 		for (CategoryRules.Quota quota : rules.quotas()) {
 			String who = kinds(quota.recommendingKinds());
 			if (quota.min() != null && quota.max() != null) {
-				lines.add(text("campaign.rules.quota.range", who, quota.min(), quota.max()));
+				lines.add(texts.text("campaign.rules.quota.range", who, quota.min(), quota.max()));
 			}
 			else if (quota.max() != null) {
-				lines.add(text("campaign.rules.quota.max", who, quota.max()));
+				lines.add(texts.text("campaign.rules.quota.max", who, quota.max()));
 			}
 			else if (quota.min() != null) {
-				lines.add(text("campaign.rules.quota.min", who, quota.min()));
+				lines.add(texts.text("campaign.rules.quota.min", who, quota.min()));
 			}
 		}
 		return lines;
@@ -100,32 +97,32 @@ public class CategoryRuleDescriptions {
 
 	/** The technical rules of a media file in one sentence, e.g. "时长30秒至5分钟；分辨率1080P…". */
 	public String mediaRules(AttachmentSlot slot) {
-		return slot.media() == null ? "" : String.join("；", mediaParts(slot));
+		return slot.media() == null ? "" : String.join(texts.text("common.clauseSeparator"), mediaParts(slot));
 	}
 
 	private String describe(AttachmentSlot slot, CategoryRules withJudgements) {
 		List<String> parts = new ArrayList<>();
-		parts.add(text("campaign.rules.formats", join(slot.accepted(), FileKind::name, text("campaign.rules.or"))));
+		parts.add(texts.text("campaign.rules.formats", join(slot.accepted(), FileKind::name, texts.text("campaign.rules.or"))));
 		parts.addAll(mediaParts(slot));
 		if (withJudgements != null) {
 			withJudgements.judgements()
 				.stream()
 				.filter(judgement -> MEDIA_JUDGEMENTS.contains(judgement.kind()))
-				.forEach(judgement -> parts.add(text("campaign.judgement." + judgement.kind().name())));
+				.forEach(judgement -> parts.add(texts.text("campaign.judgement." + judgement.kind().name())));
 		}
 		boolean images = !slot.accepted().isEmpty() && slot.accepted().stream().allMatch(FileKind::isImage);
-		String unit = text(images ? "campaign.rules.unit.image" : "campaign.rules.unit.file");
+		String unit = texts.text(images ? "campaign.rules.unit.image" : "campaign.rules.unit.file");
 		if (slot.minCount() > 1) {
-			parts.add(text("campaign.rules.count.min", slot.minCount(), unit));
+			parts.add(texts.text("campaign.rules.count.min", slot.minCount(), unit));
 		}
 		if (slot.maxCount() != null && slot.maxCount() > 1) {
-			parts.add(text("campaign.rules.count.max", slot.maxCount(), unit));
+			parts.add(texts.text("campaign.rules.count.max", slot.maxCount(), unit));
 		}
 		if (slot.maxFileSizeMb() != null) {
-			parts.add(text("campaign.rules.fileSize", slot.maxFileSizeMb()));
+			parts.add(texts.text("campaign.rules.fileSize", slot.maxFileSizeMb()));
 		}
-		String label = slot.required() ? slot.label() : slot.label() + text("campaign.rules.optional");
-		return label + "：" + String.join("；", parts);
+		String label = slot.required() ? slot.label() : slot.label() + texts.text("campaign.rules.optional");
+		return texts.text("campaign.rules.labelled", label, String.join(texts.text("common.clauseSeparator"), parts));
 	}
 
 	private List<String> mediaParts(AttachmentSlot slot) {
@@ -137,28 +134,28 @@ public class CategoryRuleDescriptions {
 		boolean mixed = slot.accepted().stream().anyMatch(FileKind::isAudio)
 				&& slot.accepted().stream().anyMatch(FileKind::isVideo);
 		if (media.minDurationSeconds() != null && media.maxDurationSeconds() != null) {
-			parts.add(text("campaign.rules.duration.range", duration(media.minDurationSeconds()),
+			parts.add(texts.text("campaign.rules.duration.range", duration(media.minDurationSeconds()),
 					duration(media.maxDurationSeconds())));
 		}
 		else if (media.maxDurationSeconds() != null) {
-			parts.add(text(media.durationAdvisory() ? "campaign.rules.duration.maxAdvisory" : "campaign.rules.duration.max",
+			parts.add(texts.text(media.durationAdvisory() ? "campaign.rules.duration.maxAdvisory" : "campaign.rules.duration.max",
 					duration(media.maxDurationSeconds())));
 		}
 		else if (media.minDurationSeconds() != null) {
-			parts.add(text("campaign.rules.duration.min", duration(media.minDurationSeconds())));
+			parts.add(texts.text("campaign.rules.duration.min", duration(media.minDurationSeconds())));
 		}
-		String videoPrefix = mixed ? text("campaign.rules.videoPrefix") : "";
+		String videoPrefix = mixed ? texts.text("campaign.rules.videoPrefix") : "";
 		if (!media.resolutions().isEmpty()) {
-			String sizes = join(media.resolutions(), r -> r.width() + "×" + r.height(), text("campaign.rules.or"));
+			String sizes = join(media.resolutions(), r -> r.width() + "×" + r.height(), texts.text("campaign.rules.or"));
 			boolean fullHd = media.resolutions().stream().allMatch(r -> r == Resolution.FHD_LANDSCAPE || r == Resolution.FHD_PORTRAIT);
-			parts.add(videoPrefix + text(fullHd ? "campaign.rules.resolution.fhd" : "campaign.rules.resolution", sizes));
+			parts.add(videoPrefix + texts.text(fullHd ? "campaign.rules.resolution.fhd" : "campaign.rules.resolution", sizes));
 		}
 		if (!media.aspectRatios().isEmpty()) {
-			parts.add(videoPrefix + text("campaign.rules.aspect",
-					join(media.aspectRatios(), CategoryRules.AspectRatio::label, text("campaign.rules.or"))));
+			parts.add(videoPrefix + texts.text("campaign.rules.aspect",
+					join(media.aspectRatios(), CategoryRules.AspectRatio::label, texts.text("campaign.rules.or"))));
 		}
 		if (media.minAudioBitRateKbps() != null && media.minAudioSampleRateHz() != null) {
-			parts.add(text("campaign.rules.audio", media.minAudioBitRateKbps(),
+			parts.add(texts.text("campaign.rules.audio", media.minAudioBitRateKbps(),
 					new java.math.BigDecimal(media.minAudioSampleRateHz()).movePointLeft(3).stripTrailingZeros().toPlainString()));
 		}
 		return parts;
@@ -167,16 +164,16 @@ public class CategoryRuleDescriptions {
 	private String describe(TextField field) {
 		List<String> parts = new ArrayList<>();
 		if (field.maxCharacters() != null) {
-			parts.add(text("campaign.rules.maxCharacters", field.maxCharacters()));
+			parts.add(texts.text("campaign.rules.maxCharacters", field.maxCharacters()));
 		}
 		if (!field.sections().isEmpty()) {
-			parts.add(text("campaign.rules.sections", String.join("、", field.sections())));
+			parts.add(texts.text("campaign.rules.sections", String.join(texts.text("common.listSeparator"), field.sections())));
 		}
 		if (parts.isEmpty()) {
-			parts.add(text("campaign.rules.textFree"));
+			parts.add(texts.text("campaign.rules.textFree"));
 		}
-		String label = field.required() ? field.label() : field.label() + text("campaign.rules.optional");
-		return label + "：" + String.join("；", parts);
+		String label = field.required() ? field.label() : field.label() + texts.text("campaign.rules.optional");
+		return texts.text("campaign.rules.labelled", label, String.join(texts.text("common.clauseSeparator"), parts));
 	}
 
 	/** 30 → 30秒, 300 → 5分钟, 90 → 1分30秒. */
@@ -184,21 +181,18 @@ public class CategoryRuleDescriptions {
 		int minutes = seconds / 60;
 		int rest = seconds % 60;
 		if (minutes == 0) {
-			return text("campaign.duration.seconds", rest);
+			return texts.text("campaign.duration.seconds", rest);
 		}
-		return rest == 0 ? text("campaign.duration.minutes", minutes)
-				: text("campaign.duration.minutesSeconds", minutes, rest);
+		return rest == 0 ? texts.text("campaign.duration.minutes", minutes)
+				: texts.text("campaign.duration.minutesSeconds", minutes, rest);
 	}
 
 	private String kinds(List<OrganisationKind> kinds) {
-		return join(kinds, kind -> text("campaign.orgkind." + kind.name()), "，");
+		return join(kinds, kind -> texts.text("campaign.orgkind." + kind.name()), texts.text("common.commaSeparator"));
 	}
 
 	private static <T> String join(List<T> values, Function<T, String> label, String separator) {
 		return values.stream().map(label).collect(Collectors.joining(separator));
 	}
 
-	private String text(String code, Object... args) {
-		return messages.getMessage(code, args, CHINESE);
-	}
 }

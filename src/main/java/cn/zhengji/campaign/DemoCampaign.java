@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +29,6 @@ class DemoCampaign {
 
 	static final String SOURCE = "fujian-2024";
 
-	static final String TITLE_PREFIX = "【演示】";
-
 	static final int DAYS_OPEN = 30;
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCampaign.class);
@@ -44,7 +43,11 @@ class DemoCampaign {
 
 	private final Clock clock;
 
-	DemoCampaign(Campaigns campaigns, CampaignCopier copier, JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+	private final Texts texts;
+
+	DemoCampaign(Campaigns campaigns, CampaignCopier copier, JdbcClient jdbc, AuditLog auditLog, Clock clock,
+			Texts texts) {
+		this.texts = texts;
 		this.campaigns = campaigns;
 		this.copier = copier;
 		this.jdbc = jdbc;
@@ -60,10 +63,10 @@ class DemoCampaign {
 		if (demo.isEmpty()) {
 			Campaign source = campaigns.getByCode(SOURCE);
 			long days = daysToOpen(source, now);
-			long id = copier.copy(source, CODE, TITLE_PREFIX + source.title(),
+			long id = copier.copy(source, CODE, texts.text("campaign.demo.title", source.title()),
 					LocalDate.ofInstant(now, source.timeZone()).getYear(), true, day -> day.plusDays(days));
 			auditLog.recordChange(AuditAction.CREATED, "campaign", id, source.hostOrganisationPath(),
-					"创建演示活动 " + CODE + "（日期顺延 " + days + " 天）", null, Map.of("code", CODE, "shiftedDays", days));
+					texts.plain("campaign.audit.demoCreated", CODE, days), null, Map.of("code", CODE, "shiftedDays", days));
 			log.info("Demonstration campaign {} created, dates moved by {} days", CODE, days);
 			return;
 		}
@@ -85,7 +88,7 @@ class DemoCampaign {
 		int year = LocalDate.ofInstant(now, campaign.timeZone()).getYear();
 		jdbc.sql("update campaign set year = ?, version = version + 1 where id = ?").params(year, campaign.id()).update();
 		auditLog.recordChange(AuditAction.UPDATED, "campaign", campaign.id(), campaign.hostOrganisationPath(),
-				"演示活动日期顺延 " + days + " 天", Map.of("phases", campaign.phases()), Map.of("shiftedDays", days));
+				texts.plain("campaign.audit.demoShifted", days), Map.of("phases", campaign.phases()), Map.of("shiftedDays", days));
 		log.info("Demonstration campaign {} moved by {} days so that it accepts works", CODE, days);
 	}
 

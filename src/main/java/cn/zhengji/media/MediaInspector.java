@@ -16,9 +16,9 @@ import cn.zhengji.campaign.CategoryRules.MediaRules;
 import cn.zhengji.campaign.CategoryRules.Resolution;
 import cn.zhengji.campaign.CategoryRules.TextField;
 import cn.zhengji.infrastructure.text.CharacterCount;
+import cn.zhengji.infrastructure.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,14 +44,12 @@ public class MediaInspector {
 	/** Two frame shapes count as the same ratio within this relative difference (encoders pad by a few pixels). */
 	private static final double ASPECT_TOLERANCE = 0.005;
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-
 	private static final Logger LOG = LoggerFactory.getLogger(MediaInspector.class);
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	MediaInspector(MessageSource messages) {
-		this.messages = messages;
+	MediaInspector(Texts texts) {
+		this.texts = texts;
 	}
 
 	/** Checks one stored file against the slot it is attached to. Never throws for bad content. */
@@ -105,7 +103,7 @@ public class MediaInspector {
 			// The contract is a finding for any content; an exception here is a gap in a probe, worth a log line.
 			LOG.warn("Could not inspect {}", content, ex);
 			return new Inspection(null, Format.UNKNOWN.contentType(), null,
-					List.of(new Finding("integrity", Verdict.FAILED, text("media.integrity.unreadable"))));
+					List.of(new Finding("integrity", Verdict.FAILED, texts.plain("media.integrity.unreadable"))));
 		}
 	}
 
@@ -117,9 +115,9 @@ public class MediaInspector {
 		int count = CharacterCount.of(text);
 		int max = field.maxCharacters();
 		if (count > max) {
-			return List.of(new Finding("text.length", Verdict.FAILED, text("media.text.tooLong", count, max)));
+			return List.of(new Finding("text.length", Verdict.FAILED, texts.plain("media.text.tooLong", count, max)));
 		}
-		return List.of(new Finding("text.length", Verdict.PASSED, text("media.text.passed", count, max)));
+		return List.of(new Finding("text.length", Verdict.PASSED, texts.plain("media.text.passed", count, max)));
 	}
 
 	/**
@@ -129,16 +127,16 @@ public class MediaInspector {
 	 */
 	public List<Finding> checkCount(int count, AttachmentSlot slot) {
 		List<Finding> findings = new ArrayList<>();
-		String unit = text(!slot.accepted().isEmpty() && slot.accepted().stream().allMatch(FileKind::isImage)
+		String unit = texts.plain(!slot.accepted().isEmpty() && slot.accepted().stream().allMatch(FileKind::isImage)
 				? "media.count.unit.image" : "media.count.unit.file");
 		if (slot.minCount() > 0 && (count > 0 || slot.required())) {
 			boolean ok = count >= slot.minCount();
-			findings.add(new Finding("count.min", ok ? Verdict.PASSED : Verdict.FAILED, text(
+			findings.add(new Finding("count.min", ok ? Verdict.PASSED : Verdict.FAILED, texts.plain(
 					ok ? "media.count.min.passed" : "media.count.min.failed", slot.label(), count, slot.minCount(), unit)));
 		}
 		if (slot.maxCount() != null) {
 			boolean ok = count <= slot.maxCount();
-			findings.add(new Finding("count.max", ok ? Verdict.PASSED : Verdict.FAILED, text(
+			findings.add(new Finding("count.max", ok ? Verdict.PASSED : Verdict.FAILED, texts.plain(
 					ok ? "media.count.max.passed" : "media.count.max.failed", slot.label(), count, slot.maxCount(), unit)));
 		}
 		return findings;
@@ -159,7 +157,7 @@ public class MediaInspector {
 		boolean needsPicture = !rules.resolutions().isEmpty() || !rules.aspectRatios().isEmpty();
 		if (video == null) {
 			if (needsPicture) {
-				findings.add(new Finding("video.track", Verdict.FAILED, text("media.video.missing")));
+				findings.add(new Finding("video.track", Verdict.FAILED, texts.plain("media.video.missing")));
 			}
 		}
 		else {
@@ -170,7 +168,7 @@ public class MediaInspector {
 		boolean needsSound = rules.minAudioBitRateKbps() != null || rules.minAudioSampleRateHz() != null;
 		if (audio == null) {
 			if (needsSound) {
-				findings.add(new Finding("audio.track", Verdict.FAILED, text("media.audio.missing")));
+				findings.add(new Finding("audio.track", Verdict.FAILED, texts.plain("media.audio.missing")));
 			}
 		}
 		else {
@@ -196,7 +194,7 @@ public class MediaInspector {
 		String measured = size.width() + "×" + size.height();
 		boolean ok = size.pixels() <= MAX_IMAGE_PIXELS;
 		findings.add(new Finding("image.pixels", ok ? Verdict.PASSED : Verdict.FAILED,
-				text(ok ? "media.image.passed" : "media.image.tooLarge", measured, tenThousands(MAX_IMAGE_PIXELS))));
+				texts.plain(ok ? "media.image.passed" : "media.image.tooLarge", measured, tenThousands(MAX_IMAGE_PIXELS))));
 		return new MediaFacts(format.name().toLowerCase(Locale.ROOT), null, size.width(), size.height(), null, null,
 				null, null);
 	}
@@ -204,26 +202,26 @@ public class MediaInspector {
 	/** Durations are compared in whole seconds, as they are shown, so a message never contradicts itself. */
 	private void duration(double seconds, MediaRules rules, List<Finding> findings) {
 		long measured = Math.round(seconds);
-		String shown = DurationText.of(measured);
+		String shown = DurationText.of(texts, measured);
 		if (rules.minDurationSeconds() != null) {
-			String limit = DurationText.of(rules.minDurationSeconds());
+			String limit = DurationText.of(texts, rules.minDurationSeconds());
 			if (measured >= rules.minDurationSeconds()) {
 				findings.add(passed("duration.min", "media.duration.min.passed", shown, limit));
 			}
 			else {
 				findings.add(new Finding("duration.min", rules.durationAdvisory() ? Verdict.NEEDS_REVIEW : Verdict.FAILED,
-						text(rules.durationAdvisory() ? "media.duration.min.advisory" : "media.duration.min.failed", shown,
+						texts.plain(rules.durationAdvisory() ? "media.duration.min.advisory" : "media.duration.min.failed", shown,
 								limit)));
 			}
 		}
 		if (rules.maxDurationSeconds() != null) {
-			String limit = DurationText.of(rules.maxDurationSeconds());
+			String limit = DurationText.of(texts, rules.maxDurationSeconds());
 			if (measured <= rules.maxDurationSeconds()) {
 				findings.add(passed("duration.max", "media.duration.max.passed", shown, limit));
 			}
 			else {
 				findings.add(new Finding("duration.max", rules.durationAdvisory() ? Verdict.NEEDS_REVIEW : Verdict.FAILED,
-						text(rules.durationAdvisory() ? "media.duration.max.advisory" : "media.duration.max.failed", shown,
+						texts.plain(rules.durationAdvisory() ? "media.duration.max.advisory" : "media.duration.max.failed", shown,
 								limit)));
 			}
 		}
@@ -234,11 +232,11 @@ public class MediaInspector {
 			return;
 		}
 		String measured = width + "×" + height;
-		String required = String.join(" 或 ",
+		String required = String.join(texts.text("media.join.or.spaced"),
 				accepted.stream().map(resolution -> resolution.width() + "×" + resolution.height()).toList());
 		boolean ok = accepted.stream().anyMatch(r -> r.width() == width && r.height() == height);
 		findings.add(new Finding("resolution", ok ? Verdict.PASSED : Verdict.FAILED,
-				text(ok ? "media.resolution.passed" : "media.resolution.failed", measured, required)));
+				texts.plain(ok ? "media.resolution.passed" : "media.resolution.failed", measured, required)));
 	}
 
 	private void aspectRatio(int width, int height, List<AspectRatio> accepted, List<Finding> findings) {
@@ -249,13 +247,13 @@ public class MediaInspector {
 			.filter(ratio -> Math.abs((double) width * ratio.height() / ((double) height * ratio.width()) - 1) <= ASPECT_TOLERANCE)
 			.findFirst()
 			.orElse(null);
-		String required = String.join(" 或 ", accepted.stream().map(AspectRatio::label).toList());
+		String required = String.join(texts.text("media.join.or.spaced"), accepted.stream().map(AspectRatio::label).toList());
 		if (match != null) {
 			findings.add(passed("aspect-ratio", "media.aspect.passed", match.label(), required));
 			return;
 		}
 		findings.add(new Finding("aspect-ratio", Verdict.FAILED,
-				text("media.aspect.failed", ratioLabel(width, height), required)));
+				texts.plain("media.aspect.failed", ratioLabel(width, height), required)));
 	}
 
 	/** "1:1", "4:3"; a ratio without small whole numbers as a decimal ("2.35:1"). */
@@ -270,55 +268,56 @@ public class MediaInspector {
 	}
 
 	private Finding codec(String rule, String codec, List<String> accepted, String code) {
-		String shown = codec == null ? text("media.codec.unknown") : codec;
+		String shown = codec == null ? texts.plain("media.codec.unknown") : codec;
 		boolean ok = codec != null && accepted.contains(codec);
 		return new Finding(rule, ok ? Verdict.PASSED : Verdict.FAILED,
-				text(code + (ok ? ".passed" : ".failed"), shown, String.join("、", accepted)));
+				texts.plain(code + (ok ? ".passed" : ".failed"), shown, String.join(texts.text("common.listSeparator"), accepted)));
 	}
 
 	private void sound(Integer bitRateKbps, Integer sampleRateHz, MediaRules rules, List<Finding> findings) {
 		if (rules.minAudioBitRateKbps() != null) {
 			int min = rules.minAudioBitRateKbps();
 			boolean ok = bitRateKbps != null && bitRateKbps >= min;
-			findings.add(new Finding("audio.bitrate", ok ? Verdict.PASSED : Verdict.FAILED, text(
+			findings.add(new Finding("audio.bitrate", ok ? Verdict.PASSED : Verdict.FAILED, texts.plain(
 					ok ? "media.audio.bitrate.passed" : "media.audio.bitrate.failed", shown(bitRateKbps), min)));
 		}
 		if (rules.minAudioSampleRateHz() != null) {
 			int min = rules.minAudioSampleRateHz();
 			boolean ok = sampleRateHz != null && sampleRateHz >= min;
-			findings.add(new Finding("audio.samplerate", ok ? Verdict.PASSED : Verdict.FAILED, text(
+			findings.add(new Finding("audio.samplerate", ok ? Verdict.PASSED : Verdict.FAILED, texts.plain(
 					ok ? "media.audio.samplerate.passed" : "media.audio.samplerate.failed", shown(sampleRateHz), min)));
 		}
 	}
 
 	private String shown(Integer value) {
-		return value == null || value <= 0 ? text("media.codec.unknown") : String.valueOf(value);
+		return value == null || value <= 0 ? texts.plain("media.codec.unknown") : String.valueOf(value);
 	}
 
 	private Finding format(Format format, AttachmentSlot slot) {
 		String accepted = acceptedList(slot);
 		if (format.kind() != null && slot.accepts(format.kind())) {
-			return passed("format", "media.format.passed", text(format.labelCode()));
+			return passed("format", "media.format.passed", texts.plain(format.labelCode()));
 		}
 		if (format == Format.UNKNOWN) {
-			return new Finding("format", Verdict.FAILED, text("media.format.unknown", accepted));
+			return new Finding("format", Verdict.FAILED, texts.plain("media.format.unknown", accepted));
 		}
 		if (format == Format.EMPTY) {
-			return new Finding("format", Verdict.FAILED, text("media.format.empty", accepted));
+			return new Finding("format", Verdict.FAILED, texts.plain("media.format.empty", accepted));
 		}
-		return new Finding("format", Verdict.FAILED, text("media.format.failed", text(format.labelCode()), accepted));
+		return new Finding("format", Verdict.FAILED, texts.plain("media.format.failed", texts.plain(format.labelCode()), accepted));
 	}
 
 	/** "MP3音频或MP4视频", "PDF文档、DOC文档或ZIP压缩包". */
 	private String acceptedList(AttachmentSlot slot) {
-		List<String> names = slot.accepted().stream().map(kind -> text("media.format." + kind.name())).toList();
+		List<String> names = slot.accepted().stream().map(kind -> texts.plain("media.format." + kind.name())).toList();
 		if (names.isEmpty()) {
 			return "";
 		}
 		if (names.size() == 1) {
 			return names.getFirst();
 		}
-		return String.join("、", names.subList(0, names.size() - 1)) + "或" + names.getLast();
+		return texts.text("media.join.lastOr", String.join(texts.text("common.listSeparator"), names.subList(0, names.size() - 1)),
+				names.getLast());
 	}
 
 	private Finding fileSize(long bytes, AttachmentSlot slot) {
@@ -328,7 +327,7 @@ public class MediaInspector {
 		long limit = slot.maxFileSizeMb() * 1024L * 1024L;
 		boolean ok = bytes <= limit;
 		return new Finding("file.size", ok ? Verdict.PASSED : Verdict.FAILED,
-				text(ok ? "media.size.passed" : "media.size.failed", megabytes(bytes), slot.maxFileSizeMb()));
+				texts.plain(ok ? "media.size.passed" : "media.size.failed", megabytes(bytes), slot.maxFileSizeMb()));
 	}
 
 	private static MediaFacts facts(Format format) {
@@ -346,29 +345,20 @@ public class MediaInspector {
 	}
 
 	/** 64000000 → "6400万". */
-	private static String tenThousands(long value) {
-		return value % 10_000 == 0 ? (value / 10_000) + "万" : String.valueOf(value);
+	private String tenThousands(long value) {
+		return value % 10_000 == 0 ? texts.plain("media.tenThousands", value / 10_000) : String.valueOf(value);
 	}
 
 	private Finding passed(String rule, String code, Object... arguments) {
-		return new Finding(rule, Verdict.PASSED, text(code, arguments));
+		return new Finding(rule, Verdict.PASSED, texts.plain(code, arguments));
 	}
 
 	private Finding failed(MediaProblem problem) {
-		return new Finding(problem.rule(), Verdict.FAILED, text(problem.code(), problem.arguments()));
+		return new Finding(problem.rule(), Verdict.FAILED, texts.plain(problem.code(), problem.arguments()));
 	}
 
 	private static List<Finding> withoutNulls(List<Finding> findings) {
 		return findings.stream().filter(java.util.Objects::nonNull).toList();
 	}
 
-	/** Arguments are turned into text first, so MessageFormat never groups digits ("3,012"). */
-	private String text(String code, Object... arguments) {
-		Object[] plain = new Object[arguments.length];
-		for (int i = 0; i < arguments.length; i++) {
-			plain[i] = arguments[i] instanceof MediaProblem.MessageKey key ? text(key.code())
-					: String.valueOf(arguments[i]);
-		}
-		return messages.getMessage(code, plain, CHINESE);
-	}
 }

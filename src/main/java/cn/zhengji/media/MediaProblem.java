@@ -2,6 +2,8 @@ package cn.zhengji.media;
 
 import java.util.List;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * The content cannot be measured: cut short, damaged or hostile. Carries the message code (in
  * messages-media.properties) and its arguments, so the inspector can turn it into a finding.
@@ -34,7 +36,12 @@ final class MediaProblem extends Exception {
 	}
 
 	/** An argument that is itself a message (a reason), translated with the message it goes into. */
-	record MessageKey(String code) {
+	record MessageKey(String code) implements MessageSourceResolvable {
+
+		@Override
+		public String[] getCodes() {
+			return new String[] { code };
+		}
 	}
 
 	String rule() {

@@ -2,10 +2,9 @@ package cn.zhengji.nomination;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.context.MessageSource;
+import cn.zhengji.infrastructure.Texts;
 import org.springframework.stereotype.Service;
 
 /** R-NOM-3 The filled form in the layout of 附件4, with the photo, the three opinion boxes and a Chinese font embedded. */
@@ -14,12 +13,12 @@ public class NominationDocuments {
 
 	private final SheetPdf pdf;
 	private final SheetWord word;
-	private final MessageSource messages;
+	private final Texts texts;
 
-	NominationDocuments(SheetPdf pdf, SheetWord word, MessageSource messages) {
+	NominationDocuments(SheetPdf pdf, SheetWord word, Texts texts) {
 		this.pdf = pdf;
 		this.word = word;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	/**
@@ -54,19 +53,16 @@ public class NominationDocuments {
 
 	/** A file name for downloads, without extension: 八闽职工好网民推荐表-姓名. */
 	public String fileName(NominationSheet sheet) {
-		return sheet.name() == null || sheet.name().isBlank() ? message("nomination.sheet.file-name.unnamed")
-				: message("nomination.sheet.file-name", sheet.name().strip());
+		return sheet.name() == null || sheet.name().isBlank() ? texts.text("nomination.sheet.file-name.unnamed")
+				: texts.text("nomination.sheet.file-name", sheet.name().strip());
 	}
 
 	private String birthMonth(NominationSheet sheet) {
 		return sheet.birthMonth() == null ? null
-				: message("nomination.sheet.birth-month", String.valueOf(sheet.birthMonth().getYear()),
+				: texts.text("nomination.sheet.birth-month", String.valueOf(sheet.birthMonth().getYear()),
 						String.valueOf(sheet.birthMonth().getMonthValue()));
 	}
 
-	private String message(String code, Object... arguments) {
-		return messages.getMessage(code, arguments, Locale.SIMPLIFIED_CHINESE);
-	}
 
 	/**
 	 * Control characters pasted from other programs (vertical tab, form feed, NUL) are not allowed in XML,

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Locale;
 
+import cn.zhengji.infrastructure.Texts;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -31,7 +31,6 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,13 +46,16 @@ class SheetWord {
 
 	private static final int[] COLUMNS_MM = { 30, 40, 30, 42, 28 };
 
-	private static final String BODY_FONT = "宋体";
+	/** 宋体 and 黑体 by their English family names, which Word resolves to the same fonts. */
+	private static final String BODY_FONT = "SimSun";
+
+	private static final String HEADING_FONT = "SimHei";
 	private static final String LATIN_FONT = "Times New Roman";
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	SheetWord(MessageSource messages) {
-		this.messages = messages;
+	SheetWord(Texts texts) {
+		this.texts = texts;
 	}
 
 	byte[] write(NominationSheet sheet, SheetPhoto photo, String birthMonth) {
@@ -62,11 +64,11 @@ class SheetWord {
 			defaultFonts(document);
 
 			XWPFParagraph annex = document.createParagraph();
-			text(annex, message("nomination.sheet.annex"), 16, false, "黑体");
+			text(annex, texts.text("nomination.sheet.annex"), 16, false, HEADING_FONT);
 			XWPFParagraph title = document.createParagraph();
 			title.setAlignment(ParagraphAlignment.CENTER);
 			title.setSpacingAfter(sheet.campaignTitle() == null ? 240 : 60);
-			text(title, message("nomination.sheet.heading"), 20, true, BODY_FONT);
+			text(title, texts.text("nomination.sheet.heading"), 20, true, BODY_FONT);
 			if (sheet.campaignTitle() != null) {
 				XWPFParagraph campaign = document.createParagraph();
 				campaign.setAlignment(ParagraphAlignment.CENTER);
@@ -85,9 +87,9 @@ class SheetWord {
 			for (int r = 0; r < pairs.length; r++) {
 				XWPFTableRow row = table.getRow(r);
 				minimumHeight(row, 10);
-				label(row.getCell(0), message(pairs[r][0]));
+				label(row.getCell(0), texts.text(pairs[r][0]));
 				value(row.getCell(1), pairs[r][1]);
-				label(row.getCell(2), message(pairs[r][2]));
+				label(row.getCell(2), texts.text(pairs[r][2]));
 				value(row.getCell(3), pairs[r][3]);
 				verticalMerge(row.getCell(4), r == 0);
 			}
@@ -95,30 +97,30 @@ class SheetWord {
 
 			XWPFTableRow unit = table.getRow(5);
 			minimumHeight(unit, 10);
-			label(unit.getCell(0), message("nomination.field.recommending-unit"));
+			label(unit.getCell(0), texts.text("nomination.field.recommending-unit"));
 			span(unit, 1, 4);
 			if (sheet.recommendingUnit() == null) {
-				value(unit.getCell(1), message("nomination.field.recommending-unit.hint"));
+				value(unit.getCell(1), texts.text("nomination.field.recommending-unit.hint"));
 			}
 			else {
 				value(unit.getCell(1), sheet.recommendingUnit());
 			}
 
-			textRow(table.getRow(6), message("nomination.field.profile"), null, sheet.profile(), 30);
-			textRow(table.getRow(7), message("nomination.field.reasons"), message("nomination.field.reasons.note"),
+			textRow(table.getRow(6), texts.text("nomination.field.profile"), null, sheet.profile(), 30);
+			textRow(table.getRow(7), texts.text("nomination.field.reasons"), texts.text("nomination.field.reasons.note"),
 					sheet.reasons(), 55);
 
 			XWPFTableRow opinions = table.getRow(8);
 			minimumHeight(opinions, 34);
-			label(opinions.getCell(0), message("nomination.field.work-unit-opinion"));
+			label(opinions.getCell(0), texts.text("nomination.field.work-unit-opinion"));
 			opinion(opinions.getCell(1), sheet.workUnitOpinion());
-			label(opinions.getCell(2), message("nomination.field.recommending-unit-opinion"));
+			label(opinions.getCell(2), texts.text("nomination.field.recommending-unit-opinion"));
 			span(opinions, 3, 2);
 			opinion(opinions.getCell(3), sheet.recommendingUnitOpinion());
 
 			XWPFTableRow province = table.getRow(9);
 			minimumHeight(province, 32);
-			label(province.getCell(0), message("nomination.field.province-opinion"));
+			label(province.getCell(0), texts.text("nomination.field.province-opinion"));
 			span(province, 1, 4);
 			opinion(province.getCell(1), sheet.provinceOpinion());
 
@@ -209,7 +211,7 @@ class SheetWord {
 		XWPFParagraph paragraph = cell.getParagraphs().getFirst();
 		paragraph.setAlignment(ParagraphAlignment.CENTER);
 		if (photo == null) {
-			text(paragraph, message("nomination.field.photo.placeholder"), 12, false, null);
+			text(paragraph, texts.text("nomination.field.photo.placeholder"), 12, false, null);
 			return;
 		}
 		try {
@@ -265,11 +267,11 @@ class SheetWord {
 		XWPFParagraph seal = cell.addParagraph();
 		seal.setAlignment(ParagraphAlignment.RIGHT);
 		seal.setIndentationRight(twips(10));
-		text(seal, message("nomination.sheet.seal"), 12, false, null);
+		text(seal, texts.text("nomination.sheet.seal"), 12, false, null);
 		XWPFParagraph date = cell.addParagraph();
 		date.setAlignment(ParagraphAlignment.RIGHT);
 		date.setIndentationRight(twips(3));
-		text(date, message("nomination.sheet.date"), 12, false, null);
+		text(date, texts.text("nomination.sheet.date"), 12, false, null);
 	}
 
 	private void paragraphs(XWPFTableCell cell, List<String> lines) {
@@ -289,10 +291,6 @@ class SheetWord {
 		if (eastAsiaFont != null) {
 			run.setFontFamily(eastAsiaFont, XWPFRun.FontCharRange.eastAsia);
 		}
-	}
-
-	private String message(String code) {
-		return messages.getMessage(code, null, Locale.SIMPLIFIED_CHINESE);
 	}
 
 	private static int twips(double mm) {

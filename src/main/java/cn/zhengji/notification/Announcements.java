@@ -11,6 +11,7 @@ import java.util.Map;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
@@ -58,7 +59,11 @@ public class Announcements {
 
 	private final Clock clock;
 
-	Announcements(JdbcClient jdbc, Organisations organisations, Campaigns campaigns, AuditLog audit, Clock clock) {
+	private final Texts texts;
+
+	Announcements(JdbcClient jdbc, Organisations organisations, Campaigns campaigns, AuditLog audit, Clock clock,
+			Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.campaigns = campaigns;
@@ -152,7 +157,7 @@ public class Announcements {
 				""").params(organisation.id(), clean.campaignId(), clean.title(), clean.body(), admin.accountId(), now, now)
 			.query(Long.class)
 			.single();
-		audit.recordChange(AuditAction.CREATED, "announcement", id, organisation.path(), "发布通知公告《" + clean.title() + "》",
+		audit.recordChange(AuditAction.CREATED, "announcement", id, organisation.path(), texts.text("announcement.audit.published", clean.title()),
 				null, state(clean, Announcement.State.PUBLISHED));
 		return id;
 	}
@@ -174,7 +179,7 @@ public class Announcements {
 			throw new NotificationChangeRejected(null, "announcement.stale");
 		}
 		audit.recordChange(AuditAction.UPDATED, "announcement", id, before.organisationPath(),
-				"修改通知公告《" + clean.title() + "》", state(before), state(clean, before.state()));
+				texts.text("announcement.audit.updated", clean.title()), state(before), state(clean, before.state()));
 	}
 
 	/**
@@ -195,7 +200,7 @@ public class Announcements {
 			throw new NotificationChangeRejected(null, "announcement.stale");
 		}
 		audit.recordChange(AuditAction.UPDATED, "announcement", id, before.organisationPath(),
-				"撤回通知公告《" + before.title() + "》", state(before), Map.of("state", "WITHDRAWN"));
+				texts.text("announcement.audit.withdrawn", before.title()), state(before), Map.of("state", "WITHDRAWN"));
 	}
 
 	private AnnouncementDraft check(AnnouncementDraft draft) {

@@ -13,6 +13,7 @@ import cn.zhengji.account.Accounts;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Phase;
+import cn.zhengji.infrastructure.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,6 @@ class DeadlineReminders {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
 
 	private final Campaigns campaigns;
 
@@ -40,7 +40,7 @@ class DeadlineReminders {
 
 	private final Notices notices;
 
-	private final NoticeTexts texts;
+	private final Texts texts;
 
 	private final JdbcClient jdbc;
 
@@ -50,7 +50,7 @@ class DeadlineReminders {
 
 	private final Clock clock;
 
-	DeadlineReminders(Campaigns campaigns, Accounts accounts, Notices notices, NoticeTexts texts, JdbcClient jdbc,
+	DeadlineReminders(Campaigns campaigns, Accounts accounts, Notices notices, Texts texts, JdbcClient jdbc,
 			TransactionTemplate transactions, ReminderProperties properties, Clock clock) {
 		this.campaigns = campaigns;
 		this.accounts = accounts;
@@ -85,7 +85,7 @@ class DeadlineReminders {
 			}
 		}
 		if (reminded > 0) {
-			log.info("截止提醒：已提醒 {} 个单位", reminded);
+			log.info("Deadline reminders: {} units reminded", reminded);
 		}
 		return reminded;
 	}
@@ -112,10 +112,10 @@ class DeadlineReminders {
 			reminded++;
 			String title = texts.text("notice.reminder.title", phase.name(), daysBefore, unit.entries());
 			String body = texts.text("notice.reminder.body", campaign.title(), phase.name(),
-					DAY.format(phase.endsOn()), daysBefore, unit.entries());
+					DateTimeFormatter.ofPattern(texts.text("notice.reminder.dayPattern")).format(phase.endsOn()), daysBefore, unit.entries());
 			for (long admin : accounts.enabledAdminIds(unit.organisationId())) {
 				stored.add(new NewNotice(admin, NoticeKind.REMINDER, title, body, "/admin/queue", null,
-						texts.textMessage(title)));
+						texts.text("notice.sms", title)));
 			}
 		}
 		notices.store(stored);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import cn.zhengji.account.Accounts;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.submission.EntryState;
@@ -24,19 +25,27 @@ import org.springframework.stereotype.Component;
 @Component
 class EntryNotices {
 
+	private static final int MAX_TITLE_IN_TEXT = 40;
+
 	private final Notices notices;
 
 	private final Accounts accounts;
 
 	private final Organisations organisations;
 
-	private final NoticeTexts texts;
+	private final Texts texts;
 
-	EntryNotices(Notices notices, Accounts accounts, Organisations organisations, NoticeTexts texts) {
+	EntryNotices(Notices notices, Accounts accounts, Organisations organisations, Texts texts) {
 		this.notices = notices;
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.texts = texts;
+	}
+
+	/** A work's title as quoted in a notice: long titles are cut so that the notice's title stays short. */
+	static String quoted(String title) {
+		String trimmed = title == null ? "" : title.strip();
+		return trimmed.length() <= MAX_TITLE_IN_TEXT ? trimmed : trimmed.substring(0, MAX_TITLE_IN_TEXT) + "…";
 	}
 
 	@EventListener
@@ -54,7 +63,7 @@ class EntryNotices {
 		owners.remove(event.actorId());
 		owners.removeAll(approvers);
 
-		String title = NoticeTexts.quoted(event.title());
+		String title = quoted(event.title());
 		String level = event.levelOrganisationId() == null ? event.actorName() : name(event.levelOrganisationId());
 		String next = event.nextOrganisationId() == null ? "" : name(event.nextOrganisationId());
 		String remark = event.remark() == null || event.remark().isBlank() ? null : event.remark().strip();
@@ -68,7 +77,7 @@ class EntryNotices {
 					+ opinion(event.step(), remark);
 			for (long owner : owners) {
 				stored.add(new NewNotice(owner, kind, ownerTitle, ownerBody, "/works/" + event.entryId(),
-						event.entryId(), texts.textMessage(ownerTitle)));
+						event.entryId(), texts.text("notice.sms", ownerTitle)));
 			}
 		}
 		if (!approvers.isEmpty()) {
@@ -77,7 +86,7 @@ class EntryNotices {
 					event.actorName(), level, next, reason) + opinion(event.step(), remark);
 			for (long approver : approvers) {
 				stored.add(new NewNotice(approver, kind, approverTitle, approverBody, "/admin/works/" + event.entryId(),
-						event.entryId(), texts.textMessage(approverTitle)));
+						event.entryId(), texts.text("notice.sms", approverTitle)));
 			}
 		}
 		notices.store(stored);

@@ -9,6 +9,7 @@ import cn.zhengji.account.AccountProfile;
 import cn.zhengji.account.Accounts;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +37,10 @@ public class NoticePreferences {
 
 	private final Clock clock;
 
-	NoticePreferences(JdbcClient jdbc, Accounts accounts, AuditLog audit, Clock clock) {
+	private final Texts texts;
+
+	NoticePreferences(JdbcClient jdbc, Accounts accounts, AuditLog audit, Clock clock, Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -72,6 +76,6 @@ public class NoticePreferences {
 				on conflict (account_id) do update set sms = excluded.sms, updated_at = excluded.updated_at
 				""").params(user.accountId(), sms, Instant.now(clock).atOffset(ZoneOffset.UTC)).update();
 		audit.recordChange(AuditAction.UPDATED, "notice_preference", user.accountId(), user.organisationPath(),
-				sms ? "开启短信通知" : "关闭短信通知", Map.of("sms", before.sms()), Map.of("sms", sms));
+				texts.text(sms ? "notice.audit.smsOn" : "notice.audit.smsOff"), Map.of("sms", before.sms()), Map.of("sms", sms));
 	}
 }

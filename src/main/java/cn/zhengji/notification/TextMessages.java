@@ -43,7 +43,7 @@ class TextMessages {
 					gateway.send(mobile, notice.textMessage());
 				}
 				catch (RuntimeException ex) {
-					log.warn("短信发送失败（站内消息已保存）→ {}：{}", PersonalDataCipher.maskMobile(mobile), ex.toString());
+					log.warn("Text message to {} failed (the notice in the app is kept): {}", PersonalDataCipher.maskMobile(mobile), ex.toString());
 				}
 			});
 		}

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
@@ -40,7 +41,10 @@ public class OrganisationAdministration {
 
 	private final AuditLog audit;
 
-	OrganisationAdministration(JdbcClient jdbc, Organisations organisations, AuditLog audit) {
+	private final Texts texts;
+
+	OrganisationAdministration(JdbcClient jdbc, Organisations organisations, AuditLog audit, Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.audit = audit;
@@ -54,7 +58,9 @@ public class OrganisationAdministration {
 	}
 
 	/** The columns of {@link #exportSubtree}, in order. */
-	public static final List<String> EXPORT_HEADERS = List.of("名称", "简称", "代码", "类型", "上级组织", "层级");
+	public static final List<String> EXPORT_COLUMNS = List.of("organisation.export.column.name",
+			"organisation.export.column.shortName", "organisation.export.column.code", "organisation.export.column.kind",
+			"organisation.export.column.parent", "organisation.export.column.depth");
 
 	/**
 	 * R-X-2 An administered organisation and everything below it, in tree order, as spreadsheet rows.
@@ -120,7 +126,7 @@ public class OrganisationAdministration {
 		}
 		Organisation created = insert(parent, child);
 		audit.recordChange(AuditAction.CREATED, AUDIT_TARGET, created.id(), created.path(),
-				"新增组织：" + created.name(), null, OrganisationState.of(created));
+				texts.text("organisation.audit.created", created.name()), null, OrganisationState.of(created));
 		return created;
 	}
 
@@ -178,7 +184,7 @@ public class OrganisationAdministration {
 			throw new OptimisticLockingFailureException("organisation " + id + " changed since version " + version);
 		}
 		Organisation after = organisations.findById(id).orElseThrow();
-		audit.recordChange(AuditAction.UPDATED, AUDIT_TARGET, id, after.path(), "修改组织：" + after.name(),
+		audit.recordChange(AuditAction.UPDATED, AUDIT_TARGET, id, after.path(), texts.text("organisation.audit.updated", after.name()),
 				OrganisationState.of(before), OrganisationState.of(after));
 		return after;
 	}
@@ -203,7 +209,7 @@ public class OrganisationAdministration {
 			boolean children = String.valueOf(ex.getMostSpecificCause().getMessage()).contains("organisation_parent_fk");
 			throw new OrganisationRejected(null, children ? "organisation.error.hasChildren" : "organisation.error.inUse");
 		}
-		audit.recordChange(AuditAction.DELETED, AUDIT_TARGET, id, organisation.path(), "删除组织：" + organisation.name(),
+		audit.recordChange(AuditAction.DELETED, AUDIT_TARGET, id, organisation.path(), texts.text("organisation.audit.deleted", organisation.name()),
 				OrganisationState.of(organisation), null);
 		return organisation;
 	}

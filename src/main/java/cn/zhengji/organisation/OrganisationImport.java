@@ -17,6 +17,7 @@ import java.util.Set;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.OrganisationAdministration.NewOrganisation;
@@ -36,7 +37,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,11 +56,12 @@ public class OrganisationImport {
 
 	public static final int MAX_ROWS = 5000;
 
-	static final List<String> HEADERS = List.of("名称", "简称", "类型", "上级组织名称（可空，默认为当前组织）");
+	static final List<String> HEADER_KEYS = List.of("organisation.import.column.name",
+			"organisation.import.column.shortName", "organisation.import.column.kind", "organisation.import.column.parent");
 
-	static final String DATA_SHEET = "组织";
+	static final String DATA_SHEET = "organisation.import.sheet.data";
 
-	static final String KINDS_SHEET = "类型";
+	static final String KINDS_SHEET = "organisation.import.sheet.kinds";
 
 	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
@@ -70,14 +71,14 @@ public class OrganisationImport {
 
 	private final AuditLog audit;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	OrganisationImport(Organisations organisations, OrganisationAdministration administration, AuditLog audit,
-			MessageSource messages) {
+			Texts texts) {
 		this.organisations = organisations;
 		this.administration = administration;
 		this.audit = audit;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	/**
@@ -89,20 +90,21 @@ public class OrganisationImport {
 		Set<OrganisationKind> kinds = importableKinds(target.kind());
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			CellStyle header = headerStyle(workbook);
-			Sheet data = workbook.createSheet(DATA_SHEET);
+			Sheet data = workbook.createSheet(texts.text(DATA_SHEET));
 			Row headerRow = data.createRow(0);
-			for (int i = 0; i < HEADERS.size(); i++) {
+			List<String> headers = headers();
+			for (int i = 0; i < headers.size(); i++) {
 				Cell cell = headerRow.createCell(i);
-				cell.setCellValue(HEADERS.get(i));
+				cell.setCellValue(headers.get(i));
 				cell.setCellStyle(header);
 				data.setColumnWidth(i, (i == 3 ? 40 : 28) * 256);
 			}
 			data.createFreezePane(0, 1);
 
-			Sheet kindSheet = workbook.createSheet(KINDS_SHEET);
+			Sheet kindSheet = workbook.createSheet(texts.text(KINDS_SHEET));
 			Row kindHeader = kindSheet.createRow(0);
-			kindHeader.createCell(0).setCellValue("类型（填入第一张表“类型”列）");
-			kindHeader.createCell(1).setCellValue("可以作为其上级的组织类型");
+			kindHeader.createCell(0).setCellValue(texts.text("organisation.import.template.kind"));
+			kindHeader.createCell(1).setCellValue(texts.text("organisation.import.template.parents"));
 			kindHeader.getCell(0).setCellStyle(header);
 			kindHeader.getCell(1).setCellStyle(header);
 			kindSheet.setColumnWidth(0, 32 * 256);
@@ -111,15 +113,15 @@ public class OrganisationImport {
 			for (OrganisationKind kind : kinds) {
 				Row row = kindSheet.createRow(r++);
 				row.createCell(0).setCellValue(label(kind));
-				row.createCell(1).setCellValue(String.join("、", parentKindsOf(kind, target.kind(), kinds)));
+				row.createCell(1).setCellValue(String.join(texts.text("common.listSeparator"), parentKindsOf(kind, target.kind(), kinds)));
 			}
 			Row note = kindSheet.createRow(r + 1);
-			note.createCell(0).setCellValue(message("organisation.import.template.note", target.name()));
+			note.createCell(0).setCellValue(texts.text("organisation.import.template.note", target.name()));
 
 			if (!kinds.isEmpty()) {
 				DataValidationHelper helper = data.getDataValidationHelper();
 				DataValidation validation = helper.createValidation(
-						helper.createFormulaListConstraint("'" + KINDS_SHEET + "'!$A$2:$A$" + (kinds.size() + 1)),
+						helper.createFormulaListConstraint("'" + texts.text(KINDS_SHEET) + "'!$A$2:$A$" + (kinds.size() + 1)),
 						new CellRangeAddressList(1, MAX_ROWS, 2, 2));
 				validation.setShowErrorBox(true);
 				data.addValidationData(validation);
@@ -167,10 +169,10 @@ public class OrganisationImport {
 			createdByRow.put(row.rowNumber(), created);
 			counts.merge(created.kind(), 1, Integer::sum);
 			audit.recordChange(AuditAction.CREATED, OrganisationAdministration.AUDIT_TARGET, created.id(),
-					created.path(), "Excel导入新增组织：" + created.name(), null, OrganisationState.of(created));
+					created.path(), texts.text("organisation.audit.imported.one", created.name()), null, OrganisationState.of(created));
 		}
 		audit.recordChange(AuditAction.IMPORTED, OrganisationAdministration.AUDIT_TARGET, target.id(), target.path(),
-				"Excel导入 " + plan.size() + " 个下级组织到：" + target.name(), null,
+				texts.plain("organisation.audit.imported", plan.size(), target.name()), null,
 				Map.of("fileName", String.valueOf(fileName), "rows", plan.size(), "byKind", counts));
 		return new ImportReport(List.of(), plan.size(), counts);
 	}
@@ -241,12 +243,18 @@ public class OrganisationImport {
 		return sheet.getPhysicalNumberOfRows() - 1;
 	}
 
-	private static void checkHeader(Row header) {
+	/** The header row of the template, which an uploaded file must keep (the hint in the last one may go). */
+	List<String> headers() {
+		return HEADER_KEYS.stream().map(texts::text).toList();
+	}
+
+	private void checkHeader(Row header) {
 		DataFormatter formatter = new DataFormatter(CHINESE);
-		if (header == null || !HEADERS.get(0).equals(text(formatter, header, 0))
-				|| !HEADERS.get(1).equals(text(formatter, header, 1))
-				|| !HEADERS.get(2).equals(text(formatter, header, 2))
-				|| !String.valueOf(text(formatter, header, 3)).startsWith("上级组织名称")) {
+		List<String> headers = headers();
+		if (header == null || !headers.get(0).equals(text(formatter, header, 0))
+				|| !headers.get(1).equals(text(formatter, header, 1))
+				|| !headers.get(2).equals(text(formatter, header, 2))
+				|| !String.valueOf(text(formatter, header, 3)).startsWith(texts.text("organisation.import.column.parent.start"))) {
 			throw new RejectedFile("organisation.import.error.header");
 		}
 	}
@@ -382,7 +390,7 @@ public class OrganisationImport {
 	private List<String> parentKindsOf(OrganisationKind kind, OrganisationKind targetKind, Set<OrganisationKind> kinds) {
 		List<String> parents = new ArrayList<>();
 		if (targetKind.allowedChildren().contains(kind)) {
-			parents.add(label(targetKind) + "（当前组织）");
+			parents.add(texts.text("organisation.import.template.current", label(targetKind)));
 		}
 		for (OrganisationKind candidate : kinds) {
 			if (candidate.allowedChildren().contains(kind)) {
@@ -393,12 +401,9 @@ public class OrganisationImport {
 	}
 
 	private String label(OrganisationKind kind) {
-		return message("organisation.kind." + kind.name());
+		return texts.text("organisation.kind." + kind.name());
 	}
 
-	private String message(String key, Object... arguments) {
-		return messages.getMessage(key, arguments, CHINESE);
-	}
 
 	private static CellStyle headerStyle(Workbook workbook) {
 		CellStyle style = workbook.createCellStyle();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.organisation.Organisations;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 @AccountTestContext
 class DemoAccountsIntegrationTest {
+
+	@Autowired
+	Texts texts;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -94,6 +98,6 @@ class DemoAccountsIntegrationTest {
 	}
 
 	private DemoAccounts demoAccounts(boolean enabled) {
-		return new DemoAccounts(records, organisations, passwordEncoder, audit, transactions, enabled, "Demo#2026zj");
+		return new DemoAccounts(records, organisations, passwordEncoder, audit, transactions, enabled, "Demo#2026zj", texts);
 	}
 }

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.organisation.Organisations;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PlatformAdminBootstrapWebTest {
 
 	static final String CONFIGURED = "Admin#Test2026";
+
+	@Autowired
+	Texts texts;
 
 	@Autowired
 	MockMvc mvc;
@@ -126,8 +130,8 @@ class PlatformAdminBootstrapWebTest {
 	@Test
 	void withoutAConfiguredPasswordGeneratesAOneTimePasswordUntilTheAdminHasSignedIn() {
 		PlatformAdminBootstrap bootstrap = new PlatformAdminBootstrap(jdbc, records, organisations, passwordEncoder,
-				audit, transactions, "");
-		StartupReport report = new StartupReport(bootstrap, demoAccounts, organisations, "https://zhengji.example.cn");
+				audit, transactions, "", texts);
+		StartupReport report = new StartupReport(bootstrap, demoAccounts, organisations, "https://zhengji.example.cn", texts);
 
 		bootstrap.run(null);
 
@@ -160,7 +164,7 @@ class PlatformAdminBootstrapWebTest {
 		jdbc.sql("update account set last_sign_in_at = now() where username = 'admin'").update();
 		String hash = passwordOfAdmin();
 		PlatformAdminBootstrap bootstrap = new PlatformAdminBootstrap(jdbc, records, organisations, passwordEncoder,
-				audit, transactions, "");
+				audit, transactions, "", texts);
 
 		bootstrap.run(null);
 

@@ -40,10 +40,13 @@ class RegistrationPickerIntegrationTest {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	cn.zhengji.infrastructure.Texts texts;
+
 	@Test
 	void pickerOffersDemoOrganisationsOnlyWhileDemoDataIsEnabled() {
 		Registration withoutDemo = new Registration(codes, sms, records, organisations, passwordEncoder, audit,
-				transactions, false);
+				transactions, false, texts);
 		long fuzhou = organisations.getByCode("fj-fuzhou").id();
 
 		assertThat(registration.choicesBelow(fuzhou)).extracting(Organisation::code).contains("demo-county");

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.support.ZhengjiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoCampaignIntegrationTest {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	@Autowired
+	Texts texts;
 
 	@Autowired
 	Campaigns campaigns;
@@ -55,7 +59,7 @@ class DemoCampaignIntegrationTest {
 	@Test
 	void aLaterStartMovesAClosedDemonstrationSoThatItAcceptsWorksAgain() {
 		Clock later = Clock.fixed(ZonedDateTime.of(2031, 3, 10, 9, 0, 0, 0, SHANGHAI).toInstant(), SHANGHAI);
-		DemoCampaign demo = new DemoCampaign(campaigns, copier, jdbc, auditLog, later);
+		DemoCampaign demo = new DemoCampaign(campaigns, copier, jdbc, auditLog, later, texts);
 		Phase fujianSubmission = campaigns.getByCode("fujian-2024").phase(PhaseKind.SUBMISSION).orElseThrow();
 
 		transactions.executeWithoutResult(status -> {
@@ -74,7 +78,7 @@ class DemoCampaignIntegrationTest {
 	@Test
 	void anAdminChangedDemonstrationKeepsItsDates() {
 		Clock later = Clock.fixed(ZonedDateTime.of(2031, 3, 10, 9, 0, 0, 0, SHANGHAI).toInstant(), SHANGHAI);
-		DemoCampaign demo = new DemoCampaign(campaigns, copier, jdbc, auditLog, later);
+		DemoCampaign demo = new DemoCampaign(campaigns, copier, jdbc, auditLog, later, texts);
 
 		transactions.executeWithoutResult(status -> {
 			Campaign before = campaigns.getByCode(DemoCampaign.CODE);

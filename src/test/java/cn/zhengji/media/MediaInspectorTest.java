@@ -8,6 +8,7 @@ import java.util.Random;
 
 import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
 import cn.zhengji.campaign.CategoryRules.FileKind;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.support.TestMedia;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,11 +38,15 @@ class MediaInspectorTest {
 	Path directory;
 
 	static MediaInspector inspector() {
+		return new MediaInspector(texts());
+	}
+
+	static Texts texts() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages-media");
+		messages.setBasenames("messages", "messages-media");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		return new MediaInspector(messages);
+		return new Texts(messages);
 	}
 
 	@Test

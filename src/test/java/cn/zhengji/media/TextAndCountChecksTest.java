@@ -61,10 +61,10 @@ class TextAndCountChecksTest {
 
 	@Test
 	void durationsAreWrittenTheWayTheNoticeWritesThem() {
-		assertThat(DurationText.of(40)).isEqualTo("40秒");
-		assertThat(DurationText.of(360)).isEqualTo("6分钟");
-		assertThat(DurationText.of(372)).isEqualTo("6分12秒");
-		assertThat(DurationText.of(3605)).isEqualTo("1小时0分5秒");
-		assertThat(DurationText.of(0)).isEqualTo("0秒");
+		assertThat(DurationText.of(MediaInspectorTest.texts(), 40)).isEqualTo("40秒");
+		assertThat(DurationText.of(MediaInspectorTest.texts(), 360)).isEqualTo("6分钟");
+		assertThat(DurationText.of(MediaInspectorTest.texts(), 372)).isEqualTo("6分12秒");
+		assertThat(DurationText.of(MediaInspectorTest.texts(), 3605)).isEqualTo("1小时0分5秒");
+		assertThat(DurationText.of(MediaInspectorTest.texts(), 0)).isEqualTo("0秒");
 	}
 }

@@ -86,6 +86,6 @@ public final class OrganisationTestData {
 	}
 
 	public static List<String> header() {
-		return OrganisationImport.HEADERS;
+		return List.of("名称", "简称", "类型", "上级组织名称（可空，默认为当前组织）");
 	}
 }

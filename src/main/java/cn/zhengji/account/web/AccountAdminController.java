@@ -11,14 +11,13 @@ import cn.zhengji.account.AccountAdministration;
 import cn.zhengji.account.AccountAdministration.OneTimePassword;
 import cn.zhengji.account.AccountProfile;
 import cn.zhengji.account.InvalidAccountInput;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.audit.ExcelExports;
 import cn.zhengji.audit.ExportedList;
 import cn.zhengji.organisation.Organisation;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,14 +44,14 @@ class AccountAdminController {
 
 	private final AccountAdministration administration;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final ExcelExports exports;
 
-	AccountAdminController(AccountAdministration administration, MessageSource messages, ExcelExports exports) {
+	AccountAdminController(AccountAdministration administration, Texts texts, ExcelExports exports) {
 		this.exports = exports;
 		this.administration = administration;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@GetMapping("/admin/accounts")
@@ -80,11 +79,11 @@ class AccountAdminController {
 		Map<String, Object> filter = new LinkedHashMap<>();
 		filter.put("role", roleFilter == null ? null : roleFilter.name());
 		filter.put("organisation", organisation);
-		String title = text("account.export.title");
+		String title = texts.text("account.export.title");
 		exports.download(response, new ExcelExports.Export(ExportedList.ACCOUNTS, title, title,
-				AccountAdministration.EXPORT_HEADERS, user.adminScope(), filter),
+				AccountAdministration.EXPORT_COLUMNS.stream().map(texts::text).toList(), user.adminScope(), filter),
 				sheet -> administration.export(user, roleFilter, organisation,
-						key -> messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE), sheet));
+						texts::text, sheet));
 	}
 
 	@GetMapping("/admin/accounts/new")
@@ -121,14 +120,14 @@ class AccountAdminController {
 	@PostMapping("/admin/accounts/{id}/disable")
 	String disable(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
 		AccountProfile account = administration.setEnabled(user, id, false);
-		redirect.addFlashAttribute("flashSuccess", text("account.admin.disabled", account.loginName()));
+		redirect.addFlashAttribute("flashSuccess", texts.text("account.admin.disabled", account.loginName()));
 		return "redirect:/admin/accounts";
 	}
 
 	@PostMapping("/admin/accounts/{id}/enable")
 	String enable(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
 		AccountProfile account = administration.setEnabled(user, id, true);
-		redirect.addFlashAttribute("flashSuccess", text("account.admin.enabled", account.loginName()));
+		redirect.addFlashAttribute("flashSuccess", texts.text("account.admin.enabled", account.loginName()));
 		return "redirect:/admin/accounts";
 	}
 
@@ -149,7 +148,4 @@ class AccountAdminController {
 		return "account/admin-one-time-password";
 	}
 
-	private String text(String code, Object... arguments) {
-		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
-	}
 }

@@ -2,11 +2,10 @@ package cn.zhengji.account.web;
 
 import cn.zhengji.account.InvalidAccountInput;
 import cn.zhengji.account.PasswordChange;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,13 +26,13 @@ class PasswordController {
 
 	private final PasswordChange passwordChange;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	PasswordController(PasswordChange passwordChange, MessageSource messages) {
+	PasswordController(PasswordChange passwordChange, Texts texts) {
 		this.passwordChange = passwordChange;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@GetMapping("/account/password")
@@ -62,7 +61,7 @@ class PasswordController {
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
 		redirect.addFlashAttribute("flashSuccess",
-				messages.getMessage("account.password.changed", null, LocaleContextHolder.getLocale()));
+				texts.text("account.password.changed"));
 		return "redirect:/workbench";
 	}
 }

@@ -8,10 +8,9 @@ import cn.zhengji.account.MobileNumber;
 import cn.zhengji.account.ParticipantKind;
 import cn.zhengji.account.Registration;
 import cn.zhengji.account.Registration.PickerLevel;
+import cn.zhengji.infrastructure.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,11 +33,11 @@ class RegistrationController {
 
 	private final Registration registration;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	RegistrationController(Registration registration, MessageSource messages) {
+	RegistrationController(Registration registration, Texts texts) {
 		this.registration = registration;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@GetMapping("/register")
@@ -61,7 +60,7 @@ class RegistrationController {
 		catch (InvalidAccountInput refusal) {
 			String pending = (String) session.getAttribute(SESSION_MOBILE);
 			if (pending != null && pending.equals(form.getMobile())) {
-				redirect.addFlashAttribute("flashError", text(refusal.problems().getFirst().messageCode(),
+				redirect.addFlashAttribute("flashError", texts.text(refusal.problems().getFirst().messageCode(),
 						refusal.problems().getFirst().arguments()));
 				return "redirect:/register";
 			}
@@ -70,7 +69,7 @@ class RegistrationController {
 		}
 		session.setAttribute(SESSION_MOBILE, mobile.value());
 		redirect.addFlashAttribute("flashSuccess",
-				text("account.register.codeSent", mobile.masked(), Registration.CODE_VALIDITY_MINUTES));
+				texts.text("account.register.codeSent", mobile.masked(), Registration.CODE_VALIDITY_MINUTES));
 		return "redirect:/register";
 	}
 
@@ -85,7 +84,7 @@ class RegistrationController {
 			Model model, RedirectAttributes redirect) {
 		String mobile = (String) session.getAttribute(SESSION_MOBILE);
 		if (mobile == null) {
-			redirect.addFlashAttribute("flashError", text("account.register.mobile.missing"));
+			redirect.addFlashAttribute("flashError", texts.text("account.register.mobile.missing"));
 			return "redirect:/register";
 		}
 		if (binding.hasErrors()) {
@@ -102,7 +101,7 @@ class RegistrationController {
 			return showStep2(mobile, form, model);
 		}
 		session.removeAttribute(SESSION_MOBILE);
-		redirect.addFlashAttribute("flashSuccess", text("account.register.done"));
+		redirect.addFlashAttribute("flashSuccess", texts.text("account.register.done"));
 		return "redirect:/sign-in";
 	}
 
@@ -127,7 +126,4 @@ class RegistrationController {
 		return "account/register";
 	}
 
-	private String text(String code, Object... arguments) {
-		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
-	}
 }

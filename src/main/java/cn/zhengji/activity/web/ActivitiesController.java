@@ -2,7 +2,6 @@ package cn.zhengji.activity.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.UUID;
 
 import cn.zhengji.activity.ActivityPolicy;
@@ -16,10 +15,10 @@ import cn.zhengji.activity.OfflineEvents;
 import cn.zhengji.activity.ReachFigures;
 import cn.zhengji.audit.ExcelExports;
 import cn.zhengji.campaign.Campaign;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -56,17 +55,17 @@ class ActivitiesController {
 
 	private final ReachFigures reach;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final ExcelExports exports;
 
 	ActivitiesController(OfflineEvents events, EventReports reports, ActivityProgress progress, ReachFigures reach,
-			MessageSource messages, ExcelExports exports) {
+			Texts texts, ExcelExports exports) {
 		this.events = events;
 		this.reports = reports;
 		this.progress = progress;
 		this.reach = reach;
-		this.messages = messages;
+		this.texts = texts;
 		this.exports = exports;
 	}
 
@@ -119,7 +118,7 @@ class ActivitiesController {
 		Campaign chosen = reportingCampaign(actor, form.getCampaign());
 		try {
 			OfflineEvent event = reports.report(actor, chosen, form.toInput());
-			redirect.addFlashAttribute("flashSuccess", text("activity.flash.reported"));
+			redirect.addFlashAttribute("flashSuccess", texts.text("activity.flash.reported"));
 			return "redirect:/activities/" + event.id();
 		}
 		catch (ActivityRejected rejected) {
@@ -155,7 +154,7 @@ class ActivitiesController {
 		}
 		try {
 			reports.revise(actor, id, form.getVersion(), form.toInput());
-			redirect.addFlashAttribute("flashSuccess", text("activity.flash.saved"));
+			redirect.addFlashAttribute("flashSuccess", texts.text("activity.flash.saved"));
 			return "redirect:/activities/" + id;
 		}
 		catch (ActivityRejected rejected) {
@@ -170,7 +169,7 @@ class ActivitiesController {
 		OfflineEvent event = events.changeable(actor, id);
 		String campaign = events.campaignOf(event).code();
 		reports.delete(actor, id, version);
-		redirect.addFlashAttribute("flashSuccess", text("activity.flash.deleted"));
+		redirect.addFlashAttribute("flashSuccess", texts.text("activity.flash.deleted"));
 		return "redirect:/activities?campaign=" + campaign;
 	}
 
@@ -180,10 +179,10 @@ class ActivitiesController {
 		events.changeable(actor, id);
 		try {
 			reports.attachPhoto(actor, id, uuid(uploadId));
-			redirect.addFlashAttribute("flashSuccess", text("activity.flash.photoAdded"));
+			redirect.addFlashAttribute("flashSuccess", texts.text("activity.flash.photoAdded"));
 		}
 		catch (ActivityRejected rejected) {
-			redirect.addFlashAttribute("flashError", text(rejected));
+			redirect.addFlashAttribute("flashError", texts.text(rejected));
 		}
 		return "redirect:/activities/" + id + "#photos";
 	}
@@ -192,7 +191,7 @@ class ActivitiesController {
 	String removePhoto(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, @PathVariable long photoId,
 			RedirectAttributes redirect) {
 		reports.removePhoto(actor, id, photoId);
-		redirect.addFlashAttribute("flashSuccess", text("activity.flash.photoRemoved"));
+		redirect.addFlashAttribute("flashSuccess", texts.text("activity.flash.photoRemoved"));
 		return "redirect:/activities/" + id + "#photos";
 	}
 
@@ -233,7 +232,7 @@ class ActivitiesController {
 		Campaign chosen = reportingCampaign(actor, form.getCampaign());
 		try {
 			reach.save(actor, chosen, form.toInput());
-			redirect.addFlashAttribute("flashSuccess", text("activity.flash.reachSaved"));
+			redirect.addFlashAttribute("flashSuccess", texts.text("activity.flash.reachSaved"));
 			return "redirect:/activities/progress?campaign=" + chosen.code();
 		}
 		catch (ActivityRejected rejected) {
@@ -297,11 +296,5 @@ class ActivitiesController {
 		}
 	}
 
-	private String text(ActivityRejected rejected) {
-		return messages.getMessage(rejected.messageCode(), rejected.arguments(), Locale.SIMPLIFIED_CHINESE);
-	}
 
-	private String text(String code) {
-		return messages.getMessage(code, null, Locale.SIMPLIFIED_CHINESE);
-	}
 }

@@ -1,13 +1,12 @@
 package cn.zhengji.audit.web;
 
 import java.io.IOException;
-import java.util.Locale;
 
+import cn.zhengji.infrastructure.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.ExcelExports;
 import cn.zhengji.audit.ExportedList;
-import org.springframework.context.MessageSource;
 import cn.zhengji.audit.AuditEvents;
 import cn.zhengji.audit.AuditEvents.AuditPage;
 import cn.zhengji.infrastructure.security.SignedInUser;
@@ -31,12 +30,12 @@ class AuditController {
 
 	private final ExcelExports exports;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	AuditController(AuditEvents events, ExcelExports exports, MessageSource messages) {
+	AuditController(AuditEvents events, ExcelExports exports, Texts texts) {
 		this.events = events;
 		this.exports = exports;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@GetMapping
@@ -60,11 +59,10 @@ class AuditController {
 	void export(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("filter") AuditFilterForm filter,
 			BindingResult errors, HttpServletResponse response) throws IOException {
 		AuditEvents.AuditFilter chosen = filter.toFilter();
-		String title = messages.getMessage("audit.export.title", null, Locale.SIMPLIFIED_CHINESE);
+		String title = texts.text("audit.export.title");
 		exports.download(response, new ExcelExports.Export(ExportedList.AUDIT_EVENTS, title, title,
-				AuditEvents.EXPORT_HEADERS, user.adminScope(), chosen.describe()),
-				sheet -> events.export(user, chosen, action -> messages.getMessage("audit.action." + action.name(),
-						null, Locale.SIMPLIFIED_CHINESE), sheet));
+				AuditEvents.EXPORT_COLUMNS.stream().map(texts::text).toList(), user.adminScope(), chosen.describe()),
+				sheet -> events.export(user, chosen, action -> texts.text("audit.action." + action.name()), sheet));
 	}
 
 	@GetMapping("/{id}")

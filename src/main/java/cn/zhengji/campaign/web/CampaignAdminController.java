@@ -12,10 +12,9 @@ import cn.zhengji.campaign.Category;
 import cn.zhengji.campaign.CategoryRuleDescriptions;
 import cn.zhengji.campaign.Phase;
 import cn.zhengji.campaign.PhaseKind;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,16 +38,16 @@ class CampaignAdminController {
 
 	private final CategoryRuleDescriptions descriptions;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final Clock clock;
 
 	CampaignAdminController(Campaigns campaigns, CampaignAdministration administration,
-			CategoryRuleDescriptions descriptions, MessageSource messages, Clock clock) {
+			CategoryRuleDescriptions descriptions, Texts texts, Clock clock) {
 		this.campaigns = campaigns;
 		this.administration = administration;
 		this.descriptions = descriptions;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -89,7 +88,7 @@ class CampaignAdminController {
 			try {
 				administration.changePhaseDates(actor, code, phase.kind(), form.getStartsOn(), form.getEndsOn(),
 						form.getVersion());
-				redirect.addFlashAttribute("flashSuccess", text("campaign.flash.phaseSaved"));
+				redirect.addFlashAttribute("flashSuccess", texts.text("campaign.flash.phaseSaved"));
 				return "redirect:/admin/campaigns/" + code;
 			}
 			catch (CampaignChangeRejected rejected) {
@@ -123,7 +122,7 @@ class CampaignAdminController {
 		if (!errors.hasErrors()) {
 			try {
 				administration.changeCategoryRules(actor, code, categoryCode, form.toValues(), form.getVersion());
-				redirect.addFlashAttribute("flashSuccess", text("campaign.flash.rulesSaved"));
+				redirect.addFlashAttribute("flashSuccess", texts.text("campaign.flash.rulesSaved"));
 				return "redirect:/admin/campaigns/" + code;
 			}
 			catch (CampaignChangeRejected rejected) {
@@ -160,7 +159,7 @@ class CampaignAdminController {
 		if (!errors.hasErrors()) {
 			try {
 				administration.changeAllocations(actor, code, form.toEventsByUnit(), form.getVersion());
-				redirect.addFlashAttribute("flashSuccess", text("campaign.flash.allocationsSaved"));
+				redirect.addFlashAttribute("flashSuccess", texts.text("campaign.flash.allocationsSaved"));
 				return "redirect:/admin/campaigns/" + code;
 			}
 			catch (CampaignChangeRejected rejected) {
@@ -198,7 +197,7 @@ class CampaignAdminController {
 		if (!errors.hasErrors()) {
 			try {
 				Campaign copy = administration.copy(actor, code, form.getCode(), form.getTitle(), form.getYear());
-				redirect.addFlashAttribute("flashSuccess", text("campaign.flash.copied"));
+				redirect.addFlashAttribute("flashSuccess", texts.text("campaign.flash.copied"));
 				return "redirect:/admin/campaigns/" + copy.code();
 			}
 			catch (CampaignChangeRejected rejected) {
@@ -230,7 +229,4 @@ class CampaignAdminController {
 		errors.reject("campaign.form.invalid");
 	}
 
-	private String text(String code) {
-		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
-	}
 }

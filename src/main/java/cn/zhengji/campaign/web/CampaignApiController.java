@@ -14,12 +14,11 @@ import cn.zhengji.campaign.CategoryRules;
 import cn.zhengji.campaign.Phase;
 import cn.zhengji.campaign.PhaseKind;
 import cn.zhengji.campaign.TargetMetric;
+import cn.zhengji.infrastructure.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,36 +27,36 @@ import org.springframework.web.bind.annotation.RestController;
 /** The read-only public JSON API of campaigns: what the notice itself makes public. */
 @RestController
 @RequestMapping("/api/v1/campaigns")
-@Tag(name = "活动", description = "活动、阶段、征集项目及规则、线下活动分配和目标（只读、公开）")
+@Tag(name = "api.campaign.tag.name", description = "api.campaign.tag.description")
 class CampaignApiController {
 
 	private final Campaigns campaigns;
 
 	private final CategoryRuleDescriptions descriptions;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final Clock clock;
 
-	CampaignApiController(Campaigns campaigns, CategoryRuleDescriptions descriptions, MessageSource messages,
+	CampaignApiController(Campaigns campaigns, CategoryRuleDescriptions descriptions, Texts texts,
 			Clock clock) {
 		this.campaigns = campaigns;
 		this.descriptions = descriptions;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
 	@GetMapping
-	@Operation(summary = "活动列表", description = "所有公开的活动；演示数据关闭时不含演示活动。")
+	@Operation(summary = "api.campaign.list.summary", description = "api.campaign.list.description")
 	List<CampaignSummary> list() {
 		Instant now = clock.instant();
 		return campaigns.allVisible().stream().map(campaign -> CampaignSummary.of(campaign, now)).toList();
 	}
 
 	@GetMapping("/{code}")
-	@Operation(summary = "活动详情", description = "活动基本信息、阶段、申报声明。")
-	@ApiResponse(responseCode = "404", description = "没有这个活动")
-	CampaignDetail show(@Parameter(description = "活动代码，如 fujian-2024") @PathVariable String code) {
+	@Operation(summary = "api.campaign.show.summary", description = "api.campaign.show.description")
+	@ApiResponse(responseCode = "404", description = "api.campaign.notFound")
+	CampaignDetail show(@Parameter(description = "api.campaign.code.parameter") @PathVariable String code) {
 		Campaign campaign = campaigns.getByCode(code);
 		Instant now = clock.instant();
 		String feeds = campaign.feedsCampaignId() == null ? null
@@ -71,23 +70,23 @@ class CampaignApiController {
 	}
 
 	@GetMapping("/{code}/phases")
-	@Operation(summary = "活动阶段", description = "各阶段起止日期（活动时区的日历日）；截止时间为结束日期次日零点。")
-	@ApiResponse(responseCode = "404", description = "没有这个活动")
+	@Operation(summary = "api.campaign.phases.summary", description = "api.campaign.phases.description")
+	@ApiResponse(responseCode = "404", description = "api.campaign.notFound")
 	List<PhaseDto> phases(@PathVariable String code) {
 		return phases(campaigns.getByCode(code), clock.instant());
 	}
 
 	@GetMapping("/{code}/categories")
-	@Operation(summary = "征集项目及规则", description = "每个征集项目的结构化规则，以及由规则生成的中文说明。")
-	@ApiResponse(responseCode = "404", description = "没有这个活动")
+	@Operation(summary = "api.campaign.categories.summary", description = "api.campaign.categories.description")
+	@ApiResponse(responseCode = "404", description = "api.campaign.notFound")
 	List<CategoryDto> categories(@PathVariable String code) {
 		Campaign campaign = campaigns.getByCode(code);
 		return campaigns.categories(campaign).stream().map(this::category).toList();
 	}
 
 	@GetMapping("/{code}/allocations")
-	@Operation(summary = "线下活动分配", description = "各单位分配的线下活动场次及合计。")
-	@ApiResponse(responseCode = "404", description = "没有这个活动")
+	@Operation(summary = "api.campaign.allocations.summary", description = "api.campaign.allocations.description")
+	@ApiResponse(responseCode = "404", description = "api.campaign.notFound")
 	AllocationsDto allocations(@PathVariable String code) {
 		Campaign campaign = campaigns.getByCode(code);
 		List<Allocation> allocations = campaigns.allocations(campaign);
@@ -99,12 +98,12 @@ class CampaignApiController {
 	}
 
 	@GetMapping("/{code}/targets")
-	@Operation(summary = "活动目标", description = "全国活动的组织动员、宣传员、线下活动、触达和覆盖目标。")
-	@ApiResponse(responseCode = "404", description = "没有这个活动")
+	@Operation(summary = "api.campaign.targets.summary", description = "api.campaign.targets.description")
+	@ApiResponse(responseCode = "404", description = "api.campaign.notFound")
 	List<TargetDto> targets(@PathVariable String code) {
 		return campaigns.targets(campaigns.getByCode(code))
 			.stream()
-			.map(t -> new TargetDto(t.metric(), text("campaign.target." + t.metric().name()), t.target()))
+			.map(t -> new TargetDto(t.metric(), texts.text("campaign.target." + t.metric().name()), t.target()))
 			.toList();
 	}
 
@@ -123,9 +122,6 @@ class CampaignApiController {
 				category.description(), rules, descriptions.participation(rules), descriptions.requirements(rules));
 	}
 
-	private String text(String code) {
-		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
-	}
 
 	record Host(String code, String name) {
 	}

@@ -3,17 +3,16 @@ package cn.zhengji.files.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.Locale;
 import java.util.UUID;
 
 import cn.zhengji.files.Upload;
 import cn.zhengji.files.UploadException;
 import cn.zhengji.files.Uploads;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -36,9 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(UploadApiController.ENDPOINT)
-@Tag(name = "文件上传（tus）", description = "断点续传上传接口，遵循 tus 1.0.0 协议（https://tus.io/protocols/resumable-upload）："
-		+ "扩展 creation、termination、checksum（sha1/sha256/md5）、expiration。文件名放在 Upload-Metadata 的 filename 中（base64）。"
-		+ "只有上传者本人可以查看和操作自己的上传；修改类请求需要带 CSRF 令牌头。")
+@Tag(name = "api.upload.tag.name", description = "api.upload.tag.description")
 class UploadApiController {
 
 	static final String ENDPOINT = "/api/v1/uploads";
@@ -51,15 +48,15 @@ class UploadApiController {
 
 	private final Uploads uploads;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	UploadApiController(Uploads uploads, MessageSource messages) {
+	UploadApiController(Uploads uploads, Texts texts) {
 		this.uploads = uploads;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@RequestMapping(method = RequestMethod.OPTIONS)
-	@Operation(summary = "服务器支持的 tus 版本、扩展和大小上限")
+	@Operation(summary = "api.upload.options.summary")
 	ResponseEntity<Void> options() {
 		return ResponseEntity.noContent()
 			.header("Tus-Resumable", TUS_VERSION)
@@ -71,8 +68,7 @@ class UploadApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "开始一个上传", description = "请求头 Upload-Length（字节数）和 Upload-Metadata（含 filename）。"
-			+ "成功返回 201 和 Location。超过大小上限返回 413，文件名不合规返回 400。")
+	@Operation(summary = "api.upload.create.summary", description = "api.upload.create.description")
 	ResponseEntity<Void> create(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
 		requireTusResumable(request);
 		if (request.getHeader("Upload-Defer-Length") != null) {
@@ -86,7 +82,7 @@ class UploadApiController {
 	}
 
 	@RequestMapping(path = "/{id}", method = RequestMethod.HEAD)
-	@Operation(summary = "上传进度", description = "Upload-Offset 为已保存的字节数。")
+	@Operation(summary = "api.upload.head.summary", description = "api.upload.head.description")
 	ResponseEntity<Void> head(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id,
 			HttpServletRequest request) {
 		Upload upload = uploads.find(user, id);
@@ -101,9 +97,7 @@ class UploadApiController {
 	}
 
 	@PatchMapping("/{id}")
-	@Operation(summary = "续传一段字节", description = "Content-Type: application/offset+octet-stream；"
-			+ "Upload-Offset 必须等于已保存的字节数（否则 409）；可带 Upload-Checksum（不一致返回 460，本段丢弃）。"
-			+ "同一上传同时只能有一个 PATCH（否则 423）。")
+	@Operation(summary = "api.upload.patch.summary", description = "api.upload.patch.description")
 	ResponseEntity<Void> patch(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id,
 			HttpServletRequest request) throws IOException {
 		// Someone else's upload is not there, whatever the request looks like.
@@ -122,7 +116,7 @@ class UploadApiController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "终止上传并删除已上传的字节")
+	@Operation(summary = "api.upload.terminate.summary")
 	ResponseEntity<Void> terminate(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id,
 			HttpServletRequest request) {
 		uploads.find(user, id);
@@ -135,7 +129,7 @@ class UploadApiController {
 	ResponseEntity<ProblemDetail> refused(UploadException ex) {
 		HttpStatusCode status = HttpStatusCode.valueOf(ex.status());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				messages.getMessage(ex.messageKey(), ex.arguments(), Locale.SIMPLIFIED_CHINESE));
+				texts.text(ex.messageKey(), ex.arguments()));
 		if (ex.status() == 460) {
 			problem.setTitle("Checksum Mismatch");
 		}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
+import cn.zhengji.infrastructure.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,7 +45,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, Texts texts) throws Exception {
 		// springdoc serves the same description as YAML at /v3/api-docs.yaml: public as well.
 		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
 			.authorizeHttpRequests(requests -> requests
@@ -56,8 +57,9 @@ class SecurityConfiguration {
 				.anyRequest().authenticated())
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> writeProblem(response, 401, "Unauthorized",
-						"需要登录后才能访问此接口"))
-				.accessDeniedHandler((request, response, ex) -> writeProblem(response, 404, "Not Found", "未找到该资源")))
+						texts.text("error.detail.signInRequired")))
+				.accessDeniedHandler((request, response, ex) -> writeProblem(response, 404, "Not Found",
+						texts.text("error.detail.notFound"))))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
 	}

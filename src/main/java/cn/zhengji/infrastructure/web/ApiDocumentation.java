@@ -1,5 +1,6 @@
 package cn.zhengji.infrastructure.web;
 
+import cn.zhengji.infrastructure.Texts;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.springframework.context.annotation.Bean;
@@ -10,10 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class ApiDocumentation {
 
 	@Bean
-	OpenAPI zhengjiApi() {
-		return new OpenAPI().info(new Info().title("征集平台 JSON API")
+	OpenAPI zhengjiApi(Texts texts) {
+		return new OpenAPI().info(new Info().title(texts.text("api.title"))
 			.version("v1")
-			.description("职工网络正能量作品申报平台的只读接口：活动、征集项目及其规则、阶段、线下活动分配、组织机构。"
-					+ "错误以 RFC 9457 problem details（application/problem+json）返回。"));
+			.description(texts.text("api.description")));
 	}
 }

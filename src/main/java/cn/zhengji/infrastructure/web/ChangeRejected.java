@@ -1,11 +1,13 @@
 package cn.zhengji.infrastructure.web;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * A change a domain rule refuses. Carries the form field it concerns (null for the whole object) and
  * the message code and arguments of the Chinese explanation, so that the controller shows it next to
  * that field; nothing was changed. Each module names its own subclass.
  */
-public abstract class ChangeRejected extends RuntimeException {
+public abstract class ChangeRejected extends RuntimeException implements MessageSourceResolvable {
 
 	private final String field;
 
@@ -30,5 +32,15 @@ public abstract class ChangeRejected extends RuntimeException {
 
 	public Object[] arguments() {
 		return arguments.clone();
+	}
+
+	@Override
+	public String[] getCodes() {
+		return new String[] { messageCode };
+	}
+
+	@Override
+	public Object[] getArguments() {
+		return arguments();
 	}
 }

@@ -2,6 +2,7 @@ package cn.zhengji.infrastructure.web;
 
 import java.util.Map;
 
+import cn.zhengji.infrastructure.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -33,56 +34,63 @@ class ErrorResponses {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
+	private final Texts texts;
+
+	ErrorResponses(Texts texts) {
+		this.texts = texts;
+	}
+
 	@ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class })
 	Object notFound(HttpServletRequest request, HttpServletResponse response) {
-		return respond(request, HttpStatus.NOT_FOUND, "未找到该资源");
+		return respond(request, HttpStatus.NOT_FOUND, "error.detail.notFound");
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object badArgument(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		if (ex.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
-			return respond(request, HttpStatus.NOT_FOUND, "未找到该资源");
+			return respond(request, HttpStatus.NOT_FOUND, "error.detail.notFound");
 		}
-		return respond(request, HttpStatus.BAD_REQUEST, "参数格式不正确：" + ex.getName());
+		return respond(request, HttpStatus.BAD_REQUEST, "error.detail.badParameter", ex.getName());
 	}
 
 	@ExceptionHandler({ TypeMismatchException.class, MissingServletRequestParameterException.class })
 	Object badRequest(HttpServletRequest request) {
-		return respond(request, HttpStatus.BAD_REQUEST, "请求的参数不正确");
+		return respond(request, HttpStatus.BAD_REQUEST, "error.detail.badRequest");
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	Object methodNotAllowed(HttpServletRequest request) {
-		return respond(request, HttpStatus.METHOD_NOT_ALLOWED, "不支持该请求方法");
+		return respond(request, HttpStatus.METHOD_NOT_ALLOWED, "error.detail.methodNotAllowed");
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	Object unsupportedMediaType(HttpServletRequest request) {
-		return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持该内容类型");
+		return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.detail.unsupportedMediaType");
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object uploadTooLarge(HttpServletRequest request) {
-		return respond(request, HttpStatus.CONTENT_TOO_LARGE, "上传的文件太大");
+		return respond(request, HttpStatus.CONTENT_TOO_LARGE, "error.detail.uploadTooLarge");
 	}
 
 	@ExceptionHandler(MultipartException.class)
 	Object badUpload(HttpServletRequest request) {
-		return respond(request, HttpStatus.BAD_REQUEST, "上传的文件不完整或格式不正确");
+		return respond(request, HttpStatus.BAD_REQUEST, "error.detail.badUpload");
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	Object changedByOthers(HttpServletRequest request) {
-		return respond(request, HttpStatus.CONFLICT, "内容已被他人修改，请重新打开后再修改");
+		return respond(request, HttpStatus.CONFLICT, "error.detail.conflict");
 	}
 
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
-		return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "服务器处理请求时出错，请稍后重试");
+		return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.detail.unexpected");
 	}
 
-	private static Object respond(HttpServletRequest request, HttpStatus status, String detail) {
+	private Object respond(HttpServletRequest request, HttpStatus status, String code, Object... arguments) {
+		String detail = texts.text(code, arguments);
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			return ResponseEntity.status(status)
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)

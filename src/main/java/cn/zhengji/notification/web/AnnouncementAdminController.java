@@ -1,13 +1,12 @@
 package cn.zhengji.notification.web;
 
-import java.util.Locale;
 
 import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.notification.Announcement;
 import cn.zhengji.notification.Announcements;
 import cn.zhengji.notification.NotificationChangeRejected;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,12 +31,12 @@ class AnnouncementAdminController {
 
 	private final Campaigns campaigns;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	AnnouncementAdminController(Announcements announcements, Campaigns campaigns, MessageSource messages) {
+	AnnouncementAdminController(Announcements announcements, Campaigns campaigns, Texts texts) {
 		this.announcements = announcements;
 		this.campaigns = campaigns;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@GetMapping
@@ -61,7 +60,7 @@ class AnnouncementAdminController {
 		}
 		try {
 			long id = announcements.publish(admin, form.toDraft());
-			redirect.addFlashAttribute("flashSuccess", text("announcement.flash.published"));
+			redirect.addFlashAttribute("flashSuccess", texts.text("announcement.flash.published"));
 			return "redirect:/announcements/" + id;
 		}
 		catch (NotificationChangeRejected rejected) {
@@ -87,7 +86,7 @@ class AnnouncementAdminController {
 		}
 		try {
 			announcements.update(admin, id, form.getVersion(), form.toDraft());
-			redirect.addFlashAttribute("flashSuccess", text("announcement.flash.saved"));
+			redirect.addFlashAttribute("flashSuccess", texts.text("announcement.flash.saved"));
 			return "redirect:/admin/announcements";
 		}
 		catch (NotificationChangeRejected rejected) {
@@ -101,10 +100,10 @@ class AnnouncementAdminController {
 			@RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
 		try {
 			announcements.withdraw(admin, id, version);
-			redirect.addFlashAttribute("flashSuccess", text("announcement.flash.withdrawn"));
+			redirect.addFlashAttribute("flashSuccess", texts.text("announcement.flash.withdrawn"));
 		}
 		catch (NotificationChangeRejected rejected) {
-			redirect.addFlashAttribute("flashError", text(rejected.messageCode(), rejected.arguments()));
+			redirect.addFlashAttribute("flashError", texts.text(rejected.messageCode(), rejected.arguments()));
 		}
 		return "redirect:/admin/announcements";
 	}
@@ -126,7 +125,4 @@ class AnnouncementAdminController {
 		}
 	}
 
-	private String text(String code, Object... arguments) {
-		return messages.getMessage(code, arguments, Locale.SIMPLIFIED_CHINESE);
-	}
 }

@@ -1,13 +1,12 @@
 package cn.zhengji.notification.web;
 
-import java.util.Locale;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.notification.Notice;
 import cn.zhengji.notification.NoticePreferences;
 import cn.zhengji.notification.Notices;
 import cn.zhengji.notification.NotificationChangeRejected;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,12 +26,12 @@ class NoticeController {
 
 	private final NoticePreferences preferences;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	NoticeController(Notices notices, NoticePreferences preferences, MessageSource messages) {
+	NoticeController(Notices notices, NoticePreferences preferences, Texts texts) {
 		this.notices = notices;
 		this.preferences = preferences;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@GetMapping
@@ -53,7 +52,7 @@ class NoticeController {
 	@PostMapping("/read-all")
 	String markAllRead(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		int count = notices.markAllRead(user);
-		redirect.addFlashAttribute("flashSuccess", text("notice.flash.allRead", count));
+		redirect.addFlashAttribute("flashSuccess", texts.text("notice.flash.allRead", count));
 		return "redirect:/notices";
 	}
 
@@ -68,15 +67,12 @@ class NoticeController {
 			RedirectAttributes redirect) {
 		try {
 			preferences.setTexts(user, sms);
-			redirect.addFlashAttribute("flashSuccess", text(sms ? "notice.flash.smsOn" : "notice.flash.smsOff"));
+			redirect.addFlashAttribute("flashSuccess", texts.text(sms ? "notice.flash.smsOn" : "notice.flash.smsOff"));
 		}
 		catch (NotificationChangeRejected rejected) {
-			redirect.addFlashAttribute("flashError", text(rejected.messageCode(), rejected.arguments()));
+			redirect.addFlashAttribute("flashError", texts.text(rejected.messageCode(), rejected.arguments()));
 		}
 		return "redirect:/notices/settings";
 	}
 
-	private String text(String code, Object... arguments) {
-		return messages.getMessage(code, arguments, Locale.SIMPLIFIED_CHINESE);
-	}
 }

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** R-ORG-1/2 The organisations a signed-in user may look up, as JSON. */
 @RestController
 @RequestMapping("/api/v1/organisations")
-@Tag(name = "组织机构", description = "工会组织树：管理员可查看本组织及全部下级，其他用户可查看本组织及其上级")
+@Tag(name = "api.organisation.tag.name", description = "api.organisation.tag.description")
 class OrganisationApiController {
 
 	private final Organisations organisations;
@@ -29,17 +29,16 @@ class OrganisationApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "可查看的组织列表", description = "管理员：本组织及全部下级（平台管理员为整棵树）；"
-			+ "参与者和专家：从中华全国总工会到本组织的上级链。按树的顺序排列。")
+	@Operation(summary = "api.organisation.list.summary", description = "api.organisation.list.description")
 	List<OrganisationView> list(@AuthenticationPrincipal SignedInUser user) {
 		return organisations.visibleTo(user).stream().map(OrganisationView::of).toList();
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "一个组织", description = "不存在或无权查看时返回 404。")
-	@ApiResponse(responseCode = "404", description = "不存在或无权查看")
+	@Operation(summary = "api.organisation.one.summary", description = "api.organisation.one.description")
+	@ApiResponse(responseCode = "404", description = "api.organisation.one.notFound")
 	OrganisationView one(@AuthenticationPrincipal SignedInUser user,
-			@Parameter(description = "组织 id") @PathVariable long id) {
+			@Parameter(description = "api.organisation.id.parameter") @PathVariable long id) {
 		return organisations.findVisible(user, id)
 			.map(OrganisationView::of)
 			.orElseThrow(() -> new NotFoundException("organisation " + id));

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import cn.zhengji.infrastructure.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.audit.ExcelExports;
@@ -21,8 +21,6 @@ import cn.zhengji.organisation.OrganisationImport.ImportReport;
 import cn.zhengji.organisation.OrganisationPolicy;
 import cn.zhengji.organisation.OrganisationRejected;
 import cn.zhengji.organisation.Organisations;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,17 +55,17 @@ class OrganisationController {
 
 	private final OrganisationImport excelImport;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final ExcelExports exports;
 
 	OrganisationController(Organisations organisations, OrganisationAdministration administration,
-			OrganisationImport excelImport, MessageSource messages, ExcelExports exports) {
+			OrganisationImport excelImport, Texts texts, ExcelExports exports) {
 		this.exports = exports;
 		this.organisations = organisations;
 		this.administration = administration;
 		this.excelImport = excelImport;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@GetMapping
@@ -104,10 +102,11 @@ class OrganisationController {
 			throws IOException {
 		Organisation organisation = administration.administered(user, id);
 		exports.download(response, new ExcelExports.Export(ExportedList.ORGANISATIONS,
-				text("organisation.export.title", organisation.name()), text("organisation.export.sheet"),
-				OrganisationAdministration.EXPORT_HEADERS, organisation.path(), Map.of("organisation", id)),
+				texts.text("organisation.export.title", organisation.name()), texts.text("organisation.export.sheet"),
+				OrganisationAdministration.EXPORT_COLUMNS.stream().map(texts::text).toList(), organisation.path(),
+				Map.of("organisation", id)),
 				sheet -> administration.exportSubtree(user, id,
-						kind -> messages.getMessage("organisation.kind." + kind.name(), null, Locale.SIMPLIFIED_CHINESE),
+						kind -> texts.text("organisation.kind." + kind.name()),
 						sheet));
 	}
 
@@ -140,7 +139,7 @@ class OrganisationController {
 			errors.rejectValue(ex.field(), ex.messageCode(), ex.arguments(), null);
 			return addChildPage(user, parent, form, model);
 		}
-		redirect.addFlashAttribute("flashSuccess", message("organisation.flash.added", created.name()));
+		redirect.addFlashAttribute("flashSuccess", texts.text("organisation.flash.added", created.name()));
 		return "redirect:/admin/organisations/" + id;
 	}
 
@@ -166,7 +165,7 @@ class OrganisationController {
 			errors.rejectValue(ex.field(), ex.messageCode(), ex.arguments(), null);
 			return editPage(user, organisation, form, model);
 		}
-		redirect.addFlashAttribute("flashSuccess", message("organisation.flash.saved", saved.name()));
+		redirect.addFlashAttribute("flashSuccess", texts.text("organisation.flash.saved", saved.name()));
 		return "redirect:/admin/organisations/" + id;
 	}
 
@@ -174,11 +173,11 @@ class OrganisationController {
 	String delete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
 		try {
 			Organisation deleted = administration.delete(user, id);
-			redirect.addFlashAttribute("flashSuccess", message("organisation.flash.deleted", deleted.name()));
+			redirect.addFlashAttribute("flashSuccess", texts.text("organisation.flash.deleted", deleted.name()));
 			return "redirect:/admin/organisations/" + deleted.parentId();
 		}
 		catch (OrganisationRejected ex) {
-			redirect.addFlashAttribute("flashError", message(ex.messageCode(), ex.arguments()));
+			redirect.addFlashAttribute("flashError", texts.text(ex.messageCode(), ex.arguments()));
 			return "redirect:/admin/organisations/" + id;
 		}
 	}
@@ -195,7 +194,7 @@ class OrganisationController {
 	ResponseEntity<byte[]> importTemplate(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
 		Organisation target = parentForNewChildren(user, id);
 		byte[] workbook = excelImport.template(user, id);
-		String fileName = "组织导入模板-" + target.displayName() + ".xlsx";
+		String fileName = texts.text("organisation.import.template.file", target.displayName());
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -267,14 +266,7 @@ class OrganisationController {
 			.toList();
 	}
 
-	private String message(String key, Object... arguments) {
-		return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
-	}
-
 	record ChainLink(Organisation organisation, boolean linked) {
 	}
 
-	private String text(String code, Object... arguments) {
-		return messages.getMessage(code, arguments, Locale.SIMPLIFIED_CHINESE);
-	}
 }

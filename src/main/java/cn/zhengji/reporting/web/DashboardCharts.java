@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.reporting.Dashboard;
 import cn.zhengji.reporting.Dashboard.Breakdown;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The chart specifications of a dashboard, read by {@code static/js/dashboard.js}: a plain
@@ -17,10 +16,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
  */
 final class DashboardCharts {
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	DashboardCharts(MessageSource messages) {
-		this.messages = messages;
+	DashboardCharts(Texts texts) {
+		this.texts = texts;
 	}
 
 	/** Chart name → specification (a JSON-ready map). */
@@ -30,25 +29,25 @@ final class DashboardCharts {
 		charts.put("byUnit", stacked(dashboard.byUnit()));
 		charts.put("byDay", chart("line", false,
 				dashboard.byDay().stream().map(day -> day.day().toString().substring(5)).toList(),
-				List.of(series(text("reporting.byDay.count"), dashboard.byDay().stream().map(Dashboard.Day::handedIn).toList(),
+				List.of(series(texts.text("reporting.byDay.count"), dashboard.byDay().stream().map(Dashboard.Day::handedIn).toList(),
 						null))));
 		charts.put("waiting", chart("bar", false,
-				dashboard.waiting().stream().map(row -> text("organisation.kind." + row.kind())).toList(),
-				List.of(series(text("reporting.chart.waiting"),
+				dashboard.waiting().stream().map(row -> texts.text("organisation.kind." + row.kind())).toList(),
+				List.of(series(texts.text("reporting.chart.waiting"),
 						dashboard.waiting().stream().map(Dashboard.Waiting::entries).toList(), null),
-						withSecondAxis(series(text("reporting.chart.average"),
+						withSecondAxis(series(texts.text("reporting.chart.average"),
 								dashboard.waiting().stream().map(Dashboard.Waiting::averageDays).toList(), null)))));
 		charts.put("quota", chart("bar", true,
 				dashboard.quotas().stream().map(row -> row.organisation() + " · " + row.category()).toList(),
-				List.of(series(text("reporting.chart.used"), dashboard.quotas().stream().map(Dashboard.Quota::used).toList(),
+				List.of(series(texts.text("reporting.chart.used"), dashboard.quotas().stream().map(Dashboard.Quota::used).toList(),
 						null),
-						series(text("reporting.chart.allowed"),
+						series(texts.text("reporting.chart.allowed"),
 								dashboard.quotas().stream().map(Dashboard.Quota::allowed).toList(), null))));
 		charts.put("events", chart("bar", true,
 				dashboard.allocations().stream().map(Dashboard.Allocation::organisation).toList(),
-				List.of(series(text("reporting.chart.held"),
+				List.of(series(texts.text("reporting.chart.held"),
 						dashboard.allocations().stream().map(Dashboard.Allocation::held).toList(), null),
-						series(text("reporting.chart.allocated"),
+						series(texts.text("reporting.chart.allocated"),
 								dashboard.allocations().stream().map(Dashboard.Allocation::allocated).toList(), null))));
 		return charts;
 	}
@@ -60,10 +59,10 @@ final class DashboardCharts {
 			int state = i;
 			List<Long> data = rows.stream().map(row -> row.counts().get(state)).toList();
 			if (data.stream().anyMatch(count -> count > 0)) {
-				series.add(series(text("reporting.state." + Dashboard.STATES.get(state)), data, "entries"));
+				series.add(series(texts.text("reporting.state." + Dashboard.STATES.get(state)), data, "entries"));
 			}
 		}
-		return chart("bar", true, rows.stream().map(row -> row.own() ? text("reporting.own") : row.label()).toList(),
+		return chart("bar", true, rows.stream().map(row -> row.own() ? texts.text("reporting.own") : row.label()).toList(),
 				series);
 	}
 
@@ -93,7 +92,4 @@ final class DashboardCharts {
 		return series;
 	}
 
-	private String text(String key) {
-		return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-	}
 }

@@ -5,11 +5,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import cn.zhengji.campaign.Campaign;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.reporting.Dashboard;
 import cn.zhengji.reporting.Dashboards;
-import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,15 +31,15 @@ class DashboardController {
 
 	private final Dashboards dashboards;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	DashboardController(Dashboards dashboards, MessageSource messages, JsonMapper json, Clock clock) {
+	DashboardController(Dashboards dashboards, Texts texts, JsonMapper json, Clock clock) {
 		this.dashboards = dashboards;
-		this.messages = messages;
+		this.texts = texts;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -56,7 +56,7 @@ class DashboardController {
 		model.addAttribute("unit", root);
 		model.addAttribute("trail", dashboards.trail(actor, root));
 		model.addAttribute("asOf", AS_OF.format(clock.instant().atZone(chosen.timeZone())));
-		Map<String, Object> charts = new DashboardCharts(messages).of(dashboard);
+		Map<String, Object> charts = new DashboardCharts(texts).of(dashboard);
 		charts.replaceAll((name, spec) -> json.writeValueAsString(spec));
 		model.addAttribute("charts", charts);
 		return "reporting/dashboard";

@@ -1,0 +1,48 @@
+package cn.zhengji.infrastructure;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way Java code reads a user-facing text: every Chinese text lives in
+ * {@code messages*.properties}, and the platform speaks only Simplified Chinese, whatever the browser asks for.
+ */
+@Component
+public class Texts {
+
+	private final MessageSource messages;
+
+	public Texts(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * The message {@code code} with its arguments as MessageFormat renders them: a number is grouped ("3,012")
+	 * unless the pattern says {@code {0,number,#}}; an argument that is itself a message code
+	 * ({@link MessageSourceResolvable}) is resolved first.
+	 */
+	public String text(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/**
+	 * The message {@code code} with every argument turned into text first, so that counts and years are never
+	 * grouped ("3012", "2024") whatever the pattern; a {@link MessageSourceResolvable} argument is resolved.
+	 */
+	public String plain(String code, Object... arguments) {
+		Object[] plain = new Object[arguments.length];
+		for (int i = 0; i < arguments.length; i++) {
+			plain[i] = arguments[i] instanceof MessageSourceResolvable resolvable ? text(resolvable)
+					: String.valueOf(arguments[i]);
+		}
+		return text(code, plain);
+	}
+
+	/** A message carried by an exception or a validation problem (code, arguments, default). */
+	public String text(MessageSourceResolvable resolvable) {
+		return messages.getMessage(resolvable, Locale.SIMPLIFIED_CHINESE);
+	}
+}
