@@ -70,7 +70,11 @@ class MessagesTest {
 			Map.entry("media.format.", ""),
 			// form field names (EntryChecks, WorklistController), the dashboard's totals and audit target types
 			Map.entry("submission.nomination.", ""), Map.entry("approval.filter.invalid.", ""),
-			Map.entry("reporting.totals.", ""), Map.entry("audit.target.", ""));
+			Map.entry("reporting.totals.", ""), Map.entry("audit.target.", ""),
+			// the steps of an entry's history, where it stands (EntryStatus), the worklists' export columns
+			Map.entry("submission.step.", "cn.zhengji.submission.EntryTransitioned$Step"),
+			Map.entry("submission.status.", ""), Map.entry("approval.export.column.", ""),
+			Map.entry("approval.quotas.export.column.", ""));
 
 	/** Codes to which the code appends one of these suffixes (MediaInspector's codec findings). */
 	private static final Map<String, List<String>> STEMS = Map.of("media.video.codec", List.of(".passed", ".failed"),

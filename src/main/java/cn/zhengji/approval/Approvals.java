@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.Campaign;
@@ -37,7 +38,6 @@ import cn.zhengji.submission.EntryState;
 import cn.zhengji.submission.EntryTransitioned;
 import cn.zhengji.submission.EntryTransitioned.Step;
 import cn.zhengji.submission.EntryView;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -61,7 +61,6 @@ public class Approvals {
 	/** The longest opinion or reason, in characters (line breaks count once). */
 	public static final int MAX_OPINION = 500;
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
 	private final EntryLifecycle lifecycle;
 
@@ -75,14 +74,14 @@ public class Approvals {
 
 	private final AuditLog auditLog;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final Clock clock;
 
 	private final TransactionTemplate ownTransaction;
 
 	Approvals(EntryLifecycle lifecycle, ChainOfLevels chain, ApprovalRecords records, Campaigns campaigns,
-			Organisations organisations, AuditLog auditLog, MessageSource messages, Clock clock,
+			Organisations organisations, AuditLog auditLog, Texts texts, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.lifecycle = lifecycle;
 		this.chain = chain;
@@ -90,7 +89,7 @@ public class Approvals {
 		this.campaigns = campaigns;
 		this.organisations = organisations;
 		this.auditLog = auditLog;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -146,13 +145,13 @@ public class Approvals {
 				approved.add(entryId);
 			}
 			catch (ChangeRejected rejected) {
-				refused.put(entryId, text(rejected.messageCode(), rejected.arguments()));
+				refused.put(entryId, texts.text(rejected.messageCode(), rejected.arguments()));
 			}
 			catch (NotFoundException missing) {
-				refused.put(entryId, text("approval.batch.notFound"));
+				refused.put(entryId, texts.text("approval.batch.notFound"));
 			}
 			catch (EntryConflict conflict) {
-				refused.put(entryId, text("approval.conflict"));
+				refused.put(entryId, texts.text("approval.conflict"));
 			}
 		});
 		return new BatchOutcome(List.copyOf(approved), Collections.unmodifiableMap(refused));
@@ -288,7 +287,7 @@ public class Approvals {
 		afterState.put("opinion", remark);
 		afterState.putAll(details);
 		auditLog.recordChange(AuditAction.UPDATED, "entry", before.id(), before.organisationPath(),
-				text("approval.audit." + step.step().name(), context.level().name(), before.title()), beforeState,
+				texts.text("approval.audit." + step.step().name(), context.level().name(), before.title()), beforeState,
 				afterState);
 		return new Decision(before.id(), step.step(), step.to(),
 				step.to() == EntryState.SUBMITTED ? step.nextOrganisationId() : null);
@@ -328,8 +327,8 @@ public class Approvals {
 
 	private String labels(List<Judgement> items) {
 		return items.stream()
-			.map(item -> text("campaign.judgement." + item.kind().name()))
-			.collect(Collectors.joining("、"));
+			.map(item -> texts.text("campaign.judgement." + item.kind().name()))
+			.collect(Collectors.joining(texts.text("common.listSeparator")));
 	}
 
 	// --- where the entry stands ---------------------------------------------------------------------
@@ -354,7 +353,7 @@ public class Approvals {
 						organisations.findById(entry.pendingOrganisationId()).map(Organisation::name).orElse(""));
 			}
 			throw new ApprovalRejected(null, "approval.rejected.notInChain",
-					text("submission.state." + entry.state().name()));
+					texts.text("submission.state." + entry.state().name()));
 		}
 		Campaign campaign = campaigns.findById(entry.campaignId())
 			.orElseThrow(() -> new NotFoundException("campaign " + entry.campaignId()));
@@ -367,7 +366,7 @@ public class Approvals {
 		int at = indexOf(levels, actor.organisationId());
 		if (at < 0) {
 			throw new ApprovalRejected(null, "approval.rejected.notInChain",
-					text("submission.state." + entry.state().name()));
+					texts.text("submission.state." + entry.state().name()));
 		}
 		return new Context(entry, campaign, category, levels.get(at), chain.levels(entry, category).get(at).recommends());
 	}
@@ -381,7 +380,4 @@ public class Approvals {
 		return -1;
 	}
 
-	private String text(String code, Object... args) {
-		return messages.getMessage(code, args, CHINESE);
-	}
 }

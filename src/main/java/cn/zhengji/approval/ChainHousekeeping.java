@@ -4,13 +4,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.submission.EntryState;
 import cn.zhengji.submission.EntryTransitioned;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +35,11 @@ class ChainHousekeeping {
 
 	private final AuditLog auditLog;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	ChainHousekeeping(ApprovalRecords records, Organisations organisations, AuditLog auditLog,
-			MessageSource messages) {
-		this.messages = messages;
+			Texts texts) {
+		this.texts = texts;
 		this.records = records;
 		this.organisations = organisations;
 		this.auditLog = auditLog;
@@ -52,8 +52,7 @@ class ChainHousekeeping {
 				String path = organisations.findById(transition.organisationId()).map(Organisation::path).orElse("/");
 				String unitName = organisations.findById(unit).map(Organisation::name).orElse(String.valueOf(unit));
 				auditLog.recordChange(AuditAction.UPDATED, "entry", transition.entryId(), path,
-						messages.getMessage("approval.audit.placeReleased", new Object[] { unitName, transition.title() },
-								Locale.SIMPLIFIED_CHINESE),
+						texts.text("approval.audit.placeReleased", unitName, transition.title()),
 						Map.of("quotaPlace", unit),
 						Map.of("state", transition.to().name()));
 			});

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
@@ -21,7 +22,6 @@ import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.submission.EntryPolicy;
 import cn.zhengji.submission.EntryState;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,13 +60,13 @@ public class Worklists {
 
 	private final PersonalDataCipher cipher;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final DisplayTimeZone displayTimeZone;
 
-	Worklists(JdbcClient jdbc, Organisations organisations, PersonalDataCipher cipher, MessageSource messages,
+	Worklists(JdbcClient jdbc, Organisations organisations, PersonalDataCipher cipher, Texts texts,
 			DisplayTimeZone displayTimeZone) {
-		this.messages = messages;
+		this.texts = texts;
 		this.displayTimeZone = displayTimeZone;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
@@ -94,9 +94,13 @@ public class Worklists {
 		return new Page(rows, total, safePage);
 	}
 
-	/** The columns of {@link #export}, in order. */
-	public static final List<String> EXPORT_HEADERS = List.of("编号", "活动", "项目", "作品名称", "状态", "申报单位", "申报人", "当前审核单位",
-			"提交时间", "等待起始", "更新时间", "待确认事项", "候选人姓名", "候选人手机号码", "候选人身份证号");
+	/** The message keys of the columns of {@link #export}, in order. */
+	public static final List<String> EXPORT_COLUMNS = List.of("id", "campaign", "category", "title", "state",
+			"organisation", "submitter", "waitingAt", "submittedAt", "waitingSince", "updatedAt", "openJudgements",
+			"nomineeName", "nomineeMobile", "nomineeIdNumber")
+		.stream()
+		.map(column -> "approval.export.column." + column)
+		.toList();
 
 	/**
 	 * Streams every entry the filter selects into the sheet, row by row from a cursor.
@@ -123,7 +127,7 @@ public class Worklists {
 					full.incrementAndGet();
 				}
 				sheet.row(row.id(), row.campaignTitle(), row.categoryName(), row.title(),
-						messages.getMessage("submission.state." + row.state().name(), null, Locale.SIMPLIFIED_CHINESE),
+						texts.text("submission.state." + row.state().name()),
 						row.organisationName(), row.submitterName(), row.waitingAtName(), row.submittedAt(),
 						row.waitingSince(), row.updatedAt(), row.hasOpenJudgements() ? row.openJudgements() : null,
 						rs.getString("nominee_name"), mobile, idNumber);

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.files.UploadLeases.Lease;
 import cn.zhengji.files.UploadLeases.LeaseLostException;
 import org.springframework.stereotype.Component;
@@ -48,8 +49,11 @@ class PatchWriter {
 	/** Forces of long PATCHes (mostly waiting for the disk): a virtual thread each. */
 	private final Executor forcer = Executors.newVirtualThreadPerTaskExecutor();
 
+	private final Texts texts;
+
 	PatchWriter(FileStorage storage, UploadRecords records, RunningDigests digests, UploadProperties properties,
-			Clock clock, AuditLog audit, TransactionTemplate transactions) {
+			Clock clock, AuditLog audit, TransactionTemplate transactions, Texts texts) {
+		this.texts = texts;
 		this.storage = storage;
 		this.records = records;
 		this.digests = digests;
@@ -251,7 +255,7 @@ class PatchWriter {
 			after.put("size", upload.length());
 			after.put("sha256", hex);
 			audit.recordChange(AuditAction.CREATED, Uploads.AUDIT_TARGET, id, records.organisationPath(id),
-					"上传文件：" + upload.fileName(), null, after);
+					texts.text("files.audit.uploaded", upload.fileName()), null, after);
 		});
 		lease.releasedWithRow();
 		return records.load(id).orElseThrow();

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.files.UploadLeases.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,11 @@ public class UploadExpiry {
 
 	private final TransactionTemplate transactions;
 
+	private final Texts texts;
+
 	UploadExpiry(UploadRecords records, UploadLeases leases, FileStorage storage, RunningDigests digests, Clock clock,
-			AuditLog audit, TransactionTemplate transactions) {
+			AuditLog audit, TransactionTemplate transactions, Texts texts) {
+		this.texts = texts;
 		this.records = records;
 		this.leases = leases;
 		this.storage = storage;
@@ -67,7 +71,8 @@ public class UploadExpiry {
 			transactions.executeWithoutResult(status -> {
 				String path = records.organisationPath(id);
 				if (records.deleteLeased(id, lease.get().token())) {
-					audit.recordFor(null, "系统", AuditAction.DELETED, Uploads.AUDIT_TARGET, id, path, "未完成的上传已过期，已删除");
+					audit.recordFor(null, texts.text("audit.system"), AuditAction.DELETED, Uploads.AUDIT_TARGET, id, path,
+							texts.text("files.audit.expired"));
 				}
 			});
 			removed++;

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.files.UploadLeases.Lease;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -46,8 +47,11 @@ public class Uploads {
 
 	private final TransactionTemplate transactions;
 
+	private final Texts texts;
+
 	Uploads(UploadRecords records, UploadLeases leases, PatchWriter writer, FileStorage storage, RunningDigests digests,
-			UploadProperties properties, Clock clock, AuditLog audit, TransactionTemplate transactions) {
+			UploadProperties properties, Clock clock, AuditLog audit, TransactionTemplate transactions, Texts texts) {
+		this.texts = texts;
 		this.records = records;
 		this.leases = leases;
 		this.writer = writer;
@@ -159,7 +163,7 @@ public class Uploads {
 			transactions.executeWithoutResult(status -> {
 				String path = records.organisationPath(id);
 				records.delete(id);
-				audit.recordChange(AuditAction.DELETED, AUDIT_TARGET, id, path, "删除上传的文件：" + upload.fileName(),
+				audit.recordChange(AuditAction.DELETED, AUDIT_TARGET, id, path, texts.text("files.audit.deleted", upload.fileName()),
 						Map.of("fileName", upload.fileName(), "size", upload.length()), null);
 			});
 		}

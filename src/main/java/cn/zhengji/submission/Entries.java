@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.account.AccountProfile;
 import cn.zhengji.account.Accounts;
 import cn.zhengji.campaign.Campaign;
@@ -20,7 +21,6 @@ import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,18 +42,18 @@ public class Entries {
 
 	private final Organisations organisations;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final Clock clock;
 
 	Entries(EntryRecords records, EntryChecks checks, Campaigns campaigns, Accounts accounts,
-			Organisations organisations, MessageSource messages, Clock clock) {
+			Organisations organisations, Texts texts, Clock clock) {
 		this.records = records;
 		this.checks = checks;
 		this.campaigns = campaigns;
 		this.accounts = accounts;
 		this.organisations = organisations;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -153,7 +153,7 @@ public class Entries {
 		List<AttachmentSlot> slots = new ArrayList<>(category.rules().attachments());
 		if (category.rules().nominationForm()) {
 			slots.addFirst(new AttachmentSlot(NominationForms.PHOTO_SLOT,
-					messages.getMessage("submission.nomination.photo", null, Locale.SIMPLIFIED_CHINESE), true,
+					texts.text("submission.nomination.photo"), true,
 					List.of(FileKind.JPG, FileKind.PNG), 1, 1, 10, null));
 		}
 		return slots;

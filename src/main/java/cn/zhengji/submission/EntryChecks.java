@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.campaign.CategoryRules;
 import cn.zhengji.campaign.CategoryRules.Alternative;
 import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
@@ -15,7 +16,6 @@ import cn.zhengji.campaign.CategoryRules.TextField;
 import cn.zhengji.media.Finding;
 import cn.zhengji.media.MediaInspector;
 import cn.zhengji.media.Verdict;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +26,14 @@ import org.springframework.stereotype.Component;
 @Component
 class EntryChecks {
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
 	private final MediaInspector inspector;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	EntryChecks(MediaInspector inspector, MessageSource messages) {
+	EntryChecks(MediaInspector inspector, Texts texts) {
 		this.inspector = inspector;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	/** What the checks look at. {@code nomination} is empty for categories without a nomination form. */
@@ -51,24 +50,24 @@ class EntryChecks {
 		subject.nomination().ifPresent(nomination -> {
 			List<String> missing = nomination.missingFields();
 			if (!missing.isEmpty()) {
-				problems.add(text("submission.problem.nomination", missing.stream()
-					.map(field -> text("submission.nomination." + field))
-					.collect(Collectors.joining("、"))));
+				problems.add(texts.text("submission.problem.nomination", missing.stream()
+					.map(field -> texts.text("submission.nomination." + field))
+					.collect(Collectors.joining(texts.text("common.listSeparator")))));
 			}
 		});
 
 		for (TextField field : rules.textFields()) {
 			if (!subject.texts().isBlank(field)) {
 				failures(inspector.checkText(subject.texts().joined(field), field))
-					.forEach(message -> problems.add(text("submission.problem.text", field.label(), message)));
+					.forEach(message -> problems.add(texts.text("submission.problem.text", field.label(), message)));
 			}
 			if (field.required() && !inAlternatives.contains(field.key())) {
 				if (subject.texts().isBlank(field)) {
-					problems.add(text("submission.problem.textMissing", field.label()));
+					problems.add(texts.text("submission.problem.textMissing", field.label()));
 				}
 				else if (!subject.texts().missingSections(field).isEmpty()) {
-					problems.add(text("submission.problem.sectionsMissing", field.label(),
-							String.join("、", subject.texts().missingSections(field))));
+					problems.add(texts.text("submission.problem.sectionsMissing", field.label(),
+							String.join(texts.text("common.listSeparator"), subject.texts().missingSections(field))));
 				}
 			}
 		}
@@ -80,28 +79,28 @@ class EntryChecks {
 			boolean alternativePart = inAlternatives.contains(slot.key());
 			boolean optionalPart = !slot.required() || alternativePart;
 			if (files.isEmpty() && !optionalPart) {
-				problems.add(text("submission.problem.fileMissing", slot.label()));
+				problems.add(texts.text("submission.problem.fileMissing", slot.label()));
 			}
 			else if (!files.isEmpty() || !optionalPart) {
 				inspector.checkCount(files.size(), slot)
 					.stream()
 					.filter(finding -> !(alternativePart && alternativeComplete && finding.rule().equals("count.min")))
 					.filter(finding -> finding.verdict() == Verdict.FAILED)
-					.forEach(finding -> problems.add(text("submission.problem.count", slot.label(), finding.message())));
+					.forEach(finding -> problems.add(texts.text("submission.problem.count", slot.label(), finding.message())));
 			}
 			for (Attachment file : files) {
 				if (file.blocksSubmission()) {
-					problems.add(text("submission.problem.fileFailed", slot.label(), file.fileName(),
-							failures(file.inspection().findings()).stream().collect(Collectors.joining("；"))));
+					problems.add(texts.text("submission.problem.fileFailed", slot.label(), file.fileName(),
+							failures(file.inspection().findings()).stream().collect(Collectors.joining(texts.text("common.clauseSeparator")))));
 				}
 			}
 		}
 
 		if (!rules.alternatives().isEmpty() && !alternativeComplete) {
-			problems.add(text("submission.problem.alternatives", rules.alternatives()
+			problems.add(texts.text("submission.problem.alternatives", rules.alternatives()
 				.stream()
-				.map(alternative -> alternative.label() + "（" + describe(subject, alternative) + "）")
-				.collect(Collectors.joining(text("submission.problem.or")))));
+				.map(alternative -> texts.text("submission.check.alternative", alternative.label(), describe(subject, alternative)))
+				.collect(Collectors.joining(texts.text("submission.problem.or")))));
 		}
 		return problems;
 	}
@@ -132,8 +131,8 @@ class EntryChecks {
 	private String describe(Subject subject, Alternative alternative) {
 		return alternative.parts().stream().map(part -> subject.rules().textField(part).map(TextField::label)
 			.or(() -> subject.slots().stream().filter(s -> s.key().equals(part)).findFirst().map(slot ->
-					slot.minCount() > 1 ? text("submission.problem.atLeast", slot.label(), slot.minCount()) : slot.label()))
-			.orElse(part)).collect(Collectors.joining("＋"));
+					slot.minCount() > 1 ? texts.text("submission.problem.atLeast", slot.label(), slot.minCount()) : slot.label()))
+			.orElse(part)).collect(Collectors.joining(texts.text("submission.check.plus")));
 	}
 
 	private static List<Attachment> filesIn(Subject subject, AttachmentSlot slot) {
@@ -147,7 +146,4 @@ class EntryChecks {
 			.toList();
 	}
 
-	private String text(String code, Object... args) {
-		return messages.getMessage(code, args, CHINESE);
-	}
 }

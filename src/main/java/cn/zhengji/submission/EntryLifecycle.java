@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.account.AccountProfile;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
@@ -33,7 +34,6 @@ import cn.zhengji.media.Verdict;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.submission.EntryTransitioned.Step;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,7 +60,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional
 public class EntryLifecycle {
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
 	private static final int MAX_TITLE = 100;
 
@@ -78,7 +77,7 @@ public class EntryLifecycle {
 
 	private final AuditLog auditLog;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final Clock clock;
 
@@ -89,7 +88,7 @@ public class EntryLifecycle {
 	private final TransactionTemplate transaction;
 
 	EntryLifecycle(EntryRecords records, Entries entries, NominationForms nominations, Campaigns campaigns,
-			StoredFiles storedFiles, MediaInspector inspector, AuditLog auditLog, MessageSource messages, Clock clock,
+			StoredFiles storedFiles, MediaInspector inspector, AuditLog auditLog, Texts texts, Clock clock,
 			ApplicationEventPublisher events, ApprovalChain chain, PlatformTransactionManager transactionManager) {
 		this.events = events;
 		this.chain = chain;
@@ -101,7 +100,7 @@ public class EntryLifecycle {
 		this.storedFiles = storedFiles;
 		this.inspector = inspector;
 		this.auditLog = auditLog;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -143,7 +142,7 @@ public class EntryLifecycle {
 		records.insertTransition(id, null, EntryState.DRAFT, Step.CREATED, actor.accountId(), actor.displayName(), now,
 				null, null);
 		auditLog.recordChange(AuditAction.CREATED, "entry", id, organisation.path(),
-				text("submission.audit.created", cleanTitle, category.name()), null,
+				texts.text("submission.audit.created", cleanTitle, category.name()), null,
 				Map.of("campaign", campaign.code(), "category", category.code(), "title", cleanTitle, "state", "DRAFT"));
 		return id;
 	}
@@ -154,14 +153,14 @@ public class EntryLifecycle {
 	 * recalled first). Writes the entry (version checked), the nomination row and an UPDATED audit
 	 * event (texts by length, personal data never in the audit log). No history row: the state stays.
 	 */
-	public void edit(SignedInUser actor, long id, int version, String title, Map<String, String> texts,
+	public void edit(SignedInUser actor, long id, int version, String title, Map<String, String> typedTexts,
 			NominationInput nomination) {
 		Instant now = clock.instant();
 		Entry entry = ownedLocked(actor, id);
 		Campaign campaign = campaign(entry);
 		Category category = Entries.category(campaigns, campaign, entry.categoryId());
 		Entry edited = entry.edited(now, deadline(campaign))
-			.withContent(title(title), EntryTexts.of(category.rules().textFields(), texts));
+			.withContent(title(title), EntryTexts.of(category.rules().textFields(), typedTexts));
 		NominationForms.Checked checked = category.rules().nominationForm() && nomination != null
 				? nominations.check(id, nomination) : null;
 		write(edited, version);
@@ -169,7 +168,7 @@ public class EntryLifecycle {
 			nominations.save(id, checked);
 		}
 		auditLog.recordChange(AuditAction.UPDATED, "entry", id, entry.organisationPath(),
-				text("submission.audit.edited", edited.title()), describe(entry, category), describe(edited, category));
+				texts.text("submission.audit.edited", edited.title()), describe(entry, category), describe(edited, category));
 	}
 
 	/**
@@ -214,10 +213,10 @@ public class EntryLifecycle {
 		if (!acceptedFormat(inspection, slot)) {
 			String reason = refusal(inspection, slot);
 			auditLog.recordChange(AuditAction.FILE_REJECTED, "entry", id, entry.organisationPath(),
-					text("submission.audit.fileRefused", file.fileName(), slot.label(), reason), null,
+					texts.text("submission.audit.fileRefused", file.fileName(), slot.label(), reason), null,
 					Map.of("file", file.id().toString(), "sha256", file.sha256(), "slot", slot.key(), "findings",
 							inspection.findings()));
-			return new AttachOutcome(false, text("submission.attach.refused", file.fileName(), reason),
+			return new AttachOutcome(false, texts.text("submission.attach.refused", file.fileName(), reason),
 					inspection.findings());
 		}
 		List<Attachment> current = records.attachments(id);
@@ -239,11 +238,11 @@ public class EntryLifecycle {
 		after.put("sha256", file.sha256());
 		after.put("findings", inspection.findings());
 		auditLog.recordChange(AuditAction.UPDATED, "entry", id, entry.organisationPath(),
-				text(inspection.blocksSubmission() ? "submission.audit.fileAttachedFailed" : "submission.audit.fileAttached",
+				texts.text(inspection.blocksSubmission() ? "submission.audit.fileAttachedFailed" : "submission.audit.fileAttached",
 						file.fileName(), slot.label()),
 				null, after);
 		return new AttachOutcome(true,
-				text(inspection.blocksSubmission() ? "submission.attach.attachedFailed" : "submission.attach.attached",
+				texts.text(inspection.blocksSubmission() ? "submission.attach.attachedFailed" : "submission.attach.attached",
 						file.fileName()),
 				inspection.findings());
 	}
@@ -267,7 +266,7 @@ public class EntryLifecycle {
 		records.deleteAttachment(id, attachmentId);
 		write(edited, entry.version());
 		auditLog.recordChange(AuditAction.UPDATED, "entry", id, entry.organisationPath(),
-				text("submission.audit.fileRemoved", attachment.fileName()), Map.of("attachment", attachmentId, "file",
+				texts.text("submission.audit.fileRemoved", attachment.fileName()), Map.of("attachment", attachmentId, "file",
 						attachment.fileName(), "sha256", attachment.sha256()), null);
 	}
 
@@ -292,7 +291,7 @@ public class EntryLifecycle {
 			.toList();
 		if (!missing.isEmpty()) {
 			throw new EntryChangeRejected("declarations", "submission.rejected.declarations",
-					missing.stream().map(Declaration::title).collect(Collectors.joining("、")));
+					missing.stream().map(Declaration::title).collect(Collectors.joining(texts.text("common.listSeparator"))));
 		}
 		write(submitted, version);
 		for (Declaration declaration : declarations) {
@@ -301,7 +300,7 @@ public class EntryLifecycle {
 		}
 		transitioned(actor, entry, submitted, Step.SUBMITTED, null, null, now);
 		auditLog.recordChange(AuditAction.UPDATED, "entry", id, entry.organisationPath(),
-				text("submission.audit.submitted", entry.title()), Map.of("state", entry.state().name()),
+				texts.text("submission.audit.submitted", entry.title()), Map.of("state", entry.state().name()),
 				Map.of("state", submitted.state().name(), "declarations", declarations.stream()
 					.map(declaration -> declaration.code() + "@" + declaration.textVersion())
 					.toList()));
@@ -321,7 +320,7 @@ public class EntryLifecycle {
 		records.clearOpinions(id);
 		transitioned(actor, entry, recalled, Step.RECALLED, null, null, now);
 		auditLog.recordChange(AuditAction.UPDATED, "entry", id, entry.organisationPath(),
-				text("submission.audit.recalled", entry.title()), status(entry), status(recalled));
+				texts.text("submission.audit.recalled", entry.title()), status(entry), status(recalled));
 	}
 
 	/**
@@ -335,7 +334,7 @@ public class EntryLifecycle {
 		write(withdrawn, version);
 		transitioned(actor, entry, withdrawn, Step.WITHDRAWN, null, remark, now);
 		auditLog.recordChange(AuditAction.UPDATED, "entry", id, entry.organisationPath(),
-				text("submission.audit.withdrawn", entry.title()), status(entry), status(withdrawn));
+				texts.text("submission.audit.withdrawn", entry.title()), status(entry), status(withdrawn));
 	}
 
 	// --- the levels of the approval chain (R-APR-1) -------------------------------------------------
@@ -490,11 +489,11 @@ public class EntryLifecycle {
 			.map(Finding::message)
 			.toList();
 		if (!failed.isEmpty()) {
-			return String.join("；", failed);
+			return String.join(texts.text("common.clauseSeparator"), failed);
 		}
-		return text("submission.attach.wrongFormat",
-				inspection.detectedKind() == null ? text("submission.attach.unknownFormat") : inspection.detectedKind().name(),
-				slot.accepted().stream().map(Enum::name).collect(Collectors.joining("、")));
+		return texts.text("submission.attach.wrongFormat",
+				inspection.detectedKind() == null ? texts.text("submission.attach.unknownFormat") : inspection.detectedKind().name(),
+				slot.accepted().stream().map(Enum::name).collect(Collectors.joining(texts.text("common.listSeparator"))));
 	}
 
 	private String section(Category category, String section) {
@@ -529,7 +528,4 @@ public class EntryLifecycle {
 		return state;
 	}
 
-	private String text(String code, Object... args) {
-		return messages.getMessage(code, args, CHINESE);
-	}
 }

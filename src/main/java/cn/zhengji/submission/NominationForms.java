@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.account.MobileNumber;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
@@ -26,7 +27,6 @@ import cn.zhengji.nomination.NominationRules;
 import cn.zhengji.nomination.NominationSheet;
 import cn.zhengji.nomination.ResidentIdNumber;
 import cn.zhengji.organisation.Organisations;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,13 +58,13 @@ public class NominationForms {
 
 	private final Clock clock;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	NominationForms(EntryRecords records, PersonalDataCipher cipher, NominationDocuments documents,
 			StoredFiles storedFiles, Campaigns campaigns, Organisations organisations, AuditLog auditLog, Clock clock,
-			MessageSource messages) {
+			Texts texts) {
 		this.clock = clock;
-		this.messages = messages;
+		this.texts = texts;
 		this.records = records;
 		this.cipher = cipher;
 		this.documents = documents;
@@ -164,8 +164,7 @@ public class NominationForms {
 		Entry entry = allowedEntry(actor, entryId);
 		Nomination.PersonalData data = personalData(entryId);
 		auditLog.recordChange(AuditAction.VIEWED_PERSONAL_DATA, "entry", entry.id(), entry.organisationPath(),
-				messages.getMessage("submission.audit.personalDataViewed", new Object[] { entry.title() },
-						Locale.SIMPLIFIED_CHINESE),
+				texts.text("submission.audit.personalDataViewed", entry.title()),
 				null, null);
 		return data;
 	}
@@ -196,13 +195,12 @@ public class NominationForms {
 			mobile = data.mobile();
 			idNumber = data.idNumber();
 			auditLog.recordChange(AuditAction.VIEWED_PERSONAL_DATA, "entry", entry.id(), entry.organisationPath(),
-					messages.getMessage("submission.audit.personalDataDocument",
-							new Object[] { word ? "Word" : "PDF", entry.title() }, Locale.SIMPLIFIED_CHINESE),
+					texts.text("submission.audit.personalDataDocument", word ? "Word" : "PDF", entry.title()),
 					null,
 					Map.of("format", word ? "docx" : "pdf"));
 		}
 		NominationSheet sheet = new NominationSheet(campaign.title(), shown.name(),
-				shown.sex() == null ? null : messages.getMessage("submission.nomination.sex." + shown.sex(), null, Locale.SIMPLIFIED_CHINESE), photo(entryId),
+				shown.sex() == null ? null : texts.text("submission.nomination.sex." + shown.sex()), photo(entryId),
 				shown.birthMonth(), shown.politicalStatus(), shown.accountName(), shown.platform(), shown.followers(),
 				shown.unitAndPosition(), mobile, idNumber, entry.organisationName(), shown.profile(), shown.reasons(),
 				shown.workUnitOpinion(), shown.recommendingUnitOpinion(), shown.provinceOpinion());

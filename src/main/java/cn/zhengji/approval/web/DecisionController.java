@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.approval.ApprovalRejected;
 import cn.zhengji.approval.Approvals;
 import cn.zhengji.approval.Decision;
@@ -17,7 +18,6 @@ import cn.zhengji.organisation.Organisations;
 import cn.zhengji.submission.EntryChangeRejected;
 import cn.zhengji.submission.EntryConflict;
 import cn.zhengji.submission.EntryState;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -36,18 +36,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/works/{id}")
 class DecisionController {
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
 	private final Approvals approvals;
 
 	private final Organisations organisations;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
-	DecisionController(Approvals approvals, Organisations organisations, MessageSource messages) {
+	DecisionController(Approvals approvals, Organisations organisations, Texts texts) {
 		this.approvals = approvals;
 		this.organisations = organisations;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@PostMapping("/approve")
@@ -83,11 +82,11 @@ class DecisionController {
 		}
 		catch (ApprovalRejected | EntryChangeRejected rejected) {
 			redirect.addFlashAttribute("flashError",
-					messages.getMessage(rejected.messageCode(), rejected.arguments(), CHINESE));
+					texts.text(rejected));
 			keepInput(redirect, opinion, parameters);
 		}
 		catch (EntryConflict conflict) {
-			redirect.addFlashAttribute("flashError", text("approval.conflict"));
+			redirect.addFlashAttribute("flashError", texts.text("approval.conflict"));
 			keepInput(redirect, opinion, parameters);
 		}
 		return "redirect:/admin/works/" + id;
@@ -95,11 +94,11 @@ class DecisionController {
 
 	private String success(Decision made) {
 		return switch (made.step()) {
-			case APPROVED, RECOMMENDED -> made.state() == EntryState.APPROVED ? text("approval.flash.top")
-					: text("approval.flash." + made.step().name(), organisations.findById(made.nextOrganisationId())
+			case APPROVED, RECOMMENDED -> made.state() == EntryState.APPROVED ? texts.text("approval.flash.top")
+					: texts.text("approval.flash." + made.step().name(), organisations.findById(made.nextOrganisationId())
 						.map(Organisation::name)
 						.orElse(""));
-			default -> text("approval.flash." + made.step().name());
+			default -> texts.text("approval.flash." + made.step().name());
 		};
 	}
 
@@ -128,7 +127,4 @@ class DecisionController {
 		return answers;
 	}
 
-	private String text(String code, Object... args) {
-		return messages.getMessage(code, args, CHINESE);
-	}
 }

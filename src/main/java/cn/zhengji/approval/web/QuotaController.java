@@ -11,6 +11,7 @@ import cn.zhengji.approval.QuotaUse;
 import cn.zhengji.approval.Quotas;
 import cn.zhengji.audit.ExcelExports;
 import cn.zhengji.audit.ExportedList;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,13 +22,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class QuotaController {
 
-	private static final List<String> EXPORT_HEADERS = List.of("活动", "征集项目", "推荐单位", "已用", "名额", "至少");
+	/** The message keys of the export's columns, in order. */
+	private static final List<String> EXPORT_COLUMNS = List.of("campaign", "category", "unit", "used", "allowed", "min")
+		.stream()
+		.map(column -> "approval.quotas.export.column." + column)
+		.toList();
 
 	private final Quotas quotas;
 
 	private final ExcelExports exports;
 
-	QuotaController(Quotas quotas, ExcelExports exports) {
+	private final Texts texts;
+
+	QuotaController(Quotas quotas, ExcelExports exports, Texts texts) {
+		this.texts = texts;
 		this.quotas = quotas;
 		this.exports = exports;
 	}
@@ -59,7 +67,9 @@ class QuotaController {
 	@GetMapping("/admin/quotas.xlsx")
 	void export(@AuthenticationPrincipal SignedInUser actor, HttpServletResponse response) throws IOException {
 		List<QuotaUse> uses = quotas.visibleTo(actor);
-		exports.download(response, new ExcelExports.Export(ExportedList.QUOTAS, "推荐名额", "推荐名额", EXPORT_HEADERS,
+		String title = texts.text("approval.quotas.export.title");
+		exports.download(response, new ExcelExports.Export(ExportedList.QUOTAS, title, title,
+				EXPORT_COLUMNS.stream().map(texts::text).toList(),
 				actor.adminScope(), null), sheet -> uses.forEach(use -> sheet.row(use.campaignTitle(),
 						use.categoryName(), use.organisationName(), use.used(), use.allowed(), use.min())));
 	}

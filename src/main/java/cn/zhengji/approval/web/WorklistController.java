@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.approval.ApprovalRejected;
 import cn.zhengji.approval.Approvals;
 import cn.zhengji.approval.BatchOutcome;
@@ -24,7 +25,6 @@ import cn.zhengji.organisation.Organisations;
 import cn.zhengji.approval.WorklistFilter;
 import cn.zhengji.approval.Worklists;
 import cn.zhengji.submission.EntryState;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,16 +54,16 @@ class WorklistController {
 
 	private final ExcelExports exports;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	WorklistController(Worklists search, Approvals approvals, Campaigns campaigns, Organisations organisations,
-			ExcelExports exports, MessageSource messages) {
+			ExcelExports exports, Texts texts) {
 		this.search = search;
 		this.approvals = approvals;
 		this.campaigns = campaigns;
 		this.organisations = organisations;
 		this.exports = exports;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@GetMapping("/admin/works")
@@ -81,13 +81,13 @@ class WorklistController {
 	@GetMapping("/admin/works.xlsx")
 	void exportWorks(@AuthenticationPrincipal SignedInUser actor, @ModelAttribute("filter") WorklistFilterForm form,
 			BindingResult binding, HttpServletResponse response) throws IOException {
-		export(actor, form.toFilter(), "作品清单", response);
+		export(actor, form.toFilter(), texts.text("approval.export.works"), response);
 	}
 
 	@GetMapping("/admin/queue.xlsx")
 	void exportQueue(@AuthenticationPrincipal SignedInUser actor, @ModelAttribute("filter") WorklistFilterForm form,
 			BindingResult binding, HttpServletResponse response) throws IOException {
-		export(actor, queueFilter(actor, form), "待审核作品", response);
+		export(actor, queueFilter(actor, form), texts.text("approval.export.queue"), response);
 	}
 
 	/**
@@ -101,7 +101,7 @@ class WorklistController {
 		requireQueue(actor);
 		Map<Long, Integer> versionsSeen = versionsSeen(picked);
 		if (versionsSeen.isEmpty()) {
-			redirect.addFlashAttribute("flashError", message("approval.batch.noneSelected"));
+			redirect.addFlashAttribute("flashError", texts.text("approval.batch.noneSelected"));
 			return "redirect:/admin/queue";
 		}
 		try {
@@ -109,13 +109,13 @@ class WorklistController {
 			Approvals.opinion(opinion, "approval.batch.opinionRequired");
 		}
 		catch (ApprovalRejected refused) {
-			redirect.addFlashAttribute("flashError", message(refused.messageCode(), refused.arguments()));
+			redirect.addFlashAttribute("flashError", texts.text(refused.messageCode(), refused.arguments()));
 			return "redirect:/admin/queue";
 		}
 		BatchOutcome outcome = approvals.approveAll(actor, versionsSeen, opinion);
 		if (!outcome.approved().isEmpty()) {
 			redirect.addFlashAttribute("flashSuccess",
-					message("approval.batch.approved", outcome.approved().size()));
+					texts.text("approval.batch.approved", outcome.approved().size()));
 		}
 		if (!outcome.refused().isEmpty()) {
 			redirect.addFlashAttribute("batchRefused", outcome.refused());
@@ -152,7 +152,7 @@ class WorklistController {
 			boolean queue, Model model) {
 		List<String> problems = new ArrayList<>();
 		for (var error : binding.getFieldErrors()) {
-			problems.add(message("approval.filter.invalid." + error.getField()));
+			problems.add(texts.text("approval.filter.invalid." + error.getField()));
 		}
 		Worklists.Page page = search.search(actor, filter, Math.max(0, form.getPage() - 1));
 		List<Campaign> visibleCampaigns = campaigns.allVisible();
@@ -196,7 +196,7 @@ class WorklistController {
 			throws IOException {
 		Map<String, Object> details = new LinkedHashMap<>(Worklists.describe(filter));
 		exports.download(response, new ExcelExports.Export(ExportedList.ENTRIES, title, title,
-				Worklists.EXPORT_HEADERS, actor.organisationPath(), details),
+				Worklists.EXPORT_COLUMNS.stream().map(texts::text).toList(), actor.organisationPath(), details),
 				rows -> details.put("personalDataInFull", search.export(actor, filter, rows)));
 	}
 
@@ -228,7 +228,4 @@ class WorklistController {
 		return urls;
 	}
 
-	private String message(String key, Object... args) {
-		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-	}
 }

@@ -135,7 +135,8 @@ public final class SpreadsheetDownload {
 					case Number number -> sheet.value(r, c, number);
 					case Instant instant -> sheet.inlineString(r, c, DATE_TIME.format(instant.atZone(shownIn())));
 					case LocalDate date -> sheet.inlineString(r, c, date.toString());
-					case Boolean bool -> sheet.value(r, c, bool ? "是" : "否");
+					// Yes or no is worded by the caller from messages: the sheet holds no words of its own.
+					case Boolean bool -> throw new IllegalArgumentException("word a yes/no cell as text: " + bool);
 					default -> sheet.inlineString(r, c, cell.toString());
 				}
 			}

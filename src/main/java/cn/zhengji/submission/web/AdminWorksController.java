@@ -2,12 +2,12 @@ package cn.zhengji.submission.web;
 
 import java.util.List;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.campaign.CategoryRuleDescriptions;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.submission.AdminEntryPanel;
 import cn.zhengji.submission.Entries;
 import cn.zhengji.submission.EntryView;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,23 +28,23 @@ class AdminWorksController {
 
 	private final CategoryRuleDescriptions descriptions;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final List<AdminEntryPanel> panels;
 
-	AdminWorksController(Entries entries, CategoryRuleDescriptions descriptions, MessageSource messages,
+	AdminWorksController(Entries entries, CategoryRuleDescriptions descriptions, Texts texts,
 			List<AdminEntryPanel> panels) {
 		this.entries = entries;
 		this.panels = panels;
 		this.descriptions = descriptions;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, Model model) {
 		EntryView view = entries.forAdmin(actor, id);
 		model.addAttribute("view", view);
-		model.addAttribute("slotHelp", SlotHelp.of(view, descriptions, messages));
+		model.addAttribute("slotHelp", SlotHelp.of(view, descriptions, texts));
 		model.addAttribute("panels", panels.stream().flatMap(panel -> panel.panel(actor, view).stream()).toList());
 		return "submission/detail";
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.CategoryRuleDescriptions;
 import cn.zhengji.campaign.CategoryRules.TextField;
@@ -22,7 +23,6 @@ import cn.zhengji.submission.EntryLifecycle;
 import cn.zhengji.submission.EntryConflict;
 import cn.zhengji.submission.EntryView;
 import cn.zhengji.submission.NominationForms;
-import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +51,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/works")
 class WorksController {
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
 	private final Entries entries;
 
@@ -63,7 +62,7 @@ class WorksController {
 
 	private final CategoryRuleDescriptions descriptions;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final Long uploadChunkSize;
 
@@ -72,14 +71,14 @@ class WorksController {
 	 * unset lets the widget choose
 	 */
 	WorksController(Entries entries, EntryLifecycle changes, NominationForms nominations, StoredFiles storedFiles,
-			CategoryRuleDescriptions descriptions, MessageSource messages,
+			CategoryRuleDescriptions descriptions, Texts texts,
 			@org.springframework.beans.factory.annotation.Value("${zhengji.submission.upload-chunk-size:#{null}}") Long uploadChunkSize) {
 		this.entries = entries;
 		this.changes = changes;
 		this.nominations = nominations;
 		this.storedFiles = storedFiles;
 		this.descriptions = descriptions;
-		this.messages = messages;
+		this.texts = texts;
 		this.uploadChunkSize = uploadChunkSize;
 	}
 
@@ -104,7 +103,7 @@ class WorksController {
 			BindingResult errors, Model model, RedirectAttributes redirect) {
 		try {
 			long id = changes.create(actor, form.getCampaign(), form.getCategory(), form.getTitle());
-			redirect.addFlashAttribute("flashSuccess", text("submission.flash.created"));
+			redirect.addFlashAttribute("flashSuccess", texts.text("submission.flash.created"));
 			return "redirect:/works/" + id;
 		}
 		catch (EntryChangeRejected rejected) {
@@ -133,7 +132,7 @@ class WorksController {
 	String detail(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, Model model) {
 		EntryView view = entries.forOwner(actor, id);
 		model.addAttribute("view", view);
-		model.addAttribute("slotHelp", SlotHelp.of(view, descriptions, messages));
+		model.addAttribute("slotHelp", SlotHelp.of(view, descriptions, texts));
 		model.addAttribute("uploadChunkSize", uploadChunkSize);
 		return "submission/detail";
 	}
@@ -144,7 +143,7 @@ class WorksController {
 		EntryView view = entries.forOwner(actor, id);
 		if (!view.changeable()) {
 			// In review (recall it first), after the deadline or final: the entry page says which and what to do.
-			redirect.addFlashAttribute("flashError", text(view.recallable() ? "submission.rejected.inReview"
+			redirect.addFlashAttribute("flashError", texts.text(view.recallable() ? "submission.rejected.inReview"
 					: "submission.detail.closed"));
 			return "redirect:/works/" + id;
 		}
@@ -159,11 +158,11 @@ class WorksController {
 			@RequestParam MultiValueMap<String, String> parameters, Model model, RedirectAttributes redirect,
 			jakarta.servlet.http.HttpServletResponse response) {
 		EntryView view = entries.forOwner(actor, id);
-		Map<String, String> texts = textValues(view, parameters);
+		Map<String, String> typed = textValues(view, parameters);
 		try {
 			changes.edit(actor, id, form.getVersion() == null ? -1 : form.getVersion(), form.getTitle(),
-					byKey(view, texts), view.nomination().isPresent() ? form.toNomination() : null);
-			redirect.addFlashAttribute("flashSuccess", text("submission.flash.saved"));
+					byKey(view, typed), view.nomination().isPresent() ? form.toNomination() : null);
+			redirect.addFlashAttribute("flashSuccess", texts.text("submission.flash.saved"));
 			return "redirect:/works/" + id;
 		}
 		catch (EntryChangeRejected rejected) {
@@ -176,11 +175,11 @@ class WorksController {
 		}
 		catch (EntryConflict conflict) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			errors.reject("submission.conflict", text("submission.conflict"));
+			errors.reject("submission.conflict", texts.text("submission.conflict"));
 		}
 		form.setMobile(null);
 		form.setIdNumber(null);
-		model.addAttribute("texts", texts);
+		model.addAttribute("texts", typed);
 		return editForm(view, model);
 	}
 
@@ -257,7 +256,7 @@ class WorksController {
 			}
 		}
 		catch (EntryChangeRejected rejected) {
-			redirect.addFlashAttribute("flashError", text(rejected));
+			redirect.addFlashAttribute("flashError", texts.text(rejected));
 		}
 		return "redirect:/works/" + id + "#slot-" + slot;
 	}
@@ -267,10 +266,10 @@ class WorksController {
 			RedirectAttributes redirect) {
 		try {
 			changes.detach(actor, id, attachmentId);
-			redirect.addFlashAttribute("flashSuccess", text("submission.flash.removed"));
+			redirect.addFlashAttribute("flashSuccess", texts.text("submission.flash.removed"));
 		}
 		catch (EntryChangeRejected rejected) {
-			redirect.addFlashAttribute("flashError", text(rejected));
+			redirect.addFlashAttribute("flashError", texts.text(rejected));
 		}
 		return "redirect:/works/" + id;
 	}
@@ -283,13 +282,13 @@ class WorksController {
 		try {
 			changes.submit(actor, id, version == null ? -1 : version,
 					declarations == null ? Set.of() : new HashSet<>(declarations));
-			redirect.addFlashAttribute("flashSuccess", text("submission.flash.submitted"));
+			redirect.addFlashAttribute("flashSuccess", texts.text("submission.flash.submitted"));
 		}
 		catch (EntryChangeRejected rejected) {
-			redirect.addFlashAttribute("flashError", text(rejected));
+			redirect.addFlashAttribute("flashError", texts.text(rejected));
 		}
 		catch (EntryConflict conflict) {
-			redirect.addFlashAttribute("flashError", text("submission.conflict"));
+			redirect.addFlashAttribute("flashError", texts.text("submission.conflict"));
 		}
 		return "redirect:/works/" + id;
 	}
@@ -300,7 +299,7 @@ class WorksController {
 			RedirectAttributes redirect) {
 		EntryView view = entries.forOwner(actor, id);
 		if (!view.recallable()) {
-			redirect.addFlashAttribute("flashError", text("submission.rejected.notInReview"));
+			redirect.addFlashAttribute("flashError", texts.text("submission.rejected.notInReview"));
 			return "redirect:/works/" + id;
 		}
 		model.addAttribute("view", view);
@@ -313,13 +312,13 @@ class WorksController {
 			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
 		try {
 			changes.recall(actor, id, version == null ? -1 : version);
-			redirect.addFlashAttribute("flashSuccess", text("submission.flash.recalled"));
+			redirect.addFlashAttribute("flashSuccess", texts.text("submission.flash.recalled"));
 		}
 		catch (EntryChangeRejected rejected) {
-			redirect.addFlashAttribute("flashError", text(rejected));
+			redirect.addFlashAttribute("flashError", texts.text(rejected));
 		}
 		catch (EntryConflict conflict) {
-			redirect.addFlashAttribute("flashError", text("submission.conflict"));
+			redirect.addFlashAttribute("flashError", texts.text("submission.conflict"));
 		}
 		return "redirect:/works/" + id;
 	}
@@ -331,13 +330,13 @@ class WorksController {
 		try {
 			changes.withdraw(actor, id, version == null ? -1 : version,
 					remark == null || remark.isBlank() ? null : remark.strip());
-			redirect.addFlashAttribute("flashSuccess", text("submission.flash.withdrawn"));
+			redirect.addFlashAttribute("flashSuccess", texts.text("submission.flash.withdrawn"));
 		}
 		catch (EntryChangeRejected rejected) {
-			redirect.addFlashAttribute("flashError", text(rejected));
+			redirect.addFlashAttribute("flashError", texts.text(rejected));
 		}
 		catch (EntryConflict conflict) {
-			redirect.addFlashAttribute("flashError", text("submission.conflict"));
+			redirect.addFlashAttribute("flashError", texts.text("submission.conflict"));
 		}
 		return "redirect:/works/" + id;
 	}
@@ -382,11 +381,5 @@ class WorksController {
 			.body(document.content());
 	}
 
-	private String text(EntryChangeRejected rejected) {
-		return messages.getMessage(rejected.messageCode(), rejected.arguments(), CHINESE);
-	}
 
-	private String text(String code, Object... args) {
-		return messages.getMessage(code, args, CHINESE);
-	}
 }

@@ -25,8 +25,8 @@ class SpreadsheetDownloadTest {
 
 		long rows = SpreadsheetDownload.write(out, "作品", List.of("编号", "名称", "提交时间", "日期", "手机号", "推荐"),
 				ZoneId.of("Asia/Shanghai"), sheet -> {
-			sheet.row(1L, "春风十里", Instant.parse("2026-05-01T02:03:00Z"), LocalDate.of(2026, 5, 1), "13800000001", true);
-			sheet.row(2L, null, null, null, "013", false);
+			sheet.row(1L, "春风十里", Instant.parse("2026-05-01T02:03:00Z"), LocalDate.of(2026, 5, 1), "13800000001", "是");
+			sheet.row(2L, null, null, null, "013", "否");
 		});
 
 		assertThat(rows).isEqualTo(2);
