@@ -9,4 +9,5 @@ public class ZhengjiApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(ZhengjiApplication.class, args);
 	}
+
 }

@@ -53,51 +53,56 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The authorization matrix: actor role × relation of the target organisation to the actor ×
- * endpoint → expected HTTP status, one parameterized test (after pretalx {@code test_orga_access.py}
- * and HotCRP {@code t_permission.php}). It lists every endpoint of the application, grouped by
- * module; a new controller method needs a row here.
+ * The authorization matrix: actor role × relation of the target organisation to the actor
+ * × endpoint → expected HTTP status, one parameterized test (after pretalx
+ * {@code test_orga_access.py} and HotCRP {@code t_permission.php}). It lists every
+ * endpoint of the application, grouped by module; a new controller method needs a row
+ * here.
  *
- * <h2>Fixture</h2>
- * Every signed-in actor is a real account of 福州市总工会 ({@code fj-fuzhou}, a CITY below
- * 福建省总工会), created for this test, except the platform admin, who is the first platform admin
- * ({@code admin}, at 福建省总工会: there is exactly one, and other tests count on that), taken as if it
- * had replaced its one-time password. The target organisation of a request, by its relation to the
- * actor's organisation:
+ * <h2>Fixture</h2> Every signed-in actor is a real account of 福州市总工会 ({@code fj-fuzhou},
+ * a CITY below 福建省总工会), created for this test, except the platform admin, who is the
+ * first platform admin ({@code admin}, at 福建省总工会: there is exactly one, and other tests
+ * count on that), taken as if it had replaced its one-time password. The target
+ * organisation of a request, by its relation to the actor's organisation:
  * <ul>
  * <li>{@link Relation#OWN} — 福州 itself;</li>
- * <li>{@link Relation#CHILD} — a county created below 福州 for this test (inside the subtree);</li>
- * <li>{@link Relation#SIBLING} — 厦门 ({@code fj-xiamen}): another city below the same province;</li>
- * <li>{@link Relation#OTHER_CITY} — a county created below 厦门: something inside another city's
- * subtree, not an ancestor of 福州 either.</li>
+ * <li>{@link Relation#CHILD} — a county created below 福州 for this test (inside the
+ * subtree);</li>
+ * <li>{@link Relation#SIBLING} — 厦门 ({@code fj-xiamen}): another city below the same
+ * province;</li>
+ * <li>{@link Relation#OTHER_CITY} — a county created below 厦门: something inside another
+ * city's subtree, not an ancestor of 福州 either.</li>
  * </ul>
- * For the platform admin the relations name the same organisations; it administers all of them.
- * Each of these organisations also holds a target account (an expert or an organisation admin that
- * is not the actor) and an audit event. Campaign administration works on a copy of
- * {@code fujian-2024} made for this test (year 2090, so that it never becomes the home page's
- * campaign), so that the shipped campaigns other tests read stay as shipped.
+ * For the platform admin the relations name the same organisations; it administers all of
+ * them. Each of these organisations also holds a target account (an expert or an
+ * organisation admin that is not the actor) and an audit event. Campaign administration
+ * works on a copy of {@code fujian-2024} made for this test (year 2090, so that it never
+ * becomes the home page's campaign), so that the shipped campaigns other tests read stay
+ * as shipped.
  *
- * <h2>Adding rows</h2>
- * Append an {@link Endpoint} to {@link #ENDPOINTS}, under its module: method, URL template, form
- * parameters and the expected status as an {@link Expectation}. Placeholders in the URL and in
- * parameter values: {@code {org}} (the target organisation's id), {@code {orgName}},
- * {@code {version}} (its optimistic-locking version, read just before the request),
- * {@code {auditEvent}} (an audit event recorded against the target organisation), {@code {account}}
- * (the target account in the target organisation), {@code {campaign}} (the code of this test's
+ * <h2>Adding rows</h2> Append an {@link Endpoint} to {@link #ENDPOINTS}, under its
+ * module: method, URL template, form parameters and the expected status as an
+ * {@link Expectation}. Placeholders in the URL and in parameter values: {@code {org}}
+ * (the target organisation's id), {@code {orgName}}, {@code {version}} (its
+ * optimistic-locking version, read just before the request), {@code {auditEvent}} (an
+ * audit event recorded against the target organisation), {@code {account}} (the target
+ * account in the target organisation), {@code {campaign}} (the code of this test's
  * campaign), {@code {campaignVersion}}, {@code {phaseVersion}} (its SUBMISSION phase),
- * {@code {categoryVersion}} (its {@code micro-video} category), {@code {file}} (a completed upload
- * of the PARTICIPANT actor), {@code {entry}} (a good-netizen entry of the target organisation, with
- * its nomination form), {@code {ownEntry}} (a micro-video draft of the PARTICIPANT actor),
- * {@code {ownEntryVersion}} (its version, read just before the request), {@code {pendingEntry}} (a
- * submitted digital-union entry of the target organisation, waiting at that organisation in the approval
- * chain), {@code {pendingEntryVersion}}, {@code {event}} (an offline event of the target organisation in
- * this test's campaign), {@code {announcement}} (a published announcement of the target organisation),
- * {@code {announcementVersion}} (its version, read just before the request), {@code {notice}} (a notice
- * of the PARTICIPANT actor) and {@code {unique}} (a fresh number). An endpoint without {@code {org}},
- * {@code {auditEvent}}, {@code {account}}, {@code {entry}}, {@code {pendingEntry}}, {@code {event}} or
- * {@code {announcement}} does not
- * depend on the relation and runs once (as OWN). Unsafe methods are sent with a CSRF token. Reuse the
- * common expectations ({@link #adminInSubtree}, {@link #adminBelowOwn}, {@link #anyAdmin},
+ * {@code {categoryVersion}} (its {@code micro-video} category), {@code {file}} (a
+ * completed upload of the PARTICIPANT actor), {@code {entry}} (a good-netizen entry of
+ * the target organisation, with its nomination form), {@code {ownEntry}} (a micro-video
+ * draft of the PARTICIPANT actor), {@code {ownEntryVersion}} (its version, read just
+ * before the request), {@code {pendingEntry}} (a submitted digital-union entry of the
+ * target organisation, waiting at that organisation in the approval chain),
+ * {@code {pendingEntryVersion}}, {@code {event}} (an offline event of the target
+ * organisation in this test's campaign), {@code {announcement}} (a published announcement
+ * of the target organisation), {@code {announcementVersion}} (its version, read just
+ * before the request), {@code {notice}} (a notice of the PARTICIPANT actor) and
+ * {@code {unique}} (a fresh number). An endpoint without {@code {org}},
+ * {@code {auditEvent}}, {@code {account}}, {@code {entry}}, {@code {pendingEntry}},
+ * {@code {event}} or {@code {announcement}} does not depend on the relation and runs once
+ * (as OWN). Unsafe methods are sent with a CSRF token. Reuse the common expectations
+ * ({@link #adminInSubtree}, {@link #adminBelowOwn}, {@link #anyAdmin},
  * {@link #platformAdminOnly}, {@link #signedIn}, {@link #everyone}, {@link #apiVisible},
  * {@link #apiSignedIn}) or write a lambda.
  */
@@ -110,12 +115,17 @@ class AuthorizationMatrixWebTest {
 	enum Actor {
 
 		PLATFORM_ADMIN, ORG_ADMIN, PARTICIPANT, EXPERT, ANONYMOUS
+
 	}
 
-	/** Where the target organisation sits relative to the actor's organisation (see the class comment). */
+	/**
+	 * Where the target organisation sits relative to the actor's organisation (see the
+	 * class comment).
+	 */
 	enum Relation {
 
 		OWN, CHILD, SIBLING, OTHER_CITY
+
 	}
 
 	/** The expected status for an actor and a relation. */
@@ -123,11 +133,14 @@ class AuthorizationMatrixWebTest {
 	interface Expectation {
 
 		int status(Actor actor, Relation relation);
+
 	}
 
 	/**
 	 * One endpoint of the matrix.
-	 * @param multipartFile for multipart POSTs: the content of the part named {@code file}; null otherwise
+	 *
+	 * @param multipartFile for multipart POSTs: the content of the part named
+	 * {@code file}; null otherwise
 	 */
 	record Endpoint(String name, HttpMethod method, String url, Map<String, String> params, byte[] multipartFile,
 			Expectation expected) {
@@ -145,8 +158,8 @@ class AuthorizationMatrixWebTest {
 		}
 
 		boolean dependsOnRelation() {
-			return Stream.of("{org}", "{auditEvent}", "{account}", "{entry}", "{pendingEntry}", "{event}",
-					"{announcement}")
+			return Stream
+				.of("{org}", "{auditEvent}", "{account}", "{entry}", "{pendingEntry}", "{event}", "{announcement}")
 				.anyMatch(placeholder -> url.contains(placeholder)
 						|| params.values().stream().anyMatch(value -> value.contains(placeholder)));
 		}
@@ -157,12 +170,14 @@ class AuthorizationMatrixWebTest {
 		}
 	}
 
-	// --- Common expectations -------------------------------------------------------------------------
+	// --- Common expectations
+	// -------------------------------------------------------------------------
 
 	/**
-	 * An admin page about one organisation: the platform admin everywhere, an organisation admin in
-	 * its own subtree (OWN, CHILD); elsewhere, and for participants and experts, 404 (a denial never
-	 * says that the thing exists); a visitor is sent to sign in (302).
+	 * An admin page about one organisation: the platform admin everywhere, an
+	 * organisation admin in its own subtree (OWN, CHILD); elsewhere, and for participants
+	 * and experts, 404 (a denial never says that the thing exists); a visitor is sent to
+	 * sign in (302).
 	 */
 	static Expectation adminInSubtree(int allowed) {
 		return (actor, relation) -> switch (actor) {
@@ -173,7 +188,10 @@ class AuthorizationMatrixWebTest {
 		};
 	}
 
-	/** Like {@link #adminInSubtree} but strictly below the organisation admin's own organisation (renaming). */
+	/**
+	 * Like {@link #adminInSubtree} but strictly below the organisation admin's own
+	 * organisation (renaming).
+	 */
 	static Expectation adminBelowOwn(int allowed) {
 		return (actor, relation) -> switch (actor) {
 			case PLATFORM_ADMIN -> allowed;
@@ -184,8 +202,9 @@ class AuthorizationMatrixWebTest {
 	}
 
 	/**
-	 * Campaign administration: the platform admin only; everyone else, organisation admins included,
-	 * is told that nothing is there (404); a visitor is sent to sign in (302).
+	 * Campaign administration: the platform admin only; everyone else, organisation
+	 * admins included, is told that nothing is there (404); a visitor is sent to sign in
+	 * (302).
 	 */
 	static Expectation platformAdminOnly(int allowed) {
 		return (actor, relation) -> switch (actor) {
@@ -195,17 +214,26 @@ class AuthorizationMatrixWebTest {
 		};
 	}
 
-	/** A page of one's own (workbench, password): any signed-in user; a visitor is sent to sign in (302). */
+	/**
+	 * A page of one's own (workbench, password): any signed-in user; a visitor is sent to
+	 * sign in (302).
+	 */
 	static Expectation signedIn(int allowed) {
 		return (actor, relation) -> actor == Actor.ANONYMOUS ? 302 : allowed;
 	}
 
-	/** A public page or public API resource: the same answer for everyone, signed in or not. */
+	/**
+	 * A public page or public API resource: the same answer for everyone, signed in or
+	 * not.
+	 */
 	static Expectation everyone(int status) {
 		return (actor, relation) -> status;
 	}
 
-	/** An admin page that is not about one organisation (its content is scoped, not its access). */
+	/**
+	 * An admin page that is not about one organisation (its content is scoped, not its
+	 * access).
+	 */
 	static Expectation anyAdmin(int allowed) {
 		return (actor, relation) -> switch (actor) {
 			case PLATFORM_ADMIN, ORG_ADMIN -> allowed;
@@ -215,8 +243,9 @@ class AuthorizationMatrixWebTest {
 	}
 
 	/**
-	 * An API resource about one organisation: admins within their subtree, participants and experts
-	 * their own organisation's ancestry (here: OWN); 404 JSON otherwise; 401 without a session.
+	 * An API resource about one organisation: admins within their subtree, participants
+	 * and experts their own organisation's ancestry (here: OWN); 404 JSON otherwise; 401
+	 * without a session.
 	 */
 	static Expectation apiVisible() {
 		return (actor, relation) -> switch (actor) {
@@ -227,7 +256,10 @@ class AuthorizationMatrixWebTest {
 		};
 	}
 
-	/** An entry of the PARTICIPANT actor: its owner only; everyone else is told nothing is there. */
+	/**
+	 * An entry of the PARTICIPANT actor: its owner only; everyone else is told nothing is
+	 * there.
+	 */
 	static Expectation entryOwnerOnly(int allowed) {
 		return (actor, relation) -> switch (actor) {
 			case PARTICIPANT -> allowed;
@@ -236,7 +268,10 @@ class AuthorizationMatrixWebTest {
 		};
 	}
 
-	/** The owner's page of an organisation's entry: the admins of that organisation (here: OWN). */
+	/**
+	 * The owner's page of an organisation's entry: the admins of that organisation (here:
+	 * OWN).
+	 */
 	static Expectation organisationEntryOwner(int allowed) {
 		return (actor, relation) -> switch (actor) {
 			case ORG_ADMIN -> relation == Relation.OWN ? allowed : 404;
@@ -246,8 +281,9 @@ class AuthorizationMatrixWebTest {
 	}
 
 	/**
-	 * R-NOM-2 The full ID number and mobile of a nominee: the platform admin, the submitting
-	 * organisation's admins (OWN), provincial admins above it; a city admin above a county does not.
+	 * R-NOM-2 The full ID number and mobile of a nominee: the platform admin, the
+	 * submitting organisation's admins (OWN), provincial admins above it; a city admin
+	 * above a county does not.
 	 */
 	static Expectation fullPersonalData(int allowed) {
 		return (actor, relation) -> switch (actor) {
@@ -259,8 +295,9 @@ class AuthorizationMatrixWebTest {
 	}
 
 	/**
-	 * Organisation admins only: reporting for one's own union (offline events, reach figures), the queue
-	 * of what waits at one's union (the platform admin reads but does not approve).
+	 * Organisation admins only: reporting for one's own union (offline events, reach
+	 * figures), the queue of what waits at one's union (the platform admin reads but does
+	 * not approve).
 	 */
 	static Expectation orgAdminOnly(int allowed) {
 		return (actor, relation) -> switch (actor) {
@@ -271,8 +308,9 @@ class AuthorizationMatrixWebTest {
 	}
 
 	/**
-	 * An announcement's administration: the admins of the organisation that published it (here: OWN)
-	 * and the platform admin; an admin above or beside it is told that nothing is there.
+	 * An announcement's administration: the admins of the organisation that published it
+	 * (here: OWN) and the platform admin; an admin above or beside it is told that
+	 * nothing is there.
 	 */
 	static Expectation announcementOwner(int allowed) {
 		return (actor, relation) -> switch (actor) {
@@ -283,7 +321,10 @@ class AuthorizationMatrixWebTest {
 		};
 	}
 
-	/** A notice of the PARTICIPANT actor: only its reader may mark it; anyone else is told nothing is there. */
+	/**
+	 * A notice of the PARTICIPANT actor: only its reader may mark it; anyone else is told
+	 * nothing is there.
+	 */
 	static Expectation noticeReaderOnly(int allowed) {
 		return (actor, relation) -> switch (actor) {
 			case PARTICIPANT -> allowed;
@@ -297,7 +338,10 @@ class AuthorizationMatrixWebTest {
 		return (actor, relation) -> actor == Actor.ANONYMOUS ? 401 : 200;
 	}
 
-	/** An API resource of the PARTICIPANT actor's own upload: 404 JSON for anyone else, 401 without a session. */
+	/**
+	 * An API resource of the PARTICIPANT actor's own upload: 404 JSON for anyone else,
+	 * 401 without a session.
+	 */
 	static Expectation uploadOwnerOnly(int owner) {
 		return (actor, relation) -> switch (actor) {
 			case PARTICIPANT -> owner;
@@ -306,7 +350,8 @@ class AuthorizationMatrixWebTest {
 		};
 	}
 
-	// --- The matrix ---------------------------------------------------------------------------------
+	// --- The matrix
+	// ---------------------------------------------------------------------------------
 
 	static final byte[] NOT_AN_XLSX = "名称,简称,类型\n".getBytes(StandardCharsets.UTF_8);
 
@@ -323,11 +368,13 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/organisations/{org}/edit", adminBelowOwn(200)),
 			Endpoint.post("/admin/organisations/{org}/edit", Map.of("name", "{orgName}", "version", "{version}"),
 					adminBelowOwn(302)),
-			// Every target here is seeded or has children, so an allowed delete is refused with a flash (302).
+			// Every target here is seeded or has children, so an allowed delete is
+			// refused with a flash (302).
 			Endpoint.post("/admin/organisations/{org}/delete", Map.of(), adminBelowOwn(302)),
 			Endpoint.get("/admin/organisations/{org}/import", adminInSubtree(200)),
 			Endpoint.get("/admin/organisations/{org}/import/template", adminInSubtree(200)),
-			// A rejected file answers 200 with the problems; what matters here is who gets that far.
+			// A rejected file answers 200 with the problems; what matters here is who
+			// gets that far.
 			Endpoint.upload("/admin/organisations/{org}/import", NOT_AN_XLSX, adminInSubtree(200)),
 			Endpoint.get("/api/v1/organisations", apiSignedIn()),
 			Endpoint.get("/api/v1/organisations/{org}", apiVisible()),
@@ -340,10 +387,10 @@ class AuthorizationMatrixWebTest {
 			// --- account: signing in and out, registration, own pages ---
 			// A signed-in user asking for the sign-in page is sent on to the workbench.
 			Endpoint.get("/sign-in", (actor, relation) -> actor == Actor.ANONYMOUS ? 200 : 302),
-			// Handled by Spring Security: an unknown account comes back to /sign-in?error.
+			// Handled by Spring Security: an unknown account comes back to
+			// /sign-in?error.
 			Endpoint.post("/sign-in", Map.of("username", "nobody-{unique}", "password", "Wrong#2026"), everyone(302)),
-			Endpoint.post("/sign-out", Map.of(), everyone(302)),
-			Endpoint.get("/register", everyone(200)),
+			Endpoint.post("/sign-out", Map.of(), everyone(302)), Endpoint.get("/register", everyone(200)),
 			// Not a mobile number: the form comes back with the problem, no code is sent.
 			Endpoint.post("/register/code", Map.of("mobile", "12345"), everyone(200)),
 			Endpoint.post("/register/restart", Map.of(), everyone(302)),
@@ -351,19 +398,23 @@ class AuthorizationMatrixWebTest {
 			Endpoint.post("/register", Map.of("code", "000000", "displayName", "矩阵职工"), everyone(302)),
 			// The htmx organisation picker: the public tree, one level at a time.
 			Endpoint.get("/register/organisations?organisationIds={org}", everyone(200)),
-			Endpoint.get("/workbench", signedIn(200)),
-			Endpoint.get("/account/password", signedIn(200)),
-			// A wrong current password: the form comes back with the problem, nothing changes.
-			Endpoint.post("/account/password", Map.of("currentPassword", "Wrong#2026", "newPassword",
-					"Matrix#New2026", "newPasswordRepeat", "Matrix#New2026"), signedIn(200)),
+			Endpoint.get("/workbench", signedIn(200)), Endpoint.get("/account/password", signedIn(200)),
+			// A wrong current password: the form comes back with the problem, nothing
+			// changes.
+			Endpoint.post("/account/password",
+					Map.of("currentPassword", "Wrong#2026", "newPassword", "Matrix#New2026", "newPasswordRepeat",
+							"Matrix#New2026"),
+					signedIn(200)),
 
 			// --- account: administration, limited to the admin's subtree ---
 			Endpoint.get("/admin/accounts", anyAdmin(200)),
 			Endpoint.get("/admin/accounts?role=EXPERT&organisation=矩阵", anyAdmin(200)),
 			Endpoint.get("/admin/accounts/new", anyAdmin(200)),
 			// Allowed: the page with the one-time password (200).
-			Endpoint.post("/admin/accounts/new", Map.of("username", "matrix{unique}", "displayName", "矩阵专家",
-					"role", "EXPERT", "organisationId", "{org}"), adminInSubtree(200)),
+			Endpoint.post("/admin/accounts/new",
+					Map.of("username", "matrix{unique}", "displayName", "矩阵专家", "role", "EXPERT", "organisationId",
+							"{org}"),
+					adminInSubtree(200)),
 			Endpoint.post("/admin/accounts/{account}/reset-password", Map.of(), adminInSubtree(200)),
 			Endpoint.post("/admin/accounts/{account}/disable", Map.of(), adminInSubtree(302)),
 			Endpoint.post("/admin/accounts/{account}/enable", Map.of(), adminInSubtree(302)),
@@ -371,10 +422,8 @@ class AuthorizationMatrixWebTest {
 			Endpoint.post("/admin/accounts/999999999/disable", Map.of(), anyAdmin(404)),
 
 			// --- campaign: public pages and the public JSON API ---
-			Endpoint.get("/", everyone(200)),
-			Endpoint.get("/campaigns/fujian-2024", everyone(200)),
-			Endpoint.get("/qr.png", everyone(200)),
-			Endpoint.get("/api/v1/campaigns", everyone(200)),
+			Endpoint.get("/", everyone(200)), Endpoint.get("/campaigns/fujian-2024", everyone(200)),
+			Endpoint.get("/qr.png", everyone(200)), Endpoint.get("/api/v1/campaigns", everyone(200)),
 			Endpoint.get("/api/v1/campaigns/fujian-2024", everyone(200)),
 			Endpoint.get("/api/v1/campaigns/fujian-2024/phases", everyone(200)),
 			Endpoint.get("/api/v1/campaigns/fujian-2024/categories", everyone(200)),
@@ -384,7 +433,8 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/api/v1/campaigns/no-such-campaign", everyone(404)),
 			Endpoint.get("/campaigns/no-such-campaign", everyone(404)),
 
-			// --- campaign: administration (R-CAM), the platform admin only; allowed changes succeed (302) ---
+			// --- campaign: administration (R-CAM), the platform admin only; allowed
+			// changes succeed (302) ---
 			Endpoint.get("/admin/campaigns", platformAdminOnly(200)),
 			Endpoint.get("/admin/campaigns/{campaign}", platformAdminOnly(200)),
 			Endpoint.get("/admin/campaigns/no-such-campaign", platformAdminOnly(404)),
@@ -403,12 +453,14 @@ class AuthorizationMatrixWebTest {
 					platformAdminOnly(302)),
 			Endpoint.get("/admin/campaigns/{campaign}/copy", platformAdminOnly(200)),
 			Endpoint.post("/admin/campaigns/{campaign}/copy",
-					Map.of("code", "{campaign}-{unique}", "title", "矩阵复制活动", "year", "2091"),
-					platformAdminOnly(302)),
+					Map.of("code", "{campaign}-{unique}", "title", "矩阵复制活动", "year", "2091"), platformAdminOnly(302)),
 
-			// --- files (R-SUB-2): tus uploads and downloads of one's own files. {file} is a completed upload of
-			// the PARTICIPANT actor; for everyone else it does not exist. Without Tus-Resumable the owner gets 412.
-			new Endpoint("OPTIONS /api/v1/uploads", HttpMethod.OPTIONS, "/api/v1/uploads", Map.of(), null, everyone(204)),
+			// --- files (R-SUB-2): tus uploads and downloads of one's own files. {file}
+			// is a completed upload of
+			// the PARTICIPANT actor; for everyone else it does not exist. Without
+			// Tus-Resumable the owner gets 412.
+			new Endpoint("OPTIONS /api/v1/uploads", HttpMethod.OPTIONS, "/api/v1/uploads", Map.of(), null,
+					everyone(204)),
 			Endpoint.post("/api/v1/uploads", Map.of(), (actor, relation) -> actor == Actor.ANONYMOUS ? 401 : 412),
 			new Endpoint("HEAD /api/v1/uploads/{file}", HttpMethod.HEAD, "/api/v1/uploads/{file}", Map.of(), null,
 					uploadOwnerOnly(412)),
@@ -422,16 +474,21 @@ class AuthorizationMatrixWebTest {
 				default -> 404;
 			}),
 
-			// --- submission (R-SUB, R-NOM): "my works" and the admins' read-only view. {ownEntry} is a
-			// micro-video draft of the PARTICIPANT actor; {entry} is a good-netizen entry (with its nomination
-			// form) of the target organisation, owned by that organisation: its admins work on it, admins
-			// above read it. Full personal data: the submitting organisation's admins, provincial admins above
+			// --- submission (R-SUB, R-NOM): "my works" and the admins' read-only view.
+			// {ownEntry} is a
+			// micro-video draft of the PARTICIPANT actor; {entry} is a good-netizen entry
+			// (with its nomination
+			// form) of the target organisation, owned by that organisation: its admins
+			// work on it, admins
+			// above read it. Full personal data: the submitting organisation's admins,
+			// provincial admins above
 			// it and the platform admin (not a city admin above a county).
-			Endpoint.get("/works", signedIn(200)),
-			Endpoint.get("/works/new", signedIn(200)),
+			Endpoint.get("/works", signedIn(200)), Endpoint.get("/works/new", signedIn(200)),
 			Endpoint.get("/works/new?campaign=demo-fujian", signedIn(200)),
-			// Only the participant (a WORKER) may enter micro-video; everyone else gets the form back with the reason.
-			Endpoint.post("/works/new", Map.of("campaign", "demo-fujian", "category", "micro-video", "title", "矩阵作品{unique}"),
+			// Only the participant (a WORKER) may enter micro-video; everyone else gets
+			// the form back with the reason.
+			Endpoint.post("/works/new",
+					Map.of("campaign", "demo-fujian", "category", "micro-video", "title", "矩阵作品{unique}"),
 					(actor, relation) -> switch (actor) {
 						case PARTICIPANT, ANONYMOUS -> 302;
 						default -> 200;
@@ -440,14 +497,16 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/works/{ownEntry}/edit", entryOwnerOnly(200)),
 			Endpoint.post("/works/{ownEntry}/edit", Map.of("version", "{ownEntryVersion}", "title", "矩阵作品"),
 					entryOwnerOnly(302)),
-			// The empty upload {file} is refused for its format: a flash message, nothing attached (302).
+			// The empty upload {file} is refused for its format: a flash message, nothing
+			// attached (302).
 			Endpoint.post("/works/{ownEntry}/slots/work/attach", Map.of("uploadId", "{file}"), entryOwnerOnly(302)),
 			Endpoint.post("/works/{ownEntry}/attachments/999999999/remove", Map.of(), entryOwnerOnly(404)),
 			// Incomplete: refused with a flash message, nothing changes (302).
 			Endpoint.post("/works/{ownEntry}/submit", Map.of("version", "{ownEntryVersion}"), entryOwnerOnly(302)),
 			// A stale version: refused with a flash message, nothing changes (302).
 			Endpoint.post("/works/{ownEntry}/withdraw", Map.of("version", "-1"), entryOwnerOnly(302)),
-			// A draft has nothing to recall: back to the entry page with a message (302); so is a stale recall.
+			// A draft has nothing to recall: back to the entry page with a message (302);
+			// so is a stale recall.
 			Endpoint.get("/works/{ownEntry}/recall", entryOwnerOnly(302)),
 			Endpoint.post("/works/{ownEntry}/recall", Map.of("version", "-1"), entryOwnerOnly(302)),
 			Endpoint.get("/works/{entry}", organisationEntryOwner(200)),
@@ -456,15 +515,15 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/works/{entry}/nomination.docx", adminInSubtree(200)),
 			Endpoint.get("/works/{entry}/nomination.pdf?full=true", fullPersonalData(200)),
 			Endpoint.get("/works/{entry}/personal-data", fullPersonalData(200)),
-			Endpoint.get("/admin/works", anyAdmin(200)),
-			Endpoint.get("/admin/works?state=SUBMITTED", anyAdmin(200)),
+			Endpoint.get("/admin/works", anyAdmin(200)), Endpoint.get("/admin/works?state=SUBMITTED", anyAdmin(200)),
 			Endpoint.get("/admin/works/{entry}", adminInSubtree(200)),
 
 			// --- exports of the other admin lists (R-X-2) ---
 			Endpoint.get("/admin/accounts.xlsx?role=EXPERT", anyAdmin(200)),
 			Endpoint.get("/admin/audit/export.xlsx?from=2024-01-01", anyAdmin(200)),
 
-			// --- approval worklists: every admin lists and exports its subtree; only an organisation's admins have a queue ---
+			// --- approval worklists: every admin lists and exports its subtree; only an
+			// organisation's admins have a queue ---
 			Endpoint.get("/admin/works?unit={org}&state=DRAFT&from=2024-01-01&to=2030-12-31&q=x", anyAdmin(200)),
 			Endpoint.get("/admin/works?from=not-a-date&state=NOPE&page=-3", anyAdmin(200)),
 			Endpoint.get("/admin/works.xlsx", anyAdmin(200)),
@@ -475,60 +534,77 @@ class AuthorizationMatrixWebTest {
 			Endpoint.post("/admin/queue/approve", Map.of("entry", "{entry}", "opinion", "同意"), orgAdminOnly(302)),
 
 			// --- infrastructure: the OpenAPI description of the JSON API is public ---
-			Endpoint.get("/v3/api-docs", everyone(200)),
-			Endpoint.get("/v3/api-docs.yaml", everyone(200)),
+			Endpoint.get("/v3/api-docs", everyone(200)), Endpoint.get("/v3/api-docs.yaml", everyone(200)),
 			// Where errors are forwarded to; asked for directly there is nothing to show.
 			Endpoint.get("/error", everyone(404)),
 
-			// approval (R-APR-1): {pendingEntry} is a submitted entry of the target organisation waiting at that
-			// organisation. The decisions are sent without an opinion, so an allowed request is refused with a
-			// flash message and changes nothing (302); an admin above the waiting level (CHILD) and the platform
-			// admin may read the entry but are told it is not their turn (302); another city's admins, participants
+			// approval (R-APR-1): {pendingEntry} is a submitted entry of the target
+			// organisation waiting at that
+			// organisation. The decisions are sent without an opinion, so an allowed
+			// request is refused with a
+			// flash message and changes nothing (302); an admin above the waiting level
+			// (CHILD) and the platform
+			// admin may read the entry but are told it is not their turn (302); another
+			// city's admins, participants
 			// and experts are told nothing is there (404).
 			Endpoint.get("/admin/works/{pendingEntry}", adminInSubtree(200)),
-			Endpoint.post("/admin/works/{pendingEntry}/approve", Map.of("version", "{pendingEntryVersion}",
-					"opinion", ""), adminInSubtree(302)),
-			Endpoint.post("/admin/works/{pendingEntry}/return", Map.of("version", "{pendingEntryVersion}",
-					"opinion", ""), adminInSubtree(302)),
-			Endpoint.post("/admin/works/{pendingEntry}/reject", Map.of("version", "{pendingEntryVersion}",
-					"opinion", ""), adminInSubtree(302)),
+			Endpoint.post("/admin/works/{pendingEntry}/approve",
+					Map.of("version", "{pendingEntryVersion}", "opinion", ""), adminInSubtree(302)),
+			Endpoint.post("/admin/works/{pendingEntry}/return",
+					Map.of("version", "{pendingEntryVersion}", "opinion", ""), adminInSubtree(302)),
+			Endpoint.post("/admin/works/{pendingEntry}/reject",
+					Map.of("version", "{pendingEntryVersion}", "opinion", ""), adminInSubtree(302)),
 			Endpoint.post("/admin/works/999999999/approve", Map.of("version", "0", "opinion", "同意"), anyAdmin(404)),
-			Endpoint.get("/admin/quotas", anyAdmin(200)),
-			Endpoint.get("/admin/quotas.xlsx", anyAdmin(200)),
+			Endpoint.get("/admin/quotas", anyAdmin(200)), Endpoint.get("/admin/quotas.xlsx", anyAdmin(200)),
 
-			// activity (R-ACT-1/2/3): offline events, progress, reach. {event} is an offline event of the target
-			// organisation in this test's campaign: admins above read it, only its own union's admins change it.
-			// The campaign is in 2090, so an allowed report comes back as the form with the date message (200).
+			// activity (R-ACT-1/2/3): offline events, progress, reach. {event} is an
+			// offline event of the target
+			// organisation in this test's campaign: admins above read it, only its own
+			// union's admins change it.
+			// The campaign is in 2090, so an allowed report comes back as the form with
+			// the date message (200).
 			Endpoint.get("/activities?campaign={campaign}", anyAdmin(200)),
-			Endpoint.get("/activities?campaign={campaign}&organisation={org}&from=2024-01-01&q=矩阵", adminInSubtree(200)),
+			Endpoint.get("/activities?campaign={campaign}&organisation={org}&from=2024-01-01&q=矩阵",
+					adminInSubtree(200)),
 			Endpoint.get("/activities/export?campaign={campaign}", anyAdmin(200)),
 			Endpoint.get("/activities/export?campaign={campaign}&organisation={org}", adminInSubtree(200)),
-			Endpoint.get("/activities?campaign=no-such-campaign", (actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
+			Endpoint.get("/activities?campaign=no-such-campaign",
+					(actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
 			Endpoint.get("/activities/new?campaign={campaign}", orgAdminOnly(200)),
-			Endpoint.post("/activities/new", Map.of("campaign", "{campaign}", "heldOn", "2026-01-01", "place", "矩阵地点",
-					"participants", "10", "description", "矩阵活动"), orgAdminOnly(200)),
+			Endpoint.post("/activities/new",
+					Map.of("campaign", "{campaign}", "heldOn", "2026-01-01", "place", "矩阵地点", "participants", "10",
+							"description", "矩阵活动"),
+					orgAdminOnly(200)),
 			Endpoint.get("/activities/{event}", adminInSubtree(200)),
 			Endpoint.get("/activities/{event}/edit", organisationEntryOwner(200)),
 			// A stale version: the "changed by someone else" page (409), nothing changes.
-			Endpoint.post("/activities/{event}/edit", Map.of("version", "-1", "heldOn", "2026-01-01", "place", "矩阵地点",
-					"participants", "1", "description", "矩阵活动"), organisationEntryOwner(409)),
+			Endpoint.post("/activities/{event}/edit",
+					Map.of("version", "-1", "heldOn", "2026-01-01", "place", "矩阵地点", "participants", "1", "description",
+							"矩阵活动"),
+					organisationEntryOwner(409)),
 			Endpoint.post("/activities/{event}/delete", Map.of("version", "-1"), organisationEntryOwner(409)),
-			Endpoint.post("/activities/{event}/edit", Map.of("version", "x", "heldOn", "2026-01-01", "place", "矩阵地点",
-					"participants", "1", "description", "矩阵活动"), organisationEntryOwner(409)),
-			// {file} is the PARTICIPANT actor's upload: for the event's admin it is someone else's, refused with a flash (302).
+			Endpoint.post("/activities/{event}/edit",
+					Map.of("version", "x", "heldOn", "2026-01-01", "place", "矩阵地点", "participants", "1", "description",
+							"矩阵活动"),
+					organisationEntryOwner(409)),
+			// {file} is the PARTICIPANT actor's upload: for the event's admin it is
+			// someone else's, refused with a flash (302).
 			Endpoint.post("/activities/{event}/photos", Map.of("uploadId", "{file}"), organisationEntryOwner(302)),
 			Endpoint.post("/activities/{event}/photos/999999999/remove", Map.of(), organisationEntryOwner(404)),
-			Endpoint.get("/activities/{event}/photos/999999999", (actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
+			Endpoint.get("/activities/{event}/photos/999999999",
+					(actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
 			Endpoint.get("/activities/progress?campaign={campaign}", anyAdmin(200)),
 			Endpoint.get("/activities/progress/export?campaign={campaign}", anyAdmin(200)),
 			Endpoint.get("/activities/reach?campaign={campaign}", orgAdminOnly(200)),
 			Endpoint.post("/activities/reach", Map.of("campaign", "{campaign}", "promoters", "5"), orgAdminOnly(302)),
 
-			// notification: 我的消息 (one's own notices and the SMS setting), 通知公告 (public pages and their
-			// administration by the publishing organisation's admins). Marking {notice} (the PARTICIPANT actor's)
-			// is 404 for anyone else; a stale withdraw is refused with a flash message (302), nothing changes.
-			Endpoint.get("/notices", signedIn(200)),
-			Endpoint.get("/notices?page=x", signedIn(200)),
+			// notification: 我的消息 (one's own notices and the SMS setting), 通知公告 (public
+			// pages and their
+			// administration by the publishing organisation's admins). Marking {notice}
+			// (the PARTICIPANT actor's)
+			// is 404 for anyone else; a stale withdraw is refused with a flash message
+			// (302), nothing changes.
+			Endpoint.get("/notices", signedIn(200)), Endpoint.get("/notices?page=x", signedIn(200)),
 			// A page number far past the end is an empty page, not an overflowing offset.
 			Endpoint.get("/notices?page=200000000", signedIn(200)),
 			Endpoint.get("/announcements?page=300000000", everyone(200)),
@@ -540,13 +616,11 @@ class AuthorizationMatrixWebTest {
 			Endpoint.post("/notices/read-all", Map.of(), signedIn(302)),
 			Endpoint.get("/notices/settings", signedIn(200)),
 			Endpoint.post("/notices/settings", Map.of("sms", "false"), signedIn(302)),
-			Endpoint.get("/announcements", everyone(200)),
-			Endpoint.get("/announcements/{announcement}", everyone(200)),
+			Endpoint.get("/announcements", everyone(200)), Endpoint.get("/announcements/{announcement}", everyone(200)),
 			Endpoint.get("/announcements/999999999", everyone(404)),
 			Endpoint.get("/admin/announcements", anyAdmin(200)),
 			Endpoint.get("/admin/announcements/new", anyAdmin(200)),
-			Endpoint.post("/admin/announcements/new", Map.of("title", "矩阵公告{unique}", "body", "矩阵公告正文"),
-					anyAdmin(302)),
+			Endpoint.post("/admin/announcements/new", Map.of("title", "矩阵公告{unique}", "body", "矩阵公告正文"), anyAdmin(302)),
 			Endpoint.get("/admin/announcements/{announcement}/edit", announcementOwner(200)),
 			Endpoint.post("/admin/announcements/{announcement}/edit",
 					Map.of("title", "矩阵公告", "body", "矩阵公告正文", "version", "{announcementVersion}"),
@@ -554,9 +628,9 @@ class AuthorizationMatrixWebTest {
 			Endpoint.post("/admin/announcements/{announcement}/withdraw", Map.of("version", "-1"),
 					announcementOwner(302)),
 
-			// reporting (issue 4, item 5): the dashboards of the admins, of a unit of their subtree only
-			Endpoint.get("/dashboard", anyAdmin(200)),
-			Endpoint.get("/dashboard?campaign=demo-fujian", anyAdmin(200)),
+			// reporting (issue 4, item 5): the dashboards of the admins, of a unit of
+			// their subtree only
+			Endpoint.get("/dashboard", anyAdmin(200)), Endpoint.get("/dashboard?campaign=demo-fujian", anyAdmin(200)),
 			Endpoint.get("/dashboard?campaign=no-such-campaign", anyAdmin(404)),
 			Endpoint.get("/dashboard?campaign=demo-fujian&unit={org}", adminInSubtree(200)),
 			Endpoint.get("/dashboard/data", anyAdmin(200)),
@@ -602,6 +676,7 @@ class AuthorizationMatrixWebTest {
 	private final Map<Relation, Long> entries = new EnumMap<>(Relation.class);
 
 	private final Map<Relation, Long> pendingEntries = new EnumMap<>(Relation.class);
+
 	private final Map<Relation, Long> events = new EnumMap<>(Relation.class);
 
 	private long ownEntry;
@@ -625,15 +700,19 @@ class AuthorizationMatrixWebTest {
 		targets.put(Relation.CHILD, data.create(fuzhou, "矩阵福州区总工会", OrganisationKind.COUNTY));
 		targets.put(Relation.SIBLING, xiamen);
 		targets.put(Relation.OTHER_CITY, data.create(xiamen, "矩阵厦门区总工会", OrganisationKind.COUNTY));
-		// With a child each, the created targets survive the delete row of the matrix (refused: has children).
+		// With a child each, the created targets survive the delete row of the matrix
+		// (refused: has children).
 		data.create(targets.get(Relation.CHILD), "矩阵福州公司工会", OrganisationKind.GRASSROOTS);
 		data.create(targets.get(Relation.OTHER_CITY), "矩阵厦门公司工会", OrganisationKind.GRASSROOTS);
-		targets.forEach((relation, organisation) -> auditEvents.put(relation, jdbc.sql("""
-				insert into audit_event (occurred_at, actor_name, action, target_type, target_id, summary, organisation_path)
-				values (now(), '矩阵测试', 'UPDATED', 'organisation', ?, ?, ?) returning id
-				""").params(String.valueOf(organisation.id()), "矩阵测试事件", organisation.path())
-			.query(Long.class)
-			.single()));
+		targets.forEach((relation,
+				organisation) -> auditEvents.put(relation, jdbc
+					.sql("""
+							insert into audit_event (occurred_at, actor_name, action, target_type, target_id, summary, organisation_path)
+							values (now(), '矩阵测试', 'UPDATED', 'organisation', ?, ?, ?) returning id
+							""")
+					.params(String.valueOf(organisation.id()), "矩阵测试事件", organisation.path())
+					.query(Long.class)
+					.single()));
 
 		String passwordHash = passwordEncoder.encode("Matrix#2026");
 		accounts.put(Relation.OWN, insertAccount(Role.EXPERT, fuzhou, passwordHash).id());
@@ -643,13 +722,16 @@ class AuthorizationMatrixWebTest {
 				insertAccount(Role.EXPERT, targets.get(Relation.OTHER_CITY), passwordHash).id());
 
 		// The one platform admin there is, as if it had replaced its one-time password.
-		principals.put(Actor.PLATFORM_ADMIN, ((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged());
+		principals.put(Actor.PLATFORM_ADMIN,
+				((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged());
 		principals.put(Actor.ORG_ADMIN, signedIn(insertAccount(Role.ORG_ADMIN, fuzhou, passwordHash)));
 		principals.put(Actor.PARTICIPANT, signedIn(insertAccount(Role.PARTICIPANT, fuzhou, passwordHash)));
 		principals.put(Actor.EXPERT, signedIn(insertAccount(Role.EXPERT, fuzhou, passwordHash)));
 
-		file = uploads.create(principals.get(Actor.PARTICIPANT), 0,
-				"filename " + java.util.Base64.getEncoder().encodeToString("矩阵.txt".getBytes(StandardCharsets.UTF_8)))
+		file = uploads
+			.create(principals.get(Actor.PARTICIPANT), 0,
+					"filename "
+							+ java.util.Base64.getEncoder().encodeToString("矩阵.txt".getBytes(StandardCharsets.UTF_8)))
 			.id();
 
 		Campaign demo = campaigns.getByCode("demo-fujian");
@@ -664,11 +746,15 @@ class AuthorizationMatrixWebTest {
 					""").params(id, cipher.encrypt("13812345678"), cipher.encrypt("11010519491231002X")).update();
 			entries.put(relation, id);
 			long pending = insertEntry(demo.id(), campaigns.category(demo, "digital-union").orElseThrow().id(),
-					accounts.get(Relation.OWN), "UNION_ORGANISATION", "organisation:" + organisation.id(), organisation);
-			jdbc.sql("""
-					update entry set state = 'SUBMITTED', submitted_at = now(), pending_organisation_id = organisation_id,
-					    pending_since = now() where id = ?
-					""").param(pending).update();
+					accounts.get(Relation.OWN), "UNION_ORGANISATION", "organisation:" + organisation.id(),
+					organisation);
+			jdbc.sql(
+					"""
+							update entry set state = 'SUBMITTED', submitted_at = now(), pending_organisation_id = organisation_id,
+							    pending_since = now() where id = ?
+							""")
+				.param(pending)
+				.update();
 			pendingEntries.put(relation, pending);
 		});
 		SignedInUser participant = principals.get(Actor.PARTICIPANT);
@@ -688,13 +774,16 @@ class AuthorizationMatrixWebTest {
 		campaign = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
 		campaignAdministration.copy(principals.get(Actor.PLATFORM_ADMIN), "fujian-2024", campaign, "矩阵测试活动", 2090);
 		long campaignId = campaigns.getByCode(campaign).id();
-		targets.forEach((relation, organisation) -> events.put(relation, jdbc.sql("""
-				insert into offline_event (campaign_id, organisation_id, organisation_path, held_on, place, participants,
-				    description, reported_by, reported_at, updated_at)
-				values (?, ?, ?, date '2090-01-02', '矩阵活动地点', 10, '矩阵活动', ?, now(), now()) returning id
-				""").params(campaignId, organisation.id(), organisation.path(), accounts.get(Relation.OWN))
-			.query(Long.class)
-			.single()));
+		targets.forEach((relation,
+				organisation) -> events.put(relation, jdbc
+					.sql("""
+							insert into offline_event (campaign_id, organisation_id, organisation_path, held_on, place, participants,
+							    description, reported_by, reported_at, updated_at)
+							values (?, ?, ?, date '2090-01-02', '矩阵活动地点', 10, '矩阵活动', ?, now(), now()) returning id
+							""")
+					.params(campaignId, organisation.id(), organisation.path(), accounts.get(Relation.OWN))
+					.query(Long.class)
+					.single()));
 	}
 
 	/** An entry written directly: the scenery of the submission rows. */
@@ -704,7 +793,8 @@ class AuthorizationMatrixWebTest {
 				insert into entry (campaign_id, category_id, created_by, submitter_kind, owner_key, single_per_owner,
 				    organisation_id, organisation_path, title, state, created_at, updated_at)
 				values (?, ?, ?, ?, ?, false, ?, ?, '矩阵作品', 'DRAFT', now(), now()) returning id
-				""").params(campaignId, categoryId, createdBy, kind, owner, organisation.id(), organisation.path())
+				""")
+			.params(campaignId, categoryId, createdBy, kind, owner, organisation.id(), organisation.path())
 			.query(Long.class)
 			.single();
 	}
@@ -713,7 +803,10 @@ class AuthorizationMatrixWebTest {
 	private record FixtureAccount(long id, String login) {
 	}
 
-	/** A uniquely named account, written directly: the scenery, not the behaviour under test. */
+	/**
+	 * A uniquely named account, written directly: the scenery, not the behaviour under
+	 * test.
+	 */
 	private FixtureAccount insertAccount(Role role, Organisation organisation, String passwordHash) {
 		String unique = OrganisationTestData.unique("");
 		if (role == Role.PARTICIPANT) {
@@ -722,8 +815,9 @@ class AuthorizationMatrixWebTest {
 					insert into account (mobile_hmac, mobile_cipher, mobile_masked, display_name, password_hash, role,
 					    participant_kind, organisation_id)
 					values (?, ?, ?, ?, ?, 'PARTICIPANT', 'WORKER', ?) returning id
-					""").params(cipher.blindIndex(mobile), cipher.encrypt(mobile), PersonalDataCipher.maskMobile(mobile),
-					"矩阵职工" + unique, passwordHash, organisation.id())
+					""")
+				.params(cipher.blindIndex(mobile), cipher.encrypt(mobile), PersonalDataCipher.maskMobile(mobile),
+						"矩阵职工" + unique, passwordHash, organisation.id())
 				.query(Long.class)
 				.single(), mobile);
 		}
@@ -731,7 +825,8 @@ class AuthorizationMatrixWebTest {
 		return new FixtureAccount(jdbc.sql("""
 				insert into account (username, display_name, password_hash, role, organisation_id)
 				values (?, ?, ?, ?, ?) returning id
-				""").params(username, "矩阵账号" + unique, passwordHash, role.name(), organisation.id())
+				""")
+			.params(username, "矩阵账号" + unique, passwordHash, role.name(), organisation.id())
 			.query(Long.class)
 			.single(), username);
 	}
@@ -744,7 +839,8 @@ class AuthorizationMatrixWebTest {
 	static Stream<Arguments> matrix() {
 		List<Arguments> cases = new ArrayList<>();
 		for (Endpoint endpoint : ENDPOINTS) {
-			List<Relation> relations = endpoint.dependsOnRelation() ? List.of(Relation.values()) : List.of(Relation.OWN);
+			List<Relation> relations = endpoint.dependsOnRelation() ? List.of(Relation.values())
+					: List.of(Relation.OWN);
 			for (Actor actor : Actor.values()) {
 				for (Relation relation : relations) {
 					cases.add(Arguments.of(endpoint, actor, relation, endpoint.expected().status(actor, relation)));
@@ -755,9 +851,9 @@ class AuthorizationMatrixWebTest {
 	}
 
 	/**
-	 * Every request mapping of the application has a row: a new controller method without one fails
-	 * here. A mapping is covered when a row's method and URL (placeholders filled, query left out)
-	 * match it as Spring would route the request.
+	 * Every request mapping of the application has a row: a new controller method without
+	 * one fails here. A mapping is covered when a row's method and URL (placeholders
+	 * filled, query left out) match it as Spring would route the request.
 	 */
 	@Test
 	void everyRequestMappingHasARowInTheMatrix() {
@@ -805,15 +901,21 @@ class AuthorizationMatrixWebTest {
 		values.put("{campaign}", campaign);
 		values.put("{file}", file.toString());
 		values.put("{entry}", String.valueOf(entries.get(relation)));
-		values.put("{pendingEntryVersion}", String.valueOf(jdbc.sql("select version from entry where id = ?")
-			.param(pendingEntries.get(relation)).query(Integer.class).single()));
+		values.put("{pendingEntryVersion}",
+				String.valueOf(jdbc.sql("select version from entry where id = ?")
+					.param(pendingEntries.get(relation))
+					.query(Integer.class)
+					.single()));
 		values.put("{pendingEntry}", String.valueOf(pendingEntries.get(relation)));
 		values.put("{ownEntry}", String.valueOf(ownEntry));
 		values.put("{event}", String.valueOf(events.get(relation)));
-		values.put("{ownEntryVersion}", String.valueOf(jdbc.sql("select version from entry where id = ?")
-			.param(ownEntry).query(Integer.class).single()));
-		values.put("{announcementVersion}", String.valueOf(jdbc.sql("select version from announcement where id = ?")
-			.param(announcements.get(relation)).query(Integer.class).single()));
+		values.put("{ownEntryVersion}", String
+			.valueOf(jdbc.sql("select version from entry where id = ?").param(ownEntry).query(Integer.class).single()));
+		values.put("{announcementVersion}",
+				String.valueOf(jdbc.sql("select version from announcement where id = ?")
+					.param(announcements.get(relation))
+					.query(Integer.class)
+					.single()));
 		values.put("{announcement}", String.valueOf(announcements.get(relation)));
 		values.put("{notice}", String.valueOf(notice));
 		values.put("{unique}", OrganisationTestData.unique(""));
@@ -826,10 +928,9 @@ class AuthorizationMatrixWebTest {
 		};
 
 		String url = fill.apply(endpoint.url());
-		AbstractMockHttpServletRequestBuilder<?> request = endpoint.multipartFile() != null
-				? MockMvcRequestBuilders.multipart(url)
-					.file(new MockMultipartFile("file", "matrix.xlsx", "application/octet-stream",
-							endpoint.multipartFile()))
+		AbstractMockHttpServletRequestBuilder<?> request = endpoint.multipartFile() != null ? MockMvcRequestBuilders
+			.multipart(url)
+			.file(new MockMultipartFile("file", "matrix.xlsx", "application/octet-stream", endpoint.multipartFile()))
 				: MockMvcRequestBuilders.request(endpoint.method(), url);
 		endpoint.params().forEach((name, value) -> request.param(name, fill.apply(value)));
 		if (endpoint.method() != HttpMethod.GET) {
@@ -841,4 +942,5 @@ class AuthorizationMatrixWebTest {
 
 		assertThat(status).as("%s as %s on %s", endpoint, actor, relation).isEqualTo(expected);
 	}
+
 }

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The foundation's main journey in a real browser: the home page, the platform admin's first
- * sign-in (with the forced password change), the organisation tree, adding a county union, signing out.
+ * The foundation's main journey in a real browser: the home page, the platform admin's
+ * first sign-in (with the forced password change), the organisation tree, adding a county
+ * union, signing out.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -89,8 +90,11 @@ class FirstAdminJourneyBrowserTest {
 				select count(*) from organisation c join organisation p on p.id = c.parent_id
 				where c.name = ? and c.kind = 'COUNTY' and p.code = 'fj-fuzhou'
 				""").param(county).query(Integer.class).single()).isEqualTo(1);
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATED' and target_type = 'organisation' and summary like ?")
-			.param("%" + county + "%").query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql(
+				"select count(*) from audit_event where action = 'CREATED' and target_type = 'organisation' and summary like ?")
+			.param("%" + county + "%")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 
 		page.locator("#adminMenu").click();
 		page.locator("#mainNav .dropdown-menu").getByText("活动管理").click();
@@ -121,4 +125,5 @@ class FirstAdminJourneyBrowserTest {
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
+
 }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every user-facing text lives in {@code messages*.properties}: no Chinese in a Java string literal, every
- * message key the code or a page asks for exists, each key is defined once, and no key is left unused.
+ * Every user-facing text lives in {@code messages*.properties}: no Chinese in a Java
+ * string literal, every message key the code or a page asks for exists, each key is
+ * defined once, and no key is left unused.
  */
 class MessagesTest {
 
@@ -32,15 +33,15 @@ class MessagesTest {
 	private static final Path TEMPLATES = RESOURCES.resolve("templates");
 
 	/** Han ideographs, CJK punctuation (、。「」) and full-width forms (：；（）). */
-	private static final Pattern CJK = Pattern
-		.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
+	private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
 
 	private static final Pattern KEY_SHAPE = Pattern.compile("[A-Za-z]+(\\.[A-Za-z0-9_-]+)+\\.?");
 
 	/**
-	 * Keys built at run time from a prefix and a value. The value is the enum whose every constant needs a key,
-	 * or "" when the values are not (all) the constants of one enum: then the keys under the prefix are only
-	 * counted as used, and the page or class that builds them is named here.
+	 * Keys built at run time from a prefix and a value. The value is the enum whose every
+	 * constant needs a key, or "" when the values are not (all) the constants of one
+	 * enum: then the keys under the prefix are only counted as used, and the page or
+	 * class that builds them is named here.
 	 */
 	private static final Map<String, String> DYNAMIC = Map.ofEntries(
 			Map.entry("organisation.kind.", "cn.zhengji.organisation.OrganisationKind"),
@@ -63,20 +64,27 @@ class MessagesTest {
 			// the steps an approver takes (EntryTransitioned.Step minus the owner's own)
 			Map.entry("approval.audit.", ""), Map.entry("approval.flash.", ""), Map.entry("submission.decision.", ""),
 			Map.entry("notice.entry.approver.", ""), Map.entry("notice.entry.owner.", ""),
-			// column names listed in OfflineEvents, the states AccountAdministration exports, ZipProbe's reasons
+			// column names listed in OfflineEvents, the states AccountAdministration
+			// exports, ZipProbe's reasons
 			Map.entry("activity.export.event.", ""), Map.entry("account.export.state.", ""),
 			Map.entry("media.archive.reason.", ""), Map.entry("account.demo.", ""),
-			// Format's labels, but for EMPTY and UNKNOWN, which have findings of their own
+			// Format's labels, but for EMPTY and UNKNOWN, which have findings of their
+			// own
 			Map.entry("media.format.", ""),
-			// form field names (EntryChecks, WorklistController), the dashboard's totals and audit target types
+			// form field names (EntryChecks, WorklistController), the dashboard's totals
+			// and audit target types
 			Map.entry("submission.nomination.", ""), Map.entry("approval.filter.invalid.", ""),
 			Map.entry("reporting.totals.", ""), Map.entry("audit.target.", ""),
-			// the steps of an entry's history, where it stands (EntryStatus), the worklists' export columns
+			// the steps of an entry's history, where it stands (EntryStatus), the
+			// worklists' export columns
 			Map.entry("submission.step.", "cn.zhengji.submission.EntryTransitioned$Step"),
 			Map.entry("submission.status.", ""), Map.entry("approval.export.column.", ""),
 			Map.entry("approval.quotas.export.column.", ""));
 
-	/** Codes to which the code appends one of these suffixes (MediaInspector's codec findings). */
+	/**
+	 * Codes to which the code appends one of these suffixes (MediaInspector's codec
+	 * findings).
+	 */
 	private static final Map<String, List<String>> STEMS = Map.of("media.video.codec", List.of(".passed", ".failed"),
 			"media.audio.codec", List.of(".passed", ".failed"));
 
@@ -163,7 +171,9 @@ class MessagesTest {
 		for (String key : keys()) {
 			boolean used = literals.contains(key) || key.startsWith(BINDER)
 					|| DYNAMIC.keySet().stream().anyMatch(key::startsWith)
-					|| STEMS.entrySet().stream().anyMatch(s -> s.getValue().stream().anyMatch(x -> key.equals(s.getKey() + x)));
+					|| STEMS.entrySet()
+						.stream()
+						.anyMatch(s -> s.getValue().stream().anyMatch(x -> key.equals(s.getKey() + x)));
 			if (!used) {
 				unused.add(key);
 			}
@@ -171,7 +181,10 @@ class MessagesTest {
 		assertThat(unused).as("keys no code or page uses").isEmpty();
 	}
 
-	/** The string literals of a Java source, comments left out; escapes as written except {@code \}u. */
+	/**
+	 * The string literals of a Java source, comments left out; escapes as written except
+	 * {@code \}u.
+	 */
 	static List<String> stringLiterals(String source) {
 		List<String> literals = new ArrayList<>();
 		int i = 0;
@@ -216,7 +229,8 @@ class MessagesTest {
 
 	private static String unicode(String literal) {
 		Matcher escape = Pattern.compile("\\\\u+([0-9a-fA-F]{4})").matcher(literal);
-		return escape.replaceAll(m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+		return escape
+			.replaceAll(m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
 	}
 
 	private static Set<String> javaLiterals() {
@@ -229,17 +243,19 @@ class MessagesTest {
 	}
 
 	/**
-	 * Keys a page asks for: {@code #{key}}, {@code #{key(...)}}, a quoted key inside a message expression
-	 * ({@code #{${queue} ? 'a.b' : 'a.c'}}, {@code #messages.msg('a.b')}), and prefixes a page completes at run
-	 * time ({@code #{'a.' + ${x}}}, {@code #{|a.${x}|}}, {@code #messages.msgOrNull('a.' + x)}).
+	 * Keys a page asks for: {@code #{key}}, {@code #{key(...)}}, a quoted key inside a
+	 * message expression ({@code #{${queue} ? 'a.b' : 'a.c'}},
+	 * {@code #messages.msg('a.b')}), and prefixes a page completes at run time
+	 * ({@code #{'a.' + ${x}}}, {@code #{|a.${x}|}},
+	 * {@code #messages.msgOrNull('a.' + x)}).
 	 */
 	private static Templates templates() {
 		Set<String> keys = new TreeSet<>();
 		Set<String> prefixes = new TreeSet<>();
 		Pattern direct = Pattern.compile("#\\{\\s*([A-Za-z][\\w.-]*)");
 		Pattern quoted = Pattern.compile("'([A-Za-z][\\w-]*(?:\\.[\\w-]+)+)'");
-		Pattern prefix = Pattern
-			.compile("(?:#\\{\\s*'|#messages\\.\\w+\\(\\s*')([A-Za-z][\\w.-]*\\.)'\\s*\\+|#\\{\\s*\\|([A-Za-z][\\w.-]*\\.)\\$\\{");
+		Pattern prefix = Pattern.compile(
+				"(?:#\\{\\s*'|#messages\\.\\w+\\(\\s*')([A-Za-z][\\w.-]*\\.)'\\s*\\+|#\\{\\s*\\|([A-Za-z][\\w.-]*\\.)\\$\\{");
 		Set<String> namespaces = namespaces(keys());
 		for (Path file : files(TEMPLATES, ".html")) {
 			String page = read(file);
@@ -308,4 +324,5 @@ class MessagesTest {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

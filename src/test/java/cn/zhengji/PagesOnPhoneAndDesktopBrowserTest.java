@@ -22,8 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every main page at 1366×768 and at 390×844: it loads, nothing is blocked by the
- * Content-Security-Policy, and on the phone nothing is wider than the screen. The screenshots
- * (target/screenshots) are the ones kept in docs/screenshots.
+ * Content-Security-Policy, and on the phone nothing is wider than the screen. The
+ * screenshots (target/screenshots) are the ones kept in docs/screenshots.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -73,7 +73,8 @@ class PagesOnPhoneAndDesktopBrowserTest {
 		Page page = browser.open(viewport);
 		List<String> policyViolations = new ArrayList<>();
 		page.onConsoleMessage(message -> {
-			if (message.text().contains("Content Security Policy") || message.text().contains("Content-Security-Policy")) {
+			if (message.text().contains("Content Security Policy")
+					|| message.text().contains("Content-Security-Policy")) {
 				policyViolations.add(message.text());
 			}
 		});
@@ -86,7 +87,8 @@ class PagesOnPhoneAndDesktopBrowserTest {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(page.url()).isEqualTo(url(path));
 		page.waitForLoadState();
-		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
+		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
+			.intValue();
 		assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 		assertThat(policyViolations).isEmpty();
 		Browser.screenshot(page, name + "-" + viewport.name().toLowerCase());
@@ -96,4 +98,5 @@ class PagesOnPhoneAndDesktopBrowserTest {
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
+
 }

@@ -37,19 +37,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The property behind the authorization matrix, checked on whole lists rather than on single
- * targets: whatever an admin is shown — every list, count, dashboard figure and Excel export —
- * belongs to its subtree, as the database's materialized {@code organisation.path} says (each is ⊆
- * what the viewer may see). For the platform admin the subtree is the whole tree, and the audit log
- * also holds events of no organisation (a sign-in with an unknown name), which it alone sees.
+ * The property behind the authorization matrix, checked on whole lists rather than on
+ * single targets: whatever an admin is shown — every list, count, dashboard figure and
+ * Excel export — belongs to its subtree, as the database's materialized
+ * {@code organisation.path} says (each is ⊆ what the viewer may see). For the platform
+ * admin the subtree is the whole tree, and the audit log also holds events of no
+ * organisation (a sign-in with an unknown name), which it alone sees.
  *
- * <p>The fixture puts something on each side of each border, seen from the county admin: its own
- * county ({@link Side#OWN}, below 福州), a grassroots union below it ({@link Side#CHILD}), a second
- * county below 福州 ({@link Side#SIBLING}) and a county below 厦门 ({@link Side#OTHER_CITY}). Each
- * holds an account, an audit event, a draft entry, an entry waiting at that union, an offline event
- * and an announcement, so that every list has rows the actor must see and rows it must not. The
- * viewers are real admin accounts (of the province's tree: the platform admin, 福州's admin, the
- * county's admin), each with a notice of its own.
+ * <p>
+ * The fixture puts something on each side of each border, seen from the county admin: its
+ * own county ({@link Side#OWN}, below 福州), a grassroots union below it
+ * ({@link Side#CHILD}), a second county below 福州 ({@link Side#SIBLING}) and a county
+ * below 厦门 ({@link Side#OTHER_CITY}). Each holds an account, an audit event, a draft
+ * entry, an entry waiting at that union, an offline event and an announcement, so that
+ * every list has rows the actor must see and rows it must not. The viewers are real admin
+ * accounts (of the province's tree: the platform admin, 福州's admin, the county's admin),
+ * each with a notice of its own.
  */
 @ZhengjiTest
 @AutoConfigureMockMvc
@@ -80,7 +83,10 @@ class VisibilityPropertyWebTest {
 
 	private static final Pattern ANNOUNCEMENT_ROW = Pattern.compile("data-announcement-id=\"(\\d+)\"");
 
-	/** The audit log of the whole test JVM fits in far fewer pages; more would mean the paging is broken. */
+	/**
+	 * The audit log of the whole test JVM fits in far fewer pages; more would mean the
+	 * paging is broken.
+	 */
 	private static final int MAX_AUDIT_PAGES = 200;
 
 	private static final String CAMPAIGN = "demo-fujian";
@@ -89,17 +95,19 @@ class VisibilityPropertyWebTest {
 	enum Admin {
 
 		PLATFORM_ADMIN, CITY_ADMIN, COUNTY_ADMIN
+
 	}
 
 	/** Where the fixture's rows sit, seen from the county admin. */
 	enum Side {
 
 		OWN, CHILD, SIBLING, OTHER_CITY
+
 	}
 
 	/** The rows of one side. */
-	record Rows(long organisation, String organisationName, long account, String username, long auditEvent,
-			long entry, long pendingEntry, long event, long announcement) {
+	record Rows(long organisation, String organisationName, long account, String username, long auditEvent, long entry,
+			long pendingEntry, long event, long announcement) {
 	}
 
 	@Autowired
@@ -134,15 +142,16 @@ class VisibilityPropertyWebTest {
 		sides.put(Side.SIBLING, data.create(fuzhou, "性质福州另一区总工会", OrganisationKind.COUNTY));
 		sides.put(Side.OTHER_CITY, data.create(data.byCode("fj-xiamen"), "性质厦门区总工会", OrganisationKind.COUNTY));
 		// The one platform admin there is (other tests count on there being exactly one).
-		viewers.put(Admin.PLATFORM_ADMIN, ((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged());
+		viewers.put(Admin.PLATFORM_ADMIN,
+				((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged());
 		viewers.put(Admin.CITY_ADMIN, viewer(Role.ORG_ADMIN, fuzhou));
 		viewers.put(Admin.COUNTY_ADMIN, viewer(Role.ORG_ADMIN, county));
 		sides.forEach((side, organisation) -> {
 			long account = account(organisation, "EXPERT");
 			rows.put(side, new Rows(organisation.id(), organisation.name(), account,
 					jdbc.sql("select username from account where id = ?").param(account).query(String.class).single(),
-					auditEvent(organisation), entry(organisation, false), entry(organisation, true), event(organisation),
-					announcement(organisation)));
+					auditEvent(organisation), entry(organisation, false), entry(organisation, true),
+					event(organisation), announcement(organisation)));
 		});
 		viewers.forEach((admin, viewer) -> notices.put(admin, notice(viewer.accountId())));
 		// Someone else's notice, which no viewer may see.
@@ -160,50 +169,61 @@ class VisibilityPropertyWebTest {
 		return jdbc.sql("""
 				insert into account (username, display_name, password_hash, role, organisation_id)
 				values (?, ?, '{noop}unused', ?, ?) returning id
-				""").params("property-" + role.toLowerCase(Locale.ROOT) + unique, "性质账号" + unique, role,
-				organisation.id())
+				""")
+			.params("property-" + role.toLowerCase(Locale.ROOT) + unique, "性质账号" + unique, role, organisation.id())
 			.query(Long.class)
 			.single();
 	}
 
 	private long auditEvent(Organisation organisation) {
-		return jdbc.sql("""
-				insert into audit_event (occurred_at, actor_name, action, target_type, target_id, summary, organisation_path)
-				values (now(), '性质测试', 'UPDATED', 'organisation', ?, '性质测试事件', ?) returning id
-				""").params(String.valueOf(organisation.id()), organisation.path()).query(Long.class).single();
+		return jdbc
+			.sql("""
+					insert into audit_event (occurred_at, actor_name, action, target_type, target_id, summary, organisation_path)
+					values (now(), '性质测试', 'UPDATED', 'organisation', ?, '性质测试事件', ?) returning id
+					""")
+			.params(String.valueOf(organisation.id()), organisation.path())
+			.query(Long.class)
+			.single();
 	}
 
 	/**
-	 * An entry of the demo campaign submitted by the organisation (written directly: scenery): a
-	 * draft, or one waiting at the organisation itself.
+	 * An entry of the demo campaign submitted by the organisation (written directly:
+	 * scenery): a draft, or one waiting at the organisation itself.
 	 */
 	private long entry(Organisation organisation, boolean waiting) {
-		long id = jdbc.sql("""
-				insert into entry (campaign_id, category_id, created_by, submitter_kind, owner_key, single_per_owner,
-				    organisation_id, organisation_path, title, state, created_at, updated_at)
-				select c.id, k.id, ?, 'UNION_ORGANISATION', 'organisation:' || ?, false, ?, ?, '性质测试作品', 'DRAFT', now(), now()
-				from campaign c join campaign_category k on k.campaign_id = c.id
-				where c.code = ? and k.code = ?
-				returning entry.id
-				""").params(account(organisation, "EXPERT"), organisation.id(), organisation.id(), organisation.path(),
-				CAMPAIGN, waiting ? "digital-union" : "application-system")
+		long id = jdbc
+			.sql("""
+					insert into entry (campaign_id, category_id, created_by, submitter_kind, owner_key, single_per_owner,
+					    organisation_id, organisation_path, title, state, created_at, updated_at)
+					select c.id, k.id, ?, 'UNION_ORGANISATION', 'organisation:' || ?, false, ?, ?, '性质测试作品', 'DRAFT', now(), now()
+					from campaign c join campaign_category k on k.campaign_id = c.id
+					where c.code = ? and k.code = ?
+					returning entry.id
+					""")
+			.params(account(organisation, "EXPERT"), organisation.id(), organisation.id(), organisation.path(),
+					CAMPAIGN, waiting ? "digital-union" : "application-system")
 			.query(Long.class)
 			.single();
 		if (waiting) {
-			jdbc.sql("""
-					update entry set state = 'SUBMITTED', submitted_at = now(), pending_organisation_id = organisation_id,
-					    pending_since = now() where id = ?
-					""").param(id).update();
+			jdbc.sql(
+					"""
+							update entry set state = 'SUBMITTED', submitted_at = now(), pending_organisation_id = organisation_id,
+							    pending_since = now() where id = ?
+							""")
+				.param(id)
+				.update();
 		}
 		return id;
 	}
 
 	private long event(Organisation organisation) {
-		return jdbc.sql("""
-				insert into offline_event (campaign_id, organisation_id, organisation_path, held_on, place, participants,
-				    description, reported_by, reported_at, updated_at)
-				values (?, ?, ?, current_date, '性质活动地点', 10, '性质活动', ?, now(), now()) returning id
-				""").params(campaignId, organisation.id(), organisation.path(), account(organisation, "ORG_ADMIN"))
+		return jdbc
+			.sql("""
+					insert into offline_event (campaign_id, organisation_id, organisation_path, held_on, place, participants,
+					    description, reported_by, reported_at, updated_at)
+					values (?, ?, ?, current_date, '性质活动地点', 10, '性质活动', ?, now(), now()) returning id
+					""")
+			.params(campaignId, organisation.id(), organisation.path(), account(organisation, "ORG_ADMIN"))
 			.query(Long.class)
 			.single();
 	}
@@ -230,7 +250,8 @@ class VisibilityPropertyWebTest {
 		return Stream.of(Admin.CITY_ADMIN, Admin.COUNTY_ADMIN).map(Arguments::of);
 	}
 
-	// --- organisations, accounts, audit -------------------------------------------------------------
+	// --- organisations, accounts, audit
+	// -------------------------------------------------------------
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("admins")
@@ -256,7 +277,9 @@ class VisibilityPropertyWebTest {
 
 		assertThat(namesOutsideSubtree(actor, names)).isEmpty();
 		assertThat(names).hasSize(jdbc.sql("select count(*) from organisation where path like :scope || '%'")
-			.param("scope", admin == Admin.PLATFORM_ADMIN ? "/" : actor.organisationPath()).query(Integer.class).single());
+			.param("scope", admin == Admin.PLATFORM_ADMIN ? "/" : actor.organisationPath())
+			.query(Integer.class)
+			.single());
 		assertSeesExactlyItsSide(admin, names, Rows::organisationName);
 		assertExportAudited(actor, "organisation-list", names.size());
 	}
@@ -276,16 +299,20 @@ class VisibilityPropertyWebTest {
 					where o.path like :scope || '%'
 					""").param("scope", actor.adminScope()).query(Long.class).list());
 		}
-		// The list stops at its limit (the shared database holds many accounts of 福州); narrowed down
-		// to this test's organisations by the list's own filter, it shows each side of the borders.
+		// The list stops at its limit (the shared database holds many accounts of 福州);
+		// narrowed down
+		// to this test's organisations by the list's own filter, it shows each side of
+		// the borders.
 		List<Long> filtered = rowIds(actor, "/admin/accounts?organisation=性质", ACCOUNT_ROW);
 		assertThat(outsideSubtree(actor, "account", filtered)).isEmpty();
 		assertSeesExactlyItsSide(admin, filtered, Rows::account);
 
 		List<String> exported = column(export(actor, "/admin/accounts.xlsx?organisation=性质"), 0);
 		List<Long> exportedIds = exported.isEmpty() ? List.of()
-				: jdbc.sql("select id from account where username in (:names)").param("names", exported)
-					.query(Long.class).list();
+				: jdbc.sql("select id from account where username in (:names)")
+					.param("names", exported)
+					.query(Long.class)
+					.list();
 		assertThat(exportedIds).hasSameSizeAs(exported);
 		assertThat(outsideSubtree(actor, "account", exportedIds)).isEmpty();
 		assertSeesExactlyItsSide(admin, exported, Rows::username);
@@ -308,12 +335,12 @@ class VisibilityPropertyWebTest {
 
 		assertThat(listed).isNotEmpty().doesNotHaveDuplicates();
 		assertThat(outsideSubtree(actor, "audit_event", listed)).isEmpty();
-		assertThat(listed).containsExactlyInAnyOrderElementsOf(admin == Admin.PLATFORM_ADMIN
-				? jdbc.sql("select id from audit_event").query(Long.class).list()
-				: jdbc.sql("select id from audit_event where organisation_path like :scope || '%'")
-					.param("scope", actor.adminScope())
-					.query(Long.class)
-					.list());
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(
+				admin == Admin.PLATFORM_ADMIN ? jdbc.sql("select id from audit_event").query(Long.class).list()
+						: jdbc.sql("select id from audit_event where organisation_path like :scope || '%'")
+							.param("scope", actor.adminScope())
+							.query(Long.class)
+							.list());
 		assertSeesExactlyItsSide(admin, listed, Rows::auditEvent);
 
 		// The fixture's events, by the organisation each is about (the target id).
@@ -324,7 +351,8 @@ class VisibilityPropertyWebTest {
 		assertExportAudited(actor, "audit-event-list", about.size());
 	}
 
-	// --- works, queue, quotas -----------------------------------------------------------------------
+	// --- works, queue, quotas
+	// -----------------------------------------------------------------------
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("admins")
@@ -355,7 +383,10 @@ class VisibilityPropertyWebTest {
 		assertExportAudited(actor, "entry-list", exported.size());
 	}
 
-	/** The queue holds what waits at the admin's own union: not what waits below it, nor beside it. */
+	/**
+	 * The queue holds what waits at the admin's own union: not what waits below it, nor
+	 * beside it.
+	 */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("organisationAdmins")
 	void theQueueAndItsExportHoldOnlyWhatWaitsAtTheAdminsOwnUnion(Admin admin) throws Exception {
@@ -396,7 +427,8 @@ class VisibilityPropertyWebTest {
 		assertExportAudited(actor, "quota-list", exported.size());
 	}
 
-	// --- activities ---------------------------------------------------------------------------------
+	// --- activities
+	// ---------------------------------------------------------------------------------
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("admins")
@@ -433,7 +465,8 @@ class VisibilityPropertyWebTest {
 		assertExportAudited(actor, "activity-progress-list", exported.size());
 	}
 
-	// --- dashboards ---------------------------------------------------------------------------------
+	// --- dashboards
+	// ---------------------------------------------------------------------------------
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("admins")
@@ -458,25 +491,33 @@ class VisibilityPropertyWebTest {
 		assertThat(outsideSubtree(actor, "organisation", List.of(unit))).isEmpty();
 		for (String ids : List.of("$.byUnit[*].id", "$.quotas[*].organisationId", "$.allocations[*].organisationId")) {
 			assertThat(outsideSubtree(actor, "organisation",
-					JsonPath.<List<Number>>read(json, ids).stream().map(Number::longValue).toList())).as(ids).isEmpty();
+					JsonPath.<List<Number>>read(json, ids).stream().map(Number::longValue).toList()))
+				.as(ids)
+				.isEmpty();
 		}
 		assertThat(JsonPath.<Number>read(json, "$.totals.entries").longValue()).isEqualTo(jdbc.sql("""
 				select count(*) from entry where campaign_id = ? and organisation_path like ? || '%'
 				""").params(campaignId, path).query(Long.class).single());
-		assertThat(JsonPath.<Number>read(json, "$.totals.inReview").longValue()).isEqualTo(jdbc.sql("""
-				select count(*) from entry where campaign_id = ? and state = 'SUBMITTED' and organisation_path like ? || '%'
-				""").params(campaignId, path).query(Long.class).single());
+		assertThat(JsonPath.<Number>read(json, "$.totals.inReview").longValue()).isEqualTo(jdbc
+			.sql("""
+					select count(*) from entry where campaign_id = ? and state = 'SUBMITTED' and organisation_path like ? || '%'
+					""")
+			.params(campaignId, path)
+			.query(Long.class)
+			.single());
 		assertThat(JsonPath.<Number>read(json, "$.totals.events").longValue()).isEqualTo(jdbc.sql("""
 				select count(*) from offline_event where campaign_id = ? and organisation_path like ? || '%'
 				""").params(campaignId, path).query(Long.class).single());
 		if (admin == Admin.COUNTY_ADMIN) {
-			// The county's own entries and its child's: two drafts and two waiting, none from beside it.
+			// The county's own entries and its child's: two drafts and two waiting, none
+			// from beside it.
 			assertThat(JsonPath.<Number>read(json, "$.totals.entries").longValue()).isEqualTo(4);
 			assertThat(JsonPath.<Number>read(json, "$.totals.events").longValue()).isEqualTo(2);
 		}
 	}
 
-	// --- notification -------------------------------------------------------------------------------
+	// --- notification
+	// -------------------------------------------------------------------------------
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("admins")
@@ -486,7 +527,10 @@ class VisibilityPropertyWebTest {
 
 		assertThat(listed).contains(notices.get(admin));
 		assertThat(jdbc.sql("select count(*) from notice where id in (:ids) and account_id <> :viewer")
-			.param("ids", listed).param("viewer", actor.accountId()).query(Integer.class).single()).isZero();
+			.param("ids", listed)
+			.param("viewer", actor.accountId())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -507,8 +551,10 @@ class VisibilityPropertyWebTest {
 		}
 		else {
 			assertThat(jdbc.sql("select count(*) from announcement where id in (:ids) and organisation_id <> :own")
-				.param("ids", listed.isEmpty() ? List.of(-1L) : listed).param("own", actor.organisationId())
-				.query(Integer.class).single()).isZero();
+				.param("ids", listed.isEmpty() ? List.of(-1L) : listed)
+				.param("own", actor.organisationId())
+				.query(Integer.class)
+				.single()).isZero();
 			if (admin == Admin.COUNTY_ADMIN) {
 				assertThat(listed).contains(rows.get(Side.OWN).announcement())
 					.doesNotContain(rows.get(Side.CHILD).announcement(), rows.get(Side.SIBLING).announcement(),
@@ -517,12 +563,13 @@ class VisibilityPropertyWebTest {
 		}
 	}
 
-	// --- helpers ------------------------------------------------------------------------------------
+	// --- helpers
+	// ------------------------------------------------------------------------------------
 
 	/**
 	 * The listed ids whose organisation lies outside the actor's subtree, by SQL on
-	 * {@code organisation.path}. For the platform admin only rows of no organisation could be
-	 * "outside", and it may see those.
+	 * {@code organisation.path}. For the platform admin only rows of no organisation
+	 * could be "outside", and it may see those.
 	 */
 	private List<Long> outsideSubtree(SignedInUser actor, String table, List<Long> ids) {
 		if (ids.isEmpty() || actor.role() == Role.PLATFORM_ADMIN) {
@@ -533,13 +580,17 @@ class VisibilityPropertyWebTest {
 			case "account" -> "select a.id, o.path from account a join organisation o on o.id = a.organisation_id";
 			case "audit_event" -> "select id, organisation_path as path from audit_event";
 			case "entry" -> "select e.id, o.path from entry e join organisation o on o.id = e.organisation_id";
-			case "offline_event" -> "select e.id, o.path from offline_event e join organisation o on o.id = e.organisation_id";
+			case "offline_event" ->
+				"select e.id, o.path from offline_event e join organisation o on o.id = e.organisation_id";
 			default -> throw new IllegalArgumentException(table);
 		};
-		List<Long> known = jdbc.sql("select id from (" + path + ") t where id in (:ids)").param("ids", ids)
-			.query(Long.class).list();
+		List<Long> known = jdbc.sql("select id from (" + path + ") t where id in (:ids)")
+			.param("ids", ids)
+			.query(Long.class)
+			.list();
 		List<Long> outside = new ArrayList<>(ids.stream().filter(id -> !known.contains(id)).toList());
-		outside.addAll(jdbc.sql("select id from (" + path + ") t where id in (:ids) and (path is null or path not like :scope || '%')")
+		outside.addAll(jdbc
+			.sql("select id from (" + path + ") t where id in (:ids) and (path is null or path not like :scope || '%')")
 			.param("ids", ids)
 			.param("scope", actor.adminScope())
 			.query(Long.class)
@@ -552,7 +603,8 @@ class VisibilityPropertyWebTest {
 		if (names.isEmpty()) {
 			return List.of();
 		}
-		List<String> inside = jdbc.sql("select name from organisation where name in (:names) and path like :scope || '%'")
+		List<String> inside = jdbc
+			.sql("select name from organisation where name in (:names) and path like :scope || '%'")
 			.param("names", names)
 			.param("scope", actor.adminScope())
 			.query(String.class)
@@ -625,4 +677,5 @@ class VisibilityPropertyWebTest {
 		}
 		return ids;
 	}
+
 }

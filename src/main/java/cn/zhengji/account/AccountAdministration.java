@@ -29,9 +29,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Admins manage the accounts of their subtree: create organisation admins and experts with a
- * one-time password, reset passwords, disable and enable. Platform admin accounts are managed by
- * platform admins only, and nobody disables or resets themselves here. Anything else is "not found".
+ * Admins manage the accounts of their subtree: create organisation admins and experts
+ * with a one-time password, reset passwords, disable and enable. Platform admin accounts
+ * are managed by platform admins only, and nobody disables or resets themselves here.
+ * Anything else is "not found".
  */
 @Service
 public class AccountAdministration {
@@ -70,12 +71,18 @@ public class AccountAdministration {
 		this.demoEnabled = demoEnabled;
 	}
 
-	/** One line of the account list; {@code manageable} says whether the viewer may reset or disable it. */
+	/**
+	 * One line of the account list; {@code manageable} says whether the viewer may reset
+	 * or disable it.
+	 */
 	public record AccountRow(AccountProfile profile, boolean enabled, boolean locked, boolean mustChangePassword,
 			boolean manageable) {
 	}
 
-	/** A password shown once to the admin, who hands it over; it must be changed at the first sign-in. */
+	/**
+	 * A password shown once to the admin, who hands it over; it must be changed at the
+	 * first sign-in.
+	 */
 	public record OneTimePassword(long accountId, String loginName, String displayName, String organisationName,
 			String password) {
 	}
@@ -84,13 +91,13 @@ public class AccountAdministration {
 	}
 
 	/**
-	 * The accounts of the admin's subtree, filtered by role and by (part of) the organisation's name.
+	 * The accounts of the admin's subtree, filtered by role and by (part of) the
+	 * organisation's name.
 	 */
 	@Transactional(readOnly = true)
 	public List<AccountRow> list(SignedInUser actor, Role role, String organisationName) {
 		Instant now = clock.instant();
-		return listQuery(actor, role, organisationName, " limit :limit")
-			.param("limit", LIST_LIMIT)
+		return listQuery(actor, role, organisationName, " limit :limit").param("limit", LIST_LIMIT)
 			.query((rs, n) -> row(actor, rs, n, now))
 			.list();
 	}
@@ -101,8 +108,8 @@ public class AccountAdministration {
 			"account.export.column.organisation", "account.export.column.state", "account.export.column.lastSignIn");
 
 	/**
-	 * R-X-2 Every account of the list's filter (no row limit), streamed from a cursor; mobile numbers
-	 * masked, as everywhere in administration.
+	 * R-X-2 Every account of the list's filter (no row limit), streamed from a cursor;
+	 * mobile numbers masked, as everywhere in administration.
 	 * @param label the Chinese text of a message key
 	 */
 	@Transactional(readOnly = true)
@@ -154,8 +161,9 @@ public class AccountAdministration {
 	}
 
 	/**
-	 * Creates an organisation admin or expert with a one-time password. Writes the account
-	 * ({@code must_change_password}, {@code created_by} the admin) and an audit event CREATED.
+	 * Creates an organisation admin or expert with a one-time password. Writes the
+	 * account ({@code must_change_password}, {@code created_by} the admin) and an audit
+	 * event CREATED.
 	 * @throws NotFoundException the organisation is outside the admin's subtree
 	 * @throws InvalidAccountInput bad user name (or taken), display name, role
 	 */
@@ -166,7 +174,8 @@ public class AccountAdministration {
 			.filter(o -> actor.administers(o.path()) && (demoEnabled || !o.demo()))
 			.orElseThrow(() -> new NotFoundException("organisation"));
 		List<FieldProblem> problems = new ArrayList<>();
-		String username = command.username() == null ? null : AccountUserDetailsService.normaliseUsername(command.username());
+		String username = command.username() == null ? null
+				: AccountUserDetailsService.normaliseUsername(command.username());
 		if (username == null) {
 			problems.add(new FieldProblem("username", "account.admin.username.required"));
 		}
@@ -177,7 +186,8 @@ public class AccountAdministration {
 			problems.add(new FieldProblem("displayName", "account.admin.displayName.required"));
 		}
 		else if (command.displayName().length() > Registration.MAX_DISPLAY_NAME) {
-			problems.add(new FieldProblem("displayName", "account.admin.displayName.tooLong", Registration.MAX_DISPLAY_NAME));
+			problems.add(new FieldProblem("displayName", "account.admin.displayName.tooLong",
+					Registration.MAX_DISPLAY_NAME));
 		}
 		if (command.role() != Role.ORG_ADMIN && command.role() != Role.EXPERT) {
 			problems.add(new FieldProblem("role", "account.admin.role.required"));
@@ -218,7 +228,9 @@ public class AccountAdministration {
 				password);
 	}
 
-	/** Disables or enables the account; writes {@code enabled} and an audit event UPDATED. */
+	/**
+	 * Disables or enables the account; writes {@code enabled} and an audit event UPDATED.
+	 */
 	@Transactional
 	public AccountProfile setEnabled(SignedInUser actor, long accountId, boolean enabled) {
 		AccountProfile target = manageable(actor, accountId);
@@ -228,7 +240,8 @@ public class AccountAdministration {
 			.param("id", accountId)
 			.update();
 		audit.recordChange(AuditAction.UPDATED, "account", accountId, target.organisationPath(),
-				texts.text(enabled ? "account.audit.enabled" : "account.audit.disabled", target.loginName()), before, records.getSnapshot(accountId));
+				texts.text(enabled ? "account.audit.enabled" : "account.audit.disabled", target.loginName()), before,
+				records.getSnapshot(accountId));
 		return target;
 	}
 
@@ -252,4 +265,5 @@ public class AccountAdministration {
 	private static String escapeLike(String value) {
 		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
+
 }

@@ -6,6 +6,7 @@ import cn.zhengji.infrastructure.security.Role;
 
 /**
  * An account as other modules and pages may see it: the mobile number only masked.
+ *
  * @param participantKind null unless the role is PARTICIPANT
  */
 public record AccountProfile(long id, String username, String mobileMasked, String displayName, Role role,

@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The account table. A mobile number goes in three forms, none of them plain: SM4 ciphertext (to
- * read it back when someone entitled needs it), HMAC blind index (to look it up and keep it unique)
- * and the masked form pages show.
+ * The account table. A mobile number goes in three forms, none of them plain: SM4
+ * ciphertext (to read it back when someone entitled needs it), HMAC blind index (to look
+ * it up and keep it unique) and the masked form pages show.
  */
 @Component
 class AccountRecords {
@@ -25,7 +25,10 @@ class AccountRecords {
 		this.cipher = cipher;
 	}
 
-	/** @throws org.springframework.dao.DuplicateKeyException on {@code account_username_uq} or {@code account_mobile_uq} */
+	/**
+	 * @throws org.springframework.dao.DuplicateKeyException on
+	 * {@code account_username_uq} or {@code account_mobile_uq}
+	 */
 	long insert(NewAccount account) {
 		MobileNumber mobile = account.mobile();
 		return jdbc.sql("""
@@ -93,18 +96,15 @@ class AccountRecords {
 	}
 
 	/**
-	 * A new password; {@code mustChange} marks it one-time. Setting a password also lifts a lockout,
-	 * since it is what an admin does for someone who is locked out.
+	 * A new password; {@code mustChange} marks it one-time. Setting a password also lifts
+	 * a lockout, since it is what an admin does for someone who is locked out.
 	 */
 	void setPassword(long id, String hash, boolean mustChange) {
 		jdbc.sql("""
 				update account set password_hash = :hash, must_change_password = :mustChange, failed_sign_ins = 0,
 				    locked_until = null, version = version + 1
 				where id = :id
-				""")
-			.param("hash", hash)
-			.param("mustChange", mustChange)
-			.param("id", id)
-			.update();
+				""").param("hash", hash).param("mustChange", mustChange).param("id", id).update();
 	}
+
 }

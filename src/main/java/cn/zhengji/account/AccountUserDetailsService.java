@@ -16,10 +16,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the person behind a sign-in name: a user name (admins, experts), or a mainland mobile
- * number (participants), found through its blind index since the number itself is stored encrypted.
- * Whether the account is locked or disabled is decided here so that Spring Security refuses it
- * before it even compares the password.
+ * Loads the person behind a sign-in name: a user name (admins, experts), or a mainland
+ * mobile number (participants), found through its blind index since the number itself is
+ * stored encrypted. Whether the account is locked or disabled is decided here so that
+ * Spring Security refuses it before it even compares the password.
  */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
@@ -86,4 +86,5 @@ class AccountUserDetailsService implements UserDetailsService {
 	static String normaliseUsername(String username) {
 		return username.strip().toLowerCase(Locale.ROOT);
 	}
+
 }

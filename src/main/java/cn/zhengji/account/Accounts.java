@@ -16,15 +16,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Accounts {
 
-	static final RowMapper<AccountProfile> PROFILE = (rs, n) -> new AccountProfile(rs.getLong("id"),
-			rs.getString("username"), rs.getString("mobile_masked"), rs.getString("display_name"),
-			Role.valueOf(rs.getString("role")),
-			rs.getString("participant_kind") == null ? null : ParticipantKind.valueOf(rs.getString("participant_kind")),
-			rs.getLong("organisation_id"), rs.getString("organisation_name"), rs.getString("organisation_path"),
-			rs.getBoolean("demo"),
-			Optional.ofNullable(rs.getObject("last_sign_in_at", OffsetDateTime.class))
-				.map(OffsetDateTime::toInstant)
-				.orElse(null));
+	static final RowMapper<AccountProfile> PROFILE = (rs,
+			n) -> new AccountProfile(rs.getLong("id"), rs.getString("username"), rs.getString("mobile_masked"),
+					rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+					rs.getString("participant_kind") == null ? null
+							: ParticipantKind.valueOf(rs.getString("participant_kind")),
+					rs.getLong("organisation_id"), rs.getString("organisation_name"), rs.getString("organisation_path"),
+					rs.getBoolean("demo"),
+					Optional.ofNullable(rs.getObject("last_sign_in_at", OffsetDateTime.class))
+						.map(OffsetDateTime::toInstant)
+						.orElse(null));
 
 	static final String PROFILE_SELECT = """
 			select a.id, a.username, a.mobile_masked, a.display_name, a.role, a.participant_kind, a.organisation_id,
@@ -45,17 +46,22 @@ public class Accounts {
 		return jdbc.sql(PROFILE_SELECT + " where a.id = ?").param(accountId).query(PROFILE).optional();
 	}
 
-	/** The enabled organisation admins of exactly this organisation (not of its subtree), by id. */
+	/**
+	 * The enabled organisation admins of exactly this organisation (not of its subtree),
+	 * by id.
+	 */
 	public List<Long> enabledAdminIds(long organisationId) {
-		return jdbc.sql("select id from account where organisation_id = ? and role = 'ORG_ADMIN' and enabled order by id")
+		return jdbc
+			.sql("select id from account where organisation_id = ? and role = 'ORG_ADMIN' and enabled order by id")
 			.param(organisationId)
 			.query(Long.class)
 			.list();
 	}
 
 	/**
-	 * The account's mobile number in clear, for sending it a text message; empty when it has none or
-	 * is disabled. Never for display: pages show the masked number of the profile.
+	 * The account's mobile number in clear, for sending it a text message; empty when it
+	 * has none or is disabled. Never for display: pages show the masked number of the
+	 * profile.
 	 */
 	public Optional<String> mobileForTextMessages(long accountId) {
 		return jdbc.sql("select mobile_cipher from account where id = ? and enabled and mobile_cipher is not null")
@@ -64,4 +70,5 @@ public class Accounts {
 			.optional()
 			.map(cipher::decrypt);
 	}
+
 }

@@ -19,18 +19,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * With {@code zhengji.demo.enabled=true}: one account per level and role on the demonstration
- * organisations, all with the documented password {@code zhengji.demo.password} and no forced
- * change, flagged {@code demo}. A demo account whose password no longer matches the documented one
- * (someone changed it) gets it back at the next start, so that the printed logins always work.
- * With demo off nothing is created and the existing demo accounts cannot sign in.
+ * With {@code zhengji.demo.enabled=true}: one account per level and role on the
+ * demonstration organisations, all with the documented password
+ * {@code zhengji.demo.password} and no forced change, flagged {@code demo}. A demo
+ * account whose password no longer matches the documented one (someone changed it) gets
+ * it back at the next start, so that the printed logins always work. With demo off
+ * nothing is created and the existing demo accounts cannot sign in.
  */
 @Component
 @Order(SeedOrder.ACCOUNTS + 10)
 class DemoAccounts implements ApplicationRunner {
 
 	/** One demonstration login: either a user name or a mobile number. */
-	/** {@code key} names the login's texts: account.demo.KEY.name (shown in the app) and .description. */
+	/**
+	 * {@code key} names the login's texts: account.demo.KEY.name (shown in the app) and
+	 * .description.
+	 */
 	record DemoLogin(String username, String mobile, String key, Role role, ParticipantKind kind,
 			String organisationCode) {
 
@@ -95,15 +99,15 @@ class DemoAccounts implements ApplicationRunner {
 			if (!passwordEncoder.matches(password, records.passwordHash(id))) {
 				AccountSnapshot before = records.getSnapshot(id);
 				records.setPassword(id, passwordEncoder.encode(password), false);
-				audit.recordChange(AuditAction.UPDATED, "account", id, organisation.path(), texts.text("account.audit.demo.passwordRestored"),
-						before, records.getSnapshot(id));
+				audit.recordChange(AuditAction.UPDATED, "account", id, organisation.path(),
+						texts.text("account.audit.demo.passwordRestored"), before, records.getSnapshot(id));
 			}
 			return;
 		}
 		long id = records.insert(new NewAccount(login.username(), mobile, displayName(login),
 				passwordEncoder.encode(password), login.role(), login.kind(), organisation.id(), false, true, null));
-		audit.recordChange(AuditAction.CREATED, "account", id, organisation.path(), texts.text("account.audit.demo.created", displayName(login)),
-				null, records.getSnapshot(id));
+		audit.recordChange(AuditAction.CREATED, "account", id, organisation.path(),
+				texts.text("account.audit.demo.created", displayName(login)), null, records.getSnapshot(id));
 	}
 
 	String displayName(DemoLogin login) {
@@ -121,4 +125,5 @@ class DemoAccounts implements ApplicationRunner {
 	String password() {
 		return password;
 	}
+
 }

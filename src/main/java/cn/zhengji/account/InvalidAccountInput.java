@@ -2,7 +2,10 @@ package cn.zhengji.account;
 
 import java.util.List;
 
-/** A request the account module refuses, with every reason, field by field. Nothing was stored. */
+/**
+ * A request the account module refuses, with every reason, field by field. Nothing was
+ * stored.
+ */
 public class InvalidAccountInput extends RuntimeException {
 
 	private final List<FieldProblem> problems;
@@ -19,4 +22,5 @@ public class InvalidAccountInput extends RuntimeException {
 	public List<FieldProblem> problems() {
 		return problems;
 	}
+
 }

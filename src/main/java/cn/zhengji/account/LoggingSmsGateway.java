@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Fallback;
 import org.springframework.stereotype.Component;
 
 /**
- * The development gateway: nothing is sent, the message goes to the log so that a developer can
- * register without an SMS contract. Any other {@link SmsGateway} bean takes precedence.
+ * The development gateway: nothing is sent, the message goes to the log so that a
+ * developer can register without an SMS contract. Any other {@link SmsGateway} bean takes
+ * precedence.
  */
 @Component
 @Fallback
@@ -20,4 +21,5 @@ class LoggingSmsGateway implements SmsGateway {
 	public void send(String mobile, String text) {
 		log.warn("Development SMS gateway (nothing sent) to {}: {}", PersonalDataCipher.maskMobile(mobile), text);
 	}
+
 }

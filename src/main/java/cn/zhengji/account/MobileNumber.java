@@ -16,7 +16,10 @@ public record MobileNumber(String value) {
 		}
 	}
 
-	/** Spaces and dashes people type are ignored; anything else that is not 11 digits starting 13–19 is not a mobile. */
+	/**
+	 * Spaces and dashes people type are ignored; anything else that is not 11 digits
+	 * starting 13–19 is not a mobile.
+	 */
 	public static Optional<MobileNumber> parse(String input) {
 		if (input == null) {
 			return Optional.empty();

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** The checks every form that sets a password makes: present, repeated identically, and within the policy. */
+/**
+ * The checks every form that sets a password makes: present, repeated identically, and
+ * within the policy.
+ */
 final class NewPasswords {
 
 	private NewPasswords() {
@@ -24,4 +27,5 @@ final class NewPasswords {
 		}
 		return problems;
 	}
+
 }

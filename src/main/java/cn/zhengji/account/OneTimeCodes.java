@@ -19,10 +19,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Six-digit codes sent by SMS to prove a person holds a mobile number. Only a keyed hash of the
- * code is stored. A code lives {@link #VALIDITY}, allows {@value #MAX_ATTEMPTS} guesses, and a
- * number gets at most one code per {@link #RESEND_INTERVAL} and {@value #DAILY_LIMIT} per 24 hours, and
- * one client address at most {@value #ADDRESS_HOURLY_LIMIT} codes per hour, whatever the numbers.
+ * Six-digit codes sent by SMS to prove a person holds a mobile number. Only a keyed hash
+ * of the code is stored. A code lives {@link #VALIDITY}, allows {@value #MAX_ATTEMPTS}
+ * guesses, and a number gets at most one code per {@link #RESEND_INTERVAL} and
+ * {@value #DAILY_LIMIT} per 24 hours, and one client address at most
+ * {@value #ADDRESS_HOURLY_LIMIT} codes per hour, whatever the numbers.
  */
 @Component
 class OneTimeCodes {
@@ -35,19 +36,29 @@ class OneTimeCodes {
 
 	static final int MAX_ATTEMPTS = 5;
 
-	/** Enough for a union office registering its members from one network, too few for SMS bombing. */
+	/**
+	 * Enough for a union office registering its members from one network, too few for SMS
+	 * bombing.
+	 */
 	static final int ADDRESS_HOURLY_LIMIT = 30;
 
 	enum Purpose {
+
 		REGISTRATION, PASSWORD_RESET
+
 	}
 
-	/** The result of checking a code; {@code codeId} is set only for {@link Outcome#VALID}. */
+	/**
+	 * The result of checking a code; {@code codeId} is set only for
+	 * {@link Outcome#VALID}.
+	 */
 	record Verification(Outcome outcome, Long codeId, int attemptsLeft) {
 	}
 
 	enum Outcome {
+
 		VALID, NONE, EXPIRED, TOO_MANY_ATTEMPTS, WRONG
+
 	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -65,9 +76,9 @@ class OneTimeCodes {
 	}
 
 	/**
-	 * Creates a code for the number unless it got one too recently or too often. The advisory lock
-	 * on the number serialises two requests for it, so that the limits hold under a double click;
-	 * the one on the address does the same for the address limit.
+	 * Creates a code for the number unless it got one too recently or too often. The
+	 * advisory lock on the number serialises two requests for it, so that the limits hold
+	 * under a double click; the one on the address does the same for the address limit.
 	 * @param requestedFrom the client's address
 	 * @return the plain code, to be sent and then forgotten
 	 */
@@ -92,9 +103,9 @@ class OneTimeCodes {
 			.param("dayAgo", utc(now.minus(Duration.ofDays(1))))
 			.param("hmac", hmac)
 			.param("purpose", purpose.name())
-			.query((rs, n) -> new RecentCodes(
-					Optional.ofNullable(rs.getObject("last_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-					rs.getInt("today")))
+			.query((rs,
+					n) -> new RecentCodes(Optional.ofNullable(rs.getObject("last_at", OffsetDateTime.class))
+						.map(OffsetDateTime::toInstant), rs.getInt("today")))
 			.single();
 		if (recent.lastAt().isPresent() && recent.lastAt().get().plus(RESEND_INTERVAL).isAfter(now)) {
 			long waitMillis = Duration.between(now, recent.lastAt().get().plus(RESEND_INTERVAL)).toMillis();
@@ -119,8 +130,8 @@ class OneTimeCodes {
 	}
 
 	/**
-	 * Checks a code against the newest unused one for the number, counting the attempt in its own
-	 * transaction: a guess counts even if what follows it fails.
+	 * Checks a code against the newest unused one for the number, counting the attempt in
+	 * its own transaction: a guess counts even if what follows it fails.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	Verification verify(MobileNumber mobile, Purpose purpose, String code) {
@@ -146,16 +157,19 @@ class OneTimeCodes {
 		if (candidate.attempts() > MAX_ATTEMPTS) {
 			return new Verification(Outcome.TOO_MANY_ATTEMPTS, null, 0);
 		}
-		boolean matches = code != null && MessageDigest.isEqual(
-				hash(mobile, purpose, code).getBytes(StandardCharsets.US_ASCII),
-				candidate.codeHash().getBytes(StandardCharsets.US_ASCII));
+		boolean matches = code != null
+				&& MessageDigest.isEqual(hash(mobile, purpose, code).getBytes(StandardCharsets.US_ASCII),
+						candidate.codeHash().getBytes(StandardCharsets.US_ASCII));
 		if (!matches) {
 			return new Verification(Outcome.WRONG, null, MAX_ATTEMPTS - candidate.attempts());
 		}
 		return new Verification(Outcome.VALID, candidate.id(), MAX_ATTEMPTS - candidate.attempts());
 	}
 
-	/** Marks a verified code used, in the caller's transaction; false if someone used it meanwhile. */
+	/**
+	 * Marks a verified code used, in the caller's transaction; false if someone used it
+	 * meanwhile.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	boolean consume(long codeId) {
 		return jdbc.sql("update one_time_code set used_at = :now where id = :id and used_at is null")
@@ -164,7 +178,10 @@ class OneTimeCodes {
 			.update() == 1;
 	}
 
-	/** Keyed, so that a copy of the table does not let anyone try the million codes offline. */
+	/**
+	 * Keyed, so that a copy of the table does not let anyone try the million codes
+	 * offline.
+	 */
 	private String hash(MobileNumber mobile, Purpose purpose, String code) {
 		return HexFormat.of().formatHex(cipher.blindIndex(purpose.name() + ":" + mobile.value() + ":" + code));
 	}
@@ -178,4 +195,5 @@ class OneTimeCodes {
 
 	private record StoredCode(long id, String codeHash, Instant expiresAt, int attempts) {
 	}
+
 }

@@ -3,8 +3,9 @@ package cn.zhengji.account;
 import java.security.SecureRandom;
 
 /**
- * Passwords an admin or the bootstrap hands to a person once, to be replaced at the first sign-in.
- * Characters that look alike (0/O, 1/l/I) are left out because these are read off a screen and typed.
+ * Passwords an admin or the bootstrap hands to a person once, to be replaced at the first
+ * sign-in. Characters that look alike (0/O, 1/l/I) are left out because these are read
+ * off a screen and typed.
  */
 final class OneTimePasswords {
 
@@ -47,4 +48,5 @@ final class OneTimePasswords {
 	private static char pick(String alphabet) {
 		return alphabet.charAt(RANDOM.nextInt(alphabet.length()));
 	}
+
 }

@@ -13,7 +13,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A signed-in person replaces their password, which also ends a one-time password's duty to be changed. */
+/**
+ * A signed-in person replaces their password, which also ends a one-time password's duty
+ * to be changed.
+ */
 @Service
 public class PasswordChange {
 
@@ -40,9 +43,10 @@ public class PasswordChange {
 	}
 
 	/**
-	 * Writes the new hash and clears {@code must_change_password}; records an audit event UPDATED
-	 * (states without any hash).
-	 * @throws InvalidAccountInput wrong current password, new one outside the policy or not repeated
+	 * Writes the new hash and clears {@code must_change_password}; records an audit event
+	 * UPDATED (states without any hash).
+	 * @throws InvalidAccountInput wrong current password, new one outside the policy or
+	 * not repeated
 	 */
 	@Transactional
 	public void change(SignedInUser actor, String currentPassword, String newPassword, String newPasswordRepeat) {
@@ -59,7 +63,8 @@ public class PasswordChange {
 			problems.add(new FieldProblem("currentPassword", "account.password.current.wrong"));
 		}
 		String mobile = credentials.mobileCipher() == null ? null : cipher.decrypt(credentials.mobileCipher());
-		problems.addAll(NewPasswords.check("newPassword", newPassword, newPasswordRepeat, credentials.username(), mobile));
+		problems
+			.addAll(NewPasswords.check("newPassword", newPassword, newPasswordRepeat, credentials.username(), mobile));
 		if (newPassword != null && newPassword.equals(currentPassword)) {
 			problems.add(new FieldProblem("newPassword", "account.password.sameAsCurrent"));
 		}
@@ -68,10 +73,11 @@ public class PasswordChange {
 		}
 		AccountSnapshot before = records.getSnapshot(actor.accountId());
 		records.setPassword(actor.accountId(), passwordEncoder.encode(newPassword), false);
-		audit.recordChange(AuditAction.UPDATED, "account", actor.accountId(), actor.organisationPath(), texts.text("account.audit.passwordChanged"),
-				before, records.getSnapshot(actor.accountId()));
+		audit.recordChange(AuditAction.UPDATED, "account", actor.accountId(), actor.organisationPath(),
+				texts.text("account.audit.passwordChanged"), before, records.getSnapshot(actor.accountId()));
 	}
 
 	private record Credentials(String username, byte[] mobileCipher, String passwordHash) {
 	}
+
 }

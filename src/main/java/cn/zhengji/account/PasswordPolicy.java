@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a password must be: long enough, of at least three of the four character classes, and not
- * built from the account's own user name or mobile number, the first things an attacker tries.
- * Every rule that fails is reported, so that the form can show them all at once.
+ * What a password must be: long enough, of at least three of the four character classes,
+ * and not built from the account's own user name or mobile number, the first things an
+ * attacker tries. Every rule that fails is reported, so that the form can show them all
+ * at once.
  */
 public final class PasswordPolicy {
 
@@ -18,7 +19,9 @@ public final class PasswordPolicy {
 
 	public static final int MIN_CHARACTER_CLASSES = 3;
 
-	/** A rule a password breaks; the Chinese text is the message {@link #messageCode()}. */
+	/**
+	 * A rule a password breaks; the Chinese text is the message {@link #messageCode()}.
+	 */
 	public enum Violation {
 
 		TOO_SHORT, TOO_LONG, TOO_FEW_CHARACTER_CLASSES, CONTAINS_USERNAME, CONTAINS_MOBILE;
@@ -26,6 +29,7 @@ public final class PasswordPolicy {
 		public String messageCode() {
 			return "account.password.policy." + name();
 		}
+
 	}
 
 	private PasswordPolicy() {
@@ -79,4 +83,5 @@ public final class PasswordPolicy {
 		}
 		return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
 	}
+
 }

@@ -19,10 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * R-ORG-3 Participants register themselves: they prove they hold a mobile number with a code sent
- * by SMS, then name themselves, say who they are and where they belong, and choose a password.
- * Organisations offered are the Fujian tree ({@value #ROOT_CODE} and below); demonstration units
- * only while demo data is on.
+ * R-ORG-3 Participants register themselves: they prove they hold a mobile number with a
+ * code sent by SMS, then name themselves, say who they are and where they belong, and
+ * choose a password. Organisations offered are the Fujian tree ({@value #ROOT_CODE} and
+ * below); demonstration units only while demo data is on.
  */
 @Service
 public class Registration {
@@ -68,11 +68,11 @@ public class Registration {
 	}
 
 	/**
-	 * Sends a registration code to the number. Writes a {@code one_time_code} row (hash only) and
-	 * sends one SMS through the {@link SmsGateway}.
+	 * Sends a registration code to the number. Writes a {@code one_time_code} row (hash
+	 * only) and sends one SMS through the {@link SmsGateway}.
 	 * @param requestedFrom the client's address, for the per-address limit
-	 * @throws InvalidAccountInput on field {@code mobile}: malformed number, asked again too soon, daily
-	 * limit, too many codes from this address
+	 * @throws InvalidAccountInput on field {@code mobile}: malformed number, asked again
+	 * too soon, daily limit, too many codes from this address
 	 */
 	public MobileNumber sendCode(String mobileInput, String requestedFrom) {
 		MobileNumber mobile = MobileNumber.parse(mobileInput)
@@ -83,7 +83,8 @@ public class Registration {
 					texts.plain("account.sms.registrationCode", code, OneTimeCodes.VALIDITY.toMinutes()));
 		}
 		catch (RuntimeException ex) {
-			// The provider is down or refused: say so rather than fail the page. The code row stays, so
+			// The provider is down or refused: say so rather than fail the page. The code
+			// row stays, so
 			// the resend interval still protects the number from a burst of retries.
 			log.warn("SMS to {} failed: {}", mobile.masked(), ex.toString());
 			throw new InvalidAccountInput("mobile", "account.register.sms.failed");
@@ -92,10 +93,10 @@ public class Registration {
 	}
 
 	/**
-	 * Creates the participant. Checks the fields first (no code attempt is spent on a form that is
-	 * incomplete), then the code, then stores the account and consumes the code in one transaction.
-	 * Writes an {@code account} row with the mobile encrypted, blind-indexed and masked, marks the code
-	 * used, and records an audit event CREATED.
+	 * Creates the participant. Checks the fields first (no code attempt is spent on a
+	 * form that is incomplete), then the code, then stores the account and consumes the
+	 * code in one transaction. Writes an {@code account} row with the mobile encrypted,
+	 * blind-indexed and masked, marks the code used, and records an audit event CREATED.
 	 * @return the new account's id
 	 * @throws InvalidAccountInput listing every problem; nothing is stored
 	 */
@@ -121,14 +122,16 @@ public class Registration {
 		if (organisation.isEmpty()) {
 			problems.add(new FieldProblem("organisationIds", "account.register.organisation.required"));
 		}
-		problems.addAll(NewPasswords.check("password", command.password(), command.passwordRepeat(), null, mobile.value()));
+		problems
+			.addAll(NewPasswords.check("password", command.password(), command.passwordRepeat(), null, mobile.value()));
 		if (!command.agreementAccepted()) {
 			problems.add(new FieldProblem("agreementAccepted", "account.register.agreement.required"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidAccountInput(problems);
 		}
-		OneTimeCodes.Verification verification = codes.verify(mobile, OneTimeCodes.Purpose.REGISTRATION, command.code());
+		OneTimeCodes.Verification verification = codes.verify(mobile, OneTimeCodes.Purpose.REGISTRATION,
+				command.code());
 		switch (verification.outcome()) {
 			case NONE -> throw new InvalidAccountInput("code", "account.register.code.none");
 			case EXPIRED -> throw new InvalidAccountInput("code", "account.register.code.expired");
@@ -176,8 +179,8 @@ public class Registration {
 	}
 
 	/**
-	 * The picker's state for a chosen unit, from the top: at each level the choices and the one
-	 * chosen, plus the level below the chosen unit if it has children.
+	 * The picker's state for a chosen unit, from the top: at each level the choices and
+	 * the one chosen, plus the level below the chosen unit if it has children.
 	 */
 	public List<PickerLevel> pickerLevels(Long chosenId) {
 		Organisation root = root();
@@ -204,7 +207,10 @@ public class Registration {
 		return levels;
 	}
 
-	/** The level below a unit the person chose, if it has units below it; the top level is never asked for. */
+	/**
+	 * The level below a unit the person chose, if it has units below it; the top level is
+	 * never asked for.
+	 */
 	public Optional<PickerLevel> levelBelow(long parentId) {
 		long rootId = root().id();
 		return organisations.findById(parentId)
@@ -245,4 +251,5 @@ public class Registration {
 			return "RegistrationCommand[" + MobileNumber.parse(mobile).map(MobileNumber::masked).orElse("?") + "]";
 		}
 	}
+
 }

@@ -25,13 +25,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reacts to what Spring Security reports about signing in and out: counts consecutive wrong
- * passwords and locks the account after {@value #MAX_FAILURES} of them for {@link #LOCK_DURATION},
- * resets the count on success, and writes every attempt to the audit log.
+ * Reacts to what Spring Security reports about signing in and out: counts consecutive
+ * wrong passwords and locks the account after {@value #MAX_FAILURES} of them for
+ * {@link #LOCK_DURATION}, resets the count on success, and writes every attempt to the
+ * audit log.
  *
- * <p>Side effects: updates {@code account.failed_sign_ins}, {@code locked_until} and
- * {@code last_sign_in_at}; writes audit events SIGN_IN_SUCCEEDED, SIGN_IN_FAILED (with the name that
- * was typed, masked if it is a mobile number, never the password), ACCOUNT_LOCKED and SIGNED_OUT.
+ * <p>
+ * Side effects: updates {@code account.failed_sign_ins}, {@code locked_until} and
+ * {@code last_sign_in_at}; writes audit events SIGN_IN_SUCCEEDED, SIGN_IN_FAILED (with
+ * the name that was typed, masked if it is a mobile number, never the password),
+ * ACCOUNT_LOCKED and SIGNED_OUT.
  */
 @Component
 class SignInAttempts {
@@ -107,29 +110,31 @@ class SignInAttempts {
 	@EventListener
 	@Transactional
 	void signedOut(LogoutSuccessEvent event) {
-		if (event.getAuthentication() != null && event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
+		if (event.getAuthentication() != null
+				&& event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
 			audit.recordFor(user.accountId(), user.displayName(), AuditAction.SIGNED_OUT, "account", user.accountId(),
 					user.organisationPath(), texts.text("account.audit.signedOut"));
 		}
 	}
 
 	/**
-	 * One statement, so that concurrent wrong attempts cannot both read 4 and both write 5: the row
-	 * lock serialises them. A lock that has run out starts a fresh count; a lock still running is
-	 * neither extended nor counted against.
+	 * One statement, so that concurrent wrong attempts cannot both read 4 and both write
+	 * 5: the row lock serialises them. A lock that has run out starts a fresh count; a
+	 * lock still running is neither extended nor counted against.
 	 */
 	private void countFailure(SignInAccount account) {
 		Instant now = clock.instant();
-		Optional<OffsetDateTime> lockedUntil = jdbc.sql("""
-				update account set
-				    failed_sign_ins = case when locked_until <= :now then 1 else failed_sign_ins + 1 end,
-				    locked_until = case
-				        when (case when locked_until <= :now then 1 else failed_sign_ins + 1 end) >= :max then :lockUntil
-				        when locked_until <= :now then null
-				        else locked_until end
-				where id = :id and (locked_until is null or locked_until <= :now)
-				returning locked_until
-				""")
+		Optional<OffsetDateTime> lockedUntil = jdbc
+			.sql("""
+					update account set
+					    failed_sign_ins = case when locked_until <= :now then 1 else failed_sign_ins + 1 end,
+					    locked_until = case
+					        when (case when locked_until <= :now then 1 else failed_sign_ins + 1 end) >= :max then :lockUntil
+					        when locked_until <= :now then null
+					        else locked_until end
+					where id = :id and (locked_until is null or locked_until <= :now)
+					returning locked_until
+					""")
 			.param("now", utc(now))
 			.param("max", MAX_FAILURES)
 			.param("lockUntil", utc(now.plus(LOCK_DURATION)))
@@ -142,7 +147,10 @@ class SignInAttempts {
 						TIME.format(until.atZoneSameInstant(displayTimeZone.zone())))));
 	}
 
-	/** What was typed as the sign-in name, safe to keep: mobile numbers masked, length bounded. */
+	/**
+	 * What was typed as the sign-in name, safe to keep: mobile numbers masked, length
+	 * bounded.
+	 */
 	private String recordableName(String typed) {
 		if (typed == null || typed.isBlank()) {
 			return texts.text("account.audit.emptyName");

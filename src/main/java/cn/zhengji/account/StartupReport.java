@@ -10,8 +10,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One block on the console once the platform is up: where to open it and how to sign in. The
- * one-time password of the first admin appears here only in the start that generated it.
+ * One block on the console once the platform is up: where to open it and how to sign in.
+ * The one-time password of the first admin appears here only in the start that generated
+ * it.
  */
 @Component
 class StartupReport {
@@ -56,8 +57,7 @@ class StartupReport {
 					.append('\n');
 				out.append(texts.text("account.startup.oneTimePassword.note")).append('\n');
 			}
-			case CONFIGURED_PASSWORD -> out.append(texts.text("account.startup.configuredPassword"))
-				.append('\n');
+			case CONFIGURED_PASSWORD -> out.append(texts.text("account.startup.configuredPassword")).append('\n');
 			case PASSWORD_SET -> out.append(texts.text("account.startup.passwordSet")).append('\n');
 			default -> throw new IllegalStateException("Unknown outcome " + admin.outcome());
 		}
@@ -73,4 +73,5 @@ class StartupReport {
 		out.append(RULE);
 		return out.toString();
 	}
+
 }

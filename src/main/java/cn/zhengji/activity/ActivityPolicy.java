@@ -5,26 +5,35 @@ import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 
 /**
- * Who may do what with offline events and reach figures. Reading is scoped by the admin's subtree
- * ({@link SignedInUser#adminScope()}); reporting is for one's own union only.
+ * Who may do what with offline events and reach figures. Reading is scoped by the admin's
+ * subtree ({@link SignedInUser#adminScope()}); reporting is for one's own union only.
  */
 public final class ActivityPolicy {
 
 	private ActivityPolicy() {
 	}
 
-	/** Lists, progress and exports: admins of any level, each of its own subtree; the platform admin of all. */
+	/**
+	 * Lists, progress and exports: admins of any level, each of its own subtree; the
+	 * platform admin of all.
+	 */
 	public static boolean reads(SignedInUser actor) {
 		return actor.isAdmin();
 	}
 
-	/** A campaign is one's own when one's union is in its host's subtree (or, for admins above, the host in theirs). */
+	/**
+	 * A campaign is one's own when one's union is in its host's subtree (or, for admins
+	 * above, the host in theirs).
+	 */
 	public static boolean concerns(SignedInUser actor, Campaign campaign) {
 		return actor.isPlatformAdmin() || actor.organisationPath().startsWith(campaign.hostOrganisationPath())
 				|| actor.administers(campaign.hostOrganisationPath());
 	}
 
-	/** Events and reach figures are reported by the admins of a union for that union, within the campaign's tree. */
+	/**
+	 * Events and reach figures are reported by the admins of a union for that union,
+	 * within the campaign's tree.
+	 */
 	public static boolean reportsIn(SignedInUser actor, Campaign campaign) {
 		return actor.role() == Role.ORG_ADMIN && actor.organisationPath().startsWith(campaign.hostOrganisationPath());
 	}
@@ -32,4 +41,5 @@ public final class ActivityPolicy {
 	static boolean reportsFor(SignedInUser actor, long organisationId) {
 		return actor.role() == Role.ORG_ADMIN && actor.organisationId() == organisationId;
 	}
+
 }

@@ -23,10 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R-ACT-1/2/3 Progress of offline events against the allocation table and of the reach figures
- * against the national targets, rolled up the tree ({@link RollUp}) and limited to the viewer's
- * subtree: a city sees its own row, the province its ten units, a county (without an allocation)
- * its own count.
+ * R-ACT-1/2/3 Progress of offline events against the allocation table and of the reach
+ * figures against the national targets, rolled up the tree ({@link RollUp}) and limited
+ * to the viewer's subtree: a city sees its own row, the province its ten units, a county
+ * (without an allocation) its own count.
  */
 @Service
 public class ActivityProgress {
@@ -60,7 +60,8 @@ public class ActivityProgress {
 			.list());
 		long total = count(campaign, scope);
 		if (rows.isEmpty() && !actor.isPlatformAdmin()) {
-			// A union below the allocated level still sees how many events its subtree has reported.
+			// A union below the allocated level still sees how many events its subtree
+			// has reported.
 			Organisation own = organisations.findById(actor.organisationId()).orElseThrow();
 			rows.add(new ProgressRow(own.id(), own.displayName(), own.path(), null, total));
 		}
@@ -69,16 +70,23 @@ public class ActivityProgress {
 		return new Progress(campaign, rows, total, allocated, reach(campaign, scope, total));
 	}
 
-	/** R-X-2 What an export of the progress table is: its title, columns and the subtree it is drawn from. */
+	/**
+	 * R-X-2 What an export of the progress table is: its title, columns and the subtree
+	 * it is drawn from.
+	 */
 	public ExcelExports.Export exportOf(SignedInUser actor, Campaign campaign) {
-		List<String> headers = List.of(texts.plain("activity.export.progress.unit"), texts.plain("activity.export.progress.reported"),
-				texts.plain("activity.export.progress.allocated"), texts.plain("activity.export.progress.percent"));
+		List<String> headers = List.of(texts.plain("activity.export.progress.unit"),
+				texts.plain("activity.export.progress.reported"), texts.plain("activity.export.progress.allocated"),
+				texts.plain("activity.export.progress.percent"));
 		return new ExcelExports.Export(ExportedList.ACTIVITY_PROGRESS,
-				texts.plain("activity.export.progress.title", campaign.code()), texts.plain("activity.export.progress.sheet"), headers,
-				OfflineEvents.exportScope(actor, campaign), Map.of("campaign", campaign.code()));
+				texts.plain("activity.export.progress.title", campaign.code()),
+				texts.plain("activity.export.progress.sheet"), headers, OfflineEvents.exportScope(actor, campaign),
+				Map.of("campaign", campaign.code()));
 	}
 
-	/** R-X-2 The progress table, its total and the reach figures, as rows of the sheet. */
+	/**
+	 * R-X-2 The progress table, its total and the reach figures, as rows of the sheet.
+	 */
 	public void export(SignedInUser actor, Campaign campaign, SpreadsheetDownload.Rows sheet) {
 		Progress progress = of(actor, campaign);
 		for (ProgressRow row : progress.rows()) {
@@ -105,12 +113,9 @@ public class ActivityProgress {
 
 	private List<ReachFigure> reach(Campaign campaign, Subtree scope, long events) {
 		Map<TargetMetric, Long> sums = new EnumMap<>(TargetMetric.class);
-		jdbc.sql(RollUp.REACH_UNDER)
-			.param("campaign", campaign.id())
-			.param("scope", scope.pattern())
-			.query(rs -> {
-				sums.put(TargetMetric.valueOf(rs.getString("metric")), rs.getLong("total"));
-			});
+		jdbc.sql(RollUp.REACH_UNDER).param("campaign", campaign.id()).param("scope", scope.pattern()).query(rs -> {
+			sums.put(TargetMetric.valueOf(rs.getString("metric")), rs.getLong("total"));
+		});
 		sums.put(TargetMetric.ENTERPRISES_OR_EVENTS, events);
 		Map<TargetMetric, Long> targets = new EnumMap<>(TargetMetric.class);
 		for (Target target : campaigns.targets(campaign)) {

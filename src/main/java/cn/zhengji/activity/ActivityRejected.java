@@ -6,9 +6,9 @@ import java.util.stream.Stream;
 import cn.zhengji.infrastructure.web.ChangeRejected;
 
 /**
- * A change of an offline event or of reach figures that a rule refuses; nothing was stored. Input
- * with several problems is refused once, carrying all of them, so that a form shows every message
- * at once.
+ * A change of an offline event or of reach figures that a rule refuses; nothing was
+ * stored. Input with several problems is refused once, carrying all of them, so that a
+ * form shows every message at once.
  */
 public final class ActivityRejected extends ChangeRejected {
 
@@ -32,4 +32,5 @@ public final class ActivityRejected extends ChangeRejected {
 	public List<ActivityRejected> problems() {
 		return Stream.concat(Stream.of(this), others.stream()).toList();
 	}
+
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import cn.zhengji.infrastructure.text.CharacterCount;
 
 /**
- * R-ACT-2 What is reported about one offline event, checked: held on a day of the campaign's year
- * or later and not in the future, a place, an optional enterprise, a participant count and a
- * description. The limits agree with the CHECK constraints of {@code offline_event} (V70).
+ * R-ACT-2 What is reported about one offline event, checked: held on a day of the
+ * campaign's year or later and not in the future, a place, an optional enterprise, a
+ * participant count and a description. The limits agree with the CHECK constraints of
+ * {@code offline_event} (V70).
  */
 public record EventDetails(LocalDate heldOn, String place, String enterprise, int participants, String description) {
 
@@ -23,8 +24,10 @@ public record EventDetails(LocalDate heldOn, String place, String enterprise, in
 
 	/**
 	 * Checks the input of a form against the rules of the campaign's year.
-	 * @param campaignYear events before 1 January of this year do not belong to the campaign
-	 * @param today the current day in the campaign's time zone; later days have not happened yet
+	 * @param campaignYear events before 1 January of this year do not belong to the
+	 * campaign
+	 * @param today the current day in the campaign's time zone; later days have not
+	 * happened yet
 	 * @throws ActivityRejected with every problem found
 	 */
 	public static EventDetails from(EventInput input, int campaignYear, LocalDate today) {
@@ -44,7 +47,8 @@ public record EventDetails(LocalDate heldOn, String place, String enterprise, in
 					String.valueOf(MAX_ENTERPRISE), String.valueOf(length(enterprise))));
 		}
 		Integer participants = participants(input.participants(), problems);
-		// Browsers send line breaks as CR LF; stored as LF, the length is what the person sees.
+		// Browsers send line breaks as CR LF; stored as LF, the length is what the person
+		// sees.
 		String description = text(input.description() == null ? null : input.description().replace("\r\n", "\n"));
 		if (description == null) {
 			problems.add(new ActivityRejected("description", "activity.event.description.required"));

@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rows of {@code offline_event} and {@code offline_event_photo}. Callers decide who may see or change them. */
+/**
+ * Rows of {@code offline_event} and {@code offline_event_photo}. Callers decide who may
+ * see or change them.
+ */
 @Repository
 class EventRecords {
 
@@ -34,7 +37,10 @@ class EventRecords {
 		return jdbc.sql(SELECT + " where e.id = ?").param(id).query(this::event).optional();
 	}
 
-	/** The event, its row locked until the transaction ends: photo counts and versions are checked under the lock. */
+	/**
+	 * The event, its row locked until the transaction ends: photo counts and versions are
+	 * checked under the lock.
+	 */
 	Optional<OfflineEvent> lock(long id) {
 		return jdbc.sql("select id from offline_event where id = ? for update")
 			.param(id)
@@ -125,4 +131,5 @@ class EventRecords {
 	static OffsetDateTime utc(Instant at) {
 		return at.atOffset(ZoneOffset.UTC);
 	}
+
 }

@@ -29,10 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * R-ACT-2 Reporting offline events: an admin records, revises and deletes the events of its own
- * union and documents them with photos. Every method runs in one transaction that writes the change
- * and its audit event (CREATED, UPDATED, DELETED on target {@code offline_event}) together; refused
- * input ({@link ActivityRejected}) and stale versions (409) change nothing.
+ * R-ACT-2 Reporting offline events: an admin records, revises and deletes the events of
+ * its own union and documents them with photos. Every method runs in one transaction that
+ * writes the change and its audit event (CREATED, UPDATED, DELETED on target
+ * {@code offline_event}) together; refused input ({@link ActivityRejected}) and stale
+ * versions (409) change nothing.
  */
 @Service
 public class EventReports {
@@ -82,7 +83,8 @@ public class EventReports {
 	}
 
 	/**
-	 * Records an event of the actor's own union. Writes the event and a CREATED audit event.
+	 * Records an event of the actor's own union. Writes the event and a CREATED audit
+	 * event.
 	 * @throws ActivityRejected with every problem of the input; nothing is stored
 	 * @throws NotFoundException when the actor does not report in this campaign
 	 */
@@ -94,11 +96,15 @@ public class EventReports {
 				actor.accountId(), clock.instant());
 		OfflineEvent event = records.find(id).orElseThrow();
 		auditLog.recordChange(AuditAction.CREATED, TARGET, id, event.organisationPath(),
-				texts.text("activity.audit.event", details.place(), details.heldOn().toString()), null, event.auditState());
+				texts.text("activity.audit.event", details.place(), details.heldOn().toString()), null,
+				event.auditState());
 		return event;
 	}
 
-	/** Revises an event of the actor's own union. Writes the new details and an UPDATED audit event. */
+	/**
+	 * Revises an event of the actor's own union. Writes the new details and an UPDATED
+	 * audit event.
+	 */
 	@Transactional
 	public OfflineEvent revise(SignedInUser actor, long id, int version, EventInput input) {
 		OfflineEvent before = lockChangeable(actor, id);
@@ -109,27 +115,32 @@ public class EventReports {
 		OfflineEvent after = before.revised(details, version, clock.instant());
 		records.update(after);
 		auditLog.recordChange(AuditAction.UPDATED, TARGET, id, before.organisationPath(),
-				texts.text("activity.audit.event", details.place(), details.heldOn().toString()), before.auditState(), after.auditState());
+				texts.text("activity.audit.event", details.place(), details.heldOn().toString()), before.auditState(),
+				after.auditState());
 		return after;
 	}
 
-	/** Deletes an event of the actor's own union and its photo links (the files stay). Audited as DELETED. */
+	/**
+	 * Deletes an event of the actor's own union and its photo links (the files stay).
+	 * Audited as DELETED.
+	 */
 	@Transactional
 	public void delete(SignedInUser actor, long id, int version) {
 		OfflineEvent event = lockChangeable(actor, id);
 		event.requireVersion(version);
 		records.delete(id);
 		auditLog.recordChange(AuditAction.DELETED, TARGET, id, event.organisationPath(),
-				texts.text("activity.audit.event", event.details().place(), event.details().heldOn().toString()), event.auditState(), null);
+				texts.text("activity.audit.event", event.details().place(), event.details().heldOn().toString()),
+				event.auditState(), null);
 	}
 
 	/**
-	 * Attaches the actor's own completed upload as a photo after checking by content that it is a
-	 * JPG or PNG picture. The picture is inspected before the event's row is locked (no slow work
-	 * under a lock); the lock is then taken, the event checked again, and the photo row and an
-	 * UPDATED audit event written.
-	 * @throws ActivityRejected when the upload is not the actor's, not finished, not a picture, the
-	 * event has 9 photos already or holds this file already
+	 * Attaches the actor's own completed upload as a photo after checking by content that
+	 * it is a JPG or PNG picture. The picture is inspected before the event's row is
+	 * locked (no slow work under a lock); the lock is then taken, the event checked
+	 * again, and the photo row and an UPDATED audit event written.
+	 * @throws ActivityRejected when the upload is not the actor's, not finished, not a
+	 * picture, the event has 9 photos already or holds this file already
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public EventPhoto attachPhoto(SignedInUser actor, long id, UUID uploadId) {
@@ -150,7 +161,8 @@ public class EventReports {
 	private EventPhoto attachInspectedPhoto(SignedInUser actor, long id, StoredFile file, Inspection inspection) {
 		OfflineEvent event = lockChangeable(actor, id);
 		event.requireRoomForPhoto();
-		if (inspection.detectedKind() == null || !inspection.detectedKind().isImage() || inspection.blocksSubmission()) {
+		if (inspection.detectedKind() == null || !inspection.detectedKind().isImage()
+				|| inspection.blocksSubmission()) {
 			String reason = inspection.findings()
 				.stream()
 				.filter(finding -> finding.verdict() == Verdict.FAILED)
@@ -172,7 +184,10 @@ public class EventReports {
 		return after.photos().stream().filter(photo -> photo.fileId().equals(file.id())).findFirst().orElseThrow();
 	}
 
-	/** Removes a photo from an event of the actor's own union (the file stays). Audited as UPDATED. */
+	/**
+	 * Removes a photo from an event of the actor's own union (the file stays). Audited as
+	 * UPDATED.
+	 */
 	@Transactional
 	public void removePhoto(SignedInUser actor, long id, long photoId) {
 		OfflineEvent event = lockChangeable(actor, id);

@@ -9,8 +9,10 @@ import cn.zhengji.infrastructure.security.SignedInUser;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * R-ACT-2 An offline event (线下活动) reported by one union for itself in one campaign. It counts
- * towards the allocation of its own unit and of every unit above it (see {@link RollUp}).
+ * R-ACT-2 An offline event (线下活动) reported by one union for itself in one campaign. It
+ * counts towards the allocation of its own unit and of every unit above it (see
+ * {@link RollUp}).
+ *
  * @param version optimistic-locking version: a change names the version it was made on
  */
 public record OfflineEvent(long id, long campaignId, long organisationId, String organisationPath,
@@ -24,7 +26,10 @@ public record OfflineEvent(long id, long campaignId, long organisationId, String
 		photos = List.copyOf(photos);
 	}
 
-	/** Only the admins of the reporting union change or delete its report; units above read it. */
+	/**
+	 * Only the admins of the reporting union change or delete its report; units above
+	 * read it.
+	 */
 	public boolean changeableBy(SignedInUser actor) {
 		return ActivityPolicy.reportsFor(actor, organisationId);
 	}
@@ -33,7 +38,9 @@ public record OfflineEvent(long id, long campaignId, long organisationId, String
 		return photos.size() >= MAX_PHOTOS;
 	}
 
-	/** The event with new details; refused when the change was made on an older version. */
+	/**
+	 * The event with new details; refused when the change was made on an older version.
+	 */
 	OfflineEvent revised(EventDetails newDetails, int seenVersion, Instant at) {
 		requireVersion(seenVersion);
 		return new OfflineEvent(id, campaignId, organisationId, organisationPath, organisationName, newDetails,

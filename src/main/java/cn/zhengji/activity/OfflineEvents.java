@@ -33,9 +33,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * R-ACT-2 Reading offline events: the campaigns an admin reports in, lists, one event with its
- * photos, and the Excel export. Every query is limited to the viewer's subtree; anything outside it
- * is "not found".
+ * R-ACT-2 Reading offline events: the campaigns an admin reports in, lists, one event
+ * with its photos, and the Excel export. Every query is limited to the viewer's subtree;
+ * anything outside it is "not found".
  */
 @Service
 public class OfflineEvents {
@@ -57,8 +57,7 @@ public class OfflineEvents {
 	private final TransactionTemplate reading;
 
 	OfflineEvents(JdbcClient jdbc, EventRecords records, Campaigns campaigns, Organisations organisations,
-			StoredFiles files, Texts texts, Clock clock,
-			PlatformTransactionManager transactions) {
+			StoredFiles files, Texts texts, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.records = records;
 		this.campaigns = campaigns;
@@ -77,8 +76,8 @@ public class OfflineEvents {
 	}
 
 	/**
-	 * The campaign named by code if it concerns the admin (else 404); without a code the home page's
-	 * campaign when it concerns the admin, else the newest that does.
+	 * The campaign named by code if it concerns the admin (else 404); without a code the
+	 * home page's campaign when it concerns the admin, else the newest that does.
 	 */
 	public Campaign campaignFor(SignedInUser actor, String code) {
 		List<Campaign> own = campaignsFor(actor);
@@ -100,12 +99,17 @@ public class OfflineEvents {
 			.orElseThrow(() -> new NotFoundException("campaign " + event.campaignId()));
 	}
 
-	/** Today in the campaign's time zone: the latest day an event can have been held on. */
+	/**
+	 * Today in the campaign's time zone: the latest day an event can have been held on.
+	 */
 	public LocalDate today(Campaign campaign) {
 		return LocalDate.now(clock.withZone(campaign.timeZone()));
 	}
 
-	/** The units an admin may filter by: its own union and the non-grassroots units of its subtree. */
+	/**
+	 * The units an admin may filter by: its own union and the non-grassroots units of its
+	 * subtree.
+	 */
 	public List<Organisation> filterUnits(SignedInUser actor, Campaign campaign) {
 		requireReader(actor);
 		String scope = narrower(actor.adminScope(), campaign.hostOrganisationPath());
@@ -126,11 +130,13 @@ public class OfflineEvents {
 	public EventPage page(SignedInUser actor, Campaign campaign, EventFilter filter) {
 		Query query = query(actor, campaign, filter);
 		long total = jdbc.sql("select count(*) " + query.from()).params(query.params()).query(Long.class).single();
-		List<EventSummary> events = jdbc.sql("""
-				select e.id, e.held_on, o.name as organisation_name, e.place, e.enterprise, e.participants, e.description,
-				       (select count(*) from offline_event_photo p where p.event_id = e.id) as photos,
-				       a.display_name as reporter_name
-				""" + query.from() + " order by e.held_on desc, e.id desc limit :limit offset :offset")
+		List<EventSummary> events = jdbc
+			.sql("""
+					select e.id, e.held_on, o.name as organisation_name, e.place, e.enterprise, e.participants, e.description,
+					       (select count(*) from offline_event_photo p where p.event_id = e.id) as photos,
+					       a.display_name as reporter_name
+					"""
+					+ query.from() + " order by e.held_on desc, e.id desc limit :limit offset :offset")
 			.params(query.params())
 			.param("limit", EventFilter.PAGE_SIZE)
 			.param("offset", (filter.page() - 1L) * EventFilter.PAGE_SIZE)
@@ -150,7 +156,9 @@ public class OfflineEvents {
 			.orElseThrow(() -> new NotFoundException("offline event " + id));
 	}
 
-	/** One event the viewer may change (an admin of the reporting union); otherwise 404. */
+	/**
+	 * One event the viewer may change (an admin of the reporting union); otherwise 404.
+	 */
 	public OfflineEvent changeable(SignedInUser actor, long id) {
 		OfflineEvent event = visible(actor, id);
 		if (!event.changeableBy(actor)) {
@@ -159,7 +167,10 @@ public class OfflineEvents {
 		return event;
 	}
 
-	/** A photo of a visible event, shown inline with the type found in its content when attached. */
+	/**
+	 * A photo of a visible event, shown inline with the type found in its content when
+	 * attached.
+	 */
 	public ResponseEntity<Resource> photo(SignedInUser actor, long eventId, long photoId) {
 		OfflineEvent event = visible(actor, eventId);
 		EventPhoto photo = event.photos()
@@ -167,20 +178,21 @@ public class OfflineEvents {
 			.filter(candidate -> candidate.id() == photoId)
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("photo " + photoId));
-		return files.response(files.findCompleted(photo.fileId())
-			.orElseThrow(() -> new NotFoundException("file " + photo.fileId())),
+		return files.response(
+				files.findCompleted(photo.fileId()).orElseThrow(() -> new NotFoundException("file " + photo.fileId())),
 				MediaType.parseMediaType(photo.contentType()), true);
 	}
 
 	/**
-	 * R-X-2 What an export of the filtered events is: its title, columns and the subtree it is drawn
-	 * from (for the platform admin, the campaign's host: the audit event is then read where the
-	 * campaign is run).
+	 * R-X-2 What an export of the filtered events is: its title, columns and the subtree
+	 * it is drawn from (for the platform admin, the campaign's host: the audit event is
+	 * then read where the campaign is run).
 	 */
 	public ExcelExports.Export exportOf(SignedInUser actor, Campaign campaign, EventFilter filter) {
 		requireReader(actor);
-		List<String> headers = List.of("organisation", "heldOn", "place", "enterprise", "participants", "description",
-				"photos", "reporter", "reportedAt")
+		List<String> headers = List
+			.of("organisation", "heldOn", "place", "enterprise", "participants", "description", "photos", "reporter",
+					"reportedAt")
 			.stream()
 			.map(column -> texts.plain("activity.export.event." + column))
 			.toList();
@@ -191,16 +203,23 @@ public class OfflineEvents {
 		described.put("to", filter.to() == null ? null : filter.to().toString());
 		described.put("text", filter.text());
 		described.values().removeIf(Objects::isNull);
-		return new ExcelExports.Export(ExportedList.OFFLINE_EVENTS, texts.plain("activity.export.event.title", campaign.code()),
-				texts.plain("activity.export.event.sheet"), headers, exportScope(actor, campaign), described);
+		return new ExcelExports.Export(ExportedList.OFFLINE_EVENTS,
+				texts.plain("activity.export.event.title", campaign.code()), texts.plain("activity.export.event.sheet"),
+				headers, exportScope(actor, campaign), described);
 	}
 
-	/** Where an export of a campaign's activity is recorded: the platform admin's in the campaign's host. */
+	/**
+	 * Where an export of a campaign's activity is recorded: the platform admin's in the
+	 * campaign's host.
+	 */
 	static String exportScope(SignedInUser actor, Campaign campaign) {
 		return actor.isPlatformAdmin() ? campaign.hostOrganisationPath() : actor.adminScope();
 	}
 
-	/** R-X-2 Streams the filtered events (every page) from a database cursor into the sheet. */
+	/**
+	 * R-X-2 Streams the filtered events (every page) from a database cursor into the
+	 * sheet.
+	 */
 	public void export(SignedInUser actor, Campaign campaign, EventFilter filter, SpreadsheetDownload.Rows sheet) {
 		Query query = query(actor, campaign, filter);
 		reading.executeWithoutResult(status -> jdbc.sql("""
@@ -218,9 +237,11 @@ public class OfflineEvents {
 
 	private Query query(SignedInUser actor, Campaign campaign, EventFilter filter) {
 		requireReader(actor);
-		StringBuilder from = new StringBuilder("""
-				from offline_event e join organisation o on o.id = e.organisation_id join account a on a.id = e.reported_by
-				where e.campaign_id = :campaign and\s""" + Subtree.sql("e.organisation_path", "scope") + "\n");
+		StringBuilder from = new StringBuilder(
+				"""
+						from offline_event e join organisation o on o.id = e.organisation_id join account a on a.id = e.reported_by
+						where e.campaign_id = :campaign and\s"""
+						+ Subtree.sql("e.organisation_path", "scope") + "\n");
 		Map<String, Object> params = new HashMap<>();
 		params.put("campaign", campaign.id());
 		params.put("scope", Subtree.administeredBy(actor).pattern());
@@ -257,8 +278,11 @@ public class OfflineEvents {
 		return hostPath.startsWith(scope) ? hostPath : scope;
 	}
 
-
-	/** The FROM and WHERE of a filtered event query, shared by the page, its count and the export. */
+	/**
+	 * The FROM and WHERE of a filtered event query, shared by the page, its count and the
+	 * export.
+	 */
 	private record Query(String from, Map<String, Object> params) {
 	}
+
 }

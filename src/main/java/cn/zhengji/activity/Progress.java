@@ -5,9 +5,12 @@ import java.util.List;
 import cn.zhengji.campaign.Campaign;
 
 /**
- * R-ACT-1/2/3 Where a subtree stands in a campaign: the units with allocations inside it (or the
- * viewer's own union), the totals of the whole subtree, and the reach figures against the targets.
- * @param totalReported every event of the viewer's subtree, including those of units without an allocation
+ * R-ACT-1/2/3 Where a subtree stands in a campaign: the units with allocations inside it
+ * (or the viewer's own union), the totals of the whole subtree, and the reach figures
+ * against the targets.
+ *
+ * @param totalReported every event of the viewer's subtree, including those of units
+ * without an allocation
  * @param totalAllocated the sum of the rows' allocations; null when no row has one
  */
 public record Progress(Campaign campaign, List<ProgressRow> rows, long totalReported, Integer totalAllocated,

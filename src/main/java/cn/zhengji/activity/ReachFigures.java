@@ -19,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R-ACT-3 The figures a union reports for itself (not for the units below it: those report their
- * own, and {@link RollUp} sums them): organisations mobilised, promoters, workers reached directly
- * and workers covered. The fifth target, enterprises visited or events, is the event count.
+ * R-ACT-3 The figures a union reports for itself (not for the units below it: those
+ * report their own, and {@link RollUp} sums them): organisations mobilised, promoters,
+ * workers reached directly and workers covered. The fifth target, enterprises visited or
+ * events, is the event count.
  */
 @Service
 public class ReachFigures {
@@ -47,7 +48,10 @@ public class ReachFigures {
 		this.clock = clock;
 	}
 
-	/** The figures the actor's union has entered in the campaign (0 for those not entered yet). */
+	/**
+	 * The figures the actor's union has entered in the campaign (0 for those not entered
+	 * yet).
+	 */
 	@Transactional(readOnly = true)
 	public Map<TargetMetric, Long> own(SignedInUser actor, Campaign campaign) {
 		requireReporter(actor, campaign);
@@ -62,10 +66,12 @@ public class ReachFigures {
 	}
 
 	/**
-	 * Replaces the union's own figures. Writes one row per metric and an UPDATED audit event
-	 * (target {@code unit_reach}, id {@code campaign:organisation}) with the figures before and after.
+	 * Replaces the union's own figures. Writes one row per metric and an UPDATED audit
+	 * event (target {@code unit_reach}, id {@code campaign:organisation}) with the
+	 * figures before and after.
 	 * @param input the typed text per metric; blank counts as 0
-	 * @throws ActivityRejected naming every field that is not a whole number from 0 to 1 000 000 000
+	 * @throws ActivityRejected naming every field that is not a whole number from 0 to 1
+	 * 000 000 000
 	 */
 	@Transactional
 	public Map<TargetMetric, Long> save(SignedInUser actor, Campaign campaign, Map<TargetMetric, String> input) {
@@ -106,7 +112,8 @@ public class ReachFigures {
 				.update();
 		}
 		auditLog.recordChange(AuditAction.UPDATED, "unit_reach", campaign.id() + ":" + actor.organisationId(),
-				actor.organisationPath(), texts.text("activity.audit.reach", campaign.title()), named(before), named(after));
+				actor.organisationPath(), texts.text("activity.audit.reach", campaign.title()), named(before),
+				named(after));
 		return after;
 	}
 
@@ -121,4 +128,5 @@ public class ReachFigures {
 			throw new NotFoundException("reach figures in " + campaign.code() + " for " + actor);
 		}
 	}
+
 }

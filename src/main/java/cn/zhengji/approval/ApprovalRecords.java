@@ -13,7 +13,10 @@ import cn.zhengji.campaign.CategoryRules.JudgementKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The tables of the approval chain (V60): judgements, quotas and the places taken. Callers authorise. */
+/**
+ * The tables of the approval chain (V60): judgements, quotas and the places taken.
+ * Callers authorise.
+ */
 @Repository
 class ApprovalRecords {
 
@@ -29,8 +32,10 @@ class ApprovalRecords {
 			jdbc.sql("""
 					insert into entry_judgement (entry_id, kind, outcome, note, confirmed_by, confirmed_at)
 					values (?, ?, ?, ?, ?, ?)
-					""").params(entryId, answer.kind().name(), answer.met() ? "MET" : "NOT_MET", answer.note(),
-					confirmedBy, now.atOffset(ZoneOffset.UTC)).update();
+					""")
+				.params(entryId, answer.kind().name(), answer.met() ? "MET" : "NOT_MET", answer.note(), confirmedBy,
+						now.atOffset(ZoneOffset.UTC))
+				.update();
 		}
 	}
 
@@ -43,14 +48,18 @@ class ApprovalRecords {
 				select j.kind, j.outcome, j.note, a.display_name, j.confirmed_at
 				from entry_judgement j join account a on a.id = j.confirmed_by
 				where j.entry_id = ? order by j.confirmed_at, j.kind
-				""").param(entryId).query((rs, n) -> new ConfirmedJudgement(JudgementKind.valueOf(rs.getString("kind")),
-				rs.getString("outcome").equals("MET"), rs.getString("note"), rs.getString("display_name"),
-				rs.getTimestamp("confirmed_at").toInstant())).list();
+				""")
+			.param(entryId)
+			.query((rs, n) -> new ConfirmedJudgement(JudgementKind.valueOf(rs.getString("kind")),
+					rs.getString("outcome").equals("MET"), rs.getString("note"), rs.getString("display_name"),
+					rs.getTimestamp("confirmed_at").toInstant()))
+			.list();
 	}
 
 	/**
-	 * The entries (of those given) whose category has judgement items that the first level has not
-	 * all answered yet ({@code entry_open_judgement}, V87: the one place of that rule).
+	 * The entries (of those given) whose category has judgement items that the first
+	 * level has not all answered yet ({@code entry_open_judgement}, V87: the one place of
+	 * that rule).
 	 */
 	Set<Long> withOpenJudgements(Collection<Long> entryIds) {
 		if (entryIds.isEmpty()) {
@@ -62,8 +71,8 @@ class ApprovalRecords {
 	}
 
 	/**
-	 * Makes sure the unit has a quota row with the rule's maximum (a place already used is never
-	 * taken away by a lowered maximum: the row keeps at least {@code used}).
+	 * Makes sure the unit has a quota row with the rule's maximum (a place already used
+	 * is never taken away by a lowered maximum: the row keeps at least {@code used}).
 	 */
 	void ensureQuota(long categoryId, long organisationId, int allowed) {
 		jdbc.sql("""
@@ -74,8 +83,9 @@ class ApprovalRecords {
 	}
 
 	/**
-	 * Takes a place if one is free. Concurrent callers queue on the row lock and each sees the count
-	 * its predecessor committed, so the last place goes to exactly one of them.
+	 * Takes a place if one is free. Concurrent callers queue on the row lock and each
+	 * sees the count its predecessor committed, so the last place goes to exactly one of
+	 * them.
 	 * @return whether a place was taken
 	 */
 	boolean takePlace(long categoryId, long organisationId) {
@@ -104,20 +114,28 @@ class ApprovalRecords {
 		return jdbc.sql("""
 				select category_id, organisation_id, used, allowed from recommendation_quota
 				where category_id in (:categories)
-				""").param("categories", categoryIds).query((rs, n) -> new StoredQuota(rs.getLong("category_id"),
-				rs.getLong("organisation_id"), new QuotaCount(rs.getInt("used"), rs.getInt("allowed")))).list();
+				""")
+			.param("categories", categoryIds)
+			.query((rs, n) -> new StoredQuota(rs.getLong("category_id"), rs.getLong("organisation_id"),
+					new QuotaCount(rs.getInt("used"), rs.getInt("allowed"))))
+			.list();
 	}
 
 	boolean holdsPlace(long entryId) {
-		return jdbc.sql("select count(*) from entry_recommendation where entry_id = ?").param(entryId)
-			.query(Integer.class).single() > 0;
+		return jdbc.sql("select count(*) from entry_recommendation where entry_id = ?")
+			.param(entryId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	void insertRecommendation(long entryId, long categoryId, long organisationId, long by, Instant now) {
-		jdbc.sql("""
-				insert into entry_recommendation (entry_id, category_id, organisation_id, recommended_by, recommended_at)
-				values (?, ?, ?, ?, ?)
-				""").params(entryId, categoryId, organisationId, by, Timestamp.from(now)).update();
+		jdbc.sql(
+				"""
+						insert into entry_recommendation (entry_id, category_id, organisation_id, recommended_by, recommended_at)
+						values (?, ?, ?, ?, ?)
+						""")
+			.params(entryId, categoryId, organisationId, by, Timestamp.from(now))
+			.update();
 	}
 
 	/**
@@ -133,4 +151,5 @@ class ApprovalRecords {
 				""").params(place.categoryId(), place.organisationId()).update());
 		return held.map(StoredQuota::organisationId);
 	}
+
 }

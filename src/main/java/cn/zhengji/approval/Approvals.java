@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +35,6 @@ import cn.zhengji.submission.EntryLifecycle;
 import cn.zhengji.submission.EntryLifecycle.LevelDecision;
 import cn.zhengji.submission.EntryState;
 import cn.zhengji.submission.EntryTransitioned;
-import cn.zhengji.submission.EntryTransitioned.Step;
 import cn.zhengji.submission.EntryView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,14 +43,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * R-APR-1 The decisions of the levels of the approval chain. Each method acts for the admin of the
- * organisation at which the entry waits (anyone else gets a 404), in one transaction with the
- * entry's row locked: it applies the chain's own rules (judgement items, quota places, the length
- * of an opinion), lets the entry's owner module apply the transition
- * ({@link EntryLifecycle#decide}: the entry, its history, the nomination form's opinion, the event)
- * and audits the decision with what the chain added (quota, judgements).
+ * R-APR-1 The decisions of the levels of the approval chain. Each method acts for the
+ * admin of the organisation at which the entry waits (anyone else gets a 404), in one
+ * transaction with the entry's row locked: it applies the chain's own rules (judgement
+ * items, quota places, the length of an opinion), lets the entry's owner module apply the
+ * transition ({@link EntryLifecycle#decide}: the entry, its history, the nomination
+ * form's opinion, the event) and audits the decision with what the chain added (quota,
+ * judgements).
  *
- * <p>The levels and where approving is a recommendation come from {@link ChainOfLevels}. A
+ * <p>
+ * The levels and where approving is a recommendation come from {@link ChainOfLevels}. A
  * recommendation takes a place of the unit's quota where the category has one.
  */
 @Service
@@ -60,7 +60,6 @@ public class Approvals {
 
 	/** The longest opinion or reason, in characters (line breaks count once). */
 	public static final int MAX_OPINION = 500;
-
 
 	private final EntryLifecycle lifecycle;
 
@@ -96,9 +95,9 @@ public class Approvals {
 	}
 
 	/**
-	 * Approves at the actor's level with an opinion; at a recommending level of the category this
-	 * is a recommendation and takes a place of the unit's quota. The first level must answer every
-	 * judgement item of the category.
+	 * Approves at the actor's level with an opinion; at a recommending level of the
+	 * category this is a recommendation and takes a place of the unit's quota. The first
+	 * level must answer every judgement item of the category.
 	 */
 	@Transactional
 	public Decision approve(SignedInUser actor, long entryId, int version, String opinion,
@@ -106,7 +105,10 @@ public class Approvals {
 		return approveLocked(actor, load(actor, entryId), version, opinion, answers);
 	}
 
-	/** Sends the entry back to its submitter with a reason; only before the submission deadline. */
+	/**
+	 * Sends the entry back to its submitter with a reason; only before the submission
+	 * deadline.
+	 */
 	@Transactional
 	public Decision returnToSubmitter(SignedInUser actor, long entryId, int version, String reason) {
 		Context context = load(actor, entryId);
@@ -123,11 +125,13 @@ public class Approvals {
 	}
 
 	/**
-	 * Approves several entries waiting at the actor's level with one opinion, each in its own
-	 * transaction and each at the version the admin saw in the queue (an entry changed since is
-	 * refused as a conflict, not approved unseen); entries with open judgement items (or anything
-	 * else in the way) are refused with a message and the rest go through.
-	 * @param versionsSeen entry id → the version shown to the admin, in the order of the queue
+	 * Approves several entries waiting at the actor's level with one opinion, each in its
+	 * own transaction and each at the version the admin saw in the queue (an entry
+	 * changed since is refused as a conflict, not approved unseen); entries with open
+	 * judgement items (or anything else in the way) are refused with a message and the
+	 * rest go through.
+	 * @param versionsSeen entry id → the version shown to the admin, in the order of the
+	 * queue
 	 */
 	public BatchOutcome approveAll(SignedInUser actor, Map<Long, Integer> versionsSeen, String opinion) {
 		String clean = opinion(opinion, "approval.rejected.opinionMissing");
@@ -157,13 +161,19 @@ public class Approvals {
 		return new BatchOutcome(List.copyOf(approved), Collections.unmodifiableMap(refused));
 	}
 
-	/** Whether the entry's category has judgement items the first level has not all answered yet. */
+	/**
+	 * Whether the entry's category has judgement items the first level has not all
+	 * answered yet.
+	 */
 	@Transactional(readOnly = true)
 	public boolean hasOpenJudgements(long entryId) {
 		return !records.withOpenJudgements(List.of(entryId)).isEmpty();
 	}
 
-	/** Of the given entries, those with open judgement items (for a queue of many entries: one query). */
+	/**
+	 * Of the given entries, those with open judgement items (for a queue of many entries:
+	 * one query).
+	 */
 	@Transactional(readOnly = true)
 	public Set<Long> withOpenJudgements(Collection<Long> entryIds) {
 		return records.withOpenJudgements(entryIds);
@@ -176,9 +186,9 @@ public class Approvals {
 	}
 
 	/**
-	 * An opinion or reason as every form of the chain takes it (the decision panel and the batch form
-	 * alike): required, stored and counted with LF line breaks, at most {@link #MAX_OPINION}
-	 * characters as {@link CharacterCount} counts them.
+	 * An opinion or reason as every form of the chain takes it (the decision panel and
+	 * the batch form alike): required, stored and counted with LF line breaks, at most
+	 * {@link #MAX_OPINION} characters as {@link CharacterCount} counts them.
 	 * @throws ApprovalRejected naming the field {@code opinion}
 	 */
 	public static String opinion(String text, String missingCode) {
@@ -193,8 +203,8 @@ public class Approvals {
 	}
 
 	/**
-	 * The decision panel of the admin entry page: only for an organisation admin of the level where
-	 * the entry waits.
+	 * The decision panel of the admin entry page: only for an organisation admin of the
+	 * level where the entry waits.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<DecisionPanel> panel(SignedInUser viewer, EntryView view) {
@@ -219,17 +229,21 @@ public class Approvals {
 				deadline == null || clock.instant().isBefore(deadline)));
 	}
 
-	/** The quota of a category for one unit, where the category's rule gives its kind a maximum. */
+	/**
+	 * The quota of a category for one unit, where the category's rule gives its kind a
+	 * maximum.
+	 */
 	Optional<QuotaUse> quotaOf(Campaign campaign, Category category, Organisation unit) {
 		Optional<Quota> rule = category.rules().quotaFor(unit.kind()).filter(quota -> quota.max() != null);
 		return rule.map(quota -> {
 			QuotaCount stored = records.quota(category.id(), unit.id()).orElse(new QuotaCount(0, quota.max()));
-			return new QuotaUse(campaign.id(), campaign.title(), category.id(), category.name(), unit.id(),
-					unit.name(), stored.used(), Math.max(stored.used(), quota.max()), quota.min());
+			return new QuotaUse(campaign.id(), campaign.title(), category.id(), category.name(), unit.id(), unit.name(),
+					stored.used(), Math.max(stored.used(), quota.max()), quota.min());
 		});
 	}
 
-	// --- the decisions ------------------------------------------------------------------------------
+	// --- the decisions
+	// ------------------------------------------------------------------------------
 
 	private Decision approveLocked(SignedInUser actor, Context context, int version, String opinion,
 			List<JudgementAnswer> answers) {
@@ -250,7 +264,9 @@ public class Approvals {
 		return decision;
 	}
 
-	/** Takes a place of the unit's quota, if the category gives one to units of this kind. */
+	/**
+	 * Takes a place of the unit's quota, if the category gives one to units of this kind.
+	 */
 	private Optional<String> takePlace(SignedInUser actor, Context context, Instant now) {
 		Organisation level = context.level();
 		Category category = context.category();
@@ -269,8 +285,8 @@ public class Approvals {
 	}
 
 	/**
-	 * Lets the entry's module apply the decision, then audits it with the chain's details; on
-	 * approval the judgements answered are among the details.
+	 * Lets the entry's module apply the decision, then audits it with the chain's
+	 * details; on approval the judgements answered are among the details.
 	 */
 	private Decision record(SignedInUser actor, Context context, int version, LevelDecision decision, String remark,
 			Map<String, Object> details) {
@@ -293,7 +309,10 @@ public class Approvals {
 				step.to() == EntryState.SUBMITTED ? step.nextOrganisationId() : null);
 	}
 
-	/** The answers of the first level: every item of the category, none of the mandatory ones NOT_MET. */
+	/**
+	 * The answers of the first level: every item of the category, none of the mandatory
+	 * ones NOT_MET.
+	 */
 	private List<JudgementAnswer> judged(CategoryRules rules, List<JudgementAnswer> answers) {
 		Map<JudgementKind, JudgementAnswer> byKind = new LinkedHashMap<>();
 		for (JudgementAnswer answer : answers == null ? List.<JudgementAnswer>of() : answers) {
@@ -331,17 +350,20 @@ public class Approvals {
 			.collect(Collectors.joining(texts.text("common.listSeparator")));
 	}
 
-	// --- where the entry stands ---------------------------------------------------------------------
+	// --- where the entry stands
+	// ---------------------------------------------------------------------
 
-	/** @param recommends whether approving at this level is a recommendation ({@link ChainOfLevels}) */
-	private record Context(Entry entry, Campaign campaign, Category category, Organisation level,
-			boolean recommends) {
+	/**
+	 * @param recommends whether approving at this level is a recommendation
+	 * ({@link ChainOfLevels})
+	 */
+	private record Context(Entry entry, Campaign campaign, Category category, Organisation level, boolean recommends) {
 	}
 
 	/**
-	 * The entry with its row locked, for an actor who may act on it now. An entry the actor may not
-	 * read is not found; one it may read but that does not wait at its organisation is refused with
-	 * where it stands.
+	 * The entry with its row locked, for an actor who may act on it now. An entry the
+	 * actor may not read is not found; one it may read but that does not wait at its
+	 * organisation is refused with where it stands.
 	 */
 	private Context load(SignedInUser actor, long entryId) {
 		Entry entry = lifecycle.lock(entryId)
@@ -368,7 +390,8 @@ public class Approvals {
 			throw new ApprovalRejected(null, "approval.rejected.notInChain",
 					texts.text("submission.state." + entry.state().name()));
 		}
-		return new Context(entry, campaign, category, levels.get(at), chain.levels(entry, category).get(at).recommends());
+		return new Context(entry, campaign, category, levels.get(at),
+				chain.levels(entry, category).get(at).recommends());
 	}
 
 	private static int indexOf(List<Organisation> chain, long organisationId) {

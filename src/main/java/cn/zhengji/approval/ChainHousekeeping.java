@@ -1,6 +1,5 @@
 package cn.zhengji.approval;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,11 +14,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the chain's own rows in step with every transition of an entry, inside the transaction of
- * the transition (the event is published synchronously): an entry that leaves the chain before its
- * end (returned, rejected, withdrawn, recalled to a draft) gives back the quota place it holds,
- * and an entry that goes back to its submitter forgets the first level's judgements, so that the
- * changed entry is judged again.
+ * Keeps the chain's own rows in step with every transition of an entry, inside the
+ * transaction of the transition (the event is published synchronously): an entry that
+ * leaves the chain before its end (returned, rejected, withdrawn, recalled to a draft)
+ * gives back the quota place it holds, and an entry that goes back to its submitter
+ * forgets the first level's judgements, so that the changed entry is judged again.
  */
 @Component
 class ChainHousekeeping {
@@ -37,8 +36,7 @@ class ChainHousekeeping {
 
 	private final Texts texts;
 
-	ChainHousekeeping(ApprovalRecords records, Organisations organisations, AuditLog auditLog,
-			Texts texts) {
+	ChainHousekeeping(ApprovalRecords records, Organisations organisations, AuditLog auditLog, Texts texts) {
 		this.texts = texts;
 		this.records = records;
 		this.organisations = organisations;
@@ -53,12 +51,12 @@ class ChainHousekeeping {
 				String unitName = organisations.findById(unit).map(Organisation::name).orElse(String.valueOf(unit));
 				auditLog.recordChange(AuditAction.UPDATED, "entry", transition.entryId(), path,
 						texts.text("approval.audit.placeReleased", unitName, transition.title()),
-						Map.of("quotaPlace", unit),
-						Map.of("state", transition.to().name()));
+						Map.of("quotaPlace", unit), Map.of("state", transition.to().name()));
 			});
 		}
 		if (REJUDGED.contains(transition.to())) {
 			records.clearJudgements(transition.entryId());
 		}
 	}
+
 }

@@ -14,12 +14,13 @@ import cn.zhengji.submission.Entry;
 import org.springframework.stereotype.Component;
 
 /**
- * R-APR-1 The rule of the chain, in one place: an entry's levels are the organisations on its path
- * from the submitting organisation up to and including the campaign's host (基层 → 县 → 市 → 省;
- * absent levels are simply not on it; the whole path up to the root when the host is not on it).
- * At a level whose kind recommends in the category, and that is not the top, approving is a
- * recommendation. The submission module asks for it through {@link ApprovalChain} when it applies a
- * decision; the decision panel and {@link Approvals} read the same levels.
+ * R-APR-1 The rule of the chain, in one place: an entry's levels are the organisations on
+ * its path from the submitting organisation up to and including the campaign's host (基层 →
+ * 县 → 市 → 省; absent levels are simply not on it; the whole path up to the root when the
+ * host is not on it). At a level whose kind recommends in the category, and that is not
+ * the top, approving is a recommendation. The submission module asks for it through
+ * {@link ApprovalChain} when it applies a decision; the decision panel and
+ * {@link Approvals} read the same levels.
  */
 @Component
 class ChainOfLevels implements ApprovalChain {
@@ -62,4 +63,5 @@ class ChainOfLevels implements ApprovalChain {
 		}
 		return List.copyOf(chain);
 	}
+
 }

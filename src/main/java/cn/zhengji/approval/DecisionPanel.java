@@ -6,11 +6,14 @@ import java.util.Optional;
 import cn.zhengji.campaign.CategoryRules.Judgement;
 
 /**
- * What the decision panel of the admin's entry page shows to the admins of the level where the
- * entry waits.
+ * What the decision panel of the admin's entry page shows to the admins of the level
+ * where the entry waits.
+ *
  * @param levelName the acting level (organisation)
- * @param recommends whether approving here is a recommendation (推荐) rather than an approval (同意)
- * @param top whether this level is the top of the chain (approving makes the entry APPROVED)
+ * @param recommends whether approving here is a recommendation (推荐) rather than an
+ * approval (同意)
+ * @param top whether this level is the top of the chain (approving makes the entry
+ * APPROVED)
  * @param nextLevelName where the entry goes when approved here, null at the top
  * @param judgements the items to answer (only at the first level)
  * @param confirmed what the first level confirmed (at later levels)
@@ -18,6 +21,6 @@ import cn.zhengji.campaign.CategoryRules.Judgement;
  * @param mayReturn whether returning is still possible (before the submission deadline)
  */
 public record DecisionPanel(long entryId, int version, String levelName, boolean recommends, boolean top,
-		String nextLevelName, List<Judgement> judgements, List<ConfirmedJudgement> confirmed,
-		Optional<QuotaUse> quota, boolean mayReturn) {
+		String nextLevelName, List<Judgement> judgements, List<ConfirmedJudgement> confirmed, Optional<QuotaUse> quota,
+		boolean mayReturn) {
 }

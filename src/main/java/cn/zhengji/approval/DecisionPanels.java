@@ -7,7 +7,10 @@ import cn.zhengji.submission.AdminEntryPanel;
 import cn.zhengji.submission.EntryView;
 import org.springframework.stereotype.Component;
 
-/** Puts the decision panel ({@code templates/approval/decision-panel.html}) on the admin's entry page. */
+/**
+ * Puts the decision panel ({@code templates/approval/decision-panel.html}) on the admin's
+ * entry page.
+ */
 @Component
 class DecisionPanels implements AdminEntryPanel {
 
@@ -21,4 +24,5 @@ class DecisionPanels implements AdminEntryPanel {
 	public Optional<Panel> panel(SignedInUser viewer, EntryView view) {
 		return approvals.panel(viewer, view).map(panel -> new Panel("approval/decision-panel", panel));
 	}
+
 }

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R-APR-1 "used / allowed" of the recommendation quotas, for the units an admin answers for: its own
- * organisation and every recommending unit below it (a provincial or platform admin sees every city).
+ * R-APR-1 "used / allowed" of the recommendation quotas, for the units an admin answers
+ * for: its own organisation and every recommending unit below it (a provincial or
+ * platform admin sees every city).
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,8 +44,9 @@ public class Quotas {
 	}
 
 	/**
-	 * Every quota of the running campaigns (submission, review or recommendation open now) for the
-	 * units of the actor's subtree whose kind the quota names, by campaign, category and unit.
+	 * Every quota of the running campaigns (submission, review or recommendation open
+	 * now) for the units of the actor's subtree whose kind the quota names, by campaign,
+	 * category and unit.
 	 * @throws NotFoundException for anyone but an admin
 	 */
 	public List<QuotaUse> visibleTo(SignedInUser actor) {
@@ -57,7 +59,8 @@ public class Quotas {
 			.filter(campaign -> campaign.isOpen(PhaseKind.SUBMISSION, now) || campaign.isOpen(PhaseKind.REVIEW, now)
 					|| campaign.isOpen(PhaseKind.RECOMMENDATION, now))
 			.toList();
-		// Units in the order they were set up (the seeded cities in the notice's order, then any added later).
+		// Units in the order they were set up (the seeded cities in the notice's order,
+		// then any added later).
 		List<Organisation> subtree = organisations.subtree(actor.adminScope())
 			.stream()
 			.sorted(java.util.Comparator.comparingInt(Organisation::depth).thenComparingLong(Organisation::id))
@@ -81,13 +84,15 @@ public class Quotas {
 								|| !unit.path().startsWith(campaign.hostOrganisationPath())) {
 							continue;
 						}
-						QuotaCount row = stored.getOrDefault(category.id() + ":" + unit.id(), new QuotaCount(0, quota.max()));
-						uses.add(new QuotaUse(campaign.id(), campaign.title(), category.id(), category.name(), unit.id(),
-								unit.name(), row.used(), Math.max(row.used(), quota.max()), quota.min()));
+						QuotaCount row = stored.getOrDefault(category.id() + ":" + unit.id(),
+								new QuotaCount(0, quota.max()));
+						uses.add(new QuotaUse(campaign.id(), campaign.title(), category.id(), category.name(),
+								unit.id(), unit.name(), row.used(), Math.max(row.used(), quota.max()), quota.min()));
 					}
 				}
 			}
 		}
 		return uses;
 	}
+
 }

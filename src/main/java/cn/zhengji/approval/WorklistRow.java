@@ -11,7 +11,8 @@ import cn.zhengji.submission.EntryStatus;
  * @param waitingAtName the organisation at which a SUBMITTED entry waits in the chain
  * @param recommendedByName the level that recommended it in the current submission
  * @param decidedByName the level that took the last decision on it
- * @param openJudgements how many judgement items of the category have no answer of the first level
+ * @param openJudgements how many judgement items of the category have no answer of the
+ * first level
  */
 public record WorklistRow(long id, String campaignTitle, String categoryName, String title, EntryState state,
 		String organisationName, String submitterName, String waitingAtName, String recommendedByName,
@@ -23,7 +24,10 @@ public record WorklistRow(long id, String campaignTitle, String categoryName, St
 		return new EntryStatus(state, waitingAtName, recommendedByName, decidedByName);
 	}
 
-	/** Whether the entry waits in the chain with judgement items still to answer (meaningless for drafts). */
+	/**
+	 * Whether the entry waits in the chain with judgement items still to answer
+	 * (meaningless for drafts).
+	 */
 	public boolean hasOpenJudgements() {
 		return state == EntryState.SUBMITTED && openJudgements > 0;
 	}

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,13 +26,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R-X-2 The admins' lists and queues of entries (作品管理, 待我审核): filtered, paged for the page,
- * streamed from a cursor for the Excel export. Always scoped to the actor's subtree
+ * R-X-2 The admins' lists and queues of entries (作品管理, 待我审核): filtered, paged for the
+ * page, streamed from a cursor for the Excel export. Always scoped to the actor's subtree
  * ({@link SignedInUser#adminScope()}); a filter on a unit outside it matches nothing.
  *
- * <p>The worklists are the approval chain's: they read the entries through the view
- * {@code entry_listing} that the submission module publishes (V85), and the open judgement items
- * through this module's own view {@code entry_open_judgement} (V87), the one place of that rule.
+ * <p>
+ * The worklists are the approval chain's: they read the entries through the view
+ * {@code entry_listing} that the submission module publishes (V85), and the open
+ * judgement items through this module's own view {@code entry_open_judgement} (V87), the
+ * one place of that rule.
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,12 +42,12 @@ public class Worklists {
 
 	public static final int PAGE_SIZE = 50;
 
-
 	private static final String FROM = """
 			from entry_listing e join entry_open_judgement j on j.entry_id = e.id
 			""";
 
-	// Judgement items without an answer: the same view as the batch approval's check, so a box the
+	// Judgement items without an answer: the same view as the batch approval's check, so
+	// a box the
 	// queue offers is one the batch does not refuse for that reason.
 	private static final String COLUMNS = """
 			select e.id, e.campaign_title, e.category_name, e.title, e.state, e.organisation_name, e.submitter_name,
@@ -80,7 +81,10 @@ public class Worklists {
 		}
 	}
 
-	/** One page (0-based) of the entries the filter selects; the queue oldest first, lists newest first. */
+	/**
+	 * One page (0-based) of the entries the filter selects; the queue oldest first, lists
+	 * newest first.
+	 */
 	public Page search(SignedInUser actor, WorklistFilter filter, int page) {
 		Where where = where(actor, filter);
 		long total = jdbc.sql("select count(*) " + FROM + where.sql).params(where.params).query(Long.class).single();
@@ -95,9 +99,9 @@ public class Worklists {
 	}
 
 	/** The message keys of the columns of {@link #export}, in order. */
-	public static final List<String> EXPORT_COLUMNS = List.of("id", "campaign", "category", "title", "state",
-			"organisation", "submitter", "waitingAt", "submittedAt", "waitingSince", "updatedAt", "openJudgements",
-			"nomineeName", "nomineeMobile", "nomineeIdNumber")
+	public static final List<String> EXPORT_COLUMNS = List
+		.of("id", "campaign", "category", "title", "state", "organisation", "submitter", "waitingAt", "submittedAt",
+				"waitingSince", "updatedAt", "openJudgements", "nomineeName", "nomineeMobile", "nomineeIdNumber")
 		.stream()
 		.map(column -> "approval.export.column." + column)
 		.toList();
@@ -114,24 +118,21 @@ public class Worklists {
 		AtomicLong full = new AtomicLong();
 		jdbc.sql(COLUMNS + """
 				, e.nominee_name, e.mobile_cipher, e.mobile_masked, e.id_number_cipher, e.id_number_masked
-				""" + FROM + where.sql + order(filter))
-			.params(where.params)
-			.withFetchSize(1000)
-			.query(rs -> {
-				WorklistRow row = row(rs, 0);
-				boolean mayUnmask = EntryPolicy.maySeePersonalData(actor, own, rs.getLong("organisation_id"),
-						rs.getString("organisation_path"));
-				String mobile = personal(rs, "mobile", mayUnmask);
-				String idNumber = personal(rs, "id_number", mayUnmask);
-				if (mayUnmask && (rs.getBytes("mobile_cipher") != null || rs.getBytes("id_number_cipher") != null)) {
-					full.incrementAndGet();
-				}
-				sheet.row(row.id(), row.campaignTitle(), row.categoryName(), row.title(),
-						texts.text("submission.state." + row.state().name()),
-						row.organisationName(), row.submitterName(), row.waitingAtName(), row.submittedAt(),
-						row.waitingSince(), row.updatedAt(), row.hasOpenJudgements() ? row.openJudgements() : null,
-						rs.getString("nominee_name"), mobile, idNumber);
-			});
+				""" + FROM + where.sql + order(filter)).params(where.params).withFetchSize(1000).query(rs -> {
+			WorklistRow row = row(rs, 0);
+			boolean mayUnmask = EntryPolicy.maySeePersonalData(actor, own, rs.getLong("organisation_id"),
+					rs.getString("organisation_path"));
+			String mobile = personal(rs, "mobile", mayUnmask);
+			String idNumber = personal(rs, "id_number", mayUnmask);
+			if (mayUnmask && (rs.getBytes("mobile_cipher") != null || rs.getBytes("id_number_cipher") != null)) {
+				full.incrementAndGet();
+			}
+			sheet.row(row.id(), row.campaignTitle(), row.categoryName(), row.title(),
+					texts.text("submission.state." + row.state().name()), row.organisationName(), row.submitterName(),
+					row.waitingAtName(), row.submittedAt(), row.waitingSince(), row.updatedAt(),
+					row.hasOpenJudgements() ? row.openJudgements() : null, rs.getString("nominee_name"), mobile,
+					idNumber);
+		});
 		return full.get();
 	}
 
@@ -207,11 +208,20 @@ public class Worklists {
 		}
 		if (filter.submittedFrom() != null) {
 			sql.append(" and e.submitted_at >= :from");
-			params.put("from", filter.submittedFrom().atStartOfDay(displayTimeZone.zone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+			params.put("from",
+					filter.submittedFrom()
+						.atStartOfDay(displayTimeZone.zone())
+						.toOffsetDateTime()
+						.withOffsetSameInstant(ZoneOffset.UTC));
 		}
 		if (filter.submittedTo() != null) {
 			sql.append(" and e.submitted_at < :to");
-			params.put("to", filter.submittedTo().plusDays(1).atStartOfDay(displayTimeZone.zone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+			params.put("to",
+					filter.submittedTo()
+						.plusDays(1)
+						.atStartOfDay(displayTimeZone.zone())
+						.toOffsetDateTime()
+						.withOffsetSameInstant(ZoneOffset.UTC));
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
 			sql.append(" and (strpos(e.title, :text) > 0 or strpos(e.organisation_name, :text) > 0)");
@@ -221,7 +231,8 @@ public class Worklists {
 	}
 
 	private static String order(WorklistFilter filter) {
-		return filter.waitingAt() != null ? " order by e.pending_since, e.id" : " order by e.updated_at desc, e.id desc";
+		return filter.waitingAt() != null ? " order by e.pending_since, e.id"
+				: " order by e.updated_at desc, e.id desc";
 	}
 
 	private static WorklistRow row(ResultSet rs, int n) throws SQLException {

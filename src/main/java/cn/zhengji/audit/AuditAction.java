@@ -2,8 +2,13 @@ package cn.zhengji.audit;
 
 /** What an audit event records; stored by name (database CHECK audit_event_action_ck). */
 public enum AuditAction {
+
 	SIGN_IN_SUCCEEDED, SIGN_IN_FAILED, ACCOUNT_LOCKED, SIGNED_OUT, CREATED, UPDATED, DELETED, IMPORTED, EXPORTED,
 	VIEWED_PERSONAL_DATA,
-	/** A file offered to an entry and refused for its format (issue 3); nothing else is stored. */
+	/**
+	 * A file offered to an entry and refused for its format (issue 3); nothing else is
+	 * stored.
+	 */
 	FILE_REJECTED
+
 }

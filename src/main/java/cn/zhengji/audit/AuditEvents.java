@@ -23,9 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * R-X-3 Reading the audit log. An admin reads the events recorded against its own subtree (by
- * their {@code organisation_path}); the platform admin reads everything, including events that
- * belong to no organisation (e.g. a failed sign-in with an unknown name). Nobody else reads any.
+ * R-X-3 Reading the audit log. An admin reads the events recorded against its own subtree
+ * (by their {@code organisation_path}); the platform admin reads everything, including
+ * events that belong to no organisation (e.g. a failed sign-in with an unknown name).
+ * Nobody else reads any.
  */
 @Service
 @Transactional(readOnly = true)
@@ -84,8 +85,9 @@ public class AuditEvents {
 			"audit.export.column.summary", "audit.export.column.remoteAddress");
 
 	/**
-	 * R-X-2 Streams every event the admin may read that matches the filter, newest first, from a
-	 * cursor. The states before and after stay on the detail page: they can be large.
+	 * R-X-2 Streams every event the admin may read that matches the filter, newest first,
+	 * from a cursor. The states before and after stay on the detail page: they can be
+	 * large.
 	 * @param actionLabel the Chinese name of an action
 	 */
 	@Transactional(readOnly = true)
@@ -169,6 +171,7 @@ public class AuditEvents {
 
 	/**
 	 * What to show of the log; null fields do not filter.
+	 *
 	 * @param actor part of the actor's name
 	 * @param from first day (in the display time zone), inclusive
 	 * @param to last day (in the display time zone), inclusive
@@ -207,4 +210,5 @@ public class AuditEvents {
 			return page > 0;
 		}
 	}
+
 }

@@ -16,9 +16,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Writes audit events. A change is recorded in the transaction that makes it, so that a change
- * and its audit event are committed together or not at all. The actor and address are taken from
- * the current request unless given.
+ * Writes audit events. A change is recorded in the transaction that makes it, so that a
+ * change and its audit event are committed together or not at all. The actor and address
+ * are taken from the current request unless given.
  */
 @Service
 public class AuditLog {
@@ -41,7 +41,8 @@ public class AuditLog {
 	/**
 	 * Records a change made by the signed-in user of the current request.
 	 * @param target what was changed, e.g. {@code "organisation"}
-	 * @param organisationPath the path of the organisation the target belongs to; decides which admins may read the event
+	 * @param organisationPath the path of the organisation the target belongs to; decides
+	 * which admins may read the event
 	 * @param before the state before (null for a creation); any object Jackson can write
 	 * @param after the state after (null for a deletion)
 	 */
@@ -49,11 +50,15 @@ public class AuditLog {
 	public void recordChange(AuditAction action, String target, Object targetId, String organisationPath,
 			String summary, Object before, Object after) {
 		SignedInUser actor = SignedInUser.current().orElse(null);
-		insert(action, actor == null ? null : actor.accountId(), actor == null ? texts.text("audit.system") : actor.displayName(), target,
-				targetId, organisationPath, summary, before, after);
+		insert(action, actor == null ? null : actor.accountId(),
+				actor == null ? texts.text("audit.system") : actor.displayName(), target, targetId, organisationPath,
+				summary, before, after);
 	}
 
-	/** Records an event whose actor is known but not (or no longer) signed in: sign-in attempts, sign-out, system seeding. */
+	/**
+	 * Records an event whose actor is known but not (or no longer) signed in: sign-in
+	 * attempts, sign-out, system seeding.
+	 */
 	@Transactional
 	public void recordFor(Long actorId, String actorName, AuditAction action, String target, Object targetId,
 			String organisationPath, String summary) {
@@ -89,4 +94,5 @@ public class AuditLog {
 		}
 		return null;
 	}
+
 }

@@ -20,11 +20,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R-X-2, R-X-3 The one way an Excel export leaves the application: streamed by
- * {@link SpreadsheetDownload} and recorded as {@link AuditAction#EXPORTED} with the number of rows
- * actually written, also when the download fails or the client breaks it off (rows may have left
- * the building by then). The event names the exported list by the scheme of
- * {@link ExportedList}: no target id, the subtree the list was drawn from as its organisation, and
- * the filter, the row count and whether the download completed as its state after.
+ * {@link SpreadsheetDownload} and recorded as {@link AuditAction#EXPORTED} with the
+ * number of rows actually written, also when the download fails or the client breaks it
+ * off (rows may have left the building by then). The event names the exported list by the
+ * scheme of {@link ExportedList}: no target id, the subtree the list was drawn from as
+ * its organisation, and the filter, the row count and whether the download completed as
+ * its state after.
  */
 @Service
 public class ExcelExports {
@@ -44,7 +45,8 @@ public class ExcelExports {
 		this.displayTimeZone = displayTimeZone;
 		this.auditLog = auditLog;
 		this.messages = messages;
-		// The download runs outside (or beside) any transaction; the record is written in its own.
+		// The download runs outside (or beside) any transaction; the record is written in
+		// its own.
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
@@ -52,16 +54,19 @@ public class ExcelExports {
 
 	/**
 	 * One export.
+	 *
 	 * @param list what one row is (the audit target type)
-	 * @param title the name of the list for people: the file is named {@code <title>-<date>.xlsx}
-	 * and the audit summary says {@code 导出<title>（n行）}
+	 * @param title the name of the list for people: the file is named
+	 * {@code <title>-<date>.xlsx} and the audit summary says {@code 导出<title>（n行）}
 	 * @param sheet the name of the worksheet (at most 31 characters)
-	 * @param organisationPath the subtree the list was drawn from; decides who may read the event
-	 * @param details the filter and any figures the body adds while writing (e.g. how many rows
-	 * carry personal data in full); read when the event is written, after the body
+	 * @param organisationPath the subtree the list was drawn from; decides who may read
+	 * the event
+	 * @param details the filter and any figures the body adds while writing (e.g. how
+	 * many rows carry personal data in full); read when the event is written, after the
+	 * body
 	 */
-	public record Export(ExportedList list, String title, String sheet, List<String> headers,
-			String organisationPath, Map<String, Object> details) {
+	public record Export(ExportedList list, String title, String sheet, List<String> headers, String organisationPath,
+			Map<String, Object> details) {
 
 		public Export {
 			details = details == null ? new LinkedHashMap<>() : details;
@@ -69,15 +74,18 @@ public class ExcelExports {
 	}
 
 	/**
-	 * Sets the download headers, streams the rows the body writes and audits the export; times are
-	 * shown in the platform's display time zone.
+	 * Sets the download headers, streams the rows the body writes and audits the export;
+	 * times are shown in the platform's display time zone.
 	 */
 	public long download(HttpServletResponse response, Export export, SpreadsheetDownload.Body body)
 			throws IOException {
 		return download(response, export, displayTimeZone.zone(), body);
 	}
 
-	/** As {@link #download(HttpServletResponse, Export, SpreadsheetDownload.Body)}, times shown in this zone (a campaign's). */
+	/**
+	 * As {@link #download(HttpServletResponse, Export, SpreadsheetDownload.Body)}, times
+	 * shown in this zone (a campaign's).
+	 */
 	public long download(HttpServletResponse response, Export export, ZoneId zone, SpreadsheetDownload.Body body)
 			throws IOException {
 		String fileName = export.title() + "-" + LocalDate.now(clock.withZone(zone)) + ".xlsx";
@@ -115,5 +123,7 @@ public class ExcelExports {
 		long count() {
 			return rows == null ? 0 : rows.count();
 		}
+
 	}
+
 }

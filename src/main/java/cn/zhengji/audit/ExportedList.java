@@ -1,10 +1,10 @@
 package cn.zhengji.audit;
 
 /**
- * The lists exported to Excel, by the audit target type of their {@link AuditAction#EXPORTED}
- * events: {@code <what one row is>-list}, in the kebab case of the row's own target type. One list
- * may have several exports (the works list and the queue both list entries; the filter tells them
- * apart).
+ * The lists exported to Excel, by the audit target type of their
+ * {@link AuditAction#EXPORTED} events: {@code <what one row is>-list}, in the kebab case
+ * of the row's own target type. One list may have several exports (the works list and the
+ * queue both list entries; the filter tells them apart).
  */
 public enum ExportedList {
 
@@ -21,4 +21,5 @@ public enum ExportedList {
 	public String targetType() {
 		return targetType;
 	}
+
 }

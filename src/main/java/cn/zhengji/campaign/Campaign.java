@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * R-CAM-1 A campaign as other modules see it, with its phases in order. Phase questions ("is
- * submission open now?") are answered here in the campaign's own time zone (R-CAM-2), so that no
- * caller compares dates in the server's zone.
+ * R-CAM-1 A campaign as other modules see it, with its phases in order. Phase questions
+ * ("is submission open now?") are answered here in the campaign's own time zone
+ * (R-CAM-2), so that no caller compares dates in the server's zone.
  */
 public record Campaign(long id, String code, String title, String shortTitle, int year, String documentNumber,
 		long hostOrganisationId, String hostOrganisationCode, String hostOrganisationName, String hostOrganisationPath,
@@ -24,7 +24,10 @@ public record Campaign(long id, String code, String title, String shortTitle, in
 		return phases.stream().filter(phase -> phase.kind() == kind).findFirst();
 	}
 
-	/** Every phase open at this instant; phases may overlap (review and recommendation in September). */
+	/**
+	 * Every phase open at this instant; phases may overlap (review and recommendation in
+	 * September).
+	 */
 	public List<Phase> currentPhases(Instant at) {
 		return phases.stream().filter(phase -> phase.isOpenAt(at, timeZone)).toList();
 	}
@@ -48,7 +51,10 @@ public record Campaign(long id, String code, String title, String shortTitle, in
 		return isOpen(PhaseKind.SUBMISSION, at);
 	}
 
-	/** The instant after which no work is accepted any more, if the campaign has a submission phase with an end. */
+	/**
+	 * The instant after which no work is accepted any more, if the campaign has a
+	 * submission phase with an end.
+	 */
 	public Optional<Instant> submissionDeadline() {
 		return phase(PhaseKind.SUBMISSION).flatMap(phase -> phase.closesAt(timeZone));
 	}

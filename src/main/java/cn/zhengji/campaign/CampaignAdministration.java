@@ -13,7 +13,6 @@ import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
 import cn.zhengji.campaign.CategoryRules.Quota;
-import cn.zhengji.campaign.CategoryRules.TextField;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
@@ -23,12 +22,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changes the platform admin makes to campaigns. Every change: is refused (as "not found") for
- * anyone but the platform admin; is validated first (a {@link CampaignChangeRejected} changes
- * nothing); checks the version the admin's form was based on (a stale form raises
- * {@link OptimisticLockingFailureException}); marks the element {@code changed_by_admin} so that a
- * newer definition file never overwrites it; bumps the version; and writes an audit event with the
- * state before and after, under the host organisation's path.
+ * Changes the platform admin makes to campaigns. Every change: is refused (as "not
+ * found") for anyone but the platform admin; is validated first (a
+ * {@link CampaignChangeRejected} changes nothing); checks the version the admin's form
+ * was based on (a stale form raises {@link OptimisticLockingFailureException}); marks the
+ * element {@code changed_by_admin} so that a newer definition file never overwrites it;
+ * bumps the version; and writes an audit event with the state before and after, under the
+ * host organisation's path.
  */
 @Service
 @Transactional
@@ -98,7 +98,10 @@ public class CampaignAdministration {
 		return after;
 	}
 
-	/** Changes the main rule values of a category; rules the category does not have are left alone. */
+	/**
+	 * Changes the main rule values of a category; rules the category does not have are
+	 * left alone.
+	 */
 	public Category changeCategoryRules(SignedInUser actor, String campaignCode, String categoryCode,
 			CategoryRuleValues values, int expectedVersion) {
 		Campaign campaign = campaignFor(actor, campaignCode);
@@ -181,7 +184,8 @@ public class CampaignAdministration {
 
 	/**
 	 * Sets the number of offline events per unit. Units not in the map keep their number.
-	 * @param expectedCampaignVersion the campaign version the form showed; allocations are one table
+	 * @param expectedCampaignVersion the campaign version the form showed; allocations
+	 * are one table
 	 */
 	public List<Allocation> changeAllocations(SignedInUser actor, String campaignCode,
 			Map<String, Integer> eventsByUnitCode, int expectedCampaignVersion) {
@@ -222,9 +226,11 @@ public class CampaignAdministration {
 	}
 
 	/**
-	 * Copies a campaign into a new one for another year: phases move by whole years (2024-05-01 →
-	 * 2026-05-01), categories, rules, declarations, allocations and targets are copied.
-	 * @throws org.springframework.dao.DuplicateKeyException if the code is taken (campaign_code_uq)
+	 * Copies a campaign into a new one for another year: phases move by whole years
+	 * (2024-05-01 → 2026-05-01), categories, rules, declarations, allocations and targets
+	 * are copied.
+	 * @throws org.springframework.dao.DuplicateKeyException if the code is taken
+	 * (campaign_code_uq)
 	 */
 	public Campaign copy(SignedInUser actor, String sourceCode, String code, String title, Integer year) {
 		Campaign source = campaignFor(actor, sourceCode);
@@ -261,4 +267,5 @@ public class CampaignAdministration {
 	private OffsetDateTime now() {
 		return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
 	}
+
 }

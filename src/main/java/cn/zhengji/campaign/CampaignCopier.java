@@ -12,9 +12,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Copies a campaign with everything it defines (phases, categories with rules, declarations,
- * allocations, targets) under a new code, moving every phase date by the same rule. The copy is
- * not tied to a definition file and feeds no campaign: both are decisions for the admin.
+ * Copies a campaign with everything it defines (phases, categories with rules,
+ * declarations, allocations, targets) under a new code, moving every phase date by the
+ * same rule. The copy is not tied to a definition file and feeds no campaign: both are
+ * decisions for the admin.
  */
 @Component
 class CampaignCopier {
@@ -28,17 +29,21 @@ class CampaignCopier {
 		this.clock = clock;
 	}
 
-	/** @throws org.springframework.dao.DuplicateKeyException if the code is taken (campaign_code_uq) */
+	/**
+	 * @throws org.springframework.dao.DuplicateKeyException if the code is taken
+	 * (campaign_code_uq)
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	long copy(Campaign source, String code, String title, int year, boolean demo, UnaryOperator<LocalDate> moveDate) {
-		long id = jdbc.sql("""
-				insert into campaign (code, title, short_title, year, document_number, host_organisation_id, organisers,
-				    time_zone, summary, contact, platform_note, copied_from_id, demo, created_at, updated_at)
-				select :code, :title, replace(short_title, cast(year as text), cast(:year as text)), :year, document_number,
-				       host_organisation_id, organisers, time_zone, summary, contact, platform_note, id, :demo, :at, :at
-				from campaign where id = :source
-				returning id
-				""")
+		long id = jdbc
+			.sql("""
+					insert into campaign (code, title, short_title, year, document_number, host_organisation_id, organisers,
+					    time_zone, summary, contact, platform_note, copied_from_id, demo, created_at, updated_at)
+					select :code, :title, replace(short_title, cast(year as text), cast(:year as text)), :year, document_number,
+					       host_organisation_id, organisers, time_zone, summary, contact, platform_note, id, :demo, :at, :at
+					from campaign where id = :source
+					returning id
+					""")
 			.param("code", code)
 			.param("title", title)
 			.param("year", year)
@@ -51,15 +56,19 @@ class CampaignCopier {
 			jdbc.sql("""
 					insert into campaign_phase (campaign_id, kind, name, description, starts_on, ends_on, sort_order)
 					values (?, ?, ?, ?, ?, ?, ?)
-					""").params(id, phase.kind().name(), phase.name(), phase.description(),
-					moveDate.apply(phase.startsOn()), phase.endsOn() == null ? null : moveDate.apply(phase.endsOn()),
-					phase.sortOrder()).update();
+					""")
+				.params(id, phase.kind().name(), phase.name(), phase.description(), moveDate.apply(phase.startsOn()),
+						phase.endsOn() == null ? null : moveDate.apply(phase.endsOn()), phase.sortOrder())
+				.update();
 		}
-		jdbc.sql("""
-				insert into campaign_category (campaign_id, code, name, short_name, host_units, description, rules, sort_order)
-				select ?, code, name, short_name, host_units, description, rules, sort_order
-				from campaign_category where campaign_id = ?
-				""").params(id, source.id()).update();
+		jdbc.sql(
+				"""
+						insert into campaign_category (campaign_id, code, name, short_name, host_units, description, rules, sort_order)
+						select ?, code, name, short_name, host_units, description, rules, sort_order
+						from campaign_category where campaign_id = ?
+						""")
+			.params(id, source.id())
+			.update();
 		jdbc.sql("""
 				insert into campaign_declaration (campaign_id, code, text_version, title, body, sort_order, created_at)
 				select ?, code, text_version, title, body, sort_order, created_at
@@ -75,4 +84,5 @@ class CampaignCopier {
 				""").params(id, source.id()).update();
 		return id;
 	}
+
 }

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The content of a definition file ({@code campaigns/*.yaml}); codes refer to organisations and campaigns. */
+/**
+ * The content of a definition file ({@code campaigns/*.yaml}); codes refer to
+ * organisations and campaigns.
+ */
 record CampaignDefinition(String code, String title, String shortTitle, int year, String documentNumber, String host,
 		String organisers, String timeZone, String feeds, String summary, String contact, String platformNote,
 		List<PhaseDefinition> phases, List<DeclarationDefinition> declarations, List<CategoryDefinition> categories,

@@ -36,14 +36,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies one version of a campaign definition file (R-CAM: campaigns are data).
  *
- * <p>Each distinct content of a source is applied once and recorded in {@code campaign_definition}
- * with its SHA-256: loading the same content again writes nothing. A new content becomes the next
- * version. It creates the campaign if it does not exist; otherwise every element (campaign fields,
- * each phase, category, allocation, target) that admins have not changed is brought in line with
- * the file, and every element an admin changed is kept and listed as a conflict (outcome
- * APPLIED_WITH_CONFLICTS), so that an admin's edit is never overwritten silently. Elements missing
- * from a newer file are left in place: works and reports may already refer to them. Writes one
- * audit event per applied version (actor 系统).
+ * <p>
+ * Each distinct content of a source is applied once and recorded in
+ * {@code campaign_definition} with its SHA-256: loading the same content again writes
+ * nothing. A new content becomes the next version. It creates the campaign if it does not
+ * exist; otherwise every element (campaign fields, each phase, category, allocation,
+ * target) that admins have not changed is brought in line with the file, and every
+ * element an admin changed is kept and listed as a conflict (outcome
+ * APPLIED_WITH_CONFLICTS), so that an admin's edit is never overwritten silently.
+ * Elements missing from a newer file are left in place: works and reports may already
+ * refer to them. Writes one audit event per applied version (actor 系统).
  */
 @Component
 class CampaignDefinitionLoader {
@@ -75,7 +77,10 @@ class CampaignDefinitionLoader {
 		this.displayTimeZone = displayTimeZone;
 	}
 
-	/** What loading a file did; {@code outcome} is empty when the content had been applied before. */
+	/**
+	 * What loading a file did; {@code outcome} is empty when the content had been applied
+	 * before.
+	 */
 	record Result(String source, String campaignCode, int version, Optional<DefinitionOutcome> outcome,
 			List<DefinitionConflict> conflicts) {
 
@@ -87,14 +92,14 @@ class CampaignDefinitionLoader {
 	@Transactional
 	Result load(String source, String content) {
 		// Two nodes starting together must not both record version n+1.
-		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("campaign-definition:" + source)
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+			.param("campaign-definition:" + source)
 			.query((rs, n) -> 1)
 			.list();
 		String hash = sha256(content);
 		CampaignDefinition definition = json.readDefinition(content);
 		validate(source, definition);
-		Optional<Integer> latestVersion = jdbc
-			.sql("select max(version) from campaign_definition where source = ?")
+		Optional<Integer> latestVersion = jdbc.sql("select max(version) from campaign_definition where source = ?")
 			.param(source)
 			.query(Integer.class)
 			.optional();
@@ -266,22 +271,23 @@ class CampaignDefinitionLoader {
 	}
 
 	private void applyPhases(long campaignId, List<PhaseDefinition> phases, List<DefinitionConflict> conflicts) {
-		Map<PhaseKind, Phase> existing = byKey(
-				jdbc.sql("""
-						select id, kind, name, description, starts_on, ends_on, sort_order, changed_by_admin, version
-						from campaign_phase where campaign_id = ?
-						""").param(campaignId).query(Campaigns.PHASE).list(),
-				Phase::kind);
+		Map<PhaseKind, Phase> existing = byKey(jdbc.sql("""
+				select id, kind, name, description, starts_on, ends_on, sort_order, changed_by_admin, version
+				from campaign_phase where campaign_id = ?
+				""").param(campaignId).query(Campaigns.PHASE).list(), Phase::kind);
 		int order = 0;
 		for (PhaseDefinition phase : phases) {
 			order++;
 			Phase current = existing.get(phase.kind());
 			if (current == null) {
-				jdbc.sql("""
-						insert into campaign_phase (campaign_id, kind, name, description, starts_on, ends_on, sort_order)
-						values (?, ?, ?, ?, ?, ?, ?)
-						""").params(campaignId, phase.kind().name(), phase.name(), phase.description(), phase.startsOn(),
-						phase.endsOn(), order).update();
+				jdbc.sql(
+						"""
+								insert into campaign_phase (campaign_id, kind, name, description, starts_on, ends_on, sort_order)
+								values (?, ?, ?, ?, ?, ?, ?)
+								""")
+					.params(campaignId, phase.kind().name(), phase.name(), phase.description(), phase.startsOn(),
+							phase.endsOn(), order)
+					.update();
 			}
 			else if (!(current.name().equals(phase.name()) && Objects.equals(current.description(), phase.description())
 					&& current.startsOn().equals(phase.startsOn()) && Objects.equals(current.endsOn(), phase.endsOn())
@@ -292,12 +298,15 @@ class CampaignDefinitionLoader {
 							dates(texts, phase.startsOn(), phase.endsOn())));
 				}
 				else {
-					jdbc.sql("""
-							update campaign_phase set name = ?, description = ?, starts_on = ?, ends_on = ?, sort_order = ?,
-							    version = version + 1
-							where id = ?
-							""").params(phase.name(), phase.description(), phase.startsOn(), phase.endsOn(), order,
-							current.id()).update();
+					jdbc.sql(
+							"""
+									update campaign_phase set name = ?, description = ?, starts_on = ?, ends_on = ?, sort_order = ?,
+									    version = version + 1
+									where id = ?
+									""")
+						.params(phase.name(), phase.description(), phase.startsOn(), phase.endsOn(), order,
+								current.id())
+						.update();
 				}
 			}
 		}
@@ -314,20 +323,24 @@ class CampaignDefinitionLoader {
 		for (DeclarationDefinition declaration : declarations) {
 			order++;
 			int textVersion = Math.max(1, declaration.textVersion());
-			Optional<String> body = jdbc
-				.sql("select title || '|' || body from campaign_declaration where campaign_id = ? and code = ? and text_version = ?")
+			Optional<String> body = jdbc.sql(
+					"select title || '|' || body from campaign_declaration where campaign_id = ? and code = ? and text_version = ?")
 				.params(campaignId, declaration.code(), textVersion)
 				.query(String.class)
 				.optional();
 			if (body.isEmpty()) {
-				jdbc.sql("""
-						insert into campaign_declaration (campaign_id, code, text_version, title, body, sort_order, created_at)
-						values (?, ?, ?, ?, ?, ?, ?)
-						""").params(campaignId, declaration.code(), textVersion, declaration.title(), declaration.body(),
-						order, now()).update();
+				jdbc.sql(
+						"""
+								insert into campaign_declaration (campaign_id, code, text_version, title, body, sort_order, created_at)
+								values (?, ?, ?, ?, ?, ?, ?)
+								""")
+					.params(campaignId, declaration.code(), textVersion, declaration.title(), declaration.body(), order,
+							now())
+					.update();
 			}
 			else if (!body.get().equals(declaration.title() + "|" + declaration.body())) {
-				// Acceptances refer to (code, text version): an accepted text must never change under them.
+				// Acceptances refer to (code, text version): an accepted text must never
+				// change under them.
 				conflicts.add(new DefinitionConflict(
 						texts.plain("campaign.conflict.declaration", declaration.title(), textVersion),
 						texts.text("campaign.conflict.declaration.current"),
@@ -341,10 +354,11 @@ class CampaignDefinitionLoader {
 		record Current(long id, String name, String shortName, String hostUnits, String description, String rules,
 				int sortOrder, boolean changedByAdmin) {
 		}
-		Map<String, Current> existing = jdbc.sql("""
-				select code, id, name, short_name, host_units, description, rules::text as rules, sort_order, changed_by_admin
-				from campaign_category where campaign_id = ?
-				""")
+		Map<String, Current> existing = jdbc
+			.sql("""
+					select code, id, name, short_name, host_units, description, rules::text as rules, sort_order, changed_by_admin
+					from campaign_category where campaign_id = ?
+					""")
 			.param(campaignId)
 			.query((rs, n) -> Map.entry(rs.getString("code"),
 					new Current(rs.getLong("id"), rs.getString("name"), rs.getString("short_name"),
@@ -359,12 +373,15 @@ class CampaignDefinitionLoader {
 			Current current = existing.get(category.code());
 			String rules = json.write(category.rules());
 			if (current == null) {
-				jdbc.sql("""
-						insert into campaign_category (campaign_id, code, name, short_name, host_units, description, rules,
-						    sort_order)
-						values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
-						""").params(campaignId, category.code(), category.name(), category.shortName(),
-						category.hostUnits(), category.description(), rules, order).update();
+				jdbc.sql(
+						"""
+								insert into campaign_category (campaign_id, code, name, short_name, host_units, description, rules,
+								    sort_order)
+								values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
+								""")
+					.params(campaignId, category.code(), category.name(), category.shortName(), category.hostUnits(),
+							category.description(), rules, order)
+					.update();
 				continue;
 			}
 			boolean same = current.name().equals(category.name())
@@ -377,15 +394,18 @@ class CampaignDefinitionLoader {
 			}
 			if (current.changedByAdmin()) {
 				conflicts.add(new DefinitionConflict(texts.text("campaign.conflict.category", current.name()),
-						texts.text("campaign.conflict.category.current"), texts.text("campaign.conflict.category.proposed")));
+						texts.text("campaign.conflict.category.current"),
+						texts.text("campaign.conflict.category.proposed")));
 			}
 			else {
 				jdbc.sql("""
 						update campaign_category set name = ?, short_name = ?, host_units = ?, description = ?,
 						    rules = cast(? as jsonb), sort_order = ?, version = version + 1
 						where id = ?
-						""").params(category.name(), category.shortName(), category.hostUnits(), category.description(),
-						rules, order, current.id()).update();
+						""")
+					.params(category.name(), category.shortName(), category.hostUnits(), category.description(), rules,
+							order, current.id())
+					.update();
 			}
 		}
 	}
@@ -394,8 +414,8 @@ class CampaignDefinitionLoader {
 			List<DefinitionConflict> conflicts) {
 		record Current(int events, int sortOrder, boolean changedByAdmin) {
 		}
-		Map<Long, Current> existing = jdbc
-			.sql("select organisation_id, events, sort_order, changed_by_admin from event_allocation where campaign_id = ?")
+		Map<Long, Current> existing = jdbc.sql(
+				"select organisation_id, events, sort_order, changed_by_admin from event_allocation where campaign_id = ?")
 			.param(campaignId)
 			.query((rs, n) -> Map.entry(rs.getLong("organisation_id"),
 					new Current(rs.getInt("events"), rs.getInt("sort_order"), rs.getBoolean("changed_by_admin"))))
@@ -408,7 +428,8 @@ class CampaignDefinitionLoader {
 			Organisation unit = organisations.getByCode(allocation.unit());
 			Current current = existing.get(unit.id());
 			if (current == null) {
-				jdbc.sql("insert into event_allocation (campaign_id, organisation_id, events, sort_order) values (?, ?, ?, ?)")
+				jdbc.sql(
+						"insert into event_allocation (campaign_id, organisation_id, events, sort_order) values (?, ?, ?, ?)")
 					.params(campaignId, unit.id(), allocation.events(), order)
 					.update();
 			}
@@ -419,7 +440,8 @@ class CampaignDefinitionLoader {
 							texts.plain("campaign.conflict.events", allocation.events())));
 				}
 				else {
-					jdbc.sql("update event_allocation set events = ?, sort_order = ? where campaign_id = ? and organisation_id = ?")
+					jdbc.sql(
+							"update event_allocation set events = ?, sort_order = ? where campaign_id = ? and organisation_id = ?")
 						.params(allocation.events(), order, campaignId, unit.id())
 						.update();
 				}
@@ -444,8 +466,8 @@ class CampaignDefinitionLoader {
 			}
 			else if (current.target() != target.getValue()) {
 				if (current.changedByAdmin()) {
-					conflicts.add(new DefinitionConflict(texts.text("campaign.conflict.target", target.getKey().name()), String.valueOf(current.target()),
-							String.valueOf(target.getValue())));
+					conflicts.add(new DefinitionConflict(texts.text("campaign.conflict.target", target.getKey().name()),
+							String.valueOf(current.target()), String.valueOf(target.getValue())));
 				}
 				else {
 					jdbc.sql("update campaign_target set target = ? where campaign_id = ? and metric = ?")
@@ -473,4 +495,5 @@ class CampaignDefinitionLoader {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -10,9 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads and writes the module's structured data: category rules (jsonb), definition files (YAML)
- * and conflict lists. Rules stored by an earlier version may lack a newer field; such a field takes
- * its default instead of failing the page that shows it.
+ * Reads and writes the module's structured data: category rules (jsonb), definition files
+ * (YAML) and conflict lists. Rules stored by an earlier version may lack a newer field;
+ * such a field takes its default instead of failing the page that shows it.
  */
 @Component
 class CampaignJson {
@@ -22,7 +22,8 @@ class CampaignJson {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
-	// Definition files are written by hand: an unknown key is a typo and must stop the start.
+	// Definition files are written by hand: an unknown key is a typo and must stop the
+	// start.
 	private final ObjectMapper yaml = YAMLMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -44,4 +45,5 @@ class CampaignJson {
 	CampaignDefinition readDefinition(String content) {
 		return yaml.readValue(content, CampaignDefinition.class);
 	}
+
 }

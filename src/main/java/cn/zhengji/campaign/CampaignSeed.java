@@ -17,8 +17,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the shipped campaign definitions ({@code campaigns/*.yaml}) at every start, campaigns that
- * others feed first, then makes sure the demonstration campaign accepts works (demo data only).
+ * Loads the shipped campaign definitions ({@code campaigns/*.yaml}) at every start,
+ * campaigns that others feed first, then makes sure the demonstration campaign accepts
+ * works (demo data only).
  */
 @Component
 @Order(SeedOrder.CAMPAIGNS)
@@ -69,4 +70,5 @@ class CampaignSeed implements ApplicationRunner {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

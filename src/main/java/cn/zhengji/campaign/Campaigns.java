@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reading campaigns: the module's query API for pages, the JSON API and other modules. Only
- * visible campaigns are found: with demo data switched off the demonstration campaign does not
- * exist for anyone, even if a row of it is still in the database.
+ * Reading campaigns: the module's query API for pages, the JSON API and other modules.
+ * Only visible campaigns are found: with demo data switched off the demonstration
+ * campaign does not exist for anyone, even if a row of it is still in the database.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,10 +37,10 @@ public class Campaigns {
 			from campaign c join organisation o on o.id = c.host_organisation_id
 			""";
 
-	static final RowMapper<Phase> PHASE = (rs, n) -> new Phase(rs.getLong("id"), PhaseKind.valueOf(rs.getString("kind")),
-			rs.getString("name"), rs.getString("description"), rs.getObject("starts_on", java.time.LocalDate.class),
-			rs.getObject("ends_on", java.time.LocalDate.class), rs.getInt("sort_order"), rs.getBoolean("changed_by_admin"),
-			rs.getInt("version"));
+	static final RowMapper<Phase> PHASE = (rs, n) -> new Phase(rs.getLong("id"),
+			PhaseKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("description"),
+			rs.getObject("starts_on", java.time.LocalDate.class), rs.getObject("ends_on", java.time.LocalDate.class),
+			rs.getInt("sort_order"), rs.getBoolean("changed_by_admin"), rs.getInt("version"));
 
 	private final JdbcClient jdbc;
 
@@ -59,8 +59,7 @@ public class Campaigns {
 	}
 
 	public Optional<Campaign> findByCode(String code) {
-		return query(CAMPAIGN_SELECT + " where c.code = :code and (not c.demo or :demo)", Map.of("code", code))
-			.stream()
+		return query(CAMPAIGN_SELECT + " where c.code = :code and (not c.demo or :demo)", Map.of("code", code)).stream()
 			.findFirst();
 	}
 
@@ -74,15 +73,17 @@ public class Campaigns {
 			.findFirst();
 	}
 
-	/** Every visible campaign, newest year first, real campaigns before the demonstration. */
+	/**
+	 * Every visible campaign, newest year first, real campaigns before the demonstration.
+	 */
 	public List<Campaign> allVisible() {
 		return query(CAMPAIGN_SELECT + " where (not c.demo or :demo) order by c.year desc, c.demo, c.id", Map.of());
 	}
 
 	/**
-	 * The campaign of the home page at this instant: a real campaign accepting works if there is
-	 * one, else the demonstration campaign when demo data is on and it accepts works, else the
-	 * 2024 Fujian campaign.
+	 * The campaign of the home page at this instant: a real campaign accepting works if
+	 * there is one, else the demonstration campaign when demo data is on and it accepts
+	 * works, else the 2024 Fujian campaign.
 	 */
 	public Optional<Campaign> homeCampaign(Instant at) {
 		List<Campaign> all = allVisible();
@@ -96,11 +97,15 @@ public class Campaigns {
 	}
 
 	public List<Category> categories(Campaign campaign) {
-		return jdbc.sql("""
-				select id, campaign_id, code, name, short_name, host_units, description, rules::text as rules, sort_order,
-				       changed_by_admin, version
-				from campaign_category where campaign_id = ? order by sort_order, id
-				""").param(campaign.id()).query(this::category).list();
+		return jdbc
+			.sql("""
+					select id, campaign_id, code, name, short_name, host_units, description, rules::text as rules, sort_order,
+					       changed_by_admin, version
+					from campaign_category where campaign_id = ? order by sort_order, id
+					""")
+			.param(campaign.id())
+			.query(this::category)
+			.list();
 	}
 
 	public Optional<Category> category(Campaign campaign, String code) {
@@ -123,11 +128,12 @@ public class Campaigns {
 	}
 
 	public List<Allocation> allocations(Campaign campaign) {
-		return jdbc.sql("""
-				select a.organisation_id, o.code, o.name, o.short_name, o.path, a.events, a.sort_order, a.changed_by_admin
-				from event_allocation a join organisation o on o.id = a.organisation_id
-				where a.campaign_id = ? order by a.sort_order, o.sort_order, o.id
-				""")
+		return jdbc
+			.sql("""
+					select a.organisation_id, o.code, o.name, o.short_name, o.path, a.events, a.sort_order, a.changed_by_admin
+					from event_allocation a join organisation o on o.id = a.organisation_id
+					where a.campaign_id = ? order by a.sort_order, o.sort_order, o.id
+					""")
 			.param(campaign.id())
 			.query((rs, n) -> new Allocation(rs.getLong("organisation_id"), rs.getString("code"), rs.getString("name"),
 					rs.getString("short_name"), rs.getString("path"), rs.getInt("events"), rs.getInt("sort_order"),
@@ -172,10 +178,11 @@ public class Campaigns {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, List<Phase>> phases = jdbc.sql("""
-				select campaign_id, id, kind, name, description, starts_on, ends_on, sort_order, changed_by_admin, version
-				from campaign_phase where campaign_id in (:ids) order by sort_order, starts_on, id
-				""")
+		Map<Long, List<Phase>> phases = jdbc
+			.sql("""
+					select campaign_id, id, kind, name, description, starts_on, ends_on, sort_order, changed_by_admin, version
+					from campaign_phase where campaign_id in (:ids) order by sort_order, starts_on, id
+					""")
 			.param("ids", rows.stream().map(CampaignRow::id).toList())
 			.query((rs, n) -> Map.entry(rs.getLong("campaign_id"), PHASE.mapRow(rs, n)))
 			.list()
@@ -193,14 +200,14 @@ public class Campaigns {
 	}
 
 	private static CampaignRow row(ResultSet rs, int n) throws SQLException {
-		return new CampaignRow(rs.getLong("id"), rs.getString("code"), rs.getString("title"), rs.getString("short_title"),
-				rs.getInt("year"), rs.getString("document_number"), rs.getLong("host_organisation_id"),
-				rs.getString("host_code"), rs.getString("host_name"), rs.getString("host_path"), rs.getString("organisers"),
-				ZoneId.of(rs.getString("time_zone")), rs.getString("summary"), rs.getString("contact"),
-				rs.getString("platform_note"), rs.getObject("feeds_campaign_id", Long.class),
-				rs.getObject("copied_from_id", Long.class), rs.getString("definition_source"),
-				rs.getObject("definition_version", Integer.class), rs.getBoolean("demo"), rs.getBoolean("changed_by_admin"),
-				rs.getInt("version"));
+		return new CampaignRow(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+				rs.getString("short_title"), rs.getInt("year"), rs.getString("document_number"),
+				rs.getLong("host_organisation_id"), rs.getString("host_code"), rs.getString("host_name"),
+				rs.getString("host_path"), rs.getString("organisers"), ZoneId.of(rs.getString("time_zone")),
+				rs.getString("summary"), rs.getString("contact"), rs.getString("platform_note"),
+				rs.getObject("feeds_campaign_id", Long.class), rs.getObject("copied_from_id", Long.class),
+				rs.getString("definition_source"), rs.getObject("definition_version", Integer.class),
+				rs.getBoolean("demo"), rs.getBoolean("changed_by_admin"), rs.getInt("version"));
 	}
 
 	private record CampaignRow(long id, String code, String title, String shortTitle, int year, String documentNumber,
@@ -214,4 +221,5 @@ public class Campaigns {
 					definitionVersion, demo, changedByAdmin, version, phases);
 		}
 	}
+
 }

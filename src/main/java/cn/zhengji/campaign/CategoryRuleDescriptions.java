@@ -18,13 +18,17 @@ import cn.zhengji.organisation.OrganisationKind;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts structured category rules into plain Chinese sentences (messages-campaign.properties), so
- * that what a participant reads is generated from the very values the upload checks use.
+ * Puts structured category rules into plain Chinese sentences
+ * (messages-campaign.properties), so that what a participant reads is generated from the
+ * very values the upload checks use.
  */
 @Component
 public class CategoryRuleDescriptions {
 
-	/** Judgements about the picture and sound, read together with the file's technical rules. */
+	/**
+	 * Judgements about the picture and sound, read together with the file's technical
+	 * rules.
+	 */
 	private static final Set<JudgementKind> MEDIA_JUDGEMENTS = EnumSet.of(JudgementKind.WATERMARK,
 			JudgementKind.TITLE_IN_OPENING_CREDITS, JudgementKind.PICTURE_CLARITY, JudgementKind.AUDIO_CLARITY);
 
@@ -34,12 +38,15 @@ public class CategoryRuleDescriptions {
 		this.texts = texts;
 	}
 
-	/** Who may take part: individuals, organisations submitting, organisations recommending. */
+	/**
+	 * Who may take part: individuals, organisations submitting, organisations
+	 * recommending.
+	 */
 	public List<String> participation(CategoryRules rules) {
 		List<String> lines = new ArrayList<>();
 		if (!rules.submitters().isEmpty()) {
-			lines.add(texts.text("campaign.rules.submitters",
-					join(rules.submitters(), kind -> texts.text("campaign.submitter." + kind.name()), texts.text("common.listSeparator"))));
+			lines.add(texts.text("campaign.rules.submitters", join(rules.submitters(),
+					kind -> texts.text("campaign.submitter." + kind.name()), texts.text("common.listSeparator"))));
 		}
 		if (rules.submitters().contains(CategoryRules.SubmitterKind.UNION_ORGANISATION)
 				&& !rules.submittingOrganisationKinds().isEmpty()) {
@@ -78,7 +85,8 @@ public class CategoryRuleDescriptions {
 					+ (judgement.mandatory() ? "" : texts.text("campaign.rules.preferred")))
 			.toList();
 		if (!others.isEmpty()) {
-			lines.add(texts.text("campaign.rules.judgements", String.join(texts.text("common.clauseSeparator"), others)));
+			lines.add(
+					texts.text("campaign.rules.judgements", String.join(texts.text("common.clauseSeparator"), others)));
 		}
 		for (CategoryRules.Quota quota : rules.quotas()) {
 			String who = kinds(quota.recommendingKinds());
@@ -95,14 +103,17 @@ public class CategoryRuleDescriptions {
 		return lines;
 	}
 
-	/** The technical rules of a media file in one sentence, e.g. "时长30秒至5分钟；分辨率1080P…". */
+	/**
+	 * The technical rules of a media file in one sentence, e.g. "时长30秒至5分钟；分辨率1080P…".
+	 */
 	public String mediaRules(AttachmentSlot slot) {
 		return slot.media() == null ? "" : String.join(texts.text("common.clauseSeparator"), mediaParts(slot));
 	}
 
 	private String describe(AttachmentSlot slot, CategoryRules withJudgements) {
 		List<String> parts = new ArrayList<>();
-		parts.add(texts.text("campaign.rules.formats", join(slot.accepted(), FileKind::name, texts.text("campaign.rules.or"))));
+		parts.add(texts.text("campaign.rules.formats",
+				join(slot.accepted(), FileKind::name, texts.text("campaign.rules.or"))));
 		parts.addAll(mediaParts(slot));
 		if (withJudgements != null) {
 			withJudgements.judgements()
@@ -138,7 +149,8 @@ public class CategoryRuleDescriptions {
 					duration(media.maxDurationSeconds())));
 		}
 		else if (media.maxDurationSeconds() != null) {
-			parts.add(texts.text(media.durationAdvisory() ? "campaign.rules.duration.maxAdvisory" : "campaign.rules.duration.max",
+			parts.add(texts.text(
+					media.durationAdvisory() ? "campaign.rules.duration.maxAdvisory" : "campaign.rules.duration.max",
 					duration(media.maxDurationSeconds())));
 		}
 		else if (media.minDurationSeconds() != null) {
@@ -146,9 +158,13 @@ public class CategoryRuleDescriptions {
 		}
 		String videoPrefix = mixed ? texts.text("campaign.rules.videoPrefix") : "";
 		if (!media.resolutions().isEmpty()) {
-			String sizes = join(media.resolutions(), r -> r.width() + "×" + r.height(), texts.text("campaign.rules.or"));
-			boolean fullHd = media.resolutions().stream().allMatch(r -> r == Resolution.FHD_LANDSCAPE || r == Resolution.FHD_PORTRAIT);
-			parts.add(videoPrefix + texts.text(fullHd ? "campaign.rules.resolution.fhd" : "campaign.rules.resolution", sizes));
+			String sizes = join(media.resolutions(), r -> r.width() + "×" + r.height(),
+					texts.text("campaign.rules.or"));
+			boolean fullHd = media.resolutions()
+				.stream()
+				.allMatch(r -> r == Resolution.FHD_LANDSCAPE || r == Resolution.FHD_PORTRAIT);
+			parts.add(videoPrefix
+					+ texts.text(fullHd ? "campaign.rules.resolution.fhd" : "campaign.rules.resolution", sizes));
 		}
 		if (!media.aspectRatios().isEmpty()) {
 			parts.add(videoPrefix + texts.text("campaign.rules.aspect",
@@ -156,7 +172,9 @@ public class CategoryRuleDescriptions {
 		}
 		if (media.minAudioBitRateKbps() != null && media.minAudioSampleRateHz() != null) {
 			parts.add(texts.text("campaign.rules.audio", media.minAudioBitRateKbps(),
-					new java.math.BigDecimal(media.minAudioSampleRateHz()).movePointLeft(3).stripTrailingZeros().toPlainString()));
+					new java.math.BigDecimal(media.minAudioSampleRateHz()).movePointLeft(3)
+						.stripTrailingZeros()
+						.toPlainString()));
 		}
 		return parts;
 	}
@@ -167,7 +185,8 @@ public class CategoryRuleDescriptions {
 			parts.add(texts.text("campaign.rules.maxCharacters", field.maxCharacters()));
 		}
 		if (!field.sections().isEmpty()) {
-			parts.add(texts.text("campaign.rules.sections", String.join(texts.text("common.listSeparator"), field.sections())));
+			parts.add(texts.text("campaign.rules.sections",
+					String.join(texts.text("common.listSeparator"), field.sections())));
 		}
 		if (parts.isEmpty()) {
 			parts.add(texts.text("campaign.rules.textFree"));

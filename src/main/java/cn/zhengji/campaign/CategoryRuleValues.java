@@ -1,8 +1,9 @@
 package cn.zhengji.campaign;
 
 /**
- * The rule values a platform admin edits in a form rather than as JSON. A null value means the
- * category has no such rule (or "no limit" for the maxima).
+ * The rule values a platform admin edits in a form rather than as JSON. A null value
+ * means the category has no such rule (or "no limit" for the maxima).
+ *
  * @param minImages minimum number of images in the category's image slot
  * @param quotaMax maximum per recommending unit of the category's first quota
  */

@@ -6,21 +6,25 @@ import java.util.Optional;
 import cn.zhengji.organisation.OrganisationKind;
 
 /**
- * R-CAM-4 Every rule of a category as data, stored as jsonb ({@code campaign_category.rules}).
- * Upload checks (R-SUB-3), recommendation quotas (R-APR-1) and review checklists (R-REV) read these
- * values; nothing about a category is hard-wired in code. Lists are never null.
+ * R-CAM-4 Every rule of a category as data, stored as jsonb
+ * ({@code campaign_category.rules}). Upload checks (R-SUB-3), recommendation quotas
+ * (R-APR-1) and review checklists (R-REV) read these values; nothing about a category is
+ * hard-wired in code. Lists are never null.
  *
  * @param submitters who may submit a work in this category
- * @param submittingOrganisationKinds which kinds of union organisation may submit as an organisation
- * (when {@link SubmitterKind#UNION_ORGANISATION} is allowed)
- * @param recommendingOrganisationKinds which kinds of union organisation may recommend works or candidates
+ * @param submittingOrganisationKinds which kinds of union organisation may submit as an
+ * organisation (when {@link SubmitterKind#UNION_ORGANISATION} is allowed)
+ * @param recommendingOrganisationKinds which kinds of union organisation may recommend
+ * works or candidates
  * @param multipleWorksPerPerson whether one person may submit several works
  * @param attachments the files a work consists of
  * @param textFields the texts a work consists of
- * @param alternatives groups of parts of which at least one must be complete (e.g. 图文 or 视频)
+ * @param alternatives groups of parts of which at least one must be complete (e.g. 图文 or
+ * 视频)
  * @param judgements what reviewers must judge because a machine cannot (R-SUB-3)
  * @param quotas how many works each recommending unit may send up
- * @param nominationForm whether a candidate nomination form (附件4, R-NOM) belongs to each entry
+ * @param nominationForm whether a candidate nomination form (附件4, R-NOM) belongs to each
+ * entry
  */
 public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKind> submittingOrganisationKinds,
 		List<OrganisationKind> recommendingOrganisationKinds, boolean multipleWorksPerPerson,
@@ -38,7 +42,9 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 		quotas = listOf(quotas);
 	}
 
-	/** Rules of a category whose details are published elsewhere (national sub-projects). */
+	/**
+	 * Rules of a category whose details are published elsewhere (national sub-projects).
+	 */
 	public static CategoryRules none() {
 		return new CategoryRules(null, null, null, false, null, null, null, null, null, false);
 	}
@@ -55,7 +61,10 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 		return textFields.stream().filter(field -> field.key().equals(key)).findFirst();
 	}
 
-	/** The slot that holds the work itself (audio or video), whose media rules an admin edits. */
+	/**
+	 * The slot that holds the work itself (audio or video), whose media rules an admin
+	 * edits.
+	 */
 	public Optional<AttachmentSlot> primaryMediaSlot() {
 		return attachments.stream().filter(slot -> slot.media() != null).findFirst();
 	}
@@ -98,6 +107,7 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 
 	/** Who submits a work. */
 	public enum SubmitterKind {
+
 		/** 职工 as an individual. */
 		WORKER,
 		/** 专兼职工会干部. */
@@ -106,10 +116,15 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 		SOCIAL_UNION_WORKER,
 		/** A union organisation (申报单位). */
 		UNION_ORGANISATION
+
 	}
 
-	/** A kind of file by its real format (the upload check looks at the content, not the name). */
+	/**
+	 * A kind of file by its real format (the upload check looks at the content, not the
+	 * name).
+	 */
 	public enum FileKind {
+
 		MP3("mp3"), MP4("mp4"), JPG("jpg", "jpeg"), PNG("png"), PPT("ppt"), PPTX("pptx"), PDF("pdf"), DOC("doc"),
 		DOCX("docx"), XLS("xls"), XLSX("xlsx"), ZIP("zip");
 
@@ -134,10 +149,12 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 		public boolean isAudio() {
 			return this == MP3;
 		}
+
 	}
 
 	/** Frame sizes accepted as 1080P. */
 	public enum Resolution {
+
 		FHD_LANDSCAPE(1920, 1080), FHD_PORTRAIT(1080, 1920);
 
 		private final int width;
@@ -156,9 +173,11 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 		public int height() {
 			return height;
 		}
+
 	}
 
 	public enum AspectRatio {
+
 		LANDSCAPE_16_9(16, 9), PORTRAIT_9_16(9, 16);
 
 		private final int width;
@@ -181,10 +200,12 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 		public String label() {
 			return width + ":" + height;
 		}
+
 	}
 
 	/**
 	 * One kind of file a work consists of.
+	 *
 	 * @param key stable identifier used by submissions (e.g. {@code work}, {@code score})
 	 * @param label Chinese label shown to submitters
 	 * @param maxCount null = no upper limit
@@ -203,15 +224,18 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 		}
 
 		public AttachmentSlot with(int newMinCount, Integer newMaxFileSizeMb, MediaRules newMedia) {
-			return new AttachmentSlot(key, label, required, accepted, newMinCount, maxCount, newMaxFileSizeMb, newMedia);
+			return new AttachmentSlot(key, label, required, accepted, newMinCount, maxCount, newMaxFileSizeMb,
+					newMedia);
 		}
 	}
 
 	/**
-	 * Rules for an audio or video file. Video rules (resolution, aspect ratio) apply to video files,
-	 * audio rules (bit rate, sample rate) to audio files and the sound track of videos.
-	 * @param durationAdvisory true where the notice says "一般" or "为宜": exceeding the bound is flagged
-	 * for reviewers instead of rejected
+	 * Rules for an audio or video file. Video rules (resolution, aspect ratio) apply to
+	 * video files, audio rules (bit rate, sample rate) to audio files and the sound track
+	 * of videos.
+	 *
+	 * @param durationAdvisory true where the notice says "一般" or "为宜": exceeding the
+	 * bound is flagged for reviewers instead of rejected
 	 * @param minAudioBitRateKbps "音质清晰" made measurable
 	 * @param minAudioSampleRateHz "音质清晰" made measurable
 	 */
@@ -232,6 +256,7 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 
 	/**
 	 * A text a work consists of.
+	 *
 	 * @param maxCharacters null = no limit
 	 * @param sections what the text must cover (需求与方案, 产品设计, ... or the five dimensions)
 	 */
@@ -247,7 +272,9 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 	}
 
 	/**
-	 * A way of providing evidence: a work must complete at least one alternative of the category.
+	 * A way of providing evidence: a work must complete at least one alternative of the
+	 * category.
+	 *
 	 * @param parts keys of attachment slots and text fields
 	 */
 	public record Alternative(String key, String label, List<String> parts) {
@@ -259,6 +286,7 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 
 	/**
 	 * A check a reviewer makes by looking (R-SUB-3).
+	 *
 	 * @param mandatory false where the notice only prefers it ("最好为近两年内创作")
 	 */
 	public record Judgement(JudgementKind kind, boolean mandatory) {
@@ -266,6 +294,7 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 
 	/** Things only a person can judge. */
 	public enum JudgementKind {
+
 		/** 无水印. */
 		WATERMARK,
 		/** 片头字幕须有作品名称. */
@@ -286,10 +315,12 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 		REFLECTS_REAL_SYSTEM,
 		/** 账号内容坚持正确导向、运营规范. */
 		ACCOUNT_CONDUCT
+
 	}
 
 	/**
 	 * How many works or candidates one recommending unit may send up.
+	 *
 	 * @param min null = no minimum
 	 * @param max null = no maximum
 	 */

@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demonstration campaign (only with {@code zhengji.demo.enabled=true}): the 2024 Fujian campaign
- * with every date moved by the same number of days so that submission opened {@value #DAYS_OPEN}
- * days ago, in the campaign's time zone. On a later start it is moved again when its submission
- * phase has closed, unless an admin changed it: then the admin's dates stand.
+ * The demonstration campaign (only with {@code zhengji.demo.enabled=true}): the 2024
+ * Fujian campaign with every date moved by the same number of days so that submission
+ * opened {@value #DAYS_OPEN} days ago, in the campaign's time zone. On a later start it
+ * is moved again when its submission phase has closed, unless an admin changed it: then
+ * the admin's dates stand.
  */
 @Component
 class DemoCampaign {
@@ -55,7 +56,10 @@ class DemoCampaign {
 		this.clock = clock;
 	}
 
-	/** Creates the demonstration campaign, or moves its dates so that it accepts works today. */
+	/**
+	 * Creates the demonstration campaign, or moves its dates so that it accepts works
+	 * today.
+	 */
 	@Transactional
 	void ensure() {
 		Instant now = clock.instant();
@@ -66,7 +70,8 @@ class DemoCampaign {
 			long id = copier.copy(source, CODE, texts.text("campaign.demo.title", source.title()),
 					LocalDate.ofInstant(now, source.timeZone()).getYear(), true, day -> day.plusDays(days));
 			auditLog.recordChange(AuditAction.CREATED, "campaign", id, source.hostOrganisationPath(),
-					texts.plain("campaign.audit.demoCreated", CODE, days), null, Map.of("code", CODE, "shiftedDays", days));
+					texts.plain("campaign.audit.demoCreated", CODE, days), null,
+					Map.of("code", CODE, "shiftedDays", days));
 			log.info("Demonstration campaign {} created, dates moved by {} days", CODE, days);
 			return;
 		}
@@ -86,9 +91,12 @@ class DemoCampaign {
 				.update();
 		}
 		int year = LocalDate.ofInstant(now, campaign.timeZone()).getYear();
-		jdbc.sql("update campaign set year = ?, version = version + 1 where id = ?").params(year, campaign.id()).update();
+		jdbc.sql("update campaign set year = ?, version = version + 1 where id = ?")
+			.params(year, campaign.id())
+			.update();
 		auditLog.recordChange(AuditAction.UPDATED, "campaign", campaign.id(), campaign.hostOrganisationPath(),
-				texts.plain("campaign.audit.demoShifted", days), Map.of("phases", campaign.phases()), Map.of("shiftedDays", days));
+				texts.plain("campaign.audit.demoShifted", days), Map.of("phases", campaign.phases()),
+				Map.of("shiftedDays", days));
 		log.info("Demonstration campaign {} moved by {} days so that it accepts works", CODE, days);
 	}
 
@@ -99,4 +107,5 @@ class DemoCampaign {
 			.startsOn();
 		return ChronoUnit.DAYS.between(submissionStart, opens);
 	}
+
 }

@@ -6,9 +6,10 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * A dated phase of a campaign. Dates are calendar days in the campaign's time zone: a phase opens
- * at the start of {@code startsOn} and closes at the end of {@code endsOn} (R-CAM-2: "8月30日前"
- * means up to 23:59:59 on the 30th in Beijing time); a phase without {@code endsOn} never closes.
+ * A dated phase of a campaign. Dates are calendar days in the campaign's time zone: a
+ * phase opens at the start of {@code startsOn} and closes at the end of {@code endsOn}
+ * (R-CAM-2: "8月30日前" means up to 23:59:59 on the 30th in Beijing time); a phase without
+ * {@code endsOn} never closes.
  */
 public record Phase(long id, PhaseKind kind, String name, String description, LocalDate startsOn, LocalDate endsOn,
 		int sortOrder, boolean changedByAdmin, int version) {

@@ -4,9 +4,10 @@ import java.util.Optional;
 
 /**
  * R-X-4 Which file names are accepted. A name is only ever shown and offered back in
- * Content-Disposition (storage uses generated keys), yet a name with path parts, control characters
- * or direction overrides misleads people who read it ("invoice‮fdp.exe" shows as "invoiceexe.pdf")
- * and breaks other systems it is copied to, so it is refused when the upload begins.
+ * Content-Disposition (storage uses generated keys), yet a name with path parts, control
+ * characters or direction overrides misleads people who read it ("invoice‮fdp.exe" shows
+ * as "invoiceexe.pdf") and breaks other systems it is copied to, so it is refused when
+ * the upload begins.
  */
 final class FileNames {
 
@@ -38,9 +39,13 @@ final class FileNames {
 		return Optional.empty();
 	}
 
-	/** Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks U+200E, U+200F. */
+	/**
+	 * Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks
+	 * U+200E, U+200F.
+	 */
 	private static boolean isDirectionControl(int codePoint) {
 		return (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069)
 				|| codePoint == 0x200E || codePoint == 0x200F;
 	}
+
 }

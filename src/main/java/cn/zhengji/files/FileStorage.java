@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import org.springframework.core.io.Resource;
 
 /**
- * Where the bytes of uploads and stored files live, addressed by a generated storage key (never
- * the user's file name). {@link LocalFileStorage} keeps them on a local (or shared) disk. An
- * S3-compatible store can implement the same contract later: its {@link #openForAppend} would stage
- * the unfinished bytes locally (S3 objects cannot be appended to) and {@link #complete} would upload
- * them as one object; {@link #localPath} would then be a cached local copy.
+ * Where the bytes of uploads and stored files live, addressed by a generated storage key
+ * (never the user's file name). {@link LocalFileStorage} keeps them on a local (or
+ * shared) disk. An S3-compatible store can implement the same contract later: its
+ * {@link #openForAppend} would stage the unfinished bytes locally (S3 objects cannot be
+ * appended to) and {@link #complete} would upload them as one object; {@link #localPath}
+ * would then be a cached local copy.
  */
 interface FileStorage {
 
@@ -20,8 +21,9 @@ interface FileStorage {
 	void create(String key) throws IOException;
 
 	/**
-	 * Opens the object for writing at {@code offset}, first cutting off anything stored after it
-	 * (bytes written after the last recorded offset, e.g. before a crash, are not trusted).
+	 * Opens the object for writing at {@code offset}, first cutting off anything stored
+	 * after it (bytes written after the last recorded offset, e.g. before a crash, are
+	 * not trusted).
 	 */
 	Appender openForAppend(String key, long offset) throws IOException;
 
@@ -41,19 +43,25 @@ interface FileStorage {
 	void delete(String key) throws IOException;
 
 	/**
-	 * Writes one upload's bytes in order. One PATCH holds it; {@link #sync} may run on another
-	 * thread while writing goes on, and forces at least everything written before it was called.
+	 * Writes one upload's bytes in order. One PATCH holds it; {@link #sync} may run on
+	 * another thread while writing goes on, and forces at least everything written before
+	 * it was called.
 	 */
 	interface Appender extends Closeable {
 
 		void write(byte[] buffer, int offset, int length) throws IOException;
 
-		/** Forces what was written to durable storage; only then may the offset be recorded. */
+		/**
+		 * Forces what was written to durable storage; only then may the offset be
+		 * recorded.
+		 */
 		void sync() throws IOException;
 
 		/** Cuts the object back to {@code length} bytes and continues writing there. */
 		void truncate(long length) throws IOException;
 
 		long position() throws IOException;
+
 	}
+
 }

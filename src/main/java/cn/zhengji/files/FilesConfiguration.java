@@ -31,4 +31,5 @@ class FilesConfiguration {
 	RunningDigests runningDigests() {
 		return new RunningDigests();
 	}
+
 }

@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes one PATCH's body under its lease: through one fixed buffer (memory does not grow with the
- * file), forcing to disk and recording the offset every {@code zhengji.uploads.sync-every} bytes on
- * a virtual thread while the next bytes arrive, and all-or-nothing when the PATCH carries a
- * checksum. Completes the upload (SHA-256, audit) when its last byte arrives.
+ * Writes one PATCH's body under its lease: through one fixed buffer (memory does not grow
+ * with the file), forcing to disk and recording the offset every
+ * {@code zhengji.uploads.sync-every} bytes on a virtual thread while the next bytes
+ * arrive, and all-or-nothing when the PATCH carries a checksum. Completes the upload
+ * (SHA-256, audit) when its last byte arrives.
  */
 @Component
 class PatchWriter {
@@ -66,7 +67,8 @@ class PatchWriter {
 	/**
 	 * Appends the body at the lease's offset.
 	 * @param checksum the PATCH's Upload-Checksum, or null
-	 * @return the upload after the PATCH (offset advanced, completed when all bytes arrived)
+	 * @return the upload after the PATCH (offset advanced, completed when all bytes
+	 * arrived)
 	 */
 	Upload write(Upload upload, Lease lease, UploadChecksum checksum, InputStream body) {
 		UUID id = upload.id();
@@ -104,7 +106,8 @@ class PatchWriter {
 						checksum.update(buffer, 0, read);
 					}
 					else if (position - forced >= syncEvery && (forcing == null || forcing.isDone())) {
-						// Forced and recorded on another thread, so that the next bytes keep arriving
+						// Forced and recorded on another thread, so that the next bytes
+						// keep arriving
 						// meanwhile; at most one force at a time.
 						if (forcing != null) {
 							recorded = awaitForce(forcing);
@@ -147,7 +150,8 @@ class PatchWriter {
 			throw UploadException.storageFailed(ex);
 		}
 		catch (LeaseLostException ex) {
-			// Someone else holds the upload now; what this PATCH wrote past the recorded offset is cut off by them.
+			// Someone else holds the upload now; what this PATCH wrote past the recorded
+			// offset is cut off by them.
 			digests.forget(id);
 			throw new UploadException(423, "files.locked");
 		}
@@ -162,7 +166,10 @@ class PatchWriter {
 		return records.load(id).orElseThrow();
 	}
 
-	/** Forces what was written up to {@code position} to disk, then records it as the offset. */
+	/**
+	 * Forces what was written up to {@code position} to disk, then records it as the
+	 * offset.
+	 */
 	private CompletableFuture<Long> forceAndRecord(FileStorage.Appender out, Lease lease, long position) {
 		return CompletableFuture.supplyAsync(() -> {
 			try {
@@ -193,9 +200,9 @@ class PatchWriter {
 	}
 
 	/**
-	 * Reads the body in whole buffers: the servlet container hands out a few KiB per read, and
-	 * writing (and hashing) whole buffers saves most system calls. A connection that breaks is the
-	 * end of the body, after the bytes that did arrive.
+	 * Reads the body in whole buffers: the servlet container hands out a few KiB per
+	 * read, and writing (and hashing) whole buffers saves most system calls. A connection
+	 * that breaks is the end of the body, after the bytes that did arrive.
 	 */
 	private static final class BodyReader {
 
@@ -207,7 +214,9 @@ class PatchWriter {
 			this.body = body;
 		}
 
-		/** @return the bytes read into the buffer, or -1 when nothing more came */
+		/**
+		 * @return the bytes read into the buffer, or -1 when nothing more came
+		 */
 		int fill(byte[] buffer) {
 			int filled = 0;
 			while (filled < buffer.length && !cut) {
@@ -227,11 +236,13 @@ class PatchWriter {
 			}
 			return filled == 0 ? -1 : filled;
 		}
+
 	}
 
 	/**
-	 * All bytes are there: the SHA-256 (the running one, or read back from storage when this node
-	 * does not have it), the storage told, the row marked complete and the lease given back with it.
+	 * All bytes are there: the SHA-256 (the running one, or read back from storage when
+	 * this node does not have it), the storage told, the row marked complete and the
+	 * lease given back with it.
 	 */
 	Upload complete(Upload upload, Lease lease, MessageDigest sha256) {
 		UUID id = upload.id();
@@ -283,4 +294,5 @@ class PatchWriter {
 			return null;
 		}
 	}
+
 }

@@ -7,10 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The SHA-256 of each unfinished upload computed so far on this node, so that completing an upload
- * does not read the file again. The state is only a shortcut: it is missing after a restart or
- * when a PATCH lands on another node, and then the digest is computed from the stored bytes at
- * completion. Bounded, so that abandoned uploads cannot fill the heap (each entry is ~200 bytes).
+ * The SHA-256 of each unfinished upload computed so far on this node, so that completing
+ * an upload does not read the file again. The state is only a shortcut: it is missing
+ * after a restart or when a PATCH lands on another node, and then the digest is computed
+ * from the stored bytes at completion. Bounded, so that abandoned uploads cannot fill the
+ * heap (each entry is ~200 bytes).
  */
 final class RunningDigests {
 
@@ -22,7 +23,10 @@ final class RunningDigests {
 
 	private final Map<UUID, State> states = new ConcurrentHashMap<>();
 
-	/** The digest of the first {@code offset} bytes, taken out of the map; null if not known here. */
+	/**
+	 * The digest of the first {@code offset} bytes, taken out of the map; null if not
+	 * known here.
+	 */
 	MessageDigest take(UUID upload, long offset) {
 		if (offset == 0) {
 			states.remove(upload);
@@ -50,4 +54,5 @@ final class RunningDigests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -19,7 +19,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The files other modules use. Callers decide who may read a file; this class does not check it.
+ * The files other modules use. Callers decide who may read a file; this class does not
+ * check it.
  */
 @Service
 public class StoredFiles {
@@ -33,19 +34,25 @@ public class StoredFiles {
 		this.storage = storage;
 	}
 
-	/** A completed upload, whoever owns it; empty while the upload is unfinished or unknown. */
+	/**
+	 * A completed upload, whoever owns it; empty while the upload is unfinished or
+	 * unknown.
+	 */
 	public Optional<StoredFile> findCompleted(UUID id) {
 		return records.load(id).filter(Upload::completed).map(Upload::toStoredFile);
 	}
 
-	/** A completed upload of this account (for attaching one's own upload to something); empty otherwise. */
+	/**
+	 * A completed upload of this account (for attaching one's own upload to something);
+	 * empty otherwise.
+	 */
 	public Optional<StoredFile> findCompletedOwnedBy(UUID id, long accountId) {
 		return findCompleted(id).filter(file -> file.ownerAccountId() == accountId);
 	}
 
 	/**
-	 * A local file holding the content, for readers that need random access (media checks). For a
-	 * remote storage this is a cached local copy.
+	 * A local file holding the content, for readers that need random access (media
+	 * checks). For a remote storage this is a cached local copy.
 	 */
 	public Path localPath(StoredFile file) {
 		try {
@@ -57,10 +64,11 @@ public class StoredFiles {
 	}
 
 	/**
-	 * The file as an HTTP response: range requests, the given (server-determined) content type,
-	 * {@code X-Content-Type-Options: nosniff} and an RFC 6266 {@code Content-Disposition} with the
-	 * file's name.
-	 * @param inline true to let the browser show it (audio, video, images), false to download
+	 * The file as an HTTP response: range requests, the given (server-determined) content
+	 * type, {@code X-Content-Type-Options: nosniff} and an RFC 6266
+	 * {@code Content-Disposition} with the file's name.
+	 * @param inline true to let the browser show it (audio, video, images), false to
+	 * download
 	 */
 	public ResponseEntity<Resource> response(StoredFile file, MediaType contentType, boolean inline) {
 		Resource resource;
@@ -78,8 +86,10 @@ public class StoredFiles {
 		headers.setETag(etag);
 		headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
 		headers.setCacheControl(CacheControl.noCache().cachePrivate());
-		// Spring MVC answers Range requests for a Resource body (206 with the exact bytes, 416 when
-		// unsatisfiable) but knows nothing of If-Range: when it names another version, the whole
+		// Spring MVC answers Range requests for a Resource body (206 with the exact
+		// bytes, 416 when
+		// unsatisfiable) but knows nothing of If-Range: when it names another version,
+		// the whole
 		// file is sent, as a body type whose ranges Spring leaves alone.
 		if (ifRangeNamesAnotherVersion(etag)) {
 			headers.setContentLength(file.size());
@@ -103,13 +113,14 @@ public class StoredFiles {
 	}
 
 	/**
-	 * RFC 6266: {@code filename*} with the UTF-8 name (RFC 8187 percent-encoding) and, for old
-	 * clients, {@code filename} with an ASCII stand-in.
+	 * RFC 6266: {@code filename*} with the UTF-8 name (RFC 8187 percent-encoding) and,
+	 * for old clients, {@code filename} with an ASCII stand-in.
 	 */
 	static String contentDisposition(boolean inline, String fileName) {
 		StringBuilder ascii = new StringBuilder();
-		fileName.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%'
-				? Character.toString(c) : "_"));
+		fileName.codePoints()
+			.forEach(c -> ascii
+				.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? Character.toString(c) : "_"));
 		StringBuilder encoded = new StringBuilder();
 		for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
 			int c = b & 0xFF;
@@ -118,10 +129,12 @@ public class StoredFiles {
 				encoded.append((char) c);
 			}
 			else {
-				encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+				encoded.append('%')
+					.append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
 					.append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
 			}
 		}
 		return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 	}
+
 }

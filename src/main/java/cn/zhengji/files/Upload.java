@@ -5,6 +5,7 @@ import java.util.UUID;
 
 /**
  * An upload as tus sees it: finished ({@link #completedAt} set) or not.
+ *
  * @param metadata the Upload-Metadata header as the client sent it
  */
 public record Upload(UUID id, long ownerAccountId, String fileName, long length, long offset, String metadata,

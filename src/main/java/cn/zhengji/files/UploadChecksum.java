@@ -6,8 +6,8 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The tus checksum extension: the {@code Upload-Checksum} header ("sha1 base64digest") of one PATCH,
- * checked against the bytes of that PATCH.
+ * The tus checksum extension: the {@code Upload-Checksum} header ("sha1 base64digest") of
+ * one PATCH, checked against the bytes of that PATCH.
  */
 final class UploadChecksum {
 
@@ -26,7 +26,10 @@ final class UploadChecksum {
 		this.expected = expected;
 	}
 
-	/** Null when there is no header; 400 when it is malformed or names an algorithm not supported. */
+	/**
+	 * Null when there is no header; 400 when it is malformed or names an algorithm not
+	 * supported.
+	 */
 	static UploadChecksum parse(String header) {
 		if (header == null) {
 			return null;
@@ -57,4 +60,5 @@ final class UploadChecksum {
 	boolean matches() {
 		return MessageDigest.isEqual(digest.digest(), expected);
 	}
+
 }

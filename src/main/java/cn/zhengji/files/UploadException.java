@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A tus request that cannot be carried out, with the HTTP status to answer and the key of its
- * Chinese message in messages-files.properties.
+ * A tus request that cannot be carried out, with the HTTP status to answer and the key of
+ * its Chinese message in messages-files.properties.
  */
 public class UploadException extends RuntimeException {
 
@@ -43,4 +43,5 @@ public class UploadException extends RuntimeException {
 		log.error("File storage failed", ex);
 		return new UploadException(500, "files.storage-failed");
 	}
+
 }

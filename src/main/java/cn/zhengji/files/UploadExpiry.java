@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The expiry job: removes the bytes, then the rows, of unfinished uploads whose time ran out and
- * that no PATCH holds. Removing the bytes first means a crash in between leaves a row that the next
- * run removes, never bytes nobody knows of. Public only so that the tus endpoint's tests can run it
- * at once; it runs as the db-scheduler task {@code remove-expired-uploads} (see
- * {@link FilesConfiguration}).
+ * The expiry job: removes the bytes, then the rows, of unfinished uploads whose time ran
+ * out and that no PATCH holds. Removing the bytes first means a crash in between leaves a
+ * row that the next run removes, never bytes nobody knows of. Public only so that the tus
+ * endpoint's tests can run it at once; it runs as the db-scheduler task
+ * {@code remove-expired-uploads} (see {@link FilesConfiguration}).
  */
 @Component
 public class UploadExpiry {
@@ -57,7 +57,9 @@ public class UploadExpiry {
 		this.transactions = transactions;
 	}
 
-	/** @return how many uploads were removed */
+	/**
+	 * @return how many uploads were removed
+	 */
 	public int removeExpired() {
 		List<UUID> expired = records.expired(clock.instant(), BATCH);
 		int removed = 0;
@@ -71,8 +73,8 @@ public class UploadExpiry {
 			transactions.executeWithoutResult(status -> {
 				String path = records.organisationPath(id);
 				if (records.deleteLeased(id, lease.get().token())) {
-					audit.recordFor(null, texts.text("audit.system"), AuditAction.DELETED, Uploads.AUDIT_TARGET, id, path,
-							texts.text("files.audit.expired"));
+					audit.recordFor(null, texts.text("audit.system"), AuditAction.DELETED, Uploads.AUDIT_TARGET, id,
+							path, texts.text("files.audit.expired"));
 				}
 			});
 			removed++;
@@ -82,4 +84,5 @@ public class UploadExpiry {
 		}
 		return removed;
 	}
+
 }

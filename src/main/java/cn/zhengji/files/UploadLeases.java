@@ -9,16 +9,19 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * One writer per upload across nodes: a lease on the {@code stored_file} row, taken with one
- * conditional UPDATE and held without a database connection while the bytes stream in. The holder
- * refreshes it when half of it has passed, and stops writing {@link #SAFETY} before it could have
- * ended unless a refresh, conditional on its own token, shows that nobody took it over; so a stalled
- * writer on one node and a new writer on another never write the same file at once.
+ * One writer per upload across nodes: a lease on the {@code stored_file} row, taken with
+ * one conditional UPDATE and held without a database connection while the bytes stream
+ * in. The holder refreshes it when half of it has passed, and stops writing
+ * {@link #SAFETY} before it could have ended unless a refresh, conditional on its own
+ * token, shows that nobody took it over; so a stalled writer on one node and a new writer
+ * on another never write the same file at once.
  */
 @Component
 class UploadLeases {
 
-	/** A writer stops this long before its lease ends (clock differences between nodes). */
+	/**
+	 * A writer stops this long before its lease ends (clock differences between nodes).
+	 */
 	static final Duration SAFETY = Duration.ofSeconds(5);
 
 	private final UploadRecords records;
@@ -36,7 +39,10 @@ class UploadLeases {
 		this.expireAfter = properties.expireAfter();
 	}
 
-	/** The lease of an unfinished, unexpired upload; empty if someone holds it (or it is finished, expired, gone). */
+	/**
+	 * The lease of an unfinished, unexpired upload; empty if someone holds it (or it is
+	 * finished, expired, gone).
+	 */
 	Optional<Lease> takeForWriting(UUID id) {
 		Instant now = clock.instant();
 		UUID token = UUID.randomUUID();
@@ -44,7 +50,10 @@ class UploadLeases {
 		return records.takeForWriting(id, token, until, now).map(offset -> new Lease(id, token, until, offset));
 	}
 
-	/** The lease of any upload, finished or not, for removing it; empty if someone holds it. */
+	/**
+	 * The lease of any upload, finished or not, for removing it; empty if someone holds
+	 * it.
+	 */
 	Optional<Lease> takeForRemoval(UUID id) {
 		Instant now = clock.instant();
 		UUID token = UUID.randomUUID();
@@ -58,6 +67,7 @@ class UploadLeases {
 		LeaseLostException() {
 			super(null, null, false, false);
 		}
+
 	}
 
 	/** One holder's lease on an upload row. */
@@ -95,8 +105,9 @@ class UploadLeases {
 		}
 
 		/**
-		 * Called before every write: refreshes the lease when half of it has passed. Past its end
-		 * (minus {@link #SAFETY}) nothing may be written unless the refresh shows nobody took it.
+		 * Called before every write: refreshes the lease when half of it has passed. Past
+		 * its end (minus {@link #SAFETY}) nothing may be written unless the refresh shows
+		 * nobody took it.
 		 * @throws LeaseLostException when someone else holds the upload now
 		 */
 		void keepAlive() {
@@ -113,7 +124,8 @@ class UploadLeases {
 		}
 
 		/**
-		 * Records durable progress (bytes already forced to disk) and extends lease and expiry.
+		 * Records durable progress (bytes already forced to disk) and extends lease and
+		 * expiry.
 		 * @throws LeaseLostException when someone else holds the upload now
 		 */
 		void record(long newOffset) {
@@ -126,7 +138,10 @@ class UploadLeases {
 			stopWritingAtMillis = stopWritingAt(until);
 		}
 
-		/** Gives the lease back, recording the offset; nothing happens if it is no longer held. */
+		/**
+		 * Gives the lease back, recording the offset; nothing happens if it is no longer
+		 * held.
+		 */
 		void release(long newOffset) {
 			if (!held) {
 				return;
@@ -135,7 +150,10 @@ class UploadLeases {
 			records.releaseLease(id, token, newOffset, clock.instant().plus(expireAfter));
 		}
 
-		/** On every way out: a lease still held is given back without recording anything new. */
+		/**
+		 * On every way out: a lease still held is given back without recording anything
+		 * new.
+		 */
 		void releaseIfHeld() {
 			if (!held) {
 				return;
@@ -144,13 +162,17 @@ class UploadLeases {
 			records.releaseLease(id, token);
 		}
 
-		/** The row's own update gave the lease back (completion) or removed it (deletion). */
+		/**
+		 * The row's own update gave the lease back (completion) or removed it (deletion).
+		 */
 		void releasedWithRow() {
 			held = false;
 		}
+
 	}
 
 	private static long stopWritingAt(Instant until) {
 		return until.toEpochMilli() - SAFETY.toMillis();
 	}
+
 }

@@ -15,8 +15,8 @@ final class UploadMetadata {
 	}
 
 	/**
-	 * The decoded pairs (a key without value maps to ""). Throws {@link UploadException} 400 when
-	 * the header is malformed or a value is not base64 of UTF-8 text.
+	 * The decoded pairs (a key without value maps to ""). Throws {@link UploadException}
+	 * 400 when the header is malformed or a value is not base64 of UTF-8 text.
 	 */
 	static Map<String, String> parse(String header) {
 		Map<String, String> pairs = new LinkedHashMap<>();
@@ -46,4 +46,5 @@ final class UploadMetadata {
 			throw new UploadException(400, "files.metadata.malformed");
 		}
 	}
+
 }

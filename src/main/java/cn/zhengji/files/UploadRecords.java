@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code stored_file} rows: every statement on the table, the lease's conditional updates
- * included. The lease columns are only ever changed on a condition (the row free, or still held with
- * the caller's token), so that two nodes cannot both believe they hold an upload.
+ * The {@code stored_file} rows: every statement on the table, the lease's conditional
+ * updates included. The lease columns are only ever changed on a condition (the row free,
+ * or still held with the caller's token), so that two nodes cannot both believe they hold
+ * an upload.
  */
 @Component
 class UploadRecords {
@@ -60,18 +61,16 @@ class UploadRecords {
 			.single();
 	}
 
-	/** Marks the upload complete and gives the lease back; false if the lease was no longer this token's. */
+	/**
+	 * Marks the upload complete and gives the lease back; false if the lease was no
+	 * longer this token's.
+	 */
 	boolean complete(UUID id, UUID token, String sha256, Instant now) {
 		return jdbc.sql("""
 				update stored_file set completed_at = :now, sha256 = :sha256, upload_offset = upload_length,
 				    lease_token = null, lease_until = null
 				where id = :id and lease_token = :token
-				""")
-			.param("now", utc(now))
-			.param("sha256", sha256)
-			.param("id", id)
-			.param("token", token)
-			.update() == 1;
+				""").param("now", utc(now)).param("sha256", sha256).param("id", id).param("token", token).update() == 1;
 	}
 
 	void delete(UUID id) {
@@ -92,18 +91,16 @@ class UploadRecords {
 				select id from stored_file
 				where completed_at is null and expires_at <= :now and (lease_until is null or lease_until < :now)
 				order by expires_at limit :limit
-				""")
-			.param("now", utc(now))
-			.param("limit", limit)
-			.query(UUID.class)
-			.list();
+				""").param("now", utc(now)).param("limit", limit).query(UUID.class).list();
 	}
 
-	// --- The lease columns ---------------------------------------------------------------------------
+	// --- The lease columns
+	// ---------------------------------------------------------------------------
 
 	/**
 	 * Takes the lease of an unfinished, unexpired upload that nobody holds.
-	 * @return the recorded offset, or empty if the upload is not free (or finished, expired, gone)
+	 * @return the recorded offset, or empty if the upload is not free (or finished,
+	 * expired, gone)
 	 */
 	Optional<Long> takeForWriting(UUID id, UUID token, Instant until, Instant now) {
 		return take(id, token, until, now, "completed_at is null and expires_at > :now");
@@ -115,9 +112,10 @@ class UploadRecords {
 	}
 
 	private Optional<Long> take(UUID id, UUID token, Instant until, Instant now, String condition) {
-		return jdbc.sql("update stored_file set lease_token = :token, lease_until = :until"
-				+ " where id = :id and (lease_until is null or lease_until < :now) and " + condition
-				+ " returning upload_offset")
+		return jdbc
+			.sql("update stored_file set lease_token = :token, lease_until = :until"
+					+ " where id = :id and (lease_until is null or lease_until < :now) and " + condition
+					+ " returning upload_offset")
 			.param("token", token)
 			.param("until", utc(until))
 			.param("id", id)
@@ -126,7 +124,9 @@ class UploadRecords {
 			.optional();
 	}
 
-	/** @return false if the lease is no longer this token's */
+	/**
+	 * @return false if the lease is no longer this token's
+	 */
 	boolean extendLease(UUID id, UUID token, Instant until) {
 		return jdbc.sql("update stored_file set lease_until = :until where id = :id and lease_token = :token")
 			.param("until", utc(until))
@@ -135,7 +135,10 @@ class UploadRecords {
 			.update() == 1;
 	}
 
-	/** Records the offset and extends lease and expiry; false if the lease is no longer this token's. */
+	/**
+	 * Records the offset and extends lease and expiry; false if the lease is no longer
+	 * this token's.
+	 */
 	boolean recordProgress(UUID id, UUID token, long offset, Instant until, Instant expires) {
 		return jdbc.sql("""
 				update stored_file set upload_offset = :offset, lease_until = :until, expires_at = :expires
@@ -165,7 +168,8 @@ class UploadRecords {
 
 	/** Gives the lease back without recording anything. */
 	void releaseLease(UUID id, UUID token) {
-		jdbc.sql("update stored_file set lease_token = null, lease_until = null where id = :id and lease_token = :token")
+		jdbc.sql(
+				"update stored_file set lease_token = null, lease_until = null where id = :id and lease_token = :token")
 			.param("id", id)
 			.param("token", token)
 			.update();
@@ -183,4 +187,5 @@ class UploadRecords {
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
+
 }

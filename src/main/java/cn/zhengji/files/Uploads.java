@@ -18,11 +18,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * R-SUB-2 The tus 1.0.0 protocol's commands (creation, PATCH, termination) on uploads kept in
- * PostgreSQL, so that any node can serve any request of an upload. Only the signed-in uploader sees
- * an upload; for anyone else it does not exist. One PATCH at a time writes to an upload, under a
- * lease ({@link UploadLeases}); the bytes go through {@link PatchWriter}; the rows are
- * {@link UploadRecords}; unfinished uploads expire through {@link UploadExpiry}.
+ * R-SUB-2 The tus 1.0.0 protocol's commands (creation, PATCH, termination) on uploads
+ * kept in PostgreSQL, so that any node can serve any request of an upload. Only the
+ * signed-in uploader sees an upload; for anyone else it does not exist. One PATCH at a
+ * time writes to an upload, under a lease ({@link UploadLeases}); the bytes go through
+ * {@link PatchWriter}; the rows are {@link UploadRecords}; unfinished uploads expire
+ * through {@link UploadExpiry}.
  */
 @Service
 public class Uploads {
@@ -69,8 +70,8 @@ public class Uploads {
 	}
 
 	/**
-	 * tus creation: a new, empty upload of {@code length} bytes. The file name comes from the
-	 * {@code filename} metadata and is checked here (400 with the specific problem).
+	 * tus creation: a new, empty upload of {@code length} bytes. The file name comes from
+	 * the {@code filename} metadata and is checked here (400 with the specific problem).
 	 */
 	public Upload create(SignedInUser owner, long length, String metadataHeader) {
 		if (length < 0) {
@@ -103,11 +104,12 @@ public class Uploads {
 	}
 
 	/**
-	 * The upload for its owner: 404 if it does not exist or belongs to someone else, 410 if it
-	 * expired unfinished.
+	 * The upload for its owner: 404 if it does not exist or belongs to someone else, 410
+	 * if it expired unfinished.
 	 */
 	public Upload find(SignedInUser owner, UUID id) {
-		Upload upload = records.load(id).filter(found -> found.ownerAccountId() == owner.accountId())
+		Upload upload = records.load(id)
+			.filter(found -> found.ownerAccountId() == owner.accountId())
 			.orElseThrow(() -> new UploadException(404, "files.not-found"));
 		if (!upload.completed() && !upload.expiresAt().isAfter(clock.instant())) {
 			throw new UploadException(410, "files.expired");
@@ -119,7 +121,8 @@ public class Uploads {
 	 * tus PATCH: appends the body at {@code clientOffset}.
 	 * @param contentLength the declared body length, or -1 if not declared
 	 * @param checksumHeader Upload-Checksum, or null
-	 * @return the upload after the PATCH (offset advanced, completed when all bytes arrived)
+	 * @return the upload after the PATCH (offset advanced, completed when all bytes
+	 * arrived)
 	 */
 	public Upload append(SignedInUser owner, UUID id, long clientOffset, long contentLength, String checksumHeader,
 			InputStream body) {
@@ -153,8 +156,8 @@ public class Uploads {
 	}
 
 	/**
-	 * tus termination: the upload (finished or not) and its bytes are removed. 423 while a PATCH
-	 * runs; 409 when another module still refers to the file (a foreign key).
+	 * tus termination: the upload (finished or not) and its bytes are removed. 423 while
+	 * a PATCH runs; 409 when another module still refers to the file (a foreign key).
 	 */
 	public void terminate(SignedInUser owner, UUID id) {
 		Upload upload = find(owner, id);
@@ -163,7 +166,8 @@ public class Uploads {
 			transactions.executeWithoutResult(status -> {
 				String path = records.organisationPath(id);
 				records.delete(id);
-				audit.recordChange(AuditAction.DELETED, AUDIT_TARGET, id, path, texts.text("files.audit.deleted", upload.fileName()),
+				audit.recordChange(AuditAction.DELETED, AUDIT_TARGET, id, path,
+						texts.text("files.audit.deleted", upload.fileName()),
 						Map.of("fileName", upload.fileName(), "size", upload.length()), null);
 			});
 		}
@@ -187,8 +191,8 @@ public class Uploads {
 	}
 
 	/**
-	 * The lease for a PATCH, or why there is none: 404 gone, 409 finished meanwhile, 410 expired,
-	 * 423 another PATCH holds it.
+	 * The lease for a PATCH, or why there is none: 404 gone, 409 finished meanwhile, 410
+	 * expired, 423 another PATCH holds it.
 	 */
 	private Lease acquire(Upload upload) {
 		return leases.takeForWriting(upload.id()).orElseThrow(() -> {
@@ -206,4 +210,5 @@ public class Uploads {
 	static long megabytes(long bytes) {
 		return bytes / (1024 * 1024);
 	}
+
 }

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Deadlines, lockouts and expiries read time from this clock, so that tests can set it; times
- * outside any campaign are shown in one configured zone.
+ * Deadlines, lockouts and expiries read time from this clock, so that tests can set it;
+ * times outside any campaign are shown in one configured zone.
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
@@ -23,4 +23,5 @@ class ClockConfiguration {
 	DisplayTimeZone displayTimeZone(@Value("${zhengji.display-time-zone:Asia/Shanghai}") ZoneId zone) {
 		return new DisplayTimeZone(zone);
 	}
+
 }

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one way Java code reads a user-facing text: every Chinese text lives in
- * {@code messages*.properties}, and the platform speaks only Simplified Chinese, whatever the browser asks for.
+ * {@code messages*.properties}, and the platform speaks only Simplified Chinese, whatever
+ * the browser asks for.
  */
 @Component
 public class Texts {
@@ -20,17 +21,18 @@ public class Texts {
 	}
 
 	/**
-	 * The message {@code code} with its arguments as MessageFormat renders them: a number is grouped ("3,012")
-	 * unless the pattern says {@code {0,number,#}}; an argument that is itself a message code
-	 * ({@link MessageSourceResolvable}) is resolved first.
+	 * The message {@code code} with its arguments as MessageFormat renders them: a number
+	 * is grouped ("3,012") unless the pattern says {@code {0,number,#}}; an argument that
+	 * is itself a message code ({@link MessageSourceResolvable}) is resolved first.
 	 */
 	public String text(String code, Object... arguments) {
 		return messages.getMessage(code, arguments, Locale.SIMPLIFIED_CHINESE);
 	}
 
 	/**
-	 * The message {@code code} with every argument turned into text first, so that counts and years are never
-	 * grouped ("3012", "2024") whatever the pattern; a {@link MessageSourceResolvable} argument is resolved.
+	 * The message {@code code} with every argument turned into text first, so that counts
+	 * and years are never grouped ("3012", "2024") whatever the pattern; a
+	 * {@link MessageSourceResolvable} argument is resolved.
 	 */
 	public String plain(String code, Object... arguments) {
 		Object[] plain = new Object[arguments.length];
@@ -41,8 +43,12 @@ public class Texts {
 		return text(code, plain);
 	}
 
-	/** A message carried by an exception or a validation problem (code, arguments, default). */
+	/**
+	 * A message carried by an exception or a validation problem (code, arguments,
+	 * default).
+	 */
 	public String text(MessageSourceResolvable resolvable) {
 		return messages.getMessage(resolvable, Locale.SIMPLIFIED_CHINESE);
 	}
+
 }

@@ -9,9 +9,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds the format of a file from its first bytes (magic numbers, box and frame structure), never
- * from its name. Zip and OLE2 containers are only recognised as such here; what is inside them
- * (PPTX or DOCX, PPT or DOC) is told apart by {@link ZipProbe} and {@link Ole2Probe}.
+ * Finds the format of a file from its first bytes (magic numbers, box and frame
+ * structure), never from its name. Zip and OLE2 containers are only recognised as such
+ * here; what is inside them (PPTX or DOCX, PPT or DOC) is told apart by {@link ZipProbe}
+ * and {@link Ole2Probe}.
  */
 final class ContentSniffer {
 
@@ -20,9 +21,9 @@ final class ContentSniffer {
 	/** How far past the start (or an ID3 tag) the first MPEG audio frame may begin. */
 	private static final int MP3_SCAN_BYTES = 4096;
 
-	private static final Set<String> MP4_BRANDS = Set.of("isom", "iso2", "iso3", "iso4", "iso5", "iso6", "iso7",
-			"iso8", "iso9", "mp41", "mp42", "mp71", "avc1", "dash", "M4V ", "M4VH", "M4VP", "f4v ", "mmp4", "MSNV",
-			"XAVC", "NDAS", "NDSC", "NDSH", "NDSM", "NDSP", "NDSS", "NDXC", "NDXH", "NDXM", "NDXP", "NDXS");
+	private static final Set<String> MP4_BRANDS = Set.of("isom", "iso2", "iso3", "iso4", "iso5", "iso6", "iso7", "iso8",
+			"iso9", "mp41", "mp42", "mp71", "avc1", "dash", "M4V ", "M4VH", "M4VP", "f4v ", "mmp4", "MSNV", "XAVC",
+			"NDAS", "NDSC", "NDSH", "NDSM", "NDSP", "NDSS", "NDXC", "NDXH", "NDXM", "NDXP", "NDXS");
 
 	/** An {@code onload=} style attribute: script in an SVG without a script element. */
 	private static final Pattern EVENT_HANDLER = Pattern.compile("\\son[a-z]+\\s*=");
@@ -88,7 +89,8 @@ final class ContentSniffer {
 		if (MP4_BRANDS.contains(major)) {
 			return Format.MP4;
 		}
-		long boxSize = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
+		long boxSize = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8)
+				| (head[3] & 0xFF);
 		for (int offset = 16; offset + 4 <= Math.min(boxSize, head.length); offset += 4) {
 			if (MP4_BRANDS.contains(ascii(head, offset, 4))) {
 				return Format.MP4;
@@ -97,12 +99,16 @@ final class ContentSniffer {
 		return Format.UNKNOWN;
 	}
 
-	/** An ID3v2 tag followed by a frame, or several consecutive valid MPEG audio frame headers. */
+	/**
+	 * An ID3v2 tag followed by a frame, or several consecutive valid MPEG audio frame
+	 * headers.
+	 */
 	private static boolean isMp3(FileChannel channel, byte[] head, long size) throws IOException {
 		long start = 0;
 		int framesNeeded = 3;
 		if (startsWith(head, 0, 'I', 'D', '3') && head.length >= 10) {
-			long tagSize = ((head[6] & 0x7FL) << 21) | ((head[7] & 0x7F) << 14) | ((head[8] & 0x7F) << 7) | (head[9] & 0x7F);
+			long tagSize = ((head[6] & 0x7FL) << 21) | ((head[7] & 0x7F) << 14) | ((head[8] & 0x7F) << 7)
+					| (head[9] & 0x7F);
 			boolean footer = (head[5] & 0x10) != 0;
 			start = 10 + tagSize + (footer ? 10 : 0);
 			framesNeeded = 2;
@@ -125,7 +131,8 @@ final class ContentSniffer {
 				frames++;
 				position += length;
 				if (position >= window.length) {
-					// A short file whose frames all check out up to its end is still an MP3.
+					// A short file whose frames all check out up to its end is still an
+					// MP3.
 					frames = position >= size - start ? framesNeeded : frames;
 					break;
 				}
@@ -148,7 +155,10 @@ final class ContentSniffer {
 
 	private static final int[] SAMPLE_RATES = { 44100, 48000, 32000 };
 
-	/** Length in bytes of the MPEG audio frame whose header starts at offset, or 0 if none does. */
+	/**
+	 * Length in bytes of the MPEG audio frame whose header starts at offset, or 0 if none
+	 * does.
+	 */
 	static int mpegFrameLength(byte[] bytes, int offset) {
 		if (offset + 4 > bytes.length) {
 			return 0;
@@ -208,8 +218,8 @@ final class ContentSniffer {
 		if (startsWith(head, 0, '#', '!', 'A', 'M', 'R')) {
 			return Format.AMR;
 		}
-		if (startsWith(head, 0, 'B', 'M') && head.length >= 6
-				&& ((head[2] & 0xFFL) | (head[3] & 0xFFL) << 8 | (head[4] & 0xFFL) << 16 | (head[5] & 0xFFL) << 24) == size) {
+		if (startsWith(head, 0, 'B', 'M') && head.length >= 6 && ((head[2] & 0xFFL) | (head[3] & 0xFFL) << 8
+				| (head[4] & 0xFFL) << 16 | (head[5] & 0xFFL) << 24) == size) {
 			return Format.BMP;
 		}
 		if (startsWith(head, 0, 'I', 'I', '*', 0) || startsWith(head, 0, 'M', 'M', 0, '*')) {
@@ -231,8 +241,9 @@ final class ContentSniffer {
 	}
 
 	/**
-	 * Text is told by the absence of binary control bytes (so GBK text counts as text too); markup
-	 * and scripts by what they start with. An SVG is an image a browser runs scripts in.
+	 * Text is told by the absence of binary control bytes (so GBK text counts as text
+	 * too); markup and scripts by what they start with. An SVG is an image a browser runs
+	 * scripts in.
 	 */
 	private static Format textOrUnknown(byte[] head) {
 		int controls = 0;
@@ -309,4 +320,5 @@ final class ContentSniffer {
 		}
 		return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
 	}
+
 }

@@ -2,7 +2,10 @@ package cn.zhengji.media;
 
 import cn.zhengji.infrastructure.Texts;
 
-/** Durations the way the notice writes them: "40秒", "6分钟", "6分12秒", "1小时5分钟" (messages-media.properties). */
+/**
+ * Durations the way the notice writes them: "40秒", "6分钟", "6分12秒", "1小时5分钟"
+ * (messages-media.properties).
+ */
 final class DurationText {
 
 	private DurationText() {
@@ -24,4 +27,5 @@ final class DurationText {
 		}
 		return text.toString();
 	}
+
 }

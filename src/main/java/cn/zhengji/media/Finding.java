@@ -2,8 +2,11 @@ package cn.zhengji.media;
 
 /**
  * One checked rule.
- * @param rule stable code of the rule (e.g. {@code duration.max}, {@code resolution}, {@code format})
- * @param message Chinese text naming the rule and the measured value, e.g. "时长 6分12秒，超过本项目上限 6分钟"
+ *
+ * @param rule stable code of the rule (e.g. {@code duration.max}, {@code resolution},
+ * {@code format})
+ * @param message Chinese text naming the rule and the measured value, e.g. "时长
+ * 6分12秒，超过本项目上限 6分钟"
  */
 public record Finding(String rule, Verdict verdict, String message) {
 }

@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Frame size of a PNG or JPEG from its header only: a bitmap is never decoded, so a file claiming
- * 50000×50000 pixels costs a few bytes of reading, not 10 GB of memory.
+ * Frame size of a PNG or JPEG from its header only: a bitmap is never decoded, so a file
+ * claiming 50000×50000 pixels costs a few bytes of reading, not 10 GB of memory.
  */
 final class ImageProbe {
 
-	/** JPEG markers before the frame header: APPn blocks of EXIF and thumbnails, tables. */
+	/**
+	 * JPEG markers before the frame header: APPn blocks of EXIF and thumbnails, tables.
+	 */
 	private static final int MAX_JPEG_MARKERS = 1000;
 
 	private ImageProbe() {
@@ -32,7 +34,8 @@ final class ImageProbe {
 	static Size png(FileChannel channel) throws IOException, MediaProblem {
 		ByteBuffer header = ByteBuffer.allocate(24);
 		while (header.hasRemaining() && channel.read(header, header.position()) > 0) {
-			// read the signature and the IHDR chunk, which the format requires to come first
+			// read the signature and the IHDR chunk, which the format requires to come
+			// first
 		}
 		if (header.hasRemaining()) {
 			throw MediaProblem.truncated();
@@ -91,4 +94,5 @@ final class ImageProbe {
 			throw MediaProblem.truncated();
 		}
 	}
+
 }

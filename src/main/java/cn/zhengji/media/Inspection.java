@@ -5,8 +5,9 @@ import java.util.List;
 import cn.zhengji.campaign.CategoryRules.FileKind;
 
 /**
- * The result of checking one file against one attachment slot. Serialisable as JSON (stored with the
- * attachment).
+ * The result of checking one file against one attachment slot. Serialisable as JSON
+ * (stored with the attachment).
+ *
  * @param detectedKind the format found in the content, null if none of the known formats
  * @param contentType the media type to serve the file with, from its content
  */

@@ -22,17 +22,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * R-SUB-3 Checks by content, never by file name. Every rule that applies yields a finding, passed
- * ones too, each naming the measured value; hard rules fail, advisory limits ("一般不超过") ask for
- * review. Judgement calls listed in the category rules are not made here.
+ * R-SUB-3 Checks by content, never by file name. Every rule that applies yields a
+ * finding, passed ones too, each naming the measured value; hard rules fail, advisory
+ * limits ("一般不超过") ask for review. Judgement calls listed in the category rules are not
+ * made here.
  */
 @Service
 public class MediaInspector {
 
 	/**
-	 * Largest picture accepted: 64 megapixels covers the 50 MP mode of current phones and 61 MP
-	 * cameras, while a page that shows the picture (or a thumbnailer) still fits it in memory
-	 * (256 MB at 4 bytes a pixel). A header claiming more is a decompression bomb or a mistake.
+	 * Largest picture accepted: 64 megapixels covers the 50 MP mode of current phones and
+	 * 61 MP cameras, while a page that shows the picture (or a thumbnailer) still fits it
+	 * in memory (256 MB at 4 bytes a pixel). A header claiming more is a decompression
+	 * bomb or a mistake.
 	 */
 	public static final long MAX_IMAGE_PIXELS = 64_000_000L;
 
@@ -41,7 +43,10 @@ public class MediaInspector {
 
 	private static final List<String> AUDIO_CODECS = List.of("AAC", "MP3");
 
-	/** Two frame shapes count as the same ratio within this relative difference (encoders pad by a few pixels). */
+	/**
+	 * Two frame shapes count as the same ratio within this relative difference (encoders
+	 * pad by a few pixels).
+	 */
 	private static final double ASPECT_TOLERANCE = 0.005;
 
 	private static final Logger LOG = LoggerFactory.getLogger(MediaInspector.class);
@@ -52,7 +57,10 @@ public class MediaInspector {
 		this.texts = texts;
 	}
 
-	/** Checks one stored file against the slot it is attached to. Never throws for bad content. */
+	/**
+	 * Checks one stored file against the slot it is attached to. Never throws for bad
+	 * content.
+	 */
 	public Inspection inspect(Path content, AttachmentSlot slot) {
 		List<Finding> findings = new ArrayList<>();
 		try (FileChannel channel = FileChannel.open(content, StandardOpenOption.READ)) {
@@ -100,7 +108,8 @@ public class MediaInspector {
 			return new Inspection(format.kind(), format.contentType(), facts, withoutNulls(findings));
 		}
 		catch (IOException | RuntimeException ex) {
-			// The contract is a finding for any content; an exception here is a gap in a probe, worth a log line.
+			// The contract is a finding for any content; an exception here is a gap in a
+			// probe, worth a log line.
 			LOG.warn("Could not inspect {}", content, ex);
 			return new Inspection(null, Format.UNKNOWN.contentType(), null,
 					List.of(new Finding("integrity", Verdict.FAILED, texts.plain("media.integrity.unreadable"))));
@@ -121,9 +130,9 @@ public class MediaInspector {
 	}
 
 	/**
-	 * Checks how many files a slot holds against its minimum and maximum. An optional slot left
-	 * empty is not held to its minimum: whether it had to be filled (one of several alternatives) is
-	 * the submission's concern.
+	 * Checks how many files a slot holds against its minimum and maximum. An optional
+	 * slot left empty is not held to its minimum: whether it had to be filled (one of
+	 * several alternatives) is the submission's concern.
 	 */
 	public List<Finding> checkCount(int count, AttachmentSlot slot) {
 		List<Finding> findings = new ArrayList<>();
@@ -131,13 +140,15 @@ public class MediaInspector {
 				? "media.count.unit.image" : "media.count.unit.file");
 		if (slot.minCount() > 0 && (count > 0 || slot.required())) {
 			boolean ok = count >= slot.minCount();
-			findings.add(new Finding("count.min", ok ? Verdict.PASSED : Verdict.FAILED, texts.plain(
-					ok ? "media.count.min.passed" : "media.count.min.failed", slot.label(), count, slot.minCount(), unit)));
+			findings.add(new Finding("count.min", ok ? Verdict.PASSED : Verdict.FAILED,
+					texts.plain(ok ? "media.count.min.passed" : "media.count.min.failed", slot.label(), count,
+							slot.minCount(), unit)));
 		}
 		if (slot.maxCount() != null) {
 			boolean ok = count <= slot.maxCount();
-			findings.add(new Finding("count.max", ok ? Verdict.PASSED : Verdict.FAILED, texts.plain(
-					ok ? "media.count.max.passed" : "media.count.max.failed", slot.label(), count, slot.maxCount(), unit)));
+			findings.add(new Finding("count.max", ok ? Verdict.PASSED : Verdict.FAILED,
+					texts.plain(ok ? "media.count.max.passed" : "media.count.max.failed", slot.label(), count,
+							slot.maxCount(), unit)));
 		}
 		return findings;
 	}
@@ -193,13 +204,16 @@ public class MediaInspector {
 	private MediaFacts image(Format format, ImageProbe.Size size, List<Finding> findings) {
 		String measured = size.width() + "×" + size.height();
 		boolean ok = size.pixels() <= MAX_IMAGE_PIXELS;
-		findings.add(new Finding("image.pixels", ok ? Verdict.PASSED : Verdict.FAILED,
-				texts.plain(ok ? "media.image.passed" : "media.image.tooLarge", measured, tenThousands(MAX_IMAGE_PIXELS))));
+		findings.add(new Finding("image.pixels", ok ? Verdict.PASSED : Verdict.FAILED, texts
+			.plain(ok ? "media.image.passed" : "media.image.tooLarge", measured, tenThousands(MAX_IMAGE_PIXELS))));
 		return new MediaFacts(format.name().toLowerCase(Locale.ROOT), null, size.width(), size.height(), null, null,
 				null, null);
 	}
 
-	/** Durations are compared in whole seconds, as they are shown, so a message never contradicts itself. */
+	/**
+	 * Durations are compared in whole seconds, as they are shown, so a message never
+	 * contradicts itself.
+	 */
 	private void duration(double seconds, MediaRules rules, List<Finding> findings) {
 		long measured = Math.round(seconds);
 		String shown = DurationText.of(texts, measured);
@@ -209,9 +223,11 @@ public class MediaInspector {
 				findings.add(passed("duration.min", "media.duration.min.passed", shown, limit));
 			}
 			else {
-				findings.add(new Finding("duration.min", rules.durationAdvisory() ? Verdict.NEEDS_REVIEW : Verdict.FAILED,
-						texts.plain(rules.durationAdvisory() ? "media.duration.min.advisory" : "media.duration.min.failed", shown,
-								limit)));
+				findings.add(new Finding("duration.min",
+						rules.durationAdvisory() ? Verdict.NEEDS_REVIEW : Verdict.FAILED,
+						texts.plain(
+								rules.durationAdvisory() ? "media.duration.min.advisory" : "media.duration.min.failed",
+								shown, limit)));
 			}
 		}
 		if (rules.maxDurationSeconds() != null) {
@@ -220,9 +236,11 @@ public class MediaInspector {
 				findings.add(passed("duration.max", "media.duration.max.passed", shown, limit));
 			}
 			else {
-				findings.add(new Finding("duration.max", rules.durationAdvisory() ? Verdict.NEEDS_REVIEW : Verdict.FAILED,
-						texts.plain(rules.durationAdvisory() ? "media.duration.max.advisory" : "media.duration.max.failed", shown,
-								limit)));
+				findings.add(new Finding("duration.max",
+						rules.durationAdvisory() ? Verdict.NEEDS_REVIEW : Verdict.FAILED,
+						texts.plain(
+								rules.durationAdvisory() ? "media.duration.max.advisory" : "media.duration.max.failed",
+								shown, limit)));
 			}
 		}
 	}
@@ -244,10 +262,12 @@ public class MediaInspector {
 			return;
 		}
 		AspectRatio match = accepted.stream()
-			.filter(ratio -> Math.abs((double) width * ratio.height() / ((double) height * ratio.width()) - 1) <= ASPECT_TOLERANCE)
+			.filter(ratio -> Math
+				.abs((double) width * ratio.height() / ((double) height * ratio.width()) - 1) <= ASPECT_TOLERANCE)
 			.findFirst()
 			.orElse(null);
-		String required = String.join(texts.text("media.join.or.spaced"), accepted.stream().map(AspectRatio::label).toList());
+		String required = String.join(texts.text("media.join.or.spaced"),
+				accepted.stream().map(AspectRatio::label).toList());
 		if (match != null) {
 			findings.add(passed("aspect-ratio", "media.aspect.passed", match.label(), required));
 			return;
@@ -264,22 +284,23 @@ public class MediaInspector {
 		if (w <= 32 && h <= 32) {
 			return w + ":" + h;
 		}
-		return width >= height ? "%.2f:1".formatted((double) width / height) : "1:%.2f".formatted((double) height / width);
+		return width >= height ? "%.2f:1".formatted((double) width / height)
+				: "1:%.2f".formatted((double) height / width);
 	}
 
 	private Finding codec(String rule, String codec, List<String> accepted, String code) {
 		String shown = codec == null ? texts.plain("media.codec.unknown") : codec;
 		boolean ok = codec != null && accepted.contains(codec);
-		return new Finding(rule, ok ? Verdict.PASSED : Verdict.FAILED,
-				texts.plain(code + (ok ? ".passed" : ".failed"), shown, String.join(texts.text("common.listSeparator"), accepted)));
+		return new Finding(rule, ok ? Verdict.PASSED : Verdict.FAILED, texts.plain(code + (ok ? ".passed" : ".failed"),
+				shown, String.join(texts.text("common.listSeparator"), accepted)));
 	}
 
 	private void sound(Integer bitRateKbps, Integer sampleRateHz, MediaRules rules, List<Finding> findings) {
 		if (rules.minAudioBitRateKbps() != null) {
 			int min = rules.minAudioBitRateKbps();
 			boolean ok = bitRateKbps != null && bitRateKbps >= min;
-			findings.add(new Finding("audio.bitrate", ok ? Verdict.PASSED : Verdict.FAILED, texts.plain(
-					ok ? "media.audio.bitrate.passed" : "media.audio.bitrate.failed", shown(bitRateKbps), min)));
+			findings.add(new Finding("audio.bitrate", ok ? Verdict.PASSED : Verdict.FAILED, texts
+				.plain(ok ? "media.audio.bitrate.passed" : "media.audio.bitrate.failed", shown(bitRateKbps), min)));
 		}
 		if (rules.minAudioSampleRateHz() != null) {
 			int min = rules.minAudioSampleRateHz();
@@ -304,7 +325,8 @@ public class MediaInspector {
 		if (format == Format.EMPTY) {
 			return new Finding("format", Verdict.FAILED, texts.plain("media.format.empty", accepted));
 		}
-		return new Finding("format", Verdict.FAILED, texts.plain("media.format.failed", texts.plain(format.labelCode()), accepted));
+		return new Finding("format", Verdict.FAILED,
+				texts.plain("media.format.failed", texts.plain(format.labelCode()), accepted));
 	}
 
 	/** "MP3音频或MP4视频", "PDF文档、DOC文档或ZIP压缩包". */
@@ -316,8 +338,8 @@ public class MediaInspector {
 		if (names.size() == 1) {
 			return names.getFirst();
 		}
-		return texts.text("media.join.lastOr", String.join(texts.text("common.listSeparator"), names.subList(0, names.size() - 1)),
-				names.getLast());
+		return texts.text("media.join.lastOr",
+				String.join(texts.text("common.listSeparator"), names.subList(0, names.size() - 1)), names.getLast());
 	}
 
 	private Finding fileSize(long bytes, AttachmentSlot slot) {

@@ -5,8 +5,9 @@ import java.util.List;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
- * The content cannot be measured: cut short, damaged or hostile. Carries the message code (in
- * messages-media.properties) and its arguments, so the inspector can turn it into a finding.
+ * The content cannot be measured: cut short, damaged or hostile. Carries the message code
+ * (in messages-media.properties) and its arguments, so the inspector can turn it into a
+ * finding.
  */
 final class MediaProblem extends Exception {
 
@@ -35,7 +36,10 @@ final class MediaProblem extends Exception {
 		return new MediaProblem("integrity", "media.integrity.indexTooLarge", Mp4Probe.MAX_MOOV_BYTES / (1024 * 1024));
 	}
 
-	/** An argument that is itself a message (a reason), translated with the message it goes into. */
+	/**
+	 * An argument that is itself a message (a reason), translated with the message it
+	 * goes into.
+	 */
 	record MessageKey(String code) implements MessageSourceResolvable {
 
 		@Override
@@ -55,4 +59,5 @@ final class MediaProblem extends Exception {
 	Object[] arguments() {
 		return arguments.toArray();
 	}
+
 }

@@ -8,13 +8,17 @@ import org.jaudiotagger.audio.mp3.MP3AudioHeader;
 import org.jaudiotagger.audio.mp3.MP3File;
 
 /**
- * Duration, bit rate and sample rate of an MP3 via jaudiotagger, which reads the Xing/VBRI header of
- * a variable-bit-rate file (exact duration) instead of guessing from the first frame. Opened as
- * {@link MP3File} directly, so the file name's extension plays no part.
+ * Duration, bit rate and sample rate of an MP3 via jaudiotagger, which reads the
+ * Xing/VBRI header of a variable-bit-rate file (exact duration) instead of guessing from
+ * the first frame. Opened as {@link MP3File} directly, so the file name's extension plays
+ * no part.
  */
 final class Mp3Probe {
 
-	/** Held so the level is not lost when the logger is collected; jaudiotagger logs every odd frame. */
+	/**
+	 * Held so the level is not lost when the logger is collected; jaudiotagger logs every
+	 * odd frame.
+	 */
 	private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
 
 	static {
@@ -41,8 +45,10 @@ final class Mp3Probe {
 			throw ex;
 		}
 		catch (Exception ex) {
-			// jaudiotagger reports a file without valid frames as InvalidAudioFrameException and the like.
+			// jaudiotagger reports a file without valid frames as
+			// InvalidAudioFrameException and the like.
 			throw MediaProblem.damaged();
 		}
 	}
+
 }

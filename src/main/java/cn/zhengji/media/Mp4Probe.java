@@ -8,18 +8,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads the facts of an ISO base media file (MP4) from its box structure, without decoding and
- * without reading the media data: the top level is walked by seeking from box header to box header
- * (so a {@code moov} written after a 1 GB {@code mdat}, as phones do, costs a few reads), and only
- * the {@code moov} box is read into memory. Every size is checked against its parent and the file
- * before it is used; depth, box count and the index size are bounded so that a hostile file cannot
- * make the walk loop, recurse or allocate without limit.
+ * Reads the facts of an ISO base media file (MP4) from its box structure, without
+ * decoding and without reading the media data: the top level is walked by seeking from
+ * box header to box header (so a {@code moov} written after a 1 GB {@code mdat}, as
+ * phones do, costs a few reads), and only the {@code moov} box is read into memory. Every
+ * size is checked against its parent and the file before it is used; depth, box count and
+ * the index size are bounded so that a hostile file cannot make the walk loop, recurse or
+ * allocate without limit.
  *
- * <p>Chosen over {@code org.mp4parser:isoparser} after measuring (docs/architecture.md, "Media checks").
+ * <p>
+ * Chosen over {@code org.mp4parser:isoparser} after measuring (docs/architecture.md,
+ * "Media checks").
  */
 final class Mp4Probe {
 
-	/** A real index is a few MB even for hours of video (8 bytes per sample and chunk at most). */
+	/**
+	 * A real index is a few MB even for hours of video (8 bytes per sample and chunk at
+	 * most).
+	 */
 	static final int MAX_MOOV_BYTES = 64 * 1024 * 1024;
 
 	private static final int MAX_DEPTH = 12;
@@ -34,8 +40,8 @@ final class Mp4Probe {
 	}
 
 	/**
-	 * One track. For video, width and height are as displayed (after the rotation of the track
-	 * header matrix); for audio, sample rate and bit rate.
+	 * One track. For video, width and height are as displayed (after the rotation of the
+	 * track header matrix); for audio, sample rate and bit rate.
 	 */
 	record Track(String format, String codec, int width, int height, int rotationDegrees, long sampleRateHz,
 			long bitRate, double durationSeconds) {
@@ -156,12 +162,14 @@ final class Mp4Probe {
 				});
 			}
 			catch (RuntimeException ex) {
-				// BufferUnderflowException, IndexOutOfBounds and the like: the index lies about its sizes.
+				// BufferUnderflowException, IndexOutOfBounds and the like: the index lies
+				// about its sizes.
 				throw MediaProblem.damaged();
 			}
 			double duration = movieTimescale > 0 ? (double) movieDuration / movieTimescale : 0;
 			if (duration <= 0) {
-				duration = Math.max(video == null ? 0 : video.durationSeconds(), audio == null ? 0 : audio.durationSeconds());
+				duration = Math.max(video == null ? 0 : video.durationSeconds(),
+						audio == null ? 0 : audio.durationSeconds());
 			}
 			return new Mp4Facts(majorBrand, duration, video, audio);
 		}
@@ -192,7 +200,10 @@ final class Mp4Probe {
 			}
 		}
 
-		/** Descends through the containers of a track, handing each leaf box to the builder. */
+		/**
+		 * Descends through the containers of a track, handing each leaf box to the
+		 * builder.
+		 */
 		private void walk(ByteBuffer container, int depth, TrackBuilder track) throws MediaProblem {
 			children(container, depth, (type, box, childDepth) -> {
 				switch (type) {
@@ -213,15 +224,19 @@ final class Mp4Probe {
 				}
 			});
 		}
+
 	}
 
 	@FunctionalInterface
 	private interface BoxVisitor {
 
 		void visit(String type, ByteBuffer box, int depth) throws MediaProblem;
+
 	}
 
-	/** Calls the visitor with a slice per child box; sizes are checked against the parent. */
+	/**
+	 * Calls the visitor with a slice per child box; sizes are checked against the parent.
+	 */
 	private static void children(ByteBuffer parent, int depth, BoxVisitor visitor) throws MediaProblem {
 		if (depth > MAX_DEPTH) {
 			throw MediaProblem.damaged();
@@ -294,7 +309,10 @@ final class Mp4Probe {
 			rotation = rotation(a, b, c, d);
 		}
 
-		/** The display matrix of a track: a phone filming upright writes 90° on landscape-coded frames. */
+		/**
+		 * The display matrix of a track: a phone filming upright writes 90° on
+		 * landscape-coded frames.
+		 */
 		private static int rotation(int a, int b, int c, int d) {
 			if (a == 0 && d == 0 && b > 0 && c < 0) {
 				return 90;
@@ -329,7 +347,8 @@ final class Mp4Probe {
 			if (entries == 0) {
 				return;
 			}
-			// The first sample entry describes the codec; later ones (rare) are variants of it.
+			// The first sample entry describes the codec; later ones (rare) are variants
+			// of it.
 			int start = box.position();
 			long size = box.getInt() & 0xFFFFFFFFL;
 			format = fourCc(box);
@@ -338,7 +357,8 @@ final class Mp4Probe {
 			}
 			ByteBuffer entry = box.slice(start + 8, (int) size - 8);
 			if ("vide".equals(handler)) {
-				// SampleEntry (8) + VisualSampleEntry pre-defined/reserved (16), then width and height.
+				// SampleEntry (8) + VisualSampleEntry pre-defined/reserved (16), then
+				// width and height.
 				skip(entry, 24);
 				int codedWidth = entry.getShort() & 0xFFFF;
 				int codedHeight = entry.getShort() & 0xFFFF;
@@ -352,7 +372,8 @@ final class Mp4Probe {
 				int soundVersion = entry.getShort() & 0xFFFF;
 				skip(entry, 14);
 				sampleRate = (entry.getInt() & 0xFFFFFFFFL) >>> 16;
-				// QuickTime sound descriptions v1 and v2 carry extra fields before the child boxes.
+				// QuickTime sound descriptions v1 and v2 carry extra fields before the
+				// child boxes.
 				skip(entry, soundVersion == 1 ? 16 : soundVersion == 2 ? 36 : 0);
 				children(entry.slice(), depth + 1, (type, child, childDepth) -> {
 					if (type.equals("esds")) {
@@ -369,7 +390,10 @@ final class Mp4Probe {
 			}
 		}
 
-		/** The MPEG-4 elementary stream descriptor: object type (AAC or MP3) and average bit rate. */
+		/**
+		 * The MPEG-4 elementary stream descriptor: object type (AAC or MP3) and average
+		 * bit rate.
+		 */
 		private void esds(ByteBuffer box) {
 			skip(box, 4);
 			while (box.remaining() > 2) {
@@ -425,7 +449,10 @@ final class Mp4Probe {
 			totalSampleBytes = total;
 		}
 
-		/** A chunk that starts past the end of the file means the upload (or the export) was cut short. */
+		/**
+		 * A chunk that starts past the end of the file means the upload (or the export)
+		 * was cut short.
+		 */
 		void chunkOffsets(ByteBuffer box, boolean wide, long fileSize) throws MediaProblem {
 			skip(box, 4);
 			long count = box.getInt() & 0xFFFFFFFFL;
@@ -482,5 +509,7 @@ final class Mp4Probe {
 				default -> format.strip();
 			};
 		}
+
 	}
+
 }

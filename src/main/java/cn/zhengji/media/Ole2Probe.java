@@ -7,9 +7,10 @@ import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * Tells the old Office formats apart by the streams of their OLE2 compound file: a presentation
- * holds "PowerPoint Document", a Word file "WordDocument", a workbook "Workbook" (or "Book" before
- * Excel 97). A password-protected OOXML file is an OLE2 file too, holding "EncryptedPackage".
+ * Tells the old Office formats apart by the streams of their OLE2 compound file: a
+ * presentation holds "PowerPoint Document", a Word file "WordDocument", a workbook
+ * "Workbook" (or "Book" before Excel 97). A password-protected OOXML file is an OLE2 file
+ * too, holding "EncryptedPackage".
  */
 final class Ole2Probe {
 
@@ -38,4 +39,5 @@ final class Ole2Probe {
 			throw MediaProblem.damaged();
 		}
 	}
+
 }

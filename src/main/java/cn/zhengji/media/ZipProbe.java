@@ -9,24 +9,33 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Looks inside a zip (PPTX, DOCX, XLSX or a plain archive) without extracting anything to disk:
- * every entry is inflated into a counter, never trusting the sizes the archive declares, and the
- * walk stops at the first sign of a zip bomb (too many entries, too many bytes in all, or one entry
- * swelling far beyond its compressed size) or of an entry name that would escape a target folder
- * when someone unpacks it (zip slip).
+ * Looks inside a zip (PPTX, DOCX, XLSX or a plain archive) without extracting anything to
+ * disk: every entry is inflated into a counter, never trusting the sizes the archive
+ * declares, and the walk stops at the first sign of a zip bomb (too many entries, too
+ * many bytes in all, or one entry swelling far beyond its compressed size) or of an entry
+ * name that would escape a target folder when someone unpacks it (zip slip).
  */
 final class ZipProbe {
 
 	/** Far above the few hundred parts of a large presentation. */
 	static final int MAX_ENTRIES = 10_000;
 
-	/** A 100 MB presentation of photos expands to little more than itself; 1 GiB leaves ten times that. */
+	/**
+	 * A 100 MB presentation of photos expands to little more than itself; 1 GiB leaves
+	 * ten times that.
+	 */
 	static final long MAX_TOTAL_BYTES = 1L << 30;
 
-	/** Office XML compresses 10 to 30 times; a bomb's runs of one byte compress 1000 times. */
+	/**
+	 * Office XML compresses 10 to 30 times; a bomb's runs of one byte compress 1000
+	 * times.
+	 */
 	static final int MAX_RATIO = 200;
 
-	/** Small entries may compress extremely well without harm, so the ratio applies above this. */
+	/**
+	 * Small entries may compress extremely well without harm, so the ratio applies above
+	 * this.
+	 */
 	private static final long RATIO_APPLIES_ABOVE = 8L << 20;
 
 	private ZipProbe() {
@@ -85,7 +94,8 @@ final class ZipProbe {
 			throw new MediaProblem("integrity", "media.integrity.damagedArchive");
 		}
 		catch (IOException | RuntimeException ex) {
-			// ZipFile reports some malformed central directories (bad name encodings) as unchecked exceptions.
+			// ZipFile reports some malformed central directories (bad name encodings) as
+			// unchecked exceptions.
 			throw new MediaProblem("integrity", "media.integrity.damagedArchive");
 		}
 		Format format = Format.ZIP;
@@ -128,4 +138,5 @@ final class ZipProbe {
 			.toString();
 		return cleaned.length() > 80 ? cleaned.substring(0, 80) + "…" : cleaned;
 	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The Chinese font embedded in the PDF. PDF readers on the machines of the unions cannot be assumed to
- * have a CJK font, so the font travels inside the file; a missing font is a deployment error, named as such.
+ * The Chinese font embedded in the PDF. PDF readers on the machines of the unions cannot
+ * be assumed to have a CJK font, so the font travels inside the file; a missing font is a
+ * deployment error, named as such.
  */
 @Component
 class CjkFont {
@@ -25,12 +26,16 @@ class CjkFont {
 		this.path = path;
 		if (!Files.isReadable(path)) {
 			// Start anyway: everything but the PDF download works without the font.
-			log.warn("{} = {} is not readable: nomination PDFs cannot be made (Debian: apt-get install fonts-wqy-zenhei)",
+			log.warn(
+					"{} = {} is not readable: nomination PDFs cannot be made (Debian: apt-get install fonts-wqy-zenhei)",
 					PROPERTY, path);
 		}
 	}
 
-	/** The path as OpenPDF wants it: a TrueType collection needs the index of the face (0 = WenQuanYi Zen Hei). */
+	/**
+	 * The path as OpenPDF wants it: a TrueType collection needs the index of the face (0
+	 * = WenQuanYi Zen Hei).
+	 */
 	String fontPath() {
 		if (!Files.isReadable(path)) {
 			throw new IllegalStateException("The Chinese font for PDF documents is missing: " + PROPERTY + " = " + path
@@ -44,4 +49,5 @@ class CjkFont {
 	Path path() {
 		return path;
 	}
+
 }

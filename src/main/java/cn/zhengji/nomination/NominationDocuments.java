@@ -7,12 +7,17 @@ import java.util.Map;
 import cn.zhengji.infrastructure.Texts;
 import org.springframework.stereotype.Service;
 
-/** R-NOM-3 The filled form in the layout of 附件4, with the photo, the three opinion boxes and a Chinese font embedded. */
+/**
+ * R-NOM-3 The filled form in the layout of 附件4, with the photo, the three opinion boxes
+ * and a Chinese font embedded.
+ */
 @Service
 public class NominationDocuments {
 
 	private final SheetPdf pdf;
+
 	private final SheetWord word;
+
 	private final Texts texts;
 
 	NominationDocuments(SheetPdf pdf, SheetWord word, Texts texts) {
@@ -23,14 +28,16 @@ public class NominationDocuments {
 
 	/**
 	 * An A4 PDF; it grows to further pages when the texts are long.
-	 * @throws IllegalStateException when the Chinese font ({@code zhengji.documents.cjk-font}) is missing
+	 * @throws IllegalStateException when the Chinese font
+	 * ({@code zhengji.documents.cjk-font}) is missing
 	 */
 	public byte[] pdf(NominationSheet filled) {
 		NominationSheet sheet = printable(filled);
 		Map<String, Object> model = new HashMap<>();
 		model.put("sheet", sheet);
 		SheetPhoto photo = SheetPhoto.of(sheet.photo());
-		// Plain values: the template's expressions cannot call into package-private types.
+		// Plain values: the template's expressions cannot call into package-private
+		// types.
 		if (photo != null) {
 			model.put("photoUri", photo.dataUri());
 			model.put("photoWidth", photo.widthPx());
@@ -58,22 +65,22 @@ public class NominationDocuments {
 	}
 
 	private String birthMonth(NominationSheet sheet) {
-		return sheet.birthMonth() == null ? null
-				: texts.text("nomination.sheet.birth-month", String.valueOf(sheet.birthMonth().getYear()),
-						String.valueOf(sheet.birthMonth().getMonthValue()));
+		return sheet.birthMonth() == null ? null : texts.text("nomination.sheet.birth-month",
+				String.valueOf(sheet.birthMonth().getYear()), String.valueOf(sheet.birthMonth().getMonthValue()));
 	}
 
-
 	/**
-	 * Control characters pasted from other programs (vertical tab, form feed, NUL) are not allowed in XML,
-	 * which both documents are made of; they become spaces instead of a broken document.
+	 * Control characters pasted from other programs (vertical tab, form feed, NUL) are
+	 * not allowed in XML, which both documents are made of; they become spaces instead of
+	 * a broken document.
 	 */
 	static NominationSheet printable(NominationSheet s) {
 		return new NominationSheet(printable(s.campaignTitle()), printable(s.name()), printable(s.sex()), s.photo(),
 				s.birthMonth(), printable(s.politicalStatus()), printable(s.accountName()), printable(s.platform()),
-				printable(s.followers()), printable(s.unitAndPosition()), printable(s.mobile()), printable(s.idNumber()),
-				printable(s.recommendingUnit()), printable(s.profile()), printable(s.reasons()),
-				printable(s.workUnitOpinion()), printable(s.recommendingUnitOpinion()), printable(s.provinceOpinion()));
+				printable(s.followers()), printable(s.unitAndPosition()), printable(s.mobile()),
+				printable(s.idNumber()), printable(s.recommendingUnit()), printable(s.profile()),
+				printable(s.reasons()), printable(s.workUnitOpinion()), printable(s.recommendingUnitOpinion()),
+				printable(s.provinceOpinion()));
 	}
 
 	static String printable(String text) {
@@ -96,4 +103,5 @@ public class NominationDocuments {
 		}
 		return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
 	}
+
 }

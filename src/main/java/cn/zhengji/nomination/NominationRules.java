@@ -6,15 +6,18 @@ import java.time.YearMonth;
 import cn.zhengji.nomination.InvalidResidentIdNumberException.Reason;
 
 /**
- * R-NOM-1/2 The limits of 附件4 for the form: 推荐理由 ≤ 1500 characters as the notice says; the other
- * limits are ours, chosen so that a filled sheet still prints on one or two pages.
+ * R-NOM-1/2 The limits of 附件4 for the form: 推荐理由 ≤ 1500 characters as the notice says;
+ * the other limits are ours, chosen so that a filled sheet still prints on one or two
+ * pages.
  */
 public final class NominationRules {
 
 	/** 推荐理由 "1500字以内" (the notice). */
 	public static final int REASONS_MAX_CHARACTERS = 1500;
 
-	/** 候选人简介: a short biography; the paper form gives it a third of the reasons' space. */
+	/**
+	 * 候选人简介: a short biography; the paper form gives it a third of the reasons' space.
+	 */
 	public static final int PROFILE_MAX_CHARACTERS = 500;
 
 	/** Each of 工作单位意见 / 推荐单位意见 / 省总工会意见. */
@@ -30,9 +33,11 @@ public final class NominationRules {
 	}
 
 	/**
-	 * The form's check of 身份证号 with 出生年月 (R-NOM-2): a valid number whose birth date lies in that month.
-	 * @throws InvalidResidentIdNumberException FORMAT/REGION/BIRTH_DATE/CHECK_DIGIT from {@link ResidentIdNumber#parse(String, Clock)},
-	 * or BIRTH_DATE with code {@code nomination.id-number.birth-month-mismatch} when the month differs
+	 * The form's check of 身份证号 with 出生年月 (R-NOM-2): a valid number whose birth date lies
+	 * in that month.
+	 * @throws InvalidResidentIdNumberException FORMAT/REGION/BIRTH_DATE/CHECK_DIGIT from
+	 * {@link ResidentIdNumber#parse(String, Clock)}, or BIRTH_DATE with code
+	 * {@code nomination.id-number.birth-month-mismatch} when the month differs
 	 */
 	public static ResidentIdNumber idNumberBornIn(String text, YearMonth birthMonth, Clock clock) {
 		ResidentIdNumber number = ResidentIdNumber.parse(text, clock);
@@ -41,4 +46,5 @@ public final class NominationRules {
 		}
 		return number;
 	}
+
 }

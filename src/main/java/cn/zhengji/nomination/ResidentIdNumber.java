@@ -10,21 +10,27 @@ import java.util.Set;
 import cn.zhengji.nomination.InvalidResidentIdNumberException.Reason;
 
 /**
- * R-NOM-2 An 18-character resident ID number (GB 11643-1999) whose region, birth date and check digit
- * are valid. Create with {@link #parse(String)}; {@link #toString()} never shows the full number.
+ * R-NOM-2 An 18-character resident ID number (GB 11643-1999) whose region, birth date and
+ * check digit are valid. Create with {@link #parse(String)}; {@link #toString()} never
+ * shows the full number.
  */
 public final class ResidentIdNumber {
 
 	/** Sex as coded by the 17th character (odd = male). */
 	public enum Sex {
+
 		MALE, FEMALE
+
 	}
 
 	static final int LENGTH = 18;
 
 	static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
-	/** Province-level codes of GB/T 2260 (11 北京 … 65 新疆, 71 台湾, 81 香港, 82 澳门, 83 for Taiwan residents' permits). */
+	/**
+	 * Province-level codes of GB/T 2260 (11 北京 … 65 新疆, 71 台湾, 81 香港, 82 澳门, 83 for
+	 * Taiwan residents' permits).
+	 */
 	private static final Set<Integer> PROVINCES = Set.of(11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41,
 			42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83);
 
@@ -32,8 +38,9 @@ public final class ResidentIdNumber {
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
 	/**
-	 * The calendar the birth date is written in: the number is issued in China, so "not after today"
-	 * is today in Beijing time, whatever zone a campaign or the platform shows times in.
+	 * The calendar the birth date is written in: the number is issued in China, so "not
+	 * after today" is today in Beijing time, whatever zone a campaign or the platform
+	 * shows times in.
 	 */
 	private static final ZoneId ISSUING_CALENDAR = ZoneId.of("Asia/Shanghai");
 
@@ -47,16 +54,19 @@ public final class ResidentIdNumber {
 	}
 
 	/**
-	 * Checks against today in Asia/Shanghai on the system clock; code with a {@link Clock} bean uses
-	 * {@link #parse(String, Clock)}.
-	 * @throws InvalidResidentIdNumberException with the reason, if the text is not a valid number
-	 * (lower-case x is accepted as X; surrounding blanks are ignored)
+	 * Checks against today in Asia/Shanghai on the system clock; code with a
+	 * {@link Clock} bean uses {@link #parse(String, Clock)}.
+	 * @throws InvalidResidentIdNumberException with the reason, if the text is not a
+	 * valid number (lower-case x is accepted as X; surrounding blanks are ignored)
 	 */
 	public static ResidentIdNumber parse(String text) {
 		return parse(text, Clock.system(ISSUING_CALENDAR));
 	}
 
-	/** As {@link #parse(String)}, "not in the future" measured on this clock (in Asia/Shanghai). */
+	/**
+	 * As {@link #parse(String)}, "not in the future" measured on this clock (in
+	 * Asia/Shanghai).
+	 */
 	public static ResidentIdNumber parse(String text, Clock clock) {
 		if (text == null || text.isBlank()) {
 			throw InvalidResidentIdNumberException.of(Reason.FORMAT, "nomination.id-number.blank");
@@ -123,7 +133,10 @@ public final class ResidentIdNumber {
 		return c >= '0' && c <= '9';
 	}
 
-	/** The number, upper-case X. Personal information: show it only to those allowed, and audit that view. */
+	/**
+	 * The number, upper-case X. Personal information: show it only to those allowed, and
+	 * audit that view.
+	 */
 	public String value() {
 		return value;
 	}
@@ -160,4 +173,5 @@ public final class ResidentIdNumber {
 	public String toString() {
 		return masked();
 	}
+
 }

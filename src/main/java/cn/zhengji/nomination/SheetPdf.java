@@ -15,7 +15,10 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 
-/** 附件4 as PDF: the XHTML template rendered by Flying Saucer, the Chinese font embedded as a subset. */
+/**
+ * 附件4 as PDF: the XHTML template rendered by Flying Saucer, the Chinese font embedded as
+ * a subset.
+ */
 @Component
 class SheetPdf {
 
@@ -25,7 +28,9 @@ class SheetPdf {
 	private static final String TEMPLATE = "nomination/sheet-pdf";
 
 	private final ITemplateEngine templates;
+
 	private final CjkFont font;
+
 	private final URL styleBase;
 
 	SheetPdf(ITemplateEngine templates, CjkFont font) {
@@ -36,7 +41,8 @@ class SheetPdf {
 
 	byte[] render(Map<String, Object> model) {
 		String fontPath = font.fontPath();
-		// XML mode: Flying Saucer parses the result as XHTML, so it must stay well-formed.
+		// XML mode: Flying Saucer parses the result as XHTML, so it must stay
+		// well-formed.
 		String xhtml = templates.process(new TemplateSpec(TEMPLATE, TemplateMode.XML),
 				new Context(Locale.SIMPLIFIED_CHINESE, model));
 		ITextRenderer renderer = new ITextRenderer();
@@ -52,4 +58,5 @@ class SheetPdf {
 		renderer.createPDF(pdf);
 		return pdf.toByteArray();
 	}
+
 }

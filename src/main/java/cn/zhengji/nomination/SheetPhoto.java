@@ -8,15 +8,18 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /**
- * The 一寸彩照 (25 × 35 mm) as it is placed on the sheet: its size fitted into that box, keeping its
- * proportions. Only JPEG and PNG are placed; anything else is left out rather than breaking the document.
+ * The 一寸彩照 (25 × 35 mm) as it is placed on the sheet: its size fitted into that box,
+ * keeping its proportions. Only JPEG and PNG are placed; anything else is left out rather
+ * than breaking the document.
  */
 record SheetPhoto(byte[] bytes, String contentType, int pixelWidth, int pixelHeight, double widthMm, double heightMm) {
 
 	static final double BOX_WIDTH_MM = 25;
 	static final double BOX_HEIGHT_MM = 35;
 
-	/** @return null when there is no photo or it is not a readable JPEG or PNG */
+	/**
+	 * @return null when there is no photo or it is not a readable JPEG or PNG
+	 */
 	static SheetPhoto of(byte[] bytes) {
 		if (bytes == null || bytes.length < 8) {
 			return null;

@@ -34,9 +34,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.springframework.stereotype.Component;
 
 /**
- * 附件4 as a Word document, built with POI: the same table as the PDF (photo cell over the first five
- * rows at the right, texts and opinions across the width). Rows only have a minimum height, so long
- * texts make them grow and Word breaks them across pages.
+ * 附件4 as a Word document, built with POI: the same table as the PDF (photo cell over the
+ * first five rows at the right, texts and opinions across the width). Rows only have a
+ * minimum height, so long texts make them grow and Word breaks them across pages.
  */
 @Component
 class SheetWord {
@@ -50,6 +50,7 @@ class SheetWord {
 	private static final String BODY_FONT = "SimSun";
 
 	private static final String HEADING_FONT = "SimHei";
+
 	private static final String LATIN_FONT = "Times New Roman";
 
 	private final Texts texts;
@@ -78,11 +79,13 @@ class SheetWord {
 
 			XWPFTable table = document.createTable(10, COLUMNS_MM.length);
 			layout(table);
-			String[][] pairs = {
-					{ "nomination.field.name", sheet.name(), "nomination.field.sex", sheet.sex() },
-					{ "nomination.field.birth-month", birthMonth, "nomination.field.political-status", sheet.politicalStatus() },
-					{ "nomination.field.account-name", sheet.accountName(), "nomination.field.platform", sheet.platform() },
-					{ "nomination.field.followers", sheet.followers(), "nomination.field.unit-and-position", sheet.unitAndPosition() },
+			String[][] pairs = { { "nomination.field.name", sheet.name(), "nomination.field.sex", sheet.sex() },
+					{ "nomination.field.birth-month", birthMonth, "nomination.field.political-status",
+							sheet.politicalStatus() },
+					{ "nomination.field.account-name", sheet.accountName(), "nomination.field.platform",
+							sheet.platform() },
+					{ "nomination.field.followers", sheet.followers(), "nomination.field.unit-and-position",
+							sheet.unitAndPosition() },
 					{ "nomination.field.mobile", sheet.mobile(), "nomination.field.id-number", sheet.idNumber() } };
 			for (int r = 0; r < pairs.length; r++) {
 				XWPFTableRow row = table.getRow(r);
@@ -107,8 +110,8 @@ class SheetWord {
 			}
 
 			textRow(table.getRow(6), texts.text("nomination.field.profile"), null, sheet.profile(), 30);
-			textRow(table.getRow(7), texts.text("nomination.field.reasons"), texts.text("nomination.field.reasons.note"),
-					sheet.reasons(), 55);
+			textRow(table.getRow(7), texts.text("nomination.field.reasons"),
+					texts.text("nomination.field.reasons.note"), sheet.reasons(), 55);
 
 			XWPFTableRow opinions = table.getRow(8);
 			minimumHeight(opinions, 34);
@@ -165,7 +168,8 @@ class SheetWord {
 		}
 		table.setWidth(String.valueOf(total));
 		table.getCTTbl().getTblPr().getTblW().setType(STTblWidth.DXA);
-		CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+		CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+				: table.getCTTbl().addNewTblGrid();
 		while (grid.sizeOfGridColArray() > 0) {
 			grid.removeGridCol(0);
 		}
@@ -181,7 +185,10 @@ class SheetWord {
 		table.setCellMargins(40, 100, 40, 100);
 	}
 
-	/** Joins {@code count} cells from {@code first} into one, as Word does: one cell with a grid span. */
+	/**
+	 * Joins {@code count} cells from {@code first} into one, as Word does: one cell with
+	 * a grid span.
+	 */
 	private static void span(XWPFTableRow row, int first, int count) {
 		XWPFTableCell cell = row.getCell(first);
 		int width = 0;
@@ -215,10 +222,11 @@ class SheetWord {
 			return;
 		}
 		try {
-			paragraph.createRun().addPicture(new ByteArrayInputStream(photo.bytes()),
-					photo.png() ? Document.PICTURE_TYPE_PNG : Document.PICTURE_TYPE_JPEG,
-					photo.png() ? "photo.png" : "photo.jpg", Units.toEMU(points(photo.widthMm())),
-					Units.toEMU(points(photo.heightMm())));
+			paragraph.createRun()
+				.addPicture(new ByteArrayInputStream(photo.bytes()),
+						photo.png() ? Document.PICTURE_TYPE_PNG : Document.PICTURE_TYPE_JPEG,
+						photo.png() ? "photo.png" : "photo.jpg", Units.toEMU(points(photo.widthMm())),
+						Units.toEMU(points(photo.heightMm())));
 		}
 		catch (InvalidFormatException | IOException e) {
 			throw new IllegalStateException("The photo could not be placed", e);
@@ -300,4 +308,5 @@ class SheetWord {
 	private static double points(double mm) {
 		return mm / 25.4 * 72;
 	}
+
 }

@@ -3,8 +3,8 @@ package cn.zhengji.notification;
 import java.time.Instant;
 
 /**
- * 通知公告: published by an organisation, optionally about one campaign. The body is plain text;
- * pages keep its line breaks.
+ * 通知公告: published by an organisation, optionally about one campaign. The body is plain
+ * text; pages keep its line breaks.
  */
 public record Announcement(long id, long organisationId, String organisationName, String organisationPath,
 		Long campaignId, String campaignTitle, String title, String body, State state, Instant publishedAt,
@@ -15,7 +15,9 @@ public record Announcement(long id, long organisationId, String organisationName
 	public static final int MAX_BODY = 5000;
 
 	public enum State {
+
 		PUBLISHED, WITHDRAWN
+
 	}
 
 	public boolean isPublished() {

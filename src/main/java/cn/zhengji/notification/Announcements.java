@@ -22,9 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 通知公告: admins publish, edit and withdraw their own organisation's announcements (the platform
- * admin any); everyone reads the published ones. An announcement of another organisation is not
- * found (404) for an organisation admin. Every change is audited.
+ * 通知公告: admins publish, edit and withdraw their own organisation's announcements (the
+ * platform admin any); everyone reads the published ones. An announcement of another
+ * organisation is not found (404) for an organisation admin. Every change is audited.
  */
 @Service
 @Transactional(readOnly = true)
@@ -99,7 +99,9 @@ public class Announcements {
 		return page(rows, number);
 	}
 
-	/** @throws NotFoundException if there is none or it was withdrawn */
+	/**
+	 * @throws NotFoundException if there is none or it was withdrawn
+	 */
 	public Announcement getPublished(long id) {
 		return jdbc.sql(SELECT + " where a.id = ? and a.state = 'PUBLISHED'")
 			.param(id)
@@ -110,7 +112,10 @@ public class Announcements {
 
 	// --- Administration ---
 
-	/** The announcements the admin manages: its organisation's (the platform admin: all), newest first. */
+	/**
+	 * The announcements the admin manages: its organisation's (the platform admin: all),
+	 * newest first.
+	 */
 	public AnnouncementPage managedBy(SignedInUser admin, int page) {
 		int number = Math.max(0, page);
 		List<Announcement> rows = jdbc.sql(SELECT + """
@@ -126,7 +131,9 @@ public class Announcements {
 		return page(rows, number);
 	}
 
-	/** @throws NotFoundException if it does not exist or the admin does not manage it */
+	/**
+	 * @throws NotFoundException if it does not exist or the admin does not manage it
+	 */
 	public Announcement getManaged(SignedInUser admin, long id) {
 		return jdbc.sql(SELECT + " where a.id = :id and (:all or a.organisation_id = :organisation)")
 			.param("id", id)
@@ -138,10 +145,11 @@ public class Announcements {
 	}
 
 	/**
-	 * Publishes an announcement of the admin's organisation at once. Writes the announcement and an
-	 * audit event (CREATED).
+	 * Publishes an announcement of the admin's organisation at once. Writes the
+	 * announcement and an audit event (CREATED).
 	 * @return its id
-	 * @throws NotificationChangeRejected for a missing or too long title or body, or an unknown campaign
+	 * @throws NotificationChangeRejected for a missing or too long title or body, or an
+	 * unknown campaign
 	 */
 	@Transactional
 	public long publish(SignedInUser admin, AnnouncementDraft draft) {
@@ -154,18 +162,22 @@ public class Announcements {
 				insert into announcement (organisation_id, campaign_id, title, body, state, published_by, published_at,
 				    updated_at)
 				values (?, ?, ?, ?, 'PUBLISHED', ?, ?, ?) returning id
-				""").params(organisation.id(), clean.campaignId(), clean.title(), clean.body(), admin.accountId(), now, now)
+				""")
+			.params(organisation.id(), clean.campaignId(), clean.title(), clean.body(), admin.accountId(), now, now)
 			.query(Long.class)
 			.single();
-		audit.recordChange(AuditAction.CREATED, "announcement", id, organisation.path(), texts.text("announcement.audit.published", clean.title()),
-				null, state(clean, Announcement.State.PUBLISHED));
+		audit.recordChange(AuditAction.CREATED, "announcement", id, organisation.path(),
+				texts.text("announcement.audit.published", clean.title()), null,
+				state(clean, Announcement.State.PUBLISHED));
 		return id;
 	}
 
 	/**
-	 * Changes the text of an announcement the admin manages; a withdrawn one stays withdrawn.
-	 * Writes the announcement and an audit event (UPDATED with before and after).
-	 * @throws NotificationChangeRejected for bad input, or if someone else changed it meanwhile
+	 * Changes the text of an announcement the admin manages; a withdrawn one stays
+	 * withdrawn. Writes the announcement and an audit event (UPDATED with before and
+	 * after).
+	 * @throws NotificationChangeRejected for bad input, or if someone else changed it
+	 * meanwhile
 	 */
 	@Transactional
 	public void update(SignedInUser admin, long id, int version, AnnouncementDraft draft) {
@@ -183,8 +195,8 @@ public class Announcements {
 	}
 
 	/**
-	 * Takes a published announcement off the public pages; it stays in the admin's list. Writes the
-	 * state and an audit event (UPDATED).
+	 * Takes a published announcement off the public pages; it stays in the admin's list.
+	 * Writes the state and an audit event (UPDATED).
 	 */
 	@Transactional
 	public void withdraw(SignedInUser admin, long id, int version) {
@@ -200,7 +212,8 @@ public class Announcements {
 			throw new NotificationChangeRejected(null, "announcement.stale");
 		}
 		audit.recordChange(AuditAction.UPDATED, "announcement", id, before.organisationPath(),
-				texts.text("announcement.audit.withdrawn", before.title()), state(before), Map.of("state", "WITHDRAWN"));
+				texts.text("announcement.audit.withdrawn", before.title()), state(before),
+				Map.of("state", "WITHDRAWN"));
 	}
 
 	private AnnouncementDraft check(AnnouncementDraft draft) {

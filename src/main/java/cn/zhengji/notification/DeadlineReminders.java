@@ -21,18 +21,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * R-APR-1 Reminds the admins of every organisation where entries wait (state SUBMITTED, pending
- * there) a configured number of days before the last day of a phase of their campaign: an in-app
- * notice, and a text message where they opted in. Days are counted in the campaign's time zone from
- * the injected clock. Each (phase, organisation, days before) is reminded once: the row in
- * {@code deadline_reminder} is inserted with "on conflict do nothing", so a second run or a second
- * node finds it taken and sends nothing.
+ * R-APR-1 Reminds the admins of every organisation where entries wait (state SUBMITTED,
+ * pending there) a configured number of days before the last day of a phase of their
+ * campaign: an in-app notice, and a text message where they opted in. Days are counted in
+ * the campaign's time zone from the injected clock. Each (phase, organisation, days
+ * before) is reminded once: the row in {@code deadline_reminder} is inserted with "on
+ * conflict do nothing", so a second run or a second node finds it taken and sends
+ * nothing.
  */
 @Component
 class DeadlineReminders {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
-
 
 	private final Campaigns campaigns;
 
@@ -66,7 +66,9 @@ class DeadlineReminders {
 	private record Waiting(long organisationId, int entries) {
 	}
 
-	/** @return how many organisations were reminded in this run */
+	/**
+	 * @return how many organisations were reminded in this run
+	 */
 	int remind() {
 		Instant now = clock.instant();
 		int reminded = 0;
@@ -78,7 +80,8 @@ class DeadlineReminders {
 				}
 				int daysBefore = (int) ChronoUnit.DAYS.between(today, phase.endsOn());
 				if (properties.daysBefore().contains(daysBefore)) {
-					// One transaction per phase: the reminder rows and their notices are committed together.
+					// One transaction per phase: the reminder rows and their notices are
+					// committed together.
 					Integer count = transactions.execute(status -> remind(campaign, phase, daysBefore, now));
 					reminded += count == null ? 0 : count;
 				}
@@ -95,7 +98,8 @@ class DeadlineReminders {
 				select pending_organisation_id, count(*) as entries from entry
 				where campaign_id = ? and state = 'SUBMITTED'
 				group by pending_organisation_id order by pending_organisation_id
-				""").param(campaign.id())
+				""")
+			.param(campaign.id())
 			.query((rs, n) -> new Waiting(rs.getLong("pending_organisation_id"), rs.getInt("entries")))
 			.list();
 		int reminded = 0;
@@ -104,7 +108,8 @@ class DeadlineReminders {
 			int claimed = jdbc.sql("""
 					insert into deadline_reminder (phase_id, organisation_id, days_before, waiting, sent_at)
 					values (?, ?, ?, ?, ?) on conflict do nothing
-					""").params(phase.id(), unit.organisationId(), daysBefore, unit.entries(), now.atOffset(ZoneOffset.UTC))
+					""")
+				.params(phase.id(), unit.organisationId(), daysBefore, unit.entries(), now.atOffset(ZoneOffset.UTC))
 				.update();
 			if (claimed == 0) {
 				continue;
@@ -112,7 +117,8 @@ class DeadlineReminders {
 			reminded++;
 			String title = texts.text("notice.reminder.title", phase.name(), daysBefore, unit.entries());
 			String body = texts.text("notice.reminder.body", campaign.title(), phase.name(),
-					DateTimeFormatter.ofPattern(texts.text("notice.reminder.dayPattern")).format(phase.endsOn()), daysBefore, unit.entries());
+					DateTimeFormatter.ofPattern(texts.text("notice.reminder.dayPattern")).format(phase.endsOn()),
+					daysBefore, unit.entries());
 			for (long admin : accounts.enabledAdminIds(unit.organisationId())) {
 				stored.add(new NewNotice(admin, NoticeKind.REMINDER, title, body, "/admin/queue", null,
 						texts.text("notice.sms", title)));
@@ -121,4 +127,5 @@ class DeadlineReminders {
 		notices.store(stored);
 		return reminded;
 	}
+
 }

@@ -16,11 +16,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * R-APR-1 Tells the people concerned about every step of an entry: its submitter (the participant,
- * or the admins of the submitting organisation for an organisation's entry) and the admins of the
- * organisation that acts next. A plain listener, so that the notices are stored in the transaction
- * of the change: both are committed, or neither. Nobody is told about their own action; an admin
- * who is both owner and next approver gets the approver's notice (it links to the admin page).
+ * R-APR-1 Tells the people concerned about every step of an entry: its submitter (the
+ * participant, or the admins of the submitting organisation for an organisation's entry)
+ * and the admins of the organisation that acts next. A plain listener, so that the
+ * notices are stored in the transaction of the change: both are committed, or neither.
+ * Nobody is told about their own action; an admin who is both owner and next approver
+ * gets the approver's notice (it links to the admin page).
  */
 @Component
 class EntryNotices {
@@ -42,7 +43,10 @@ class EntryNotices {
 		this.texts = texts;
 	}
 
-	/** A work's title as quoted in a notice: long titles are cut so that the notice's title stays short. */
+	/**
+	 * A work's title as quoted in a notice: long titles are cut so that the notice's
+	 * title stays short.
+	 */
 	static String quoted(String title) {
 		String trimmed = title == null ? "" : title.strip();
 		return trimmed.length() <= MAX_TITLE_IN_TEXT ? trimmed : trimmed.substring(0, MAX_TITLE_IN_TEXT) + "…";
@@ -51,7 +55,8 @@ class EntryNotices {
 	@EventListener
 	void on(EntryTransitioned event) {
 		if (event.step() == EntryTransitioned.Step.EDITED || event.step() == EntryTransitioned.Step.RECALLED) {
-			// The owner took its own entry back into work: it left the chain, so nobody waits for it, and
+			// The owner took its own entry back into work: it left the chain, so nobody
+			// waits for it, and
 			// the owner (the actor) is never told about its own action.
 			return;
 		}
@@ -82,8 +87,8 @@ class EntryNotices {
 		}
 		if (!approvers.isEmpty()) {
 			String approverTitle = texts.text("notice.entry.approver.title", title);
-			String approverBody = texts.text("notice.entry.approver." + event.step().name(), title,
-					event.actorName(), level, next, reason) + opinion(event.step(), remark);
+			String approverBody = texts.text("notice.entry.approver." + event.step().name(), title, event.actorName(),
+					level, next, reason) + opinion(event.step(), remark);
 			for (long approver : approvers) {
 				stored.add(new NewNotice(approver, kind, approverTitle, approverBody, "/admin/works/" + event.entryId(),
 						event.entryId(), texts.text("notice.sms", approverTitle)));
@@ -93,8 +98,9 @@ class EntryNotices {
 	}
 
 	/**
-	 * The owner's text: an approval that completes the chain reads differently from one that passes
-	 * the entry on; so does a submission or recommendation that waits at a named organisation.
+	 * The owner's text: an approval that completes the chain reads differently from one
+	 * that passes the entry on; so does a submission or recommendation that waits at a
+	 * named organisation.
 	 */
 	private static String ownerCode(EntryTransitioned event, String part) {
 		String step = event.step().name();
@@ -108,7 +114,10 @@ class EntryNotices {
 		return "notice.entry.owner." + step + "." + part;
 	}
 
-	/** The opinion given with an approval or recommendation; returns and rejections carry it in their text. */
+	/**
+	 * The opinion given with an approval or recommendation; returns and rejections carry
+	 * it in their text.
+	 */
 	private String opinion(Step step, String remark) {
 		if (remark == null || step == Step.RETURNED || step == Step.REJECTED) {
 			return "";
@@ -119,4 +128,5 @@ class EntryNotices {
 	private String name(long organisationId) {
 		return organisations.findById(organisationId).map(Organisation::name).orElse("");
 	}
+
 }

@@ -4,6 +4,10 @@ package cn.zhengji.notification;
 public enum NoticeKind {
 
 	SUBMITTED, WITHDRAWN, APPROVED, RECOMMENDED, RETURNED, REJECTED,
-	/** A phase of a campaign ends soon and entries still wait at the recipient's organisation. */
+	/**
+	 * A phase of a campaign ends soon and entries still wait at the recipient's
+	 * organisation.
+	 */
 	REMINDER
+
 }

@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Whether an account also receives its notices as text messages (opt-in, only with a mobile number). */
+/**
+ * Whether an account also receives its notices as text messages (opt-in, only with a
+ * mobile number).
+ */
 @Service
 @Transactional(readOnly = true)
 public class NoticePreferences {
@@ -76,6 +79,8 @@ public class NoticePreferences {
 				on conflict (account_id) do update set sms = excluded.sms, updated_at = excluded.updated_at
 				""").params(user.accountId(), sms, Instant.now(clock).atOffset(ZoneOffset.UTC)).update();
 		audit.recordChange(AuditAction.UPDATED, "notice_preference", user.accountId(), user.organisationPath(),
-				texts.text(sms ? "notice.audit.smsOn" : "notice.audit.smsOff"), Map.of("sms", before.sms()), Map.of("sms", sms));
+				texts.text(sms ? "notice.audit.smsOn" : "notice.audit.smsOff"), Map.of("sms", before.sms()),
+				Map.of("sms", sms));
 	}
+
 }

@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * In-app notices (站内消息) of the signed-in user: reading, counting the unread ones for the
- * navigation badge, marking read. Every query is limited to the reader's own account; someone
- * else's notice is not found (404).
+ * navigation badge, marking read. Every query is limited to the reader's own account;
+ * someone else's notice is not found (404).
  */
 @Service
 @Transactional(readOnly = true)
@@ -44,7 +44,9 @@ public class Notices {
 		this.events = events;
 	}
 
-	/** One page of a list of the reader's notices, unread first, newest first within each. */
+	/**
+	 * One page of a list of the reader's notices, unread first, newest first within each.
+	 */
 	public record NoticePage(List<Notice> notices, int page, boolean hasNext, long unread) {
 
 		public boolean hasPrevious() {
@@ -73,13 +75,17 @@ public class Notices {
 			.single();
 	}
 
-	/** The badge of the navigation: the unread count of whoever is signed in, 0 for a visitor. */
+	/**
+	 * The badge of the navigation: the unread count of whoever is signed in, 0 for a
+	 * visitor.
+	 */
 	public long unreadCountOfCurrentUser() {
 		return SignedInUser.current().map(user -> unreadCount(user.accountId())).orElse(0L);
 	}
 
 	/**
-	 * Marks one of the reader's notices read (again: no change) and answers where it points.
+	 * Marks one of the reader's notices read (again: no change) and answers where it
+	 * points.
 	 * @throws NotFoundException if it is not the reader's
 	 */
 	@Transactional
@@ -87,14 +93,17 @@ public class Notices {
 		jdbc.sql("update notice set read_at = ? where id = ? and account_id = ? and read_at is null")
 			.params(now(), noticeId, reader.accountId())
 			.update();
-		return jdbc.sql("select id, kind, title, body, link, created_at, read_at from notice where id = ? and account_id = ?")
+		return jdbc
+			.sql("select id, kind, title, body, link, created_at, read_at from notice where id = ? and account_id = ?")
 			.params(noticeId, reader.accountId())
 			.query(NOTICE)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("notice " + noticeId));
 	}
 
-	/** @return how many were unread */
+	/**
+	 * @return how many were unread
+	 */
 	@Transactional
 	public int markAllRead(SignedInUser reader) {
 		return jdbc.sql("update notice set read_at = ? where account_id = ? and read_at is null")
@@ -103,8 +112,8 @@ public class Notices {
 	}
 
 	/**
-	 * Stores notices in the caller's transaction and asks for their text messages once it commits
-	 * ({@link TextMessages}).
+	 * Stores notices in the caller's transaction and asks for their text messages once it
+	 * commits ({@link TextMessages}).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void store(List<NewNotice> notices) {
@@ -116,8 +125,10 @@ public class Notices {
 			jdbc.sql("""
 					insert into notice (account_id, kind, title, body, link, entry_id, created_at)
 					values (?, ?, ?, ?, ?, ?, ?)
-					""").params(notice.accountId(), notice.kind().name(), notice.title(), notice.body(), notice.link(),
-					notice.entryId(), at).update();
+					""")
+				.params(notice.accountId(), notice.kind().name(), notice.title(), notice.body(), notice.link(),
+						notice.entryId(), at)
+				.update();
 		}
 		events.publishEvent(new TextMessagesDue(List.copyOf(notices)));
 	}
@@ -125,4 +136,5 @@ public class Notices {
 	private OffsetDateTime now() {
 		return Instant.now(clock).atOffset(ZoneOffset.UTC);
 	}
+
 }

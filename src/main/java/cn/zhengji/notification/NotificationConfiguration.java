@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ReminderProperties.class)
 class NotificationConfiguration {
 
-	/** Daily; db-scheduler runs it on one node at a time, and the reminder table stops any repeat. */
+	/**
+	 * Daily; db-scheduler runs it on one node at a time, and the reminder table stops any
+	 * repeat.
+	 */
 	@Bean
 	RecurringTask<Void> deadlineReminderTask(DeadlineReminders reminders, ReminderProperties properties,
 			DisplayTimeZone displayTimeZone) {
@@ -22,4 +25,5 @@ class NotificationConfiguration {
 		return Tasks.recurring("deadline-reminders", Schedules.daily(zone, properties.time()))
 			.execute((instance, context) -> reminders.remind());
 	}
+
 }

@@ -10,10 +10,10 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Sends the text messages of stored notices to the recipients who opted in. Runs after the change
- * committed: a text never announces a change that was rolled back, and a slow or failing SMS
- * provider can neither hold the change's locks nor undo it (a failure is logged, the in-app notice
- * stays).
+ * Sends the text messages of stored notices to the recipients who opted in. Runs after
+ * the change committed: a text never announces a change that was rolled back, and a slow
+ * or failing SMS provider can neither hold the change's locks nor undo it (a failure is
+ * logged, the in-app notice stays).
  */
 @Component
 class TextMessages {
@@ -43,9 +43,11 @@ class TextMessages {
 					gateway.send(mobile, notice.textMessage());
 				}
 				catch (RuntimeException ex) {
-					log.warn("Text message to {} failed (the notice in the app is kept): {}", PersonalDataCipher.maskMobile(mobile), ex.toString());
+					log.warn("Text message to {} failed (the notice in the app is kept): {}",
+							PersonalDataCipher.maskMobile(mobile), ex.toString());
 				}
 			});
 		}
 	}
+
 }

@@ -2,7 +2,9 @@ package cn.zhengji.organisation;
 
 /**
  * A union organisation as other modules see it.
- * @param path the materialized chain of ids, e.g. {@code /1/14/203/}; a subtree is a prefix
+ *
+ * @param path the materialized chain of ids, e.g. {@code /1/14/203/}; a subtree is a
+ * prefix
  */
 public record Organisation(long id, Long parentId, String path, String code, String name, String shortName,
 		OrganisationKind kind, int sortOrder, boolean demo, int version) {

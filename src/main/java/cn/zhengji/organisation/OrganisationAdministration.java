@@ -20,9 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R-ORG-1/2 What admins do to the tree: look at their subtree, add children, rename. Every method
- * takes the acting user and answers "not found" for anything outside what {@link OrganisationPolicy}
- * lets it see or do; every change is audited in its own transaction.
+ * R-ORG-1/2 What admins do to the tree: look at their subtree, add children, rename.
+ * Every method takes the acting user and answers "not found" for anything outside what
+ * {@link OrganisationPolicy} lets it see or do; every change is audited in its own
+ * transaction.
  */
 @Service
 @Transactional(readOnly = true)
@@ -59,11 +60,12 @@ public class OrganisationAdministration {
 
 	/** The columns of {@link #exportSubtree}, in order. */
 	public static final List<String> EXPORT_COLUMNS = List.of("organisation.export.column.name",
-			"organisation.export.column.shortName", "organisation.export.column.code", "organisation.export.column.kind",
-			"organisation.export.column.parent", "organisation.export.column.depth");
+			"organisation.export.column.shortName", "organisation.export.column.code",
+			"organisation.export.column.kind", "organisation.export.column.parent", "organisation.export.column.depth");
 
 	/**
-	 * R-X-2 An administered organisation and everything below it, in tree order, as spreadsheet rows.
+	 * R-X-2 An administered organisation and everything below it, in tree order, as
+	 * spreadsheet rows.
 	 * @param kindLabel the Chinese name of a kind
 	 */
 	@Transactional(readOnly = true)
@@ -73,20 +75,27 @@ public class OrganisationAdministration {
 		Map<Long, String> names = new HashMap<>();
 		for (Organisation organisation : organisations.subtree(top.path())) {
 			names.put(organisation.id(), organisation.name());
-			sheet.row(organisation.name(), organisation.shortName(), organisation.code(), kindLabel.apply(organisation.kind()),
+			sheet.row(organisation.name(), organisation.shortName(), organisation.code(),
+					kindLabel.apply(organisation.kind()),
 					organisation.parentId() == null ? null : names.getOrDefault(organisation.parentId(),
 							organisations.findById(organisation.parentId()).map(Organisation::name).orElse(null)),
 					organisation.depth() - top.depth());
 		}
 	}
 
-	/** Where the user's tree starts: the root for the platform admin, its own organisation otherwise. */
+	/**
+	 * Where the user's tree starts: the root for the platform admin, its own organisation
+	 * otherwise.
+	 */
 	public OrganisationNode scopeRoot(SignedInUser user) {
 		Organisation root = user.isPlatformAdmin() ? organisations.root() : administered(user, user.organisationId());
 		return new OrganisationNode(root, childCount(root.id()));
 	}
 
-	/** The children of an administered organisation, each with its own number of children (for lazy expansion). */
+	/**
+	 * The children of an administered organisation, each with its own number of children
+	 * (for lazy expansion).
+	 */
 	public List<OrganisationNode> childNodes(SignedInUser user, long parentId) {
 		Organisation parent = administered(user, parentId);
 		return jdbc.sql("select " + Organisations.COLUMNS + """
@@ -112,9 +121,10 @@ public class OrganisationAdministration {
 	}
 
 	/**
-	 * Adds one child. Writes the organisation row (demo if its parent is demo) and a CREATED audit
-	 * event with the new state.
-	 * @throws OrganisationRejected kind not allowed below the parent, or the name taken under it
+	 * Adds one child. Writes the organisation row (demo if its parent is demo) and a
+	 * CREATED audit event with the new state.
+	 * @throws OrganisationRejected kind not allowed below the parent, or the name taken
+	 * under it
 	 */
 	@Transactional
 	public Organisation addChild(SignedInUser user, long parentId, NewOrganisation child) {
@@ -155,9 +165,11 @@ public class OrganisationAdministration {
 	}
 
 	/**
-	 * Renames an organisation the user may edit. Writes the new name and short name, increments the
-	 * version, and records an UPDATED audit event with the states before and after.
-	 * @throws OptimisticLockingFailureException someone else changed it since {@code version} was read
+	 * Renames an organisation the user may edit. Writes the new name and short name,
+	 * increments the version, and records an UPDATED audit event with the states before
+	 * and after.
+	 * @throws OptimisticLockingFailureException someone else changed it since
+	 * {@code version} was read
 	 * @throws OrganisationRejected the name is taken under the same parent
 	 */
 	@Transactional
@@ -184,15 +196,17 @@ public class OrganisationAdministration {
 			throw new OptimisticLockingFailureException("organisation " + id + " changed since version " + version);
 		}
 		Organisation after = organisations.findById(id).orElseThrow();
-		audit.recordChange(AuditAction.UPDATED, AUDIT_TARGET, id, after.path(), texts.text("organisation.audit.updated", after.name()),
-				OrganisationState.of(before), OrganisationState.of(after));
+		audit.recordChange(AuditAction.UPDATED, AUDIT_TARGET, id, after.path(),
+				texts.text("organisation.audit.updated", after.name()), OrganisationState.of(before),
+				OrganisationState.of(after));
 		return after;
 	}
 
 	/**
-	 * Deletes an organisation an admin added, if nothing refers to it. Removes the row and records
-	 * a DELETED audit event with the state before.
-	 * @throws OrganisationRejected a seeded organisation, or one with children, accounts or campaign data
+	 * Deletes an organisation an admin added, if nothing refers to it. Removes the row
+	 * and records a DELETED audit event with the state before.
+	 * @throws OrganisationRejected a seeded organisation, or one with children, accounts
+	 * or campaign data
 	 */
 	@Transactional
 	public Organisation delete(SignedInUser user, long id) {
@@ -206,16 +220,22 @@ public class OrganisationAdministration {
 			jdbc.sql("delete from organisation where id = ?").param(id).update();
 		}
 		catch (DataIntegrityViolationException ex) {
-			boolean children = String.valueOf(ex.getMostSpecificCause().getMessage()).contains("organisation_parent_fk");
-			throw new OrganisationRejected(null, children ? "organisation.error.hasChildren" : "organisation.error.inUse");
+			boolean children = String.valueOf(ex.getMostSpecificCause().getMessage())
+				.contains("organisation_parent_fk");
+			throw new OrganisationRejected(null,
+					children ? "organisation.error.hasChildren" : "organisation.error.inUse");
 		}
-		audit.recordChange(AuditAction.DELETED, AUDIT_TARGET, id, organisation.path(), texts.text("organisation.audit.deleted", organisation.name()),
-				OrganisationState.of(organisation), null);
+		audit.recordChange(AuditAction.DELETED, AUDIT_TARGET, id, organisation.path(),
+				texts.text("organisation.audit.deleted", organisation.name()), OrganisationState.of(organisation),
+				null);
 		return organisation;
 	}
 
 	private int childCount(long id) {
-		return jdbc.sql("select count(*) from organisation where parent_id = ?").param(id).query(Integer.class).single();
+		return jdbc.sql("select count(*) from organisation where parent_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static RuntimeException rejection(DataIntegrityViolationException ex) {
@@ -239,7 +259,10 @@ public class OrganisationAdministration {
 	public record NewOrganisation(String name, String shortName, OrganisationKind kind) {
 	}
 
-	/** An organisation in the tree page, with how many children it has (to offer expanding it). */
+	/**
+	 * An organisation in the tree page, with how many children it has (to offer expanding
+	 * it).
+	 */
 	public record OrganisationNode(Organisation organisation, int childCount) {
 	}
 
@@ -252,4 +275,5 @@ public class OrganisationAdministration {
 					organisation.shortName(), organisation.kind(), organisation.demo());
 		}
 	}
+
 }

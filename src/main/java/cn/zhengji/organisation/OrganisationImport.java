@@ -42,14 +42,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R-ORG-1 Adding many organisations at once from an Excel sheet. One sheet can hold several levels:
- * a row's parent is named in the fourth column and may be the organisation imported into (blank),
- * an organisation already below it, or a row further up the sheet. So a city imports its counties
- * and their grassroots unions in one file.
+ * R-ORG-1 Adding many organisations at once from an Excel sheet. One sheet can hold
+ * several levels: a row's parent is named in the fourth column and may be the
+ * organisation imported into (blank), an organisation already below it, or a row further
+ * up the sheet. So a city imports its counties and their grassroots unions in one file.
  *
- * <p>Every row is checked before anything is written; one bad row means nothing is imported and
- * the report lists every problem by its Excel row number. A good file is inserted in one
- * transaction with a CREATED audit event per organisation and one IMPORTED event for the file.
+ * <p>
+ * Every row is checked before anything is written; one bad row means nothing is imported
+ * and the report lists every problem by its Excel row number. A good file is inserted in
+ * one transaction with a CREATED audit event per organisation and one IMPORTED event for
+ * the file.
  */
 @Service
 public class OrganisationImport {
@@ -57,7 +59,8 @@ public class OrganisationImport {
 	public static final int MAX_ROWS = 5000;
 
 	static final List<String> HEADER_KEYS = List.of("organisation.import.column.name",
-			"organisation.import.column.shortName", "organisation.import.column.kind", "organisation.import.column.parent");
+			"organisation.import.column.shortName", "organisation.import.column.kind",
+			"organisation.import.column.parent");
 
 	static final String DATA_SHEET = "organisation.import.sheet.data";
 
@@ -82,8 +85,9 @@ public class OrganisationImport {
 	}
 
 	/**
-	 * The .xlsx template for importing below this organisation: the header row on the first sheet
-	 * (with a drop-down of kinds in the 类型 column), the kinds that may be imported on the second.
+	 * The .xlsx template for importing below this organisation: the header row on the
+	 * first sheet (with a drop-down of kinds in the 类型 column), the kinds that may be
+	 * imported on the second.
 	 */
 	public byte[] template(SignedInUser user, long organisationId) {
 		Organisation target = importTarget(user, organisationId);
@@ -113,7 +117,9 @@ public class OrganisationImport {
 			for (OrganisationKind kind : kinds) {
 				Row row = kindSheet.createRow(r++);
 				row.createCell(0).setCellValue(label(kind));
-				row.createCell(1).setCellValue(String.join(texts.text("common.listSeparator"), parentKindsOf(kind, target.kind(), kinds)));
+				row.createCell(1)
+					.setCellValue(
+							String.join(texts.text("common.listSeparator"), parentKindsOf(kind, target.kind(), kinds)));
 			}
 			Row note = kindSheet.createRow(r + 1);
 			note.createCell(0).setCellValue(texts.text("organisation.import.template.note", target.name()));
@@ -121,7 +127,8 @@ public class OrganisationImport {
 			if (!kinds.isEmpty()) {
 				DataValidationHelper helper = data.getDataValidationHelper();
 				DataValidation validation = helper.createValidation(
-						helper.createFormulaListConstraint("'" + texts.text(KINDS_SHEET) + "'!$A$2:$A$" + (kinds.size() + 1)),
+						helper.createFormulaListConstraint(
+								"'" + texts.text(KINDS_SHEET) + "'!$A$2:$A$" + (kinds.size() + 1)),
 						new CellRangeAddressList(1, MAX_ROWS, 2, 2));
 				validation.setShowErrorBox(true);
 				data.addValidationData(validation);
@@ -135,9 +142,10 @@ public class OrganisationImport {
 	}
 
 	/**
-	 * Imports the organisations of an uploaded .xlsx below the given one, or nothing. Writes the
-	 * organisation rows, a CREATED audit event per row and one IMPORTED event, all in one
-	 * transaction; with any problem in the file, writes nothing and reports every problem.
+	 * Imports the organisations of an uploaded .xlsx below the given one, or nothing.
+	 * Writes the organisation rows, a CREATED audit event per row and one IMPORTED event,
+	 * all in one transaction; with any problem in the file, writes nothing and reports
+	 * every problem.
 	 */
 	@Transactional
 	public ImportReport importChildren(SignedInUser user, long organisationId, InputStream upload, String fileName) {
@@ -163,13 +171,15 @@ public class OrganisationImport {
 				created = administration.insert(parent, new NewOrganisation(row.name(), row.shortName(), row.kind()));
 			}
 			catch (OrganisationRejected | DataIntegrityViolationException ex) {
-				// Someone added the same name between the check and the insert: the transaction is lost anyway.
+				// Someone added the same name between the check and the insert: the
+				// transaction is lost anyway.
 				throw new ConcurrentImportConflict(row.rowNumber());
 			}
 			createdByRow.put(row.rowNumber(), created);
 			counts.merge(created.kind(), 1, Integer::sum);
 			audit.recordChange(AuditAction.CREATED, OrganisationAdministration.AUDIT_TARGET, created.id(),
-					created.path(), texts.text("organisation.audit.imported.one", created.name()), null, OrganisationState.of(created));
+					created.path(), texts.text("organisation.audit.imported.one", created.name()), null,
+					OrganisationState.of(created));
 		}
 		audit.recordChange(AuditAction.IMPORTED, OrganisationAdministration.AUDIT_TARGET, target.id(), target.path(),
 				texts.plain("organisation.audit.imported", plan.size(), target.name()), null,
@@ -200,7 +210,8 @@ public class OrganisationImport {
 		if (magic != FileMagic.OOXML) {
 			throw new RejectedFile("organisation.import.error.notXlsx");
 		}
-		// POI's ZipSecureFile limits (inflation ratio, entry size) reject zip bombs while opening.
+		// POI's ZipSecureFile limits (inflation ratio, entry size) reject zip bombs while
+		// opening.
 		try (Workbook workbook = new XSSFWorkbook(in)) {
 			Sheet sheet = workbook.getSheetAt(0);
 			checkHeader(sheet.getRow(0));
@@ -243,7 +254,10 @@ public class OrganisationImport {
 		return sheet.getPhysicalNumberOfRows() - 1;
 	}
 
-	/** The header row of the template, which an uploaded file must keep (the hint in the last one may go). */
+	/**
+	 * The header row of the template, which an uploaded file must keep (the hint in the
+	 * last one may go).
+	 */
 	List<String> headers() {
 		return HEADER_KEYS.stream().map(texts::text).toList();
 	}
@@ -253,8 +267,8 @@ public class OrganisationImport {
 		List<String> headers = headers();
 		if (header == null || !headers.get(0).equals(text(formatter, header, 0))
 				|| !headers.get(1).equals(text(formatter, header, 1))
-				|| !headers.get(2).equals(text(formatter, header, 2))
-				|| !String.valueOf(text(formatter, header, 3)).startsWith(texts.text("organisation.import.column.parent.start"))) {
+				|| !headers.get(2).equals(text(formatter, header, 2)) || !String.valueOf(text(formatter, header, 3))
+					.startsWith(texts.text("organisation.import.column.parent.start"))) {
 			throw new RejectedFile("organisation.import.error.header");
 		}
 	}
@@ -290,7 +304,8 @@ public class OrganisationImport {
 				problems.add(new ImportProblem(n, "organisation.import.error.nameTooLong",
 						OrganisationAdministration.NAME_MAX_LENGTH));
 			}
-			if (row.shortName() != null && row.shortName().length() > OrganisationAdministration.SHORT_NAME_MAX_LENGTH) {
+			if (row.shortName() != null
+					&& row.shortName().length() > OrganisationAdministration.SHORT_NAME_MAX_LENGTH) {
 				problems.add(new ImportProblem(n, "organisation.import.error.shortNameTooLong",
 						OrganisationAdministration.SHORT_NAME_MAX_LENGTH));
 			}
@@ -360,7 +375,10 @@ public class OrganisationImport {
 		return plan;
 	}
 
-	/** What a cell may say for a kind: its Chinese label (either kind of brackets) or its code name. */
+	/**
+	 * What a cell may say for a kind: its Chinese label (either kind of brackets) or its
+	 * code name.
+	 */
 	private Map<String, OrganisationKind> kindsByLabel() {
 		Map<String, OrganisationKind> byLabel = new HashMap<>();
 		for (OrganisationKind kind : OrganisationKind.values()) {
@@ -387,7 +405,8 @@ public class OrganisationImport {
 		return kinds;
 	}
 
-	private List<String> parentKindsOf(OrganisationKind kind, OrganisationKind targetKind, Set<OrganisationKind> kinds) {
+	private List<String> parentKindsOf(OrganisationKind kind, OrganisationKind targetKind,
+			Set<OrganisationKind> kinds) {
 		List<String> parents = new ArrayList<>();
 		if (targetKind.allowedChildren().contains(kind)) {
 			parents.add(texts.text("organisation.import.template.current", label(targetKind)));
@@ -404,7 +423,6 @@ public class OrganisationImport {
 		return texts.text("organisation.kind." + kind.name());
 	}
 
-
 	private static CellStyle headerStyle(Workbook workbook) {
 		CellStyle style = workbook.createCellStyle();
 		Font font = workbook.createFont();
@@ -417,7 +435,9 @@ public class OrganisationImport {
 	}
 
 	/**
-	 * The outcome of an import: either problems (nothing imported) or the number imported by kind.
+	 * The outcome of an import: either problems (nothing imported) or the number imported
+	 * by kind.
+	 *
 	 * @param problems every problem found; a row number of 0 concerns the whole file
 	 */
 	public record ImportReport(List<ImportProblem> problems, int imported, Map<OrganisationKind, Integer> byKind) {
@@ -438,13 +458,16 @@ public class OrganisationImport {
 
 	/**
 	 * One problem of an uploaded file.
+	 *
 	 * @param rowNumber the Excel row number (1 = the header row), 0 for the whole file
 	 * @param messageKey a key of {@code messages-organisation.properties}
 	 */
 	public record ImportProblem(int rowNumber, String messageKey, Object... arguments) {
 	}
 
-	/** A concurrent change made a checked file fail while inserting; nothing was imported. */
+	/**
+	 * A concurrent change made a checked file fail while inserting; nothing was imported.
+	 */
 	public static class ConcurrentImportConflict extends RuntimeException {
 
 		private final int rowNumber;
@@ -457,6 +480,7 @@ public class OrganisationImport {
 		public int rowNumber() {
 			return rowNumber;
 		}
+
 	}
 
 	private record SheetRow(int rowNumber, String name, String shortName, String kind, String parentName) {
@@ -477,5 +501,7 @@ public class OrganisationImport {
 			this.messageKey = messageKey;
 			this.arguments = arguments;
 		}
+
 	}
+
 }

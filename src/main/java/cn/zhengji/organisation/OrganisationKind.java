@@ -1,9 +1,10 @@
 package cn.zhengji.organisation;
 
 /**
- * The kind of a union organisation, which decides where it sits in the approval chain and which
- * category rules (who may submit, quotas per recommending unit) apply to it. Stored by name
- * (database CHECK organisation_kind_ck); Chinese labels are {@code organisation.kind.*} messages.
+ * The kind of a union organisation, which decides where it sits in the approval chain and
+ * which category rules (who may submit, quotas per recommending unit) apply to it. Stored
+ * by name (database CHECK organisation_kind_ck); Chinese labels are
+ * {@code organisation.kind.*} messages.
  */
 public enum OrganisationKind {
 
@@ -36,4 +37,5 @@ public enum OrganisationKind {
 			case DIRECT_ENTERPRISE, GRASSROOTS -> java.util.EnumSet.noneOf(OrganisationKind.class);
 		};
 	}
+
 }

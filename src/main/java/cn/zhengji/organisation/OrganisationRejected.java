@@ -11,4 +11,5 @@ public class OrganisationRejected extends ChangeRejected {
 	OrganisationRejected(String field, String messageCode, Object... arguments) {
 		super(field, messageCode, arguments);
 	}
+
 }

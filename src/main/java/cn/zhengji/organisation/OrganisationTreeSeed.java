@@ -18,10 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Loads the shipped organisation tree ({@code seed/organisation-tree.yaml}) and, with demo data on,
- * the demonstration organisations ({@code seed/demo-organisations.yaml}) at every start. An
- * organisation is identified by its code: one that exists is left untouched, so a second start
- * changes nothing and admins' renames survive.
+ * Loads the shipped organisation tree ({@code seed/organisation-tree.yaml}) and, with
+ * demo data on, the demonstration organisations ({@code seed/demo-organisations.yaml}) at
+ * every start. An organisation is identified by its code: one that exists is left
+ * untouched, so a second start changes nothing and admins' renames survive.
  */
 @Component
 @Order(SeedOrder.ORGANISATIONS)
@@ -109,4 +109,5 @@ class OrganisationTreeSeed implements ApplicationRunner {
 			sortOrder = sortOrder == null ? 0 : sortOrder;
 		}
 	}
+
 }

@@ -49,7 +49,8 @@ public class Organisations {
 
 	/** The organisation with this path prefix and everything below it, in tree order. */
 	public List<Organisation> subtree(String pathPrefix) {
-		return jdbc.sql("select " + COLUMNS + " from organisation where " + Subtree.sql("path", "prefix") + " order by path")
+		return jdbc
+			.sql("select " + COLUMNS + " from organisation where " + Subtree.sql("path", "prefix") + " order by path")
 			.param("prefix", new Subtree(pathPrefix).pattern())
 			.query(ROW)
 			.list();
@@ -69,9 +70,9 @@ public class Organisations {
 	}
 
 	/**
-	 * The organisations the user may look up: an admin its whole subtree, anyone else the chain
-	 * from the root down to its own organisation (what it needs to show where it belongs).
-	 * Decided by {@link OrganisationPolicy#canView}, in tree order.
+	 * The organisations the user may look up: an admin its whole subtree, anyone else the
+	 * chain from the root down to its own organisation (what it needs to show where it
+	 * belongs). Decided by {@link OrganisationPolicy#canView}, in tree order.
 	 */
 	public List<Organisation> visibleTo(SignedInUser user) {
 		if (user.isAdmin()) {
@@ -80,8 +81,11 @@ public class Organisations {
 		return findById(user.organisationId()).map(this::ancestry).orElse(List.of());
 	}
 
-	/** One organisation if the user may look it up ({@link OrganisationPolicy#canView}). */
+	/**
+	 * One organisation if the user may look it up ({@link OrganisationPolicy#canView}).
+	 */
 	public Optional<Organisation> findVisible(SignedInUser user, long id) {
 		return findById(id).filter(organisation -> OrganisationPolicy.canView(user, organisation));
 	}
+
 }

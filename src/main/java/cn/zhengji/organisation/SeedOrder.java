@@ -1,8 +1,8 @@
 package cn.zhengji.organisation;
 
 /**
- * The order in which modules load their seed data at start: organisations first, since campaigns
- * and accounts refer to them.
+ * The order in which modules load their seed data at start: organisations first, since
+ * campaigns and accounts refer to them.
  */
 public final class SeedOrder {
 
@@ -14,4 +14,5 @@ public final class SeedOrder {
 
 	private SeedOrder() {
 	}
+
 }

@@ -4,20 +4,24 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The figures of one dashboard: one campaign, seen from one organisation ({@code unit}) over its
- * subtree. Every number is a count or sum straight from the database at the moment of the request.
+ * The figures of one dashboard: one campaign, seen from one organisation ({@code unit})
+ * over its subtree. Every number is a count or sum straight from the database at the
+ * moment of the request.
+ *
  * @param unitId the organisation whose subtree the figures cover
  * @param states the entry states, in the order of the counts of every {@link Breakdown}
  * @param totals the headline figures
  * @param byCategory entries per category of the campaign, by state
- * @param byUnit entries per direct child of the unit, each rolled up over its subtree, the unit's
- * own entries first (as "本级", {@code own = true})
- * @param byDay handed-in entries by the day of their latest hand-in ({@code submitted_at}, in the
- * campaign's time zone), every day of the range present, zeros included
- * @param waiting entries waiting in the approval chain, by the kind of organisation they wait at
+ * @param byUnit entries per direct child of the unit, each rolled up over its subtree,
+ * the unit's own entries first (as "本级", {@code own = true})
+ * @param byDay handed-in entries by the day of their latest hand-in
+ * ({@code submitted_at}, in the campaign's time zone), every day of the range present,
+ * zeros included
+ * @param waiting entries waiting in the approval chain, by the kind of organisation they
+ * wait at
  * @param quotas recommendation quotas of the units in the subtree
- * @param allocations offline events held against the allocation of each allocated unit in the
- * subtree (events rolled up over the allocated unit's subtree)
+ * @param allocations offline events held against the allocation of each allocated unit in
+ * the subtree (events rolled up over the allocated unit's subtree)
  * @param reach the reach figures summed over the subtree, against the campaign's targets
  */
 public record Dashboard(long campaignId, String campaignCode, long unitId, String unitName, List<String> states,
@@ -41,7 +45,8 @@ public record Dashboard(long campaignId, String campaignCode, long unitId, Strin
 
 	/**
 	 * @param entries every entry of the subtree, drafts and withdrawn ones included
-	 * @param handedIn entries handed in and not withdrawn: in review, returned, approved or rejected
+	 * @param handedIn entries handed in and not withdrawn: in review, returned, approved
+	 * or rejected
 	 * @param inReview entries waiting somewhere in the approval chain
 	 * @param waitingHere entries waiting at the unit itself
 	 * @param approved entries approved by the top of the chain
@@ -52,6 +57,7 @@ public record Dashboard(long campaignId, String campaignCode, long unitId, Strin
 
 	/**
 	 * One row of entries counted by state.
+	 *
 	 * @param id the category or organisation id
 	 * @param own for the rows by unit: the unit's own entries (本级)
 	 * @param counts one count per state of {@link Dashboard#STATES}, in that order
@@ -71,21 +77,24 @@ public record Dashboard(long campaignId, String campaignCode, long unitId, Strin
 	}
 
 	/**
-	 * @param kind the organisation kind the entries wait at (its name, e.g. {@code COUNTY})
+	 * @param kind the organisation kind the entries wait at (its name, e.g.
+	 * {@code COUNTY})
 	 * @param oldestDays days since the oldest of them started waiting there, one decimal
 	 * @param averageDays their average waiting time in days, one decimal
 	 */
 	public record Waiting(String kind, long entries, double oldestDays, double averageDays) {
 	}
 
-	public record Quota(long organisationId, String organisation, long categoryId, String category, int used, int allowed) {
+	public record Quota(long organisationId, String organisation, long categoryId, String category, int used,
+			int allowed) {
 	}
 
 	public record Allocation(long organisationId, String organisation, int allocated, long held) {
 	}
 
 	/**
-	 * @param metric a campaign target metric (its name); ENTERPRISES_OR_EVENTS is the count of offline events
+	 * @param metric a campaign target metric (its name); ENTERPRISES_OR_EVENTS is the
+	 * count of offline events
 	 * @param target the campaign's target, or null if it sets none
 	 */
 	public record Reach(String metric, long value, Long target) {

@@ -39,19 +39,24 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds {@link Dashboard}s. Every query is bounded by the unit's path prefix, and the unit must be
- * one the actor administers (else 404), so that an admin never sees figures from outside its
- * subtree. The figures of one dashboard are read in one read-only transaction (one snapshot: the
- * totals agree with the tables).
+ * Builds {@link Dashboard}s. Every query is bounded by the unit's path prefix, and the
+ * unit must be one the actor administers (else 404), so that an admin never sees figures
+ * from outside its subtree. The figures of one dashboard are read in one read-only
+ * transaction (one snapshot: the totals agree with the tables).
  */
 @Service
 @Transactional(readOnly = true)
 public class Dashboards {
 
-	/** The longest run of days the "by day" figure shows; a longer submission phase shows its last days. */
+	/**
+	 * The longest run of days the "by day" figure shows; a longer submission phase shows
+	 * its last days.
+	 */
 	static final int MAX_DAYS = 92;
 
-	/** The run of days shown when the campaign has no submission phase that has started. */
+	/**
+	 * The run of days shown when the campaign has no submission phase that has started.
+	 */
 	static final int DEFAULT_DAYS = 30;
 
 	private final JdbcClient jdbc;
@@ -70,8 +75,8 @@ public class Dashboards {
 	}
 
 	/**
-	 * The campaign a dashboard opens with: the one named, else the campaign of the home page (one
-	 * accepting works, real before demonstration). An unknown code is a 404.
+	 * The campaign a dashboard opens with: the one named, else the campaign of the home
+	 * page (one accepting works, real before demonstration). An unknown code is a 404.
 	 */
 	public Campaign campaign(String code) {
 		if (code != null && !code.isBlank()) {
@@ -85,9 +90,10 @@ public class Dashboards {
 	}
 
 	/**
-	 * The organisation whose subtree the dashboard covers: the one asked for if the actor administers
-	 * it, else (none asked for) the actor's own organisation; for the platform admin, the campaign's
-	 * host organisation. Anything else, and any non-admin, is a 404.
+	 * The organisation whose subtree the dashboard covers: the one asked for if the actor
+	 * administers it, else (none asked for) the actor's own organisation; for the
+	 * platform admin, the campaign's host organisation. Anything else, and any non-admin,
+	 * is a 404.
 	 */
 	public Organisation unit(SignedInUser actor, Campaign campaign, Long unitId) {
 		if (!actor.isAdmin()) {
@@ -101,8 +107,9 @@ public class Dashboards {
 	}
 
 	/**
-	 * The chain from the actor's own top (its organisation; the tree's root for the platform admin)
-	 * down to the unit, for the breadcrumb: every element is a unit the actor may open.
+	 * The chain from the actor's own top (its organisation; the tree's root for the
+	 * platform admin) down to the unit, for the breadcrumb: every element is a unit the
+	 * actor may open.
 	 */
 	public List<Organisation> trail(SignedInUser actor, Organisation unit) {
 		return organisations.ancestry(unit)
@@ -115,21 +122,30 @@ public class Dashboards {
 		if (!actor.isAdmin() || !actor.administers(unit.path())) {
 			throw new NotFoundException("organisation " + unit.id());
 		}
-		// The driver turns repeated statements into prepared ones; their generic plans know nothing of
-		// the path prefix (the whole tree or one county?) and pick sorts and merge joins that take
-		// seconds over the whole tree. Planning for the actual prefix costs a millisecond.
+		// The driver turns repeated statements into prepared ones; their generic plans
+		// know nothing of
+		// the path prefix (the whole tree or one county?) and pick sorts and merge joins
+		// that take
+		// seconds over the whole tree. Planning for the actual prefix costs a
+		// millisecond.
 		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		Map<String, Object> scope = Map.of("campaign", campaign.id(), "prefix", new Subtree(unit.path()).pattern());
 		Instant now = clock.instant();
 
 		List<Category> categories = campaigns.categories(campaign);
-		// One pass over the subtree's entries for both breakdowns. Each organisation of the subtree is
-		// mapped once to the child of the unit whose subtree holds it (0 for the unit itself); a join on
+		// One pass over the subtree's entries for both breakdowns. Each organisation of
+		// the subtree is
+		// mapped once to the child of the unit whose subtree holds it (0 for the unit
+		// itself); a join on
 		// that small table costs far less than cutting every entry's path apart.
-		// The join alone scopes the count (an entry's path is its organisation's, and organisations do
-		// not move). The same condition on the entry lets a unit inside the campaign's tree use
-		// entry_campaign_path_ix; for the host's dashboard, which counts everything, it would only be
-		// one more string comparison per row (a third of the query's time), so it is left out.
+		// The join alone scopes the count (an entry's path is its organisation's, and
+		// organisations do
+		// not move). The same condition on the entry lets a unit inside the campaign's
+		// tree use
+		// entry_campaign_path_ix; for the host's dashboard, which counts everything, it
+		// would only be
+		// one more string comparison per row (a third of the query's time), so it is left
+		// out.
 		boolean wholeTree = campaign.hostOrganisationPath().startsWith(unit.path());
 		List<Counted> counted = jdbc.sql("""
 				select e.category_id, o.child, e.state, count(*) as n
@@ -141,19 +157,23 @@ public class Dashboards {
 				where e.campaign_id = :campaign
 				""" + (wholeTree ? "" : "  and " + Subtree.sql("e.organisation_path", "prefix") + "\n") + """
 				group by 1, 2, 3
-				""").params(scope).param("unit", unit.id()).param("length", unit.path().length())
+				""")
+			.params(scope)
+			.param("unit", unit.id())
+			.param("length", unit.path().length())
 			.query((rs, n) -> new Counted(rs.getLong("category_id"), rs.getLong("child"), rs.getString("state"),
 					rs.getLong("n")))
 			.list();
 		Map<Long, Map<String, Long>> perCategory = counted.stream()
 			.collect(Collectors.groupingBy(Counted::categoryId, byState()));
-		Map<Long, Map<String, Long>> perChild = counted.stream().collect(Collectors.groupingBy(Counted::child, byState()));
+		Map<Long, Map<String, Long>> perChild = counted.stream()
+			.collect(Collectors.groupingBy(Counted::child, byState()));
 		Map<String, Long> all = counted.stream().collect(byState());
 		List<Breakdown> byCategory = new ArrayList<>();
 		for (Category category : categories) {
-			byCategory.add(breakdown(category.id(),
-					category.shortName() == null ? category.name() : category.shortName(), false,
-					perCategory.get(category.id())));
+			byCategory
+				.add(breakdown(category.id(), category.shortName() == null ? category.name() : category.shortName(),
+						false, perCategory.get(category.id())));
 		}
 		List<Breakdown> byUnit = new ArrayList<>();
 		byUnit.add(breakdown(unit.id(), unit.displayName(), true, perChild.get(0L)));
@@ -171,7 +191,11 @@ public class Dashboards {
 		long waitingHere = jdbc.sql("""
 				select count(*) from entry
 				where pending_organisation_id = :unit and state = 'SUBMITTED' and campaign_id = :campaign
-				  and\s""" + Subtree.sql("organisation_path", "prefix") + "\n").params(scope).param("unit", unit.id()).query(Long.class).single();
+				  and\s""" + Subtree.sql("organisation_path", "prefix") + "\n")
+			.params(scope)
+			.param("unit", unit.id())
+			.query(Long.class)
+			.single();
 
 		List<Quota> quotas = jdbc.sql("""
 				select o.id, coalesce(o.short_name, o.name) as organisation, c.id as category_id,
@@ -186,27 +210,31 @@ public class Dashboards {
 				""")
 			.params(scope)
 			.query((rs, n) -> new Quota(rs.getLong("id"), rs.getString("organisation"), rs.getLong("category_id"),
-					rs.getString("category"),
-					rs.getInt("used"), rs.getInt("allowed")))
+					rs.getString("category"), rs.getInt("used"), rs.getInt("allowed")))
 			.list();
 
-		List<Allocation> allocations = jdbc.sql("""
-				select o.id, coalesce(o.short_name, o.name) as organisation, a.events,
-				       (select count(*) from offline_event e
-				        where e.campaign_id = a.campaign_id and\s"""
-				+ Subtree.sqlBelowColumn("e.organisation_path", "o.path") + """
-				) as held
-				from event_allocation a join organisation o on o.id = a.organisation_id
-				where a.campaign_id = :campaign and\s""" + Subtree.sql("o.path", "prefix") + """
+		List<Allocation> allocations = jdbc
+			.sql("""
+					select o.id, coalesce(o.short_name, o.name) as organisation, a.events,
+					       (select count(*) from offline_event e
+					        where e.campaign_id = a.campaign_id and\s"""
+					+ Subtree.sqlBelowColumn("e.organisation_path", "o.path") + """
+							) as held
+							from event_allocation a join organisation o on o.id = a.organisation_id
+							where a.campaign_id = :campaign and\s""" + Subtree.sql("o.path", "prefix") + """
 
-				order by a.sort_order, o.sort_order, o.id
-				""")
+							order by a.sort_order, o.sort_order, o.id
+							""")
 			.params(scope)
 			.query((rs, n) -> new Allocation(rs.getLong("id"), rs.getString("organisation"), rs.getInt("events"),
 					rs.getLong("held")))
 			.list();
-		long events = jdbc.sql("select count(*) from offline_event where campaign_id = :campaign and "
-				+ Subtree.sql("organisation_path", "prefix")).params(scope).query(Long.class).single();
+		long events = jdbc
+			.sql("select count(*) from offline_event where campaign_id = :campaign and "
+					+ Subtree.sql("organisation_path", "prefix"))
+			.params(scope)
+			.query(Long.class)
+			.single();
 
 		Totals totals = new Totals(entries, handedIn, all.getOrDefault("SUBMITTED", 0L), waitingHere,
 				all.getOrDefault("APPROVED", 0L), events);
@@ -218,30 +246,33 @@ public class Dashboards {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), campaign.timeZone());
 		Optional<Phase> submission = campaign.phase(PhaseKind.SUBMISSION)
 			.filter(phase -> !phase.startsOn().isAfter(today));
-		LocalDate last = submission.map(Phase::endsOn)
-			.filter(end -> end.isBefore(today))
-			.orElse(today);
+		LocalDate last = submission.map(Phase::endsOn).filter(end -> end.isBefore(today)).orElse(today);
 		LocalDate first = submission.map(Phase::startsOn).orElse(today.minusDays(DEFAULT_DAYS - 1));
 		if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
 			first = last.minusDays(MAX_DAYS - 1);
 		}
-		// Day boundaries computed here in the campaign's zone (daylight saving included) and bucketed
-		// in SQL by binary search: much cheaper per row than converting every timestamp to a local date.
-		// The array is parsed once in a sub-select: in a generic plan of the prepared statement, a cast
+		// Day boundaries computed here in the campaign's zone (daylight saving included)
+		// and bucketed
+		// in SQL by binary search: much cheaper per row than converting every timestamp
+		// to a local date.
+		// The array is parsed once in a sub-select: in a generic plan of the prepared
+		// statement, a cast
 		// of the parameter in the row expression would be parsed again for every row.
 		List<Instant> starts = new ArrayList<>();
 		for (LocalDate day = first; !day.isAfter(last.plusDays(1)); day = day.plusDays(1)) {
 			starts.add(day.atStartOfDay(campaign.timeZone()).toInstant());
 		}
 		Map<Integer, Long> counts = new HashMap<>();
-		jdbc.sql("""
-				select width_bucket(submitted_at, (select cast(:starts as timestamptz[]))) as bucket, count(*) as n from entry
-				where campaign_id = :campaign and\s""" + Subtree.sql("organisation_path", "prefix") + """
+		jdbc.sql(
+				"""
+						select width_bucket(submitted_at, (select cast(:starts as timestamptz[]))) as bucket, count(*) as n from entry
+						where campaign_id = :campaign and\s"""
+						+ Subtree.sql("organisation_path", "prefix") + """
 
-				  and state in ('SUBMITTED', 'RETURNED', 'APPROVED', 'REJECTED')
-				  and submitted_at >= :first and submitted_at < :end
-				group by 1
-				""")
+								  and state in ('SUBMITTED', 'RETURNED', 'APPROVED', 'REJECTED')
+								  and submitted_at >= :first and submitted_at < :end
+								group by 1
+								""")
 			.params(scope)
 			.param("starts", starts.stream().map(Instant::toString).collect(Collectors.joining(",", "{", "}")))
 			.param("first", starts.getFirst().atOffset(ZoneOffset.UTC))
@@ -258,20 +289,23 @@ public class Dashboards {
 	}
 
 	private List<Waiting> waiting(Map<String, Object> scope, Instant now) {
-		// Ordered from the bottom of the chain up: deeper organisations have longer paths. The average
-		// is taken over intervals and converted once per group (extract per row is costly).
-		return jdbc.sql("""
-				select o.kind, count(*) as n,
-				       extract(epoch from (:now - min(e.pending_since))) / 86400 as oldest,
-				       extract(epoch from avg(:now - e.pending_since)) / 86400 as average,
-				       max(length(o.path) - length(replace(o.path, '/', ''))) as depth
-				from entry e join organisation o on o.id = e.pending_organisation_id
-				where e.state = 'SUBMITTED' and e.campaign_id = :campaign and\s"""
-				+ Subtree.sql("e.organisation_path", "prefix") + """
+		// Ordered from the bottom of the chain up: deeper organisations have longer
+		// paths. The average
+		// is taken over intervals and converted once per group (extract per row is
+		// costly).
+		return jdbc
+			.sql("""
+					select o.kind, count(*) as n,
+					       extract(epoch from (:now - min(e.pending_since))) / 86400 as oldest,
+					       extract(epoch from avg(:now - e.pending_since)) / 86400 as average,
+					       max(length(o.path) - length(replace(o.path, '/', ''))) as depth
+					from entry e join organisation o on o.id = e.pending_organisation_id
+					where e.state = 'SUBMITTED' and e.campaign_id = :campaign and\s"""
+					+ Subtree.sql("e.organisation_path", "prefix") + """
 
-				group by o.kind
-				order by depth desc, o.kind
-				""")
+							group by o.kind
+							order by depth desc, o.kind
+							""")
 			.params(scope)
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.query((rs, n) -> new Waiting(rs.getString("kind"), rs.getLong("n"), oneDecimal(rs.getDouble("oldest")),
@@ -282,9 +316,11 @@ public class Dashboards {
 	private List<Reach> reach(Campaign campaign, Map<String, Object> scope, long events) {
 		Map<String, Long> sums = new HashMap<>();
 		jdbc.sql("select metric, sum(value) as total from unit_reach where campaign_id = :campaign and "
-				+ Subtree.sql("organisation_path", "prefix") + " group by metric").params(scope).query(rs -> {
-			sums.put(rs.getString("metric"), rs.getLong("total"));
-		});
+				+ Subtree.sql("organisation_path", "prefix") + " group by metric")
+			.params(scope)
+			.query(rs -> {
+				sums.put(rs.getString("metric"), rs.getLong("total"));
+			});
 		sums.put(TargetMetric.ENTERPRISES_OR_EVENTS.name(), events);
 		Map<TargetMetric, Long> targets = new LinkedHashMap<>();
 		for (Target target : campaigns.targets(campaign)) {
@@ -297,7 +333,10 @@ public class Dashboards {
 		return reach;
 	}
 
-	/** One row of the count by category, unit (the child of the dashboard's unit holding it) and state. */
+	/**
+	 * One row of the count by category, unit (the child of the dashboard's unit holding
+	 * it) and state.
+	 */
 	private record Counted(long categoryId, long child, String state, long n) {
 	}
 
@@ -314,4 +353,5 @@ public class Dashboards {
 	private static double oneDecimal(double days) {
 		return Math.round(Math.max(0, days) * 10) / 10.0;
 	}
+
 }

@@ -5,9 +5,10 @@ import java.util.Optional;
 import cn.zhengji.infrastructure.security.SignedInUser;
 
 /**
- * A part of the admin's entry page ({@code /admin/works/{id}}) that another module contributes
- * without this module knowing it (the approval chain's decision panel): each bean of this type is
- * asked for a panel, rendered with the fragment {@code panel(model)} of its template.
+ * A part of the admin's entry page ({@code /admin/works/{id}}) that another module
+ * contributes without this module knowing it (the approval chain's decision panel): each
+ * bean of this type is asked for a panel, rendered with the fragment {@code panel(model)}
+ * of its template.
  */
 public interface AdminEntryPanel {
 
@@ -20,4 +21,5 @@ public interface AdminEntryPanel {
 	 */
 	record Panel(String template, Object model) {
 	}
+
 }

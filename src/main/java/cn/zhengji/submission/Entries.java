@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import cn.zhengji.infrastructure.Texts;
@@ -25,8 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reading entries, always for a viewer: the owner's own entries, and for admins the entries of
- * their subtree (read-only). Something the viewer may not read is a 404, revealing nothing.
+ * Reading entries, always for a viewer: the owner's own entries, and for admins the
+ * entries of their subtree (read-only). Something the viewer may not read is a 404,
+ * revealing nothing.
  */
 @Service
 @Transactional(readOnly = true)
@@ -57,7 +57,9 @@ public class Entries {
 		this.clock = clock;
 	}
 
-	/** "我的作品": the actor's own entries and, for an organisation admin, its organisation's. */
+	/**
+	 * "我的作品": the actor's own entries and, for an organisation admin, its organisation's.
+	 */
 	public List<EntrySummary> mine(SignedInUser actor) {
 		List<String> owners = new ArrayList<>(List.of(Entry.accountOwner(actor.accountId())));
 		if (actor.role() == Role.ORG_ADMIN) {
@@ -92,21 +94,24 @@ public class Entries {
 
 	/** The entry page for its owner. */
 	public EntryView forOwner(SignedInUser actor, long id) {
-		Entry entry = records.find(id).filter(found -> EntryPolicy.owns(actor, found))
+		Entry entry = records.find(id)
+			.filter(found -> EntryPolicy.owns(actor, found))
 			.orElseThrow(() -> new NotFoundException("entry " + id));
 		return view(actor, entry, true);
 	}
 
 	/** The read-only page for an admin above the submitting organisation. */
 	public EntryView forAdmin(SignedInUser actor, long id) {
-		Entry entry = records.find(id).filter(found -> EntryPolicy.administers(actor, found))
+		Entry entry = records.find(id)
+			.filter(found -> EntryPolicy.administers(actor, found))
 			.orElseThrow(() -> new NotFoundException("entry " + id));
 		return view(actor, entry, false);
 	}
 
 	/** An attachment the actor may download: the owner's, or one below an admin. */
 	public Attachment readableAttachment(SignedInUser actor, long entryId, long attachmentId) {
-		Entry entry = records.find(entryId).filter(found -> EntryPolicy.mayRead(actor, found))
+		Entry entry = records.find(entryId)
+			.filter(found -> EntryPolicy.mayRead(actor, found))
 			.orElseThrow(() -> new NotFoundException("entry " + entryId));
 		return records.attachments(entry.id())
 			.stream()
@@ -121,11 +126,11 @@ public class Entries {
 		Category category = category(campaign, entry.categoryId());
 		List<AttachmentSlot> slots = slots(category);
 		List<Attachment> attachments = records.attachments(entry.id());
-		Optional<Nomination> nomination = category.rules().nominationForm()
-				? Optional.of(records.nomination(entry.id()).map(EntryRecords.NominationRow::shown).orElse(Nomination.empty()))
+		Optional<Nomination> nomination = category.rules().nominationForm() ? Optional
+			.of(records.nomination(entry.id()).map(EntryRecords.NominationRow::shown).orElse(Nomination.empty()))
 				: Optional.empty();
-		List<String> problems = checks.problems(
-				new EntryChecks.Subject(category.rules(), slots, entry.texts(), attachments, nomination));
+		List<String> problems = checks
+			.problems(new EntryChecks.Subject(category.rules(), slots, entry.texts(), attachments, nomination));
 		Instant deadline = campaign.submissionDeadline().orElse(null);
 		boolean personal = nomination.isPresent()
 				&& EntryPolicy.maySeePersonalData(actor, organisation(actor.organisationId()), entry);
@@ -152,9 +157,8 @@ public class Entries {
 	List<AttachmentSlot> slots(Category category) {
 		List<AttachmentSlot> slots = new ArrayList<>(category.rules().attachments());
 		if (category.rules().nominationForm()) {
-			slots.addFirst(new AttachmentSlot(NominationForms.PHOTO_SLOT,
-					texts.text("submission.nomination.photo"), true,
-					List.of(FileKind.JPG, FileKind.PNG), 1, 1, 10, null));
+			slots.addFirst(new AttachmentSlot(NominationForms.PHOTO_SLOT, texts.text("submission.nomination.photo"),
+					true, List.of(FileKind.JPG, FileKind.PNG), 1, 1, 10, null));
 		}
 		return slots;
 	}
@@ -178,4 +182,5 @@ public class Entries {
 	Organisation organisation(long id) {
 		return organisations.findById(id).orElseThrow(() -> new NotFoundException("organisation " + id));
 	}
+
 }

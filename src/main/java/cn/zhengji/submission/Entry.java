@@ -7,21 +7,25 @@ import cn.zhengji.campaign.CategoryRules.SubmitterKind;
 
 /**
  * R-SUB-1 An entry (作品/申报) in one category of a campaign, as the aggregate that owns its
- * transitions. Only this module builds one (the constructor is package-private): from its row, or
- * as the result of a transition. Each transition method checks the state and the deadline and
- * returns the entry as it is afterwards; it throws {@link EntryChangeRejected} and changes nothing
- * otherwise. {@link EntryLifecycle} is the one place that applies transitions and writes them.
+ * transitions. Only this module builds one (the constructor is package-private): from its
+ * row, or as the result of a transition. Each transition method checks the state and the
+ * deadline and returns the entry as it is afterwards; it throws
+ * {@link EntryChangeRejected} and changes nothing otherwise. {@link EntryLifecycle} is
+ * the one place that applies transitions and writes them.
  *
- * <p>The deadline is the end of the last day of the campaign's SUBMISSION phase in the campaign's
- * time zone (R-CAM-2), read from the injected clock by the caller; null when the phase never ends.
- * Until the deadline the owner may change a draft or a returned entry, recall a submitted one to a
- * draft and withdraw it; afterwards nothing the owner does changes it.
+ * <p>
+ * The deadline is the end of the last day of the campaign's SUBMISSION phase in the
+ * campaign's time zone (R-CAM-2), read from the injected clock by the caller; null when
+ * the phase never ends. Until the deadline the owner may change a draft or a returned
+ * entry, recall a submitted one to a draft and withdraw it; afterwards nothing the owner
+ * does changes it.
  *
- * <p>Where it stands in the approval chain (R-APR-1) is part of the entry: the level where a
+ * <p>
+ * Where it stands in the approval chain (R-APR-1) is part of the entry: the level where a
  * SUBMITTED entry waits ({@link #pendingOrganisationId}), the last level that decided
  * ({@link #decidedById}: the level reached) and the level that recommended it
- * ({@link #recommendedById}), so that every page says "待X审核", "已推荐（X）" or "审核通过（X）"
- * from the entry alone.
+ * ({@link #recommendedById}), so that every page says "待X审核", "已推荐（X）" or "审核通过（X）" from
+ * the entry alone.
  */
 public final class Entry {
 
@@ -66,15 +70,20 @@ public final class Entry {
 	private final Long recommendedById;
 
 	/**
-	 * @param ownerKey {@code account:<id>} for an individual's entry, {@code organisation:<id>} for a
-	 * union organisation's entry (every admin of that organisation works on it)
-	 * @param organisationPath the path of the submitting organisation: admins above it see the entry
-	 * @param pendingOrganisationId where a SUBMITTED entry waits in the approval chain: first the
-	 * submitting organisation itself, then each ancestor up to the campaign's host; null otherwise
+	 * @param ownerKey {@code account:<id>} for an individual's entry,
+	 * {@code organisation:<id>} for a union organisation's entry (every admin of that
+	 * organisation works on it)
+	 * @param organisationPath the path of the submitting organisation: admins above it
+	 * see the entry
+	 * @param pendingOrganisationId where a SUBMITTED entry waits in the approval chain:
+	 * first the submitting organisation itself, then each ancestor up to the campaign's
+	 * host; null otherwise
 	 * @param pendingSince since when it waits there
-	 * @param decidedById the level of the chain that took the last decision on this submission (approved
-	 * and passed it on, approved it at the top, returned or rejected it); null before any
-	 * @param recommendedById the level that recommended this submission (took a quota place); null if none
+	 * @param decidedById the level of the chain that took the last decision on this
+	 * submission (approved and passed it on, approved it at the top, returned or rejected
+	 * it); null before any
+	 * @param recommendedById the level that recommended this submission (took a quota
+	 * place); null if none
 	 */
 	Entry(long id, long campaignId, long categoryId, long createdBy, SubmitterKind submitterKind, String ownerKey,
 			long organisationId, String organisationPath, String organisationName, String title, EntryState state,
@@ -102,14 +111,21 @@ public final class Entry {
 		this.recommendedById = recommendedById;
 	}
 
-	// --- what the owner may do ---------------------------------------------------------------------
+	// --- what the owner may do
+	// ---------------------------------------------------------------------
 
-	/** Whether the owner may change the content now: a draft or a returned entry, before the deadline. */
+	/**
+	 * Whether the owner may change the content now: a draft or a returned entry, before
+	 * the deadline.
+	 */
 	public boolean isEditable(Instant now, Instant deadline) {
 		return state.isEditable() && beforeDeadline(now, deadline);
 	}
 
-	/** Whether the owner may take a submitted entry back to a draft now ({@link #recalled}). */
+	/**
+	 * Whether the owner may take a submitted entry back to a draft now
+	 * ({@link #recalled}).
+	 */
 	public boolean isRecallable(Instant now, Instant deadline) {
 		return state == EntryState.SUBMITTED && beforeDeadline(now, deadline);
 	}
@@ -120,10 +136,11 @@ public final class Entry {
 	}
 
 	/**
-	 * An edit of the texts, the nomination form or the files. Only a draft or a returned entry is
-	 * changed in place: while an entry is in the approval chain what the levels judged must stay
-	 * what they judged, so its owner first recalls it ({@link #recalled}) or waits for a return.
-	 * A returned entry stays RETURNED while its owner works on it, so the reason stays in view.
+	 * An edit of the texts, the nomination form or the files. Only a draft or a returned
+	 * entry is changed in place: while an entry is in the approval chain what the levels
+	 * judged must stay what they judged, so its owner first recalls it
+	 * ({@link #recalled}) or waits for a return. A returned entry stays RETURNED while
+	 * its owner works on it, so the reason stays in view.
 	 */
 	public Entry edited(Instant now, Instant deadline) {
 		requireBeforeDeadline(now, deadline);
@@ -138,8 +155,9 @@ public final class Entry {
 	}
 
 	/**
-	 * Hands the entry in, from a draft or after a return; the caller has run every check of
-	 * {@link EntryChecks} first. The approval chain starts (again) at the submitting organisation.
+	 * Hands the entry in, from a draft or after a return; the caller has run every check
+	 * of {@link EntryChecks} first. The approval chain starts (again) at the submitting
+	 * organisation.
 	 */
 	public Entry submitted(Instant now, Instant deadline) {
 		requireBeforeDeadline(now, deadline);
@@ -151,10 +169,11 @@ public final class Entry {
 	}
 
 	/**
-	 * 撤回修改: the owner takes a submitted entry back to a draft to change it, before the deadline.
-	 * What the levels decided on this submission no longer holds: the entry leaves the chain, the
-	 * level reached and a recommendation are forgotten (the approval module gives the quota place
-	 * back when it hears of it), and it must be submitted again.
+	 * 撤回修改: the owner takes a submitted entry back to a draft to change it, before the
+	 * deadline. What the levels decided on this submission no longer holds: the entry
+	 * leaves the chain, the level reached and a recommendation are forgotten (the
+	 * approval module gives the quota place back when it hears of it), and it must be
+	 * submitted again.
 	 */
 	public Entry recalled(Instant now, Instant deadline) {
 		requireBeforeDeadline(now, deadline);
@@ -164,7 +183,10 @@ public final class Entry {
 		return copy(EntryState.DRAFT, now, null, null, null, null, null);
 	}
 
-	/** Takes the entry back for good, from draft, submitted or returned, until the deadline. Final. */
+	/**
+	 * Takes the entry back for good, from draft, submitted or returned, until the
+	 * deadline. Final.
+	 */
 	public Entry withdrawn(Instant now, Instant deadline) {
 		requireBeforeDeadline(now, deadline);
 		if (!state.isOwnersToWithdraw()) {
@@ -174,22 +196,28 @@ public final class Entry {
 		return copy(EntryState.WITHDRAWN, now, submittedAt, null, null, decidedById, null);
 	}
 
-	// --- the levels of the approval chain -----------------------------------------------------------
+	// --- the levels of the approval chain
+	// -----------------------------------------------------------
 
 	/** Whether the entry waits in the approval chain at this organisation. */
 	public boolean waitsAt(long organisationId) {
-		return state == EntryState.SUBMITTED && pendingOrganisationId != null && pendingOrganisationId == organisationId;
+		return state == EntryState.SUBMITTED && pendingOrganisationId != null
+				&& pendingOrganisationId == organisationId;
 	}
 
-	/** Whether it waits at the first level of its chain, the submitting organisation (工作单位). */
+	/**
+	 * Whether it waits at the first level of its chain, the submitting organisation
+	 * (工作单位).
+	 */
 	public boolean atFirstLevel() {
 		return waitsAt(organisationId);
 	}
 
 	/**
-	 * R-APR-1 The level where the entry waits approves it: it moves on to the next level of the
-	 * chain, or, at the top (no next level), it is APPROVED. Approving is not bound to the
-	 * submission deadline: the levels decide during the review that follows it.
+	 * R-APR-1 The level where the entry waits approves it: it moves on to the next level
+	 * of the chain, or, at the top (no next level), it is APPROVED. Approving is not
+	 * bound to the submission deadline: the levels decide during the review that follows
+	 * it.
 	 * @param next the next level of the chain, null at the top
 	 * @param recommends whether approving at this level is a recommendation (推荐)
 	 */
@@ -203,8 +231,9 @@ public final class Entry {
 	}
 
 	/**
-	 * The level where the entry waits sends it back to its submitter, who may change it and submit it
-	 * again; only before the deadline, since afterwards the submitter could not.
+	 * The level where the entry waits sends it back to its submitter, who may change it
+	 * and submit it again; only before the deadline, since afterwards the submitter could
+	 * not.
 	 */
 	public Entry returnedBy(long level, Instant now, Instant deadline) {
 		requireWaitingAt(level);
@@ -245,17 +274,20 @@ public final class Entry {
 
 	Entry withContent(String newTitle, EntryTexts newTexts) {
 		return new Entry(id, campaignId, categoryId, createdBy, submitterKind, ownerKey, organisationId,
-				organisationPath, organisationName, newTitle, state, newTexts, createdAt, updatedAt, submittedAt, version,
-				pendingOrganisationId, pendingSince, decidedById, recommendedById);
+				organisationPath, organisationName, newTitle, state, newTexts, createdAt, updatedAt, submittedAt,
+				version, pendingOrganisationId, pendingSince, decidedById, recommendedById);
 	}
 
-	// --- reading ------------------------------------------------------------------------------------
+	// --- reading
+	// ------------------------------------------------------------------------------------
 
 	public boolean byOrganisation() {
 		return submitterKind == SubmitterKind.UNION_ORGANISATION;
 	}
 
-	/** The participant who owns an individual's entry; null for an organisation's entry. */
+	/**
+	 * The participant who owns an individual's entry; null for an organisation's entry.
+	 */
 	public Long ownerAccountId() {
 		return ownerKey.startsWith("account:") ? Long.valueOf(ownerKey.substring("account:".length())) : null;
 	}
@@ -352,7 +384,8 @@ public final class Entry {
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof Entry that && id == that.id && version == that.version && state == that.state
-				&& Objects.equals(updatedAt, that.updatedAt) && Objects.equals(pendingOrganisationId, that.pendingOrganisationId);
+				&& Objects.equals(updatedAt, that.updatedAt)
+				&& Objects.equals(pendingOrganisationId, that.pendingOrganisationId);
 	}
 
 	@Override
@@ -364,4 +397,5 @@ public final class Entry {
 	public String toString() {
 		return "Entry[id=" + id + ", state=" + state + ", version=" + version + "]";
 	}
+
 }

@@ -3,7 +3,6 @@ package cn.zhengji.submission;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,13 +18,13 @@ import cn.zhengji.media.Verdict;
 import org.springframework.stereotype.Component;
 
 /**
- * R-SUB-3 Whether an entry may be submitted: every required text and file, the counts of each slot,
- * at least one complete alternative (图文 or 视频), no file with a FAILED finding, the nomination
- * form complete. Each problem is one Chinese sentence for the page. Pure reading: changes nothing.
+ * R-SUB-3 Whether an entry may be submitted: every required text and file, the counts of
+ * each slot, at least one complete alternative (图文 or 视频), no file with a FAILED finding,
+ * the nomination form complete. Each problem is one Chinese sentence for the page. Pure
+ * reading: changes nothing.
  */
 @Component
 class EntryChecks {
-
 
 	private final MediaInspector inspector;
 
@@ -36,7 +35,10 @@ class EntryChecks {
 		this.texts = texts;
 	}
 
-	/** What the checks look at. {@code nomination} is empty for categories without a nomination form. */
+	/**
+	 * What the checks look at. {@code nomination} is empty for categories without a
+	 * nomination form.
+	 */
 	record Subject(CategoryRules rules, List<AttachmentSlot> slots, EntryTexts texts, List<Attachment> attachments,
 			Optional<Nomination> nomination) {
 	}
@@ -50,9 +52,10 @@ class EntryChecks {
 		subject.nomination().ifPresent(nomination -> {
 			List<String> missing = nomination.missingFields();
 			if (!missing.isEmpty()) {
-				problems.add(texts.text("submission.problem.nomination", missing.stream()
-					.map(field -> texts.text("submission.nomination." + field))
-					.collect(Collectors.joining(texts.text("common.listSeparator")))));
+				problems.add(texts.text("submission.problem.nomination",
+						missing.stream()
+							.map(field -> texts.text("submission.nomination." + field))
+							.collect(Collectors.joining(texts.text("common.listSeparator")))));
 			}
 		});
 
@@ -72,8 +75,11 @@ class EntryChecks {
 			}
 		}
 
-		// Once one alternative is complete, a half-done other one (two pictures of three) does not matter.
-		boolean alternativeComplete = rules.alternatives().stream().anyMatch(alternative -> complete(subject, alternative));
+		// Once one alternative is complete, a half-done other one (two pictures of three)
+		// does not matter.
+		boolean alternativeComplete = rules.alternatives()
+			.stream()
+			.anyMatch(alternative -> complete(subject, alternative));
 		for (AttachmentSlot slot : subject.slots()) {
 			List<Attachment> files = filesIn(subject, slot);
 			boolean alternativePart = inAlternatives.contains(slot.key());
@@ -86,21 +92,25 @@ class EntryChecks {
 					.stream()
 					.filter(finding -> !(alternativePart && alternativeComplete && finding.rule().equals("count.min")))
 					.filter(finding -> finding.verdict() == Verdict.FAILED)
-					.forEach(finding -> problems.add(texts.text("submission.problem.count", slot.label(), finding.message())));
+					.forEach(finding -> problems
+						.add(texts.text("submission.problem.count", slot.label(), finding.message())));
 			}
 			for (Attachment file : files) {
 				if (file.blocksSubmission()) {
 					problems.add(texts.text("submission.problem.fileFailed", slot.label(), file.fileName(),
-							failures(file.inspection().findings()).stream().collect(Collectors.joining(texts.text("common.clauseSeparator")))));
+							failures(file.inspection().findings()).stream()
+								.collect(Collectors.joining(texts.text("common.clauseSeparator")))));
 				}
 			}
 		}
 
 		if (!rules.alternatives().isEmpty() && !alternativeComplete) {
-			problems.add(texts.text("submission.problem.alternatives", rules.alternatives()
-				.stream()
-				.map(alternative -> texts.text("submission.check.alternative", alternative.label(), describe(subject, alternative)))
-				.collect(Collectors.joining(texts.text("submission.problem.or")))));
+			problems.add(texts.text("submission.problem.alternatives",
+					rules.alternatives()
+						.stream()
+						.map(alternative -> texts.text("submission.check.alternative", alternative.label(),
+								describe(subject, alternative)))
+						.collect(Collectors.joining(texts.text("submission.problem.or")))));
 		}
 		return problems;
 	}
@@ -129,10 +139,19 @@ class EntryChecks {
 	}
 
 	private String describe(Subject subject, Alternative alternative) {
-		return alternative.parts().stream().map(part -> subject.rules().textField(part).map(TextField::label)
-			.or(() -> subject.slots().stream().filter(s -> s.key().equals(part)).findFirst().map(slot ->
-					slot.minCount() > 1 ? texts.text("submission.problem.atLeast", slot.label(), slot.minCount()) : slot.label()))
-			.orElse(part)).collect(Collectors.joining(texts.text("submission.check.plus")));
+		return alternative.parts()
+			.stream()
+			.map(part -> subject.rules()
+				.textField(part)
+				.map(TextField::label)
+				.or(() -> subject.slots()
+					.stream()
+					.filter(s -> s.key().equals(part))
+					.findFirst()
+					.map(slot -> slot.minCount() > 1
+							? texts.text("submission.problem.atLeast", slot.label(), slot.minCount()) : slot.label()))
+				.orElse(part))
+			.collect(Collectors.joining(texts.text("submission.check.plus")));
 	}
 
 	private static List<Attachment> filesIn(Subject subject, AttachmentSlot slot) {
@@ -140,10 +159,7 @@ class EntryChecks {
 	}
 
 	private static List<String> failures(List<Finding> findings) {
-		return findings.stream()
-			.filter(finding -> finding.verdict() == Verdict.FAILED)
-			.map(Finding::message)
-			.toList();
+		return findings.stream().filter(finding -> finding.verdict() == Verdict.FAILED).map(Finding::message).toList();
 	}
 
 }

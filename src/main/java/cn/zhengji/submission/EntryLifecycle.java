@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,24 +41,27 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * R-SUB-1 The one owner of an entry's life: every command that changes an entry goes through here —
- * the owner's (create, edit, attach and detach files, submit, recall for changes, withdraw) and the
- * approval chain's levels' ({@link #decide}: approve or recommend, return, reject); the review and
- * award outcomes will join them. This class is the only writer of the {@code entry} row, its
- * history ({@code entry_transition}) and the {@link EntryTransitioned} event.
+ * R-SUB-1 The one owner of an entry's life: every command that changes an entry goes
+ * through here — the owner's (create, edit, attach and detach files, submit, recall for
+ * changes, withdraw) and the approval chain's levels' ({@link #decide}: approve or
+ * recommend, return, reject); the review and award outcomes will join them. This class is
+ * the only writer of the {@code entry} row, its history ({@code entry_transition}) and
+ * the {@link EntryTransitioned} event.
  *
- * <p>Each command runs in one transaction that locks the entry row, checks that the actor may act
- * (the owner: {@link EntryPolicy#owns}, else 404; a level: it is where the entry waits), lets the
- * {@link Entry} decide the transition (deadline, state), writes the entry with its optimistic-locking
- * version (a stale version is an {@link EntryConflict}), writes one history row naming the step and
- * who took it, and publishes {@link EntryTransitioned} inside the transaction, where the approval
- * module gives back a quota place and forgets judgements, and the notification module writes its
- * notices — all committed together or not at all. Slow work (inspecting a file) runs before the lock.
+ * <p>
+ * Each command runs in one transaction that locks the entry row, checks that the actor
+ * may act (the owner: {@link EntryPolicy#owns}, else 404; a level: it is where the entry
+ * waits), lets the {@link Entry} decide the transition (deadline, state), writes the
+ * entry with its optimistic-locking version (a stale version is an
+ * {@link EntryConflict}), writes one history row naming the step and who took it, and
+ * publishes {@link EntryTransitioned} inside the transaction, where the approval module
+ * gives back a quota place and forgets judgements, and the notification module writes its
+ * notices — all committed together or not at all. Slow work (inspecting a file) runs
+ * before the lock.
  */
 @Service
 @Transactional
 public class EntryLifecycle {
-
 
 	private static final int MAX_TITLE = 100;
 
@@ -105,11 +107,11 @@ public class EntryLifecycle {
 	}
 
 	/**
-	 * Creates a draft in a category of a campaign whose SUBMISSION phase is open, if the category's
-	 * rule admits the actor (a participant of a listed kind, or an admin of an organisation of a listed
-	 * kind). Writes the entry, its first history row (CREATED) and a CREATED audit event. A second
-	 * entry of the same owner in a one-per-person category is refused by the unique index
-	 * {@code entry_one_per_owner_uq}.
+	 * Creates a draft in a category of a campaign whose SUBMISSION phase is open, if the
+	 * category's rule admits the actor (a participant of a listed kind, or an admin of an
+	 * organisation of a listed kind). Writes the entry, its first history row (CREATED)
+	 * and a CREATED audit event. A second entry of the same owner in a one-per-person
+	 * category is refused by the unique index {@code entry_one_per_owner_uq}.
 	 * @return the new entry's id
 	 */
 	public long create(SignedInUser actor, String campaignCode, String categoryCode, String title) {
@@ -131,27 +133,27 @@ public class EntryLifecycle {
 		long id;
 		try {
 			id = records.insert(campaign.id(), category.id(), actor.accountId(), kind, owner,
-					!category.rules().multipleWorksPerPerson(), organisation.id(), organisation.path(), cleanTitle, now);
+					!category.rules().multipleWorksPerPerson(), organisation.id(), organisation.path(), cleanTitle,
+					now);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new EntryChangeRejected("category",
-					kind == SubmitterKind.UNION_ORGANISATION ? "submission.rejected.onePerOrganisation"
-							: "submission.rejected.onePerPerson",
-					category.name());
+			throw new EntryChangeRejected("category", kind == SubmitterKind.UNION_ORGANISATION
+					? "submission.rejected.onePerOrganisation" : "submission.rejected.onePerPerson", category.name());
 		}
 		records.insertTransition(id, null, EntryState.DRAFT, Step.CREATED, actor.accountId(), actor.displayName(), now,
 				null, null);
 		auditLog.recordChange(AuditAction.CREATED, "entry", id, organisation.path(),
-				texts.text("submission.audit.created", cleanTitle, category.name()), null,
-				Map.of("campaign", campaign.code(), "category", category.code(), "title", cleanTitle, "state", "DRAFT"));
+				texts.text("submission.audit.created", cleanTitle, category.name()), null, Map.of("campaign",
+						campaign.code(), "category", category.code(), "title", cleanTitle, "state", "DRAFT"));
 		return id;
 	}
 
 	/**
-	 * Saves the title, the texts (only the category's fields are kept) and, for a good-netizen entry,
-	 * the nomination form, of a draft or a returned entry ({@link Entry#edited}: a submitted entry is
-	 * recalled first). Writes the entry (version checked), the nomination row and an UPDATED audit
-	 * event (texts by length, personal data never in the audit log). No history row: the state stays.
+	 * Saves the title, the texts (only the category's fields are kept) and, for a
+	 * good-netizen entry, the nomination form, of a draft or a returned entry
+	 * ({@link Entry#edited}: a submitted entry is recalled first). Writes the entry
+	 * (version checked), the nomination row and an UPDATED audit event (texts by length,
+	 * personal data never in the audit log). No history row: the state stays.
 	 */
 	public void edit(SignedInUser actor, long id, int version, String title, Map<String, String> typedTexts,
 			NominationInput nomination) {
@@ -168,20 +170,23 @@ public class EntryLifecycle {
 			nominations.save(id, checked);
 		}
 		auditLog.recordChange(AuditAction.UPDATED, "entry", id, entry.organisationPath(),
-				texts.text("submission.audit.edited", edited.title()), describe(entry, category), describe(edited, category));
+				texts.text("submission.audit.edited", edited.title()), describe(entry, category),
+				describe(edited, category));
 	}
 
 	/**
-	 * Attaches a completed upload of the actor to a slot (R-SUB-3): checks the file by its content
-	 * ({@link MediaInspector}) and stores the inspection with the attachment. The inspection (which
-	 * can read a large video) runs before the entry row is locked; the lock is then taken, the entry
-	 * checked again and the result written, so a slow file never holds the entry or a connection.
-	 * A file whose format the slot does not accept (a script, an SVG, a zip bomb, an MP3 for an MP4
-	 * slot) is not attached: only a FILE_REJECTED audit event records the attempt. A file of the
-	 * right format that breaks a rule (720P, too long) is attached with its FAILED findings, which
-	 * block submitting. A slot for one file gets the new file in place of the old one.
+	 * Attaches a completed upload of the actor to a slot (R-SUB-3): checks the file by
+	 * its content ({@link MediaInspector}) and stores the inspection with the attachment.
+	 * The inspection (which can read a large video) runs before the entry row is locked;
+	 * the lock is then taken, the entry checked again and the result written, so a slow
+	 * file never holds the entry or a connection. A file whose format the slot does not
+	 * accept (a script, an SVG, a zip bomb, an MP3 for an MP4 slot) is not attached: only
+	 * a FILE_REJECTED audit event records the attempt. A file of the right format that
+	 * breaks a rule (720P, too long) is attached with its FAILED findings, which block
+	 * submitting. A slot for one file gets the new file in place of the old one.
 	 * @param section the section of the category's text the file belongs to, or null
-	 * @throws NotFoundException for an unknown slot or an upload that is not the actor's completed upload
+	 * @throws NotFoundException for an unknown slot or an upload that is not the actor's
+	 * completed upload
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public AttachOutcome attach(SignedInUser actor, long id, String slotKey, String section, UUID uploadId) {
@@ -237,14 +242,12 @@ public class EntryLifecycle {
 		after.put("file", file.fileName());
 		after.put("sha256", file.sha256());
 		after.put("findings", inspection.findings());
-		auditLog.recordChange(AuditAction.UPDATED, "entry", id, entry.organisationPath(),
-				texts.text(inspection.blocksSubmission() ? "submission.audit.fileAttachedFailed" : "submission.audit.fileAttached",
-						file.fileName(), slot.label()),
-				null, after);
-		return new AttachOutcome(true,
-				texts.text(inspection.blocksSubmission() ? "submission.attach.attachedFailed" : "submission.attach.attached",
-						file.fileName()),
-				inspection.findings());
+		auditLog.recordChange(AuditAction.UPDATED, "entry", id, entry.organisationPath(), texts.text(
+				inspection.blocksSubmission() ? "submission.audit.fileAttachedFailed" : "submission.audit.fileAttached",
+				file.fileName(), slot.label()), null, after);
+		return new AttachOutcome(true, texts.text(
+				inspection.blocksSubmission() ? "submission.attach.attachedFailed" : "submission.attach.attached",
+				file.fileName()), inspection.findings());
 	}
 
 	private static void requireNotAttached(List<Attachment> current, StoredFile file) {
@@ -253,7 +256,10 @@ public class EntryLifecycle {
 		}
 	}
 
-	/** Removes a file from a draft or returned entry (the stored file itself stays, unchanged). */
+	/**
+	 * Removes a file from a draft or returned entry (the stored file itself stays,
+	 * unchanged).
+	 */
 	public void detach(SignedInUser actor, long id, long attachmentId) {
 		Instant now = clock.instant();
 		Entry entry = ownedLocked(actor, id);
@@ -266,15 +272,16 @@ public class EntryLifecycle {
 		records.deleteAttachment(id, attachmentId);
 		write(edited, entry.version());
 		auditLog.recordChange(AuditAction.UPDATED, "entry", id, entry.organisationPath(),
-				texts.text("submission.audit.fileRemoved", attachment.fileName()), Map.of("attachment", attachmentId, "file",
-						attachment.fileName(), "sha256", attachment.sha256()), null);
+				texts.text("submission.audit.fileRemoved", attachment.fileName()),
+				Map.of("attachment", attachmentId, "file", attachment.fileName(), "sha256", attachment.sha256()), null);
 	}
 
 	/**
-	 * Submits a draft or a returned entry: every check of {@link EntryChecks} must pass and every
-	 * declaration of the campaign (newest text version) must be accepted explicitly. Writes the
-	 * state, one acceptance row per declaration (text version, account, time), the history row
-	 * (SUBMITTED), the event (the first level is told) and the audit event.
+	 * Submits a draft or a returned entry: every check of {@link EntryChecks} must pass
+	 * and every declaration of the campaign (newest text version) must be accepted
+	 * explicitly. Writes the state, one acceptance row per declaration (text version,
+	 * account, time), the history row (SUBMITTED), the event (the first level is told)
+	 * and the audit event.
 	 */
 	public void submit(SignedInUser actor, long id, int version, Set<Long> acceptedDeclarations) {
 		Instant now = clock.instant();
@@ -291,7 +298,9 @@ public class EntryLifecycle {
 			.toList();
 		if (!missing.isEmpty()) {
 			throw new EntryChangeRejected("declarations", "submission.rejected.declarations",
-					missing.stream().map(Declaration::title).collect(Collectors.joining(texts.text("common.listSeparator"))));
+					missing.stream()
+						.map(Declaration::title)
+						.collect(Collectors.joining(texts.text("common.listSeparator"))));
 		}
 		write(submitted, version);
 		for (Declaration declaration : declarations) {
@@ -301,16 +310,18 @@ public class EntryLifecycle {
 		transitioned(actor, entry, submitted, Step.SUBMITTED, null, null, now);
 		auditLog.recordChange(AuditAction.UPDATED, "entry", id, entry.organisationPath(),
 				texts.text("submission.audit.submitted", entry.title()), Map.of("state", entry.state().name()),
-				Map.of("state", submitted.state().name(), "declarations", declarations.stream()
-					.map(declaration -> declaration.code() + "@" + declaration.textVersion())
-					.toList()));
+				Map.of("state", submitted.state().name(), "declarations",
+						declarations.stream()
+							.map(declaration -> declaration.code() + "@" + declaration.textVersion())
+							.toList()));
 	}
 
 	/**
-	 * 撤回修改: the owner takes a submitted entry back to a draft to change it, before the deadline
-	 * ({@link Entry#recalled}). Writes the entry, the history row (RECALLED), forgets the opinions of
-	 * its nomination form, and publishes the event, on which the approval module gives back a quota
-	 * place the entry held and forgets the first level's judgements; audited.
+	 * 撤回修改: the owner takes a submitted entry back to a draft to change it, before the
+	 * deadline ({@link Entry#recalled}). Writes the entry, the history row (RECALLED),
+	 * forgets the opinions of its nomination form, and publishes the event, on which the
+	 * approval module gives back a quota place the entry held and forgets the first
+	 * level's judgements; audited.
 	 */
 	public void recall(SignedInUser actor, long id, int version) {
 		Instant now = clock.instant();
@@ -324,8 +335,8 @@ public class EntryLifecycle {
 	}
 
 	/**
-	 * Withdraws the entry for good, with the owner's remark in the history (WITHDRAWN); the event lets
-	 * the approval module give back a quota place; audited.
+	 * Withdraws the entry for good, with the owner's remark in the history (WITHDRAWN);
+	 * the event lets the approval module give back a quota place; audited.
 	 */
 	public void withdraw(SignedInUser actor, long id, int version, String remark) {
 		Instant now = clock.instant();
@@ -337,9 +348,13 @@ public class EntryLifecycle {
 				texts.text("submission.audit.withdrawn", entry.title()), status(entry), status(withdrawn));
 	}
 
-	// --- the levels of the approval chain (R-APR-1) -------------------------------------------------
+	// --- the levels of the approval chain (R-APR-1)
+	// -------------------------------------------------
 
-	/** The entry with its row locked until the end of the caller's transaction, for a level to decide on. */
+	/**
+	 * The entry with its row locked until the end of the caller's transaction, for a
+	 * level to decide on.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<Entry> lock(long entryId) {
 		return records.lock(entryId);
@@ -348,7 +363,10 @@ public class EntryLifecycle {
 	/** What a level of the approval chain decides about the entry waiting there. */
 	public enum LevelDecision {
 
-		/** Pass it on to the next level, or approve it at the top; a recommendation where the level recommends. */
+		/**
+		 * Pass it on to the next level, or approve it at the top; a recommendation where
+		 * the level recommends.
+		 */
 		APPROVE,
 		/** Send it back to the submitter to change it (before the deadline only). */
 		RETURN,
@@ -358,18 +376,22 @@ public class EntryLifecycle {
 	}
 
 	/**
-	 * R-APR-1 The decision of the level where the entry waits, taken by an admin of that level, inside
-	 * the caller's transaction (the approval module authorises the actor, takes a quota place, keeps
-	 * the judgements and audits). The levels come from {@link ApprovalChain}; approving at a level
-	 * that recommends is the step RECOMMENDED, at the top the entry is APPROVED.
+	 * R-APR-1 The decision of the level where the entry waits, taken by an admin of that
+	 * level, inside the caller's transaction (the approval module authorises the actor,
+	 * takes a quota place, keeps the judgements and audits). The levels come from
+	 * {@link ApprovalChain}; approving at a level that recommends is the step
+	 * RECOMMENDED, at the top the entry is APPROVED.
 	 *
-	 * <p>Writes the entry if nobody changed it since {@code expectedVersion} (else
-	 * {@link EntryConflict}); writes the opinion into the nomination form's box of that level (R-NOM-1:
-	 * 工作单位意见 at the first level, 推荐单位意见 when recommending, 省总工会意见 at the top); on a return
-	 * forgets the form's opinions (it is judged again after resubmitting); writes the history row
-	 * naming the level and the step; publishes {@link EntryTransitioned}.
+	 * <p>
+	 * Writes the entry if nobody changed it since {@code expectedVersion} (else
+	 * {@link EntryConflict}); writes the opinion into the nomination form's box of that
+	 * level (R-NOM-1: 工作单位意见 at the first level, 推荐单位意见 when recommending, 省总工会意见 at the
+	 * top); on a return forgets the form's opinions (it is judged again after
+	 * resubmitting); writes the history row naming the level and the step; publishes
+	 * {@link EntryTransitioned}.
 	 * @param remark the opinion or reason, already checked by the caller
-	 * @return the event as published: the step taken, the new state and where the entry waits next
+	 * @return the event as published: the step taken, the new state and where the entry
+	 * waits next
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public EntryTransitioned decide(SignedInUser actor, Entry entry, int expectedVersion, LevelDecision decision,
@@ -386,8 +408,8 @@ public class EntryLifecycle {
 		ApprovalChain.Level next = at + 1 < levels.size() ? levels.get(at + 1) : null;
 		boolean recommends = next != null && level.recommends();
 		Entry after = switch (decision) {
-			case APPROVE -> entry.approvedAt(level.organisationId(), next == null ? null : next.organisationId(),
-					recommends, now);
+			case APPROVE ->
+				entry.approvedAt(level.organisationId(), next == null ? null : next.organisationId(), recommends, now);
 			case RETURN -> entry.returnedBy(level.organisationId(), now, deadline(campaign));
 			case REJECT -> entry.rejectedBy(level.organisationId(), now);
 		};
@@ -423,7 +445,8 @@ public class EntryLifecycle {
 		return -1;
 	}
 
-	// --- writing ------------------------------------------------------------------------------------
+	// --- writing
+	// ------------------------------------------------------------------------------------
 
 	private void write(Entry after, int expectedVersion) {
 		if (!records.update(after, expectedVersion)) {
@@ -431,7 +454,10 @@ public class EntryLifecycle {
 		}
 	}
 
-	/** The history row of a step and the {@link EntryTransitioned} event listeners handle inside this transaction. */
+	/**
+	 * The history row of a step and the {@link EntryTransitioned} event listeners handle
+	 * inside this transaction.
+	 */
 	private EntryTransitioned transitioned(SignedInUser actor, Entry before, Entry after, Step step, Long level,
 			String remark, Instant now) {
 		records.insertTransition(before.id(), before.state(), after.state(), step, actor.accountId(),
@@ -444,7 +470,8 @@ public class EntryLifecycle {
 	}
 
 	private Entry ownedLocked(SignedInUser actor, long id) {
-		return records.lock(id).filter(entry -> EntryPolicy.owns(actor, entry))
+		return records.lock(id)
+			.filter(entry -> EntryPolicy.owns(actor, entry))
 			.orElseThrow(() -> new NotFoundException("entry " + id));
 	}
 
@@ -466,13 +493,17 @@ public class EntryLifecycle {
 	}
 
 	/**
-	 * Findings that mean the content is not a usable file of its kind at all (wrong or unknown format,
-	 * cut short or damaged, an archive bomb or a path escaping the archive, a picture too large to
-	 * decode safely): such a file is refused, not attached with a failure.
+	 * Findings that mean the content is not a usable file of its kind at all (wrong or
+	 * unknown format, cut short or damaged, an archive bomb or a path escaping the
+	 * archive, a picture too large to decode safely): such a file is refused, not
+	 * attached with a failure.
 	 */
 	private static final Set<String> REFUSING_RULES = Set.of("format", "integrity", "archive", "image.pixels");
 
-	/** The format found in the content is one the slot takes, and nothing about the content is unsafe. */
+	/**
+	 * The format found in the content is one the slot takes, and nothing about the
+	 * content is unsafe.
+	 */
 	static boolean acceptedFormat(Inspection inspection, AttachmentSlot slot) {
 		if (inspection.detectedKind() == null || !slot.accepts(inspection.detectedKind())) {
 			return false;
@@ -492,15 +523,23 @@ public class EntryLifecycle {
 			return String.join(texts.text("common.clauseSeparator"), failed);
 		}
 		return texts.text("submission.attach.wrongFormat",
-				inspection.detectedKind() == null ? texts.text("submission.attach.unknownFormat") : inspection.detectedKind().name(),
-				slot.accepted().stream().map(Enum::name).collect(Collectors.joining(texts.text("common.listSeparator"))));
+				inspection.detectedKind() == null ? texts.text("submission.attach.unknownFormat")
+						: inspection.detectedKind().name(),
+				slot.accepted()
+					.stream()
+					.map(Enum::name)
+					.collect(Collectors.joining(texts.text("common.listSeparator"))));
 	}
 
 	private String section(Category category, String section) {
 		if (section == null) {
 			return null;
 		}
-		boolean known = category.rules().textFields().stream().map(TextField::sections).anyMatch(s -> s.contains(section));
+		boolean known = category.rules()
+			.textFields()
+			.stream()
+			.map(TextField::sections)
+			.anyMatch(s -> s.contains(section));
 		if (!known) {
 			throw new NotFoundException("section " + section);
 		}

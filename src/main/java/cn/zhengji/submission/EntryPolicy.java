@@ -11,8 +11,8 @@ import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 
 /**
- * Who may do what with entries, as named predicates (the one policy of this module). Lists and
- * downloads use the same predicates as the pages.
+ * Who may do what with entries, as named predicates (the one policy of this module).
+ * Lists and downloads use the same predicates as the pages.
  */
 public final class EntryPolicy {
 
@@ -20,9 +20,9 @@ public final class EntryPolicy {
 	}
 
 	/**
-	 * As whom the actor would submit in a category, if at all: a participant as its participant kind
-	 * when the rule lists it among the submitters; an organisation admin for its organisation when
-	 * the rule admits union organisations of that kind.
+	 * As whom the actor would submit in a category, if at all: a participant as its
+	 * participant kind when the rule lists it among the submitters; an organisation admin
+	 * for its organisation when the rule admits union organisations of that kind.
 	 */
 	public static Optional<SubmitterKind> submitterKind(AccountProfile actor, Organisation organisation,
 			CategoryRules rules) {
@@ -38,8 +38,8 @@ public final class EntryPolicy {
 	}
 
 	/**
-	 * The owner works on the entry: the participant who created an individual entry; every admin of
-	 * the submitting organisation for an organisation's entry.
+	 * The owner works on the entry: the participant who created an individual entry;
+	 * every admin of the submitting organisation for an organisation's entry.
 	 */
 	public static boolean owns(SignedInUser actor, Entry entry) {
 		if (entry.byOrganisation()) {
@@ -48,7 +48,9 @@ public final class EntryPolicy {
 		return entry.ownerKey().equals(Entry.accountOwner(actor.accountId()));
 	}
 
-	/** Admins whose subtree holds the submitting organisation read the entry (read-only). */
+	/**
+	 * Admins whose subtree holds the submitting organisation read the entry (read-only).
+	 */
 	public static boolean administers(SignedInUser actor, Entry entry) {
 		return actor.isAdmin() && actor.administers(entry.organisationPath());
 	}
@@ -58,19 +60,23 @@ public final class EntryPolicy {
 	}
 
 	/**
-	 * R-NOM-2 Who sees the full ID number and mobile of a nominee: the admins of the submitting
-	 * organisation (they typed them in and answer for the nomination) and, above it, the admins of
-	 * the provincial federation that runs the campaign (they approve and forward nominations) and the
-	 * platform admin. Admins in between (a city above a county) and participants see masked values.
+	 * R-NOM-2 Who sees the full ID number and mobile of a nominee: the admins of the
+	 * submitting organisation (they typed them in and answer for the nomination) and,
+	 * above it, the admins of the provincial federation that runs the campaign (they
+	 * approve and forward nominations) and the platform admin. Admins in between (a city
+	 * above a county) and participants see masked values.
 	 * @param actorOrganisation the actor's own organisation
 	 */
 	public static boolean maySeePersonalData(SignedInUser actor, Organisation actorOrganisation, Entry entry) {
 		return maySeePersonalData(actor, actorOrganisation, entry.organisationId(), entry.organisationPath());
 	}
 
-	/** The same rule for an entry known by its submitting organisation only (a row of an export). */
-	public static boolean maySeePersonalData(SignedInUser actor, Organisation actorOrganisation, long entryOrganisationId,
-			String entryOrganisationPath) {
+	/**
+	 * The same rule for an entry known by its submitting organisation only (a row of an
+	 * export).
+	 */
+	public static boolean maySeePersonalData(SignedInUser actor, Organisation actorOrganisation,
+			long entryOrganisationId, String entryOrganisationPath) {
 		if (!actor.isAdmin()) {
 			return false;
 		}
@@ -79,4 +85,5 @@ public final class EntryPolicy {
 		}
 		return actorOrganisation.kind() == OrganisationKind.PROVINCIAL && actor.administers(entryOrganisationPath);
 	}
+
 }

@@ -20,7 +20,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
-/** The tables of the submission module (V50). Callers scope and authorise; this class only reads and writes. */
+/**
+ * The tables of the submission module (V50). Callers scope and authorise; this class only
+ * reads and writes.
+ */
 @Repository
 class EntryRecords {
 
@@ -79,13 +82,17 @@ class EntryRecords {
 		return jdbc.sql(ENTRY_SELECT + " where e.id = ?").param(id).query(this::entry).optional();
 	}
 
-	/** The entry, its row locked until the end of the transaction (attaching files, transitions). */
+	/**
+	 * The entry, its row locked until the end of the transaction (attaching files,
+	 * transitions).
+	 */
 	Optional<Entry> lock(long id) {
 		return jdbc.sql(ENTRY_SELECT + " where e.id = ? for update of e").param(id).query(this::entry).optional();
 	}
 
 	/**
-	 * Writes title, texts, state and times if nobody changed the entry since {@code expectedVersion}.
+	 * Writes title, texts, state and times if nobody changed the entry since
+	 * {@code expectedVersion}.
 	 * @return false when the version moved on (a concurrent change)
 	 */
 	boolean update(Entry entry, int expectedVersion) {
@@ -157,7 +164,10 @@ class EntryRecords {
 			.update() == 1;
 	}
 
-	/** A history row naming the step taken and who took it; a level's decision names the level (organisation). */
+	/**
+	 * A history row naming the step taken and who took it; a level's decision names the
+	 * level (organisation).
+	 */
 	void insertTransition(long entryId, EntryState from, EntryState to, Step step, long actorId, String actorName,
 			Instant at, String remark, Long levelOrganisationId) {
 		jdbc.sql("""
@@ -192,7 +202,10 @@ class EntryRecords {
 			.update();
 	}
 
-	/** Forgets the opinions of an earlier round (a returned or re-edited nomination is judged again). */
+	/**
+	 * Forgets the opinions of an earlier round (a returned or re-edited nomination is
+	 * judged again).
+	 */
 	void clearOpinions(long entryId) {
 		jdbc.sql("""
 				update entry_nomination set work_unit_opinion = null, recommending_unit_opinion = null,
@@ -220,7 +233,10 @@ class EntryRecords {
 			.list();
 	}
 
-	/** The nomination row, with the ciphers of the personal data, if the form was ever saved. */
+	/**
+	 * The nomination row, with the ciphers of the personal data, if the form was ever
+	 * saved.
+	 */
 	Optional<NominationRow> nomination(long entryId) {
 		return jdbc.sql("select * from entry_nomination where entry_id = ?").param(entryId).query((rs, n) -> {
 			java.sql.Date birth = rs.getDate("birth_month");
@@ -234,21 +250,24 @@ class EntryRecords {
 		}).optional();
 	}
 
-	/** Writes the fields a nominator fills in; the three opinions are left as they are. */
+	/**
+	 * Writes the fields a nominator fills in; the three opinions are left as they are.
+	 */
 	void saveNomination(long entryId, Nomination form, byte[] mobileCipher, byte[] idNumberCipher) {
-		jdbc.sql("""
-				insert into entry_nomination (entry_id, name, sex, birth_month, political_status, account_name, platform,
-				    followers, unit_and_position, mobile_cipher, mobile_masked, id_number_cipher, id_number_masked,
-				    profile, reasons)
-				values (:entry, :name, :sex, :birth, :political, :account, :platform, :followers, :unit, :mobileCipher,
-				    :mobileMasked, :idCipher, :idMasked, :profile, :reasons)
-				on conflict (entry_id) do update set name = excluded.name, sex = excluded.sex,
-				    birth_month = excluded.birth_month, political_status = excluded.political_status,
-				    account_name = excluded.account_name, platform = excluded.platform, followers = excluded.followers,
-				    unit_and_position = excluded.unit_and_position, mobile_cipher = excluded.mobile_cipher,
-				    mobile_masked = excluded.mobile_masked, id_number_cipher = excluded.id_number_cipher,
-				    id_number_masked = excluded.id_number_masked, profile = excluded.profile, reasons = excluded.reasons
-				""")
+		jdbc.sql(
+				"""
+						insert into entry_nomination (entry_id, name, sex, birth_month, political_status, account_name, platform,
+						    followers, unit_and_position, mobile_cipher, mobile_masked, id_number_cipher, id_number_masked,
+						    profile, reasons)
+						values (:entry, :name, :sex, :birth, :political, :account, :platform, :followers, :unit, :mobileCipher,
+						    :mobileMasked, :idCipher, :idMasked, :profile, :reasons)
+						on conflict (entry_id) do update set name = excluded.name, sex = excluded.sex,
+						    birth_month = excluded.birth_month, political_status = excluded.political_status,
+						    account_name = excluded.account_name, platform = excluded.platform, followers = excluded.followers,
+						    unit_and_position = excluded.unit_and_position, mobile_cipher = excluded.mobile_cipher,
+						    mobile_masked = excluded.mobile_masked, id_number_cipher = excluded.id_number_cipher,
+						    id_number_masked = excluded.id_number_masked, profile = excluded.profile, reasons = excluded.reasons
+						""")
 			.param("entry", entryId)
 			.param("name", form.name())
 			.param("sex", form.sex())
@@ -278,8 +297,7 @@ class EntryRecords {
 				rs.getString("owner_key"), rs.getLong("organisation_id"), rs.getString("organisation_path"),
 				rs.getString("organisation_name"), rs.getString("title"), EntryState.valueOf(rs.getString("state")),
 				new EntryTexts(texts), instant(rs, "created_at"), instant(rs, "updated_at"),
-				instant(rs, "submitted_at"), rs.getInt("version"),
-				nullableLong(rs, "pending_organisation_id"),
+				instant(rs, "submitted_at"), rs.getInt("version"), nullableLong(rs, "pending_organisation_id"),
 				instant(rs, "pending_since"), nullableLong(rs, "decided_by_organisation_id"),
 				nullableLong(rs, "recommended_by_organisation_id"));
 	}
@@ -312,4 +330,5 @@ class EntryRecords {
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
+
 }

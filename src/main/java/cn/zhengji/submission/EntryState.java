@@ -5,23 +5,35 @@ package cn.zhengji.submission;
  */
 public enum EntryState {
 
-	/** Being prepared (or recalled by its owner to be changed); only its owner sees it complete. */
+	/**
+	 * Being prepared (or recalled by its owner to be changed); only its owner sees it
+	 * complete.
+	 */
 	DRAFT,
 	/**
-	 * Handed in (every check passed, the declarations accepted) and waiting in the approval chain at
-	 * the organisation named by the entry's pending organisation.
+	 * Handed in (every check passed, the declarations accepted) and waiting in the
+	 * approval chain at the organisation named by the entry's pending organisation.
 	 */
 	SUBMITTED,
-	/** Sent back to the submitter by a level of the chain with a reason; editable before the deadline. */
+	/**
+	 * Sent back to the submitter by a level of the chain with a reason; editable before
+	 * the deadline.
+	 */
 	RETURNED,
 	/** Approved by the top of the chain (the campaign's host organisation). */
 	APPROVED,
-	/** Refused by a level of the chain with a reason; final. Frees the place of a one-per-person category. */
+	/**
+	 * Refused by a level of the chain with a reason; final. Frees the place of a
+	 * one-per-person category.
+	 */
 	REJECTED,
 	/** Taken back by its owner; final. Frees the place of a one-per-person category. */
 	WITHDRAWN;
 
-	/** Whether the owner may change the content in place (before the deadline): not while it is in review. */
+	/**
+	 * Whether the owner may change the content in place (before the deadline): not while
+	 * it is in review.
+	 */
 	public boolean isEditable() {
 		return this == DRAFT || this == RETURNED;
 	}
@@ -30,4 +42,5 @@ public enum EntryState {
 	public boolean isOwnersToWithdraw() {
 		return this == DRAFT || this == SUBMITTED || this == RETURNED;
 	}
+
 }

@@ -9,8 +9,8 @@ import cn.zhengji.campaign.CategoryRules.TextField;
 import cn.zhengji.infrastructure.text.CharacterCount;
 
 /**
- * The texts of an entry, by the keys of the category's text fields. A field with sections (需求与方案,
- * 产品设计, ... or the five dimensions 保障, 基础, ...) keeps one text per section under
+ * The texts of an entry, by the keys of the category's text fields. A field with sections
+ * (需求与方案, 产品设计, ... or the five dimensions 保障, 基础, ...) keeps one text per section under
  * {@code key#section}; its length is the length of all sections together.
  */
 public record EntryTexts(Map<String, String> values) {
@@ -47,7 +47,10 @@ public record EntryTexts(Map<String, String> values) {
 			.collect(Collectors.joining());
 	}
 
-	/** Characters of the field as every limit counts them ({@link CharacterCount}): the page shows this number. */
+	/**
+	 * Characters of the field as every limit counts them ({@link CharacterCount}): the
+	 * page shows this number.
+	 */
 	public int length(TextField field) {
 		return CharacterCount.of(joined(field));
 	}

@@ -3,15 +3,16 @@ package cn.zhengji.submission;
 import java.time.Instant;
 
 /**
- * R-SUB-1 Published (synchronously, inside the transaction of the change) whenever an entry
- * changes state or moves to another level of the approval chain. Notices (issue 4) listen to it.
+ * R-SUB-1 Published (synchronously, inside the transaction of the change) whenever an
+ * entry changes state or moves to another level of the approval chain. Notices (issue 4)
+ * listen to it.
  *
  * @param step what happened
  * @param levelOrganisationId the level that decided (null for the owner's own steps)
- * @param nextOrganisationId the organisation whose admins act next (null unless the entry waits in
- * the chain)
- * @param ownerAccountId the participant who owns an individual's entry; null for an organisation's
- * entry, whose owners are the admins of {@code organisationId}
+ * @param nextOrganisationId the organisation whose admins act next (null unless the entry
+ * waits in the chain)
+ * @param ownerAccountId the participant who owns an individual's entry; null for an
+ * organisation's entry, whose owners are the admins of {@code organisationId}
  * @param organisationId the submitting organisation
  * @param remark the opinion or reason given, if any
  */
@@ -19,7 +20,10 @@ public record EntryTransitioned(long entryId, long campaignId, long categoryId, 
 		EntryState to, Step step, Long levelOrganisationId, Long nextOrganisationId, Long ownerAccountId,
 		long organisationId, long actorId, String actorName, String remark, Instant occurredAt) {
 
-	/** The steps of an entry's life, each a row of its history (stored by name, CHECK entry_transition_step_ck). */
+	/**
+	 * The steps of an entry's life, each a row of its history (stored by name, CHECK
+	 * entry_transition_step_ck).
+	 */
 	public enum Step {
 
 		/** The owner created the draft. */
@@ -39,8 +43,8 @@ public record EntryTransitioned(long entryId, long campaignId, long categoryId, 
 		/** A level refused it; final. */
 		REJECTED,
 		/**
-		 * Before 撤回修改 existed, an edit of a submitted entry silently made it a draft again; kept to
-		 * read the history of that time, never taken any more.
+		 * Before 撤回修改 existed, an edit of a submitted entry silently made it a draft
+		 * again; kept to read the history of that time, never taken any more.
 		 */
 		EDITED;
 

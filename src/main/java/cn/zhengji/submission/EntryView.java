@@ -12,13 +12,15 @@ import cn.zhengji.campaign.Declaration;
 
 /**
  * Everything the entry page shows, read in one go for one viewer.
+ *
  * @param slots the category's attachment slots, plus the 一寸彩照 of a nomination form
  * @param problems what still stops submitting (empty: ready), as Chinese sentences
  * @param declarations the campaign's declarations in their newest text versions
  * @param deadline the first instant after the submission phase, null if it never ends
- * @param changeable whether the owner may change the content and submit now (a draft or a returned entry
- * before the deadline; a submitted one is recalled first)
- * @param recallable whether the owner may take the submitted entry back to a draft now (撤回修改)
+ * @param changeable whether the owner may change the content and submit now (a draft or a
+ * returned entry before the deadline; a submitted one is recalled first)
+ * @param recallable whether the owner may take the submitted entry back to a draft now
+ * (撤回修改)
  * @param withdrawable whether the owner may withdraw it for good now
  * @param owner whether the viewer owns the entry (else an admin reading it)
  * @param personalDataAllowed whether the viewer may open the full ID number and mobile
@@ -36,8 +38,9 @@ public record EntryView(Entry entry, Campaign campaign, Category category, List<
 	}
 
 	/**
-	 * What 撤回修改 gives up, for the confirmation the owner reads first: the levels that approved this
-	 * submission so far (their opinions no longer hold) and the level whose quota place it holds.
+	 * What 撤回修改 gives up, for the confirmation the owner reads first: the levels that
+	 * approved this submission so far (their opinions no longer hold) and the level whose
+	 * quota place it holds.
 	 */
 	public RecallCost recallCost() {
 		List<String> approvedBy = new java.util.ArrayList<>();
@@ -45,7 +48,8 @@ public record EntryView(Entry entry, Campaign campaign, Category category, List<
 			if (step.step() == EntryTransitioned.Step.SUBMITTED) {
 				approvedBy.clear();
 			}
-			else if (step.step() == EntryTransitioned.Step.APPROVED || step.step() == EntryTransitioned.Step.RECOMMENDED) {
+			else if (step.step() == EntryTransitioned.Step.APPROVED
+					|| step.step() == EntryTransitioned.Step.RECOMMENDED) {
 				approvedBy.add(step.levelName());
 			}
 		}
@@ -54,7 +58,8 @@ public record EntryView(Entry entry, Campaign campaign, Category category, List<
 
 	/**
 	 * @param approvedBy the levels that approved the current submission, in order
-	 * @param quotaHeldBy the level whose recommendation (and quota place) the entry holds, or null
+	 * @param quotaHeldBy the level whose recommendation (and quota place) the entry
+	 * holds, or null
 	 */
 	public record RecallCost(List<String> approvedBy, String quotaHeldBy) {
 
@@ -63,7 +68,10 @@ public record EntryView(Entry entry, Campaign campaign, Category category, List<
 		}
 	}
 
-	/** The return (level, reason) that sent the entry back to its owner, while it is RETURNED. */
+	/**
+	 * The return (level, reason) that sent the entry back to its owner, while it is
+	 * RETURNED.
+	 */
 	public Optional<Transition> returnReason() {
 		if (entry.state() != EntryState.RETURNED) {
 			return Optional.empty();
@@ -76,20 +84,28 @@ public record EntryView(Entry entry, Campaign campaign, Category category, List<
 	}
 
 	/**
-	 * The sections a slot's files are filed under, or none. Where a category's only required material
-	 * is a text in sections (the five dimensions 保障/基础/创新/效果/展示 of 数字赋能工会), its optional
-	 * slots for several files are offered per section, so that images and files sit with their text.
-	 * Counts and limits still apply to the slot as a whole.
+	 * The sections a slot's files are filed under, or none. Where a category's only
+	 * required material is a text in sections (the five dimensions 保障/基础/创新/效果/展示 of
+	 * 数字赋能工会), its optional slots for several files are offered per section, so that
+	 * images and files sit with their text. Counts and limits still apply to the slot as
+	 * a whole.
 	 */
 	public List<String> sectionsFor(AttachmentSlot slot) {
 		var rules = category.rules();
 		boolean evidenceBySection = rules.attachments().stream().noneMatch(AttachmentSlot::required)
-				&& rules.textFields().stream().filter(field -> field.required() && !field.sections().isEmpty()).count() == 1;
+				&& rules.textFields()
+					.stream()
+					.filter(field -> field.required() && !field.sections().isEmpty())
+					.count() == 1;
 		if (!evidenceBySection || slot.required() || (slot.maxCount() != null && slot.maxCount() == 1)) {
 			return List.of();
 		}
-		return rules.textFields().stream().filter(field -> field.required() && !field.sections().isEmpty())
-			.findFirst().orElseThrow().sections();
+		return rules.textFields()
+			.stream()
+			.filter(field -> field.required() && !field.sections().isEmpty())
+			.findFirst()
+			.orElseThrow()
+			.sections();
 	}
 
 	public List<Attachment> attachmentsIn(AttachmentSlot slot, String section) {

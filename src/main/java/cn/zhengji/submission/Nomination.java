@@ -3,9 +3,11 @@ package cn.zhengji.submission;
 import java.time.YearMonth;
 
 /**
- * R-NOM-1 The nomination form (附件4) of a good-netizen entry as shown to everyone: the mobile and
- * the ID number only masked ({@code 138****1234}, {@code 350102********1234}). The full values are
- * read through {@link NominationForms#revealPersonalData}, which is audited.
+ * R-NOM-1 The nomination form (附件4) of a good-netizen entry as shown to everyone: the
+ * mobile and the ID number only masked ({@code 138****1234}, {@code 350102********1234}).
+ * The full values are read through {@link NominationForms#revealPersonalData}, which is
+ * audited.
+ *
  * @param sex {@code MALE} or {@code FEMALE}
  */
 public record Nomination(String name, String sex, YearMonth birthMonth, String politicalStatus, String accountName,
@@ -14,8 +16,7 @@ public record Nomination(String name, String sex, YearMonth birthMonth, String p
 		String provinceOpinion) {
 
 	public static Nomination empty() {
-		return new Nomination(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null);
+		return new Nomination(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/** Labels (messages) of the fields of 附件4 still empty, in the order of the form. */

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,10 +30,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R-NOM-1/2/3 The nomination form of good-netizen entries: checking what the nominator typed, the
- * ID number and mobile encrypted at rest (SM4, keys from configuration) with masked copies, the
- * audited "查看完整信息", and the form as PDF and Word. Who sees full values:
- * {@link EntryPolicy#maySeePersonalData}.
+ * R-NOM-1/2/3 The nomination form of good-netizen entries: checking what the nominator
+ * typed, the ID number and mobile encrypted at rest (SM4, keys from configuration) with
+ * masked copies, the audited "查看完整信息", and the form as PDF and Word. Who sees full
+ * values: {@link EntryPolicy#maySeePersonalData}.
  */
 @Service
 public class NominationForms {
@@ -74,15 +73,19 @@ public class NominationForms {
 		this.auditLog = auditLog;
 	}
 
-	/** The checked form, ready to store: what is shown and the ciphers of the personal data. */
+	/**
+	 * The checked form, ready to store: what is shown and the ciphers of the personal
+	 * data.
+	 */
 	record Checked(Nomination shown, byte[] mobileCipher, byte[] idNumberCipher) {
 	}
 
 	/**
-	 * Checks the input against 附件4 and the stored form: the ID number by GB 11643 (check digit)
-	 * with its birth date in 出生年月, the mobile as a mainland number, every text within the limits of
-	 * {@link NominationRules} (推荐理由 at most 1500 characters, counted as the notice counts them).
-	 * Empty fields are allowed while the entry is a draft; submitting requires them.
+	 * Checks the input against 附件4 and the stored form: the ID number by GB 11643 (check
+	 * digit) with its birth date in 出生年月, the mobile as a mainland number, every text
+	 * within the limits of {@link NominationRules} (推荐理由 at most 1500 characters, counted
+	 * as the notice counts them). Empty fields are allowed while the entry is a draft;
+	 * submitting requires them.
 	 * @throws EntryChangeRejected naming the field
 	 */
 	Checked check(long entryId, NominationInput input) {
@@ -126,7 +129,8 @@ public class NominationForms {
 		}
 		if (idNumber != null && birthMonth != null && !YearMonth.from(idNumber.birthDate()).equals(birthMonth)) {
 			throw new EntryChangeRejected("birthMonth", "submission.nomination.birthMonthMismatch",
-					YearMonth.from(idNumber.birthDate()).getYear(), YearMonth.from(idNumber.birthDate()).getMonthValue());
+					YearMonth.from(idNumber.birthDate()).getYear(),
+					YearMonth.from(idNumber.birthDate()).getMonthValue());
 		}
 		requireWithin("name", input.name(), NominationRules.SHORT_MAX_CHARACTERS);
 		requireWithin("politicalStatus", input.politicalStatus(), NominationRules.SHORT_MAX_CHARACTERS);
@@ -164,8 +168,7 @@ public class NominationForms {
 		Entry entry = allowedEntry(actor, entryId);
 		Nomination.PersonalData data = personalData(entryId);
 		auditLog.recordChange(AuditAction.VIEWED_PERSONAL_DATA, "entry", entry.id(), entry.organisationPath(),
-				texts.text("submission.audit.personalDataViewed", entry.title()),
-				null, null);
+				texts.text("submission.audit.personalDataViewed", entry.title()), null, null);
 		return data;
 	}
 
@@ -174,19 +177,22 @@ public class NominationForms {
 	}
 
 	/**
-	 * The form of 附件4 as PDF or Word ({@code docx}); personal data masked unless {@code full} is
-	 * asked by a viewer allowed to see it (then audited like a view).
+	 * The form of 附件4 as PDF or Word ({@code docx}); personal data masked unless
+	 * {@code full} is asked by a viewer allowed to see it (then audited like a view).
 	 */
 	@Transactional
 	public Document document(SignedInUser actor, long entryId, boolean word, boolean full) {
-		Entry entry = records.find(entryId).filter(found -> EntryPolicy.mayRead(actor, found))
+		Entry entry = records.find(entryId)
+			.filter(found -> EntryPolicy.mayRead(actor, found))
 			.orElseThrow(() -> new NotFoundException("entry " + entryId));
 		Campaign campaign = campaigns.findById(entry.campaignId()).orElseThrow();
 		if (!Entries.category(campaigns, campaign, entry.categoryId()).rules().nominationForm()) {
 			throw new NotFoundException("nomination " + entryId);
 		}
 		// A form never saved prints empty, as the blank 附件4.
-		Nomination shown = records.nomination(entryId).map(EntryRecords.NominationRow::shown).orElse(Nomination.empty());
+		Nomination shown = records.nomination(entryId)
+			.map(EntryRecords.NominationRow::shown)
+			.orElse(Nomination.empty());
 		String mobile = shown.mobileMasked();
 		String idNumber = shown.idNumberMasked();
 		if (full) {
@@ -195,8 +201,7 @@ public class NominationForms {
 			mobile = data.mobile();
 			idNumber = data.idNumber();
 			auditLog.recordChange(AuditAction.VIEWED_PERSONAL_DATA, "entry", entry.id(), entry.organisationPath(),
-					texts.text("submission.audit.personalDataDocument", word ? "Word" : "PDF", entry.title()),
-					null,
+					texts.text("submission.audit.personalDataDocument", word ? "Word" : "PDF", entry.title()), null,
 					Map.of("format", word ? "docx" : "pdf"));
 		}
 		NominationSheet sheet = new NominationSheet(campaign.title(), shown.name(),
@@ -205,7 +210,8 @@ public class NominationForms {
 				shown.unitAndPosition(), mobile, idNumber, entry.organisationName(), shown.profile(), shown.reasons(),
 				shown.workUnitOpinion(), shown.recommendingUnitOpinion(), shown.provinceOpinion());
 		String base = documents.fileName(sheet);
-		return word ? new Document(documents.word(sheet), base + ".docx") : new Document(documents.pdf(sheet), base + ".pdf");
+		return word ? new Document(documents.word(sheet), base + ".docx")
+				: new Document(documents.pdf(sheet), base + ".pdf");
 	}
 
 	private Entry allowedEntry(SignedInUser actor, long entryId) {
@@ -238,4 +244,5 @@ public class NominationForms {
 			})
 			.orElse(null);
 	}
+
 }

@@ -1,8 +1,8 @@
 package cn.zhengji.submission;
 
 /**
- * R-NOM-1 The three opinion boxes of the nomination form (附件4), each filled with the opinion of one
- * level of the approval chain.
+ * R-NOM-1 The three opinion boxes of the nomination form (附件4), each filled with the
+ * opinion of one level of the approval chain.
  */
 public enum NominationOpinion {
 
@@ -22,4 +22,5 @@ public enum NominationOpinion {
 	String column() {
 		return column;
 	}
+
 }

@@ -9,7 +9,10 @@ import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisations;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Uniquely named accounts for tests, since the database is shared by every test of the JVM. */
+/**
+ * Uniquely named accounts for tests, since the database is shared by every test of the
+ * JVM.
+ */
 public class AccountFixtures {
 
 	public static final String PASSWORD = "Fixture#2026";
@@ -54,9 +57,9 @@ public class AccountFixtures {
 
 	public Fixture participant(String organisationCode) {
 		String mobile = uniqueMobile();
-		long id = records.insert(new NewAccount(null, new MobileNumber(mobile), "测试职工" + mobile.substring(7), hash(),
-				Role.PARTICIPANT, ParticipantKind.WORKER, organisations.getByCode(organisationCode).id(), false, false,
-				null));
+		long id = records.insert(
+				new NewAccount(null, new MobileNumber(mobile), "测试职工" + mobile.substring(7), hash(), Role.PARTICIPANT,
+						ParticipantKind.WORKER, organisations.getByCode(organisationCode).id(), false, false, null));
 		return new Fixture(id, mobile, mobile);
 	}
 
@@ -85,4 +88,5 @@ public class AccountFixtures {
 		}
 		return passwordHash;
 	}
+
 }

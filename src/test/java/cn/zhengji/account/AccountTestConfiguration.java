@@ -15,7 +15,9 @@ class AccountTestConfiguration {
 		return new MutableClock();
 	}
 
-	/** Stands in for the SMS provider, an external service; our own code runs for real. */
+	/**
+	 * Stands in for the SMS provider, an external service; our own code runs for real.
+	 */
 	@Bean
 	RecordingSmsGateway recordingSmsGateway() {
 		return new RecordingSmsGateway();
@@ -26,4 +28,5 @@ class AccountTestConfiguration {
 			Organisations organisations, AccountUserDetailsService userDetails) {
 		return new AccountFixtures(records, passwordEncoder, organisations, userDetails);
 	}
+
 }

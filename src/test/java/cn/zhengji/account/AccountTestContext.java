@@ -10,9 +10,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole application with MockMvc and the real security configuration, plus a settable clock, an
- * SMS gateway that keeps what it was asked to send, and account fixtures. All account tests use this
- * one annotation so that they share one application context.
+ * The whole application with MockMvc and the real security configuration, plus a settable
+ * clock, an SMS gateway that keeps what it was asked to send, and account fixtures. All
+ * account tests use this one annotation so that they share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,4 +20,5 @@ import org.springframework.context.annotation.Import;
 @AutoConfigureMockMvc
 @Import(AccountTestConfiguration.class)
 public @interface AccountTestContext {
+
 }

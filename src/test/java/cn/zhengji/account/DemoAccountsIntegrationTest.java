@@ -54,21 +54,21 @@ class DemoAccountsIntegrationTest {
 				       || coalesce(a.participant_kind, '-') || '|' || o.code || '|' || a.must_change_password
 				from account a join organisation o on o.id = a.organisation_id
 				where a.demo order by a.id
-				""").query(String.class).list()).containsExactly(
-					"demo-province|演示省总管理员|ORG_ADMIN|-|fj|false",
-					"demo-city|演示市总管理员|ORG_ADMIN|-|fj-fuzhou|false",
-					"demo-county|演示区总管理员|ORG_ADMIN|-|demo-county|false",
-					"demo-grassroots|演示基层工会管理员|ORG_ADMIN|-|demo-grassroots-a|false",
-					"demo-expert|演示评审专家|EXPERT|-|fj|false",
-					"138****0001|演示职工|PARTICIPANT|WORKER|demo-grassroots-a|false",
-					"138****0002|演示工会干部|PARTICIPANT|UNION_CADRE|demo-grassroots-a|false");
-		for (String login : new String[] { "demo-province", "demo-city", "demo-county", "demo-grassroots", "demo-expert",
-				"13800000001", "13800000002" }) {
+				""").query(String.class).list()).containsExactly("demo-province|演示省总管理员|ORG_ADMIN|-|fj|false",
+				"demo-city|演示市总管理员|ORG_ADMIN|-|fj-fuzhou|false", "demo-county|演示区总管理员|ORG_ADMIN|-|demo-county|false",
+				"demo-grassroots|演示基层工会管理员|ORG_ADMIN|-|demo-grassroots-a|false", "demo-expert|演示评审专家|EXPERT|-|fj|false",
+				"138****0001|演示职工|PARTICIPANT|WORKER|demo-grassroots-a|false",
+				"138****0002|演示工会干部|PARTICIPANT|UNION_CADRE|demo-grassroots-a|false");
+		for (String login : new String[] { "demo-province", "demo-city", "demo-county", "demo-grassroots",
+				"demo-expert", "13800000001", "13800000002" }) {
 			assertThat(passwordEncoder.matches("Demo#2026zj", userDetails.loadUserByUsername(login).getPassword()))
-				.as(login).isTrue();
+				.as(login)
+				.isTrue();
 		}
 		assertThat(cipher.decrypt(jdbc.sql("select mobile_cipher from account where mobile_hmac = ?")
-			.param(cipher.blindIndex("13800000001")).query(byte[].class).single())).isEqualTo("13800000001");
+			.param(cipher.blindIndex("13800000001"))
+			.query(byte[].class)
+			.single())).isEqualTo("13800000001");
 	}
 
 	@Test
@@ -98,6 +98,8 @@ class DemoAccountsIntegrationTest {
 	}
 
 	private DemoAccounts demoAccounts(boolean enabled) {
-		return new DemoAccounts(records, organisations, passwordEncoder, audit, transactions, enabled, "Demo#2026zj", texts);
+		return new DemoAccounts(records, organisations, passwordEncoder, audit, transactions, enabled, "Demo#2026zj",
+				texts);
 	}
+
 }

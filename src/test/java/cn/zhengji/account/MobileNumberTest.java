@@ -21,4 +21,5 @@ class MobileNumberTest {
 		assertThat(new MobileNumber("13812341234").masked()).isEqualTo("138****1234");
 		assertThat(new MobileNumber("13812341234").toString()).isEqualTo("138****1234");
 	}
+
 }

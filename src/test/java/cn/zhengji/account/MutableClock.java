@@ -38,4 +38,5 @@ public class MutableClock extends Clock {
 	public Clock withZone(ZoneId zone) {
 		return Clock.fixed(instant(), zone);
 	}
+
 }

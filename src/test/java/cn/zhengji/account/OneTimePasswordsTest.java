@@ -22,4 +22,5 @@ class OneTimePasswordsTest {
 		}
 		assertThat(seen).hasSize(2000);
 	}
+
 }

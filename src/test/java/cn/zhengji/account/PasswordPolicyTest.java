@@ -39,10 +39,8 @@ class PasswordPolicyTest {
 
 	@Test
 	void refusesFewerThanThreeCharacterClasses() {
-		assertThat(problems("abcdefgh12", null, null))
-			.containsExactly("密码须包含大写字母、小写字母、数字、符号中的至少3类。");
-		assertThat(problems("ABCDEFGHIJ", null, null))
-			.containsExactly("密码须包含大写字母、小写字母、数字、符号中的至少3类。");
+		assertThat(problems("abcdefgh12", null, null)).containsExactly("密码须包含大写字母、小写字母、数字、符号中的至少3类。");
+		assertThat(problems("ABCDEFGHIJ", null, null)).containsExactly("密码须包含大写字母、小写字母、数字、符号中的至少3类。");
 	}
 
 	@Test
@@ -69,9 +67,9 @@ class PasswordPolicyTest {
 
 	@Test
 	void reportsEveryBrokenRuleAtOnce() {
-		assertThat(problems("admin", "admin", null)).containsExactly("密码至少需要8个字符。",
-				"密码须包含大写字母、小写字母、数字、符号中的至少3类。", "密码不能包含用户名。");
-		assertThat(problems(null, null, null)).containsExactly("密码至少需要8个字符。",
-				"密码须包含大写字母、小写字母、数字、符号中的至少3类。");
+		assertThat(problems("admin", "admin", null)).containsExactly("密码至少需要8个字符。", "密码须包含大写字母、小写字母、数字、符号中的至少3类。",
+				"密码不能包含用户名。");
+		assertThat(problems(null, null, null)).containsExactly("密码至少需要8个字符。", "密码须包含大写字母、小写字母、数字、符号中的至少3类。");
 	}
+
 }

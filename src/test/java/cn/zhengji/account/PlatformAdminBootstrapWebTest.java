@@ -24,8 +24,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The first platform admin. The test profile sets its password ({@value #CONFIGURED}); tests that
- * change the admin put it back as the bootstrap left it, since other tests share the database.
+ * The first platform admin. The test profile sets its password ({@value #CONFIGURED});
+ * tests that change the admin put it back as the bootstrap left it, since other tests
+ * share the database.
  */
 @AccountTestContext
 class PlatformAdminBootstrapWebTest {
@@ -70,20 +71,27 @@ class PlatformAdminBootstrapWebTest {
 
 	@Test
 	void createsOnePlatformAdminAtTheProvinceThatMustChangeItsPassword() {
-		assertThat(jdbc.sql("""
-				select a.username || '|' || a.display_name || '|' || o.code || '|' || a.must_change_password || '|' || a.demo
-				from account a join organisation o on o.id = a.organisation_id where a.role = 'PLATFORM_ADMIN'
-				""").query(String.class).list()).containsExactly("admin|平台管理员|fj|true|false");
-		assertThat(jdbc.sql("""
-				select count(*) from audit_event e join account a on e.target_type = 'account' and e.target_id = a.id::text
-				where a.username = 'admin' and e.action = 'CREATED' and e.before_state is null
-				  and e.after_state ->> 'username' = 'admin' and e.after_state -> 'passwordHash' is null
-				""").query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc
+			.sql("""
+					select a.username || '|' || a.display_name || '|' || o.code || '|' || a.must_change_password || '|' || a.demo
+					from account a join organisation o on o.id = a.organisation_id where a.role = 'PLATFORM_ADMIN'
+					""")
+			.query(String.class)
+			.list()).containsExactly("admin|平台管理员|fj|true|false");
+		assertThat(jdbc
+			.sql("""
+					select count(*) from audit_event e join account a on e.target_type = 'account' and e.target_id = a.id::text
+					where a.username = 'admin' and e.action = 'CREATED' and e.before_state is null
+					  and e.after_state ->> 'username' = 'admin' and e.after_state -> 'passwordHash' is null
+					""")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
 	void sendsTheFirstAdminToChangeThePasswordBeforeAnythingElse() throws Exception {
-		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/sign-in").user("admin").password(CONFIGURED))
+		MockHttpSession session = (MockHttpSession) mvc
+			.perform(formLogin("/sign-in").user("admin").password(CONFIGURED))
 			.andExpect(redirectedUrl("/workbench"))
 			.andReturn()
 			.getRequest()
@@ -95,18 +103,27 @@ class PlatformAdminBootstrapWebTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("您正在使用一次性密码，请先设置新密码后再继续使用平台。")));
 
-		mvc.perform(post("/account/password").session(session).with(csrf())
-				.param("currentPassword", CONFIGURED).param("newPassword", "admin#2026X").param("newPasswordRepeat", "admin#2026X"))
+		mvc.perform(post("/account/password").session(session)
+			.with(csrf())
+			.param("currentPassword", CONFIGURED)
+			.param("newPassword", "admin#2026X")
+			.param("newPasswordRepeat", "admin#2026X"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("密码不能包含用户名。")));
-		mvc.perform(post("/account/password").session(session).with(csrf())
-				.param("currentPassword", "Wrong#2026").param("newPassword", "Fujian#Net2026").param("newPasswordRepeat", "Fujian#Net2026"))
+		mvc.perform(post("/account/password").session(session)
+			.with(csrf())
+			.param("currentPassword", "Wrong#2026")
+			.param("newPassword", "Fujian#Net2026")
+			.param("newPasswordRepeat", "Fujian#Net2026"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("当前密码不正确。")));
 		assertThat(passwordEncoder.matches(CONFIGURED, passwordOfAdmin())).isTrue();
 
-		mvc.perform(post("/account/password").session(session).with(csrf())
-				.param("currentPassword", CONFIGURED).param("newPassword", "Fujian#Net2026").param("newPasswordRepeat", "Fujian#Net2026"))
+		mvc.perform(post("/account/password").session(session)
+			.with(csrf())
+			.param("currentPassword", CONFIGURED)
+			.param("newPassword", "Fujian#Net2026")
+			.param("newPasswordRepeat", "Fujian#Net2026"))
 			.andExpect(redirectedUrl("/workbench"))
 			.andExpect(flash().attribute("flashSuccess", "密码已修改。"));
 
@@ -114,24 +131,30 @@ class PlatformAdminBootstrapWebTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("活动管理")));
 		mvc.perform(get("/admin/accounts").session(session)).andExpect(status().isOk());
-		assertThat(jdbc.sql("select must_change_password from account where username = 'admin'").query(Boolean.class)
+		assertThat(jdbc.sql("select must_change_password from account where username = 'admin'")
+			.query(Boolean.class)
 			.single()).isFalse();
 		assertThat(passwordEncoder.matches("Fujian#Net2026", passwordOfAdmin())).isTrue();
-		assertThat(jdbc.sql("""
-				select count(*) from audit_event e join account a on e.target_type = 'account' and e.target_id = a.id::text
-				where a.username = 'admin' and e.action = 'UPDATED' and e.summary = '修改本人密码'
-				  and (e.before_state ->> 'mustChangePassword')::boolean and not (e.after_state ->> 'mustChangePassword')::boolean
-				  and e.after_state::text not like '%argon2%'
-				""").query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc
+			.sql("""
+					select count(*) from audit_event e join account a on e.target_type = 'account' and e.target_id = a.id::text
+					where a.username = 'admin' and e.action = 'UPDATED' and e.summary = '修改本人密码'
+					  and (e.before_state ->> 'mustChangePassword')::boolean and not (e.after_state ->> 'mustChangePassword')::boolean
+					  and e.after_state::text not like '%argon2%'
+					""")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 
-		mvc.perform(formLogin("/sign-in").user("admin").password("Fujian#Net2026")).andExpect(redirectedUrl("/workbench"));
+		mvc.perform(formLogin("/sign-in").user("admin").password("Fujian#Net2026"))
+			.andExpect(redirectedUrl("/workbench"));
 	}
 
 	@Test
 	void withoutAConfiguredPasswordGeneratesAOneTimePasswordUntilTheAdminHasSignedIn() {
 		PlatformAdminBootstrap bootstrap = new PlatformAdminBootstrap(jdbc, records, organisations, passwordEncoder,
 				audit, transactions, "", texts);
-		StartupReport report = new StartupReport(bootstrap, demoAccounts, organisations, "https://zhengji.example.cn", texts);
+		StartupReport report = new StartupReport(bootstrap, demoAccounts, organisations, "https://zhengji.example.cn",
+				texts);
 
 		bootstrap.run(null);
 
@@ -140,8 +163,8 @@ class PlatformAdminBootstrapWebTest {
 		assertThat(first).hasSizeGreaterThanOrEqualTo(12);
 		assertThat(PasswordPolicy.check(first, "admin", null)).isEmpty();
 		assertThat(passwordEncoder.matches(first, passwordOfAdmin())).isTrue();
-		assertThat(report.text()).contains("征集平台已启动：https://zhengji.example.cn", "平台管理员账号：admin",
-				"一次性密码：" + first, "演示账号（演示数据，密码均为 Demo#2026zj）", "demo-province", "13800000001");
+		assertThat(report.text()).contains("征集平台已启动：https://zhengji.example.cn", "平台管理员账号：admin", "一次性密码：" + first,
+				"演示账号（演示数据，密码均为 Demo#2026zj）", "demo-province", "13800000001");
 
 		bootstrap.run(null);
 		String second = bootstrap.generatedPassword().orElseThrow();
@@ -175,4 +198,5 @@ class PlatformAdminBootstrapWebTest {
 	private String passwordOfAdmin() {
 		return jdbc.sql("select password_hash from account where username = 'admin'").query(String.class).single();
 	}
+
 }

@@ -26,7 +26,10 @@ public class RecordingSmsGateway implements SmsGateway {
 		sent.add(new Sent(mobile, text));
 	}
 
-	/** From now on, messages to this number fail as an unavailable provider would; nothing is recorded. */
+	/**
+	 * From now on, messages to this number fail as an unavailable provider would; nothing
+	 * is recorded.
+	 */
 	public void failFor(String mobile) {
 		failing.add(mobile);
 	}
@@ -47,4 +50,5 @@ public class RecordingSmsGateway implements SmsGateway {
 		}
 		return matcher.group(1);
 	}
+
 }

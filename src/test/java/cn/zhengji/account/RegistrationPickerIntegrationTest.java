@@ -51,10 +51,12 @@ class RegistrationPickerIntegrationTest {
 
 		assertThat(registration.choicesBelow(fuzhou)).extracting(Organisation::code).contains("demo-county");
 		assertThat(withoutDemo.choicesBelow(fuzhou)).extracting(Organisation::code).doesNotContain("demo-county");
-		// Other test classes add uncoded units under the province in the shared database: the seeded ones have codes.
+		// Other test classes add uncoded units under the province in the shared database:
+		// the seeded ones have codes.
 		assertThat(withoutDemo.choicesBelow(organisations.getByCode("fj").id())).extracting(Organisation::code)
 			.filteredOn(Objects::nonNull)
 			.containsExactly("fj-fuzhou", "fj-xiamen", "fj-zhangzhou", "fj-quanzhou", "fj-sanming", "fj-putian",
 					"fj-nanping", "fj-longyan", "fj-ningde", "fj-pingtan", "fj-organs");
 	}
+
 }

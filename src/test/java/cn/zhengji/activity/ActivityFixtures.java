@@ -27,9 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * The scenery of activity tests: a fresh copy of a shipped campaign (so that counts are exact in
- * the shared database), a county and a grassroots union created below 福州, admins written
- * directly, and completed uploads made through the real tus service.
+ * The scenery of activity tests: a fresh copy of a shipped campaign (so that counts are
+ * exact in the shared database), a county and a grassroots union created below 福州, admins
+ * written directly, and completed uploads made through the real tus service.
  */
 public final class ActivityFixtures {
 
@@ -49,7 +49,10 @@ public final class ActivityFixtures {
 		this.uploads = uploads;
 	}
 
-	/** A copy of a shipped campaign ({@code fujian-2024} or {@code national-2024}) in 2024, with its allocations and targets. */
+	/**
+	 * A copy of a shipped campaign ({@code fujian-2024} or {@code national-2024}) in
+	 * 2024, with its allocations and targets.
+	 */
 	public Campaign campaignCopy(String source) {
 		String code = "act-" + UUID.randomUUID().toString().substring(0, 8);
 		administration.copy(platformAdmin(), source, code, "线下活动测试活动" + code, 2024);
@@ -111,4 +114,5 @@ public final class ActivityFixtures {
 	public static EventInput event(String heldOn, String place, int participants) {
 		return new EventInput(heldOn, place, null, String.valueOf(participants), place + "开展职工网络正能量宣传活动");
 	}
+
 }

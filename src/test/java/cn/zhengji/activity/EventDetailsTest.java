@@ -13,17 +13,18 @@ class EventDetailsTest {
 
 	@Test
 	void trimsTextsDropsABlankEnterpriseAndStoresLineBreaksAsLf() {
-		EventDetails details = EventDetails.from(
-				new EventInput(" 2024-06-18 ", "  福州市工人文化宫 ", "   ", " 0 ", "第一行\r\n第二行"), 2024, TODAY);
+		EventDetails details = EventDetails
+			.from(new EventInput(" 2024-06-18 ", "  福州市工人文化宫 ", "   ", " 0 ", "第一行\r\n第二行"), 2024, TODAY);
 
-		assertThat(details).isEqualTo(new EventDetails(LocalDate.parse("2024-06-18"), "福州市工人文化宫", null, 0,
-				"第一行\n第二行"));
+		assertThat(details).isEqualTo(new EventDetails(LocalDate.parse("2024-06-18"), "福州市工人文化宫", null, 0, "第一行\n第二行"));
 	}
 
 	@Test
 	void acceptsTodayAndTheFirstDayOfTheCampaignYearAndTheLongestTexts() {
-		assertThat(EventDetails.from(new EventInput("2024-09-30", "地".repeat(200), "企".repeat(200), "1000000",
-				"字".repeat(2000)), 2024, TODAY).participants()).isEqualTo(1_000_000);
+		assertThat(EventDetails
+			.from(new EventInput("2024-09-30", "地".repeat(200), "企".repeat(200), "1000000", "字".repeat(2000)), 2024,
+					TODAY)
+			.participants()).isEqualTo(1_000_000);
 		assertThat(EventDetails.from(new EventInput("2024-01-01", "地", null, "1", "字"), 2024, TODAY).heldOn())
 			.isEqualTo(LocalDate.parse("2024-01-01"));
 	}
@@ -66,4 +67,5 @@ class EventDetailsTest {
 				.field()).as(participants).isEqualTo("participants");
 		}
 	}
+
 }

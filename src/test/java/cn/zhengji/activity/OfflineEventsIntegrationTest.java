@@ -40,9 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * R-ACT-1/2/3 against the real database: reporting, the roll-up up the tree, validation, photos,
- * who may change what, the Excel exports and the reach figures. Each test works in its own copy of
- * a shipped campaign, so that its counts are exact.
+ * R-ACT-1/2/3 against the real database: reporting, the roll-up up the tree, validation,
+ * photos, who may change what, the Excel exports and the reach figures. Each test works
+ * in its own copy of a shipped campaign, so that its counts are exact.
  */
 @ZhengjiTest
 class OfflineEventsIntegrationTest {
@@ -140,10 +140,12 @@ class OfflineEventsIntegrationTest {
 
 		Progress ofProvince = progress.of(provinceAdmin, campaign);
 		assertThat(ofProvince.rows()).hasSize(10);
-		// Names may have been edited by other tests sharing the database; the units are known by their codes.
+		// Names may have been edited by other tests sharing the database; the units are
+		// known by their codes.
 		assertThat(ofProvince.rows()).extracting(ProgressRow::organisationId)
-			.containsExactlyElementsOf(List.of("fj-fuzhou", "fj-xiamen", "fj-zhangzhou", "fj-quanzhou", "fj-sanming",
-					"fj-putian", "fj-nanping", "fj-longyan", "fj-ningde", "fj-pingtan")
+			.containsExactlyElementsOf(List
+				.of("fj-fuzhou", "fj-xiamen", "fj-zhangzhou", "fj-quanzhou", "fj-sanming", "fj-putian", "fj-nanping",
+						"fj-longyan", "fj-ningde", "fj-pingtan")
 				.stream()
 				.map(code -> fixtures.organisation(code).id())
 				.toList());
@@ -196,8 +198,12 @@ class OfflineEventsIntegrationTest {
 		assertThat(events.page(provinceAdmin, campaign, new EventFilter(grassroots.id(), null, null, null, 1)).events())
 			.extracting(EventSummary::place)
 			.containsExactly("演示公司职工之家");
-		assertThat(events.page(provinceAdmin, campaign,
-				new EventFilter(null, LocalDate.parse("2024-07-01"), LocalDate.parse("2024-07-02"), null, 1)).events())
+		assertThat(
+				events
+					.page(provinceAdmin, campaign,
+							new EventFilter(null, LocalDate.parse("2024-07-01"), LocalDate.parse("2024-07-02"), null,
+									1))
+					.events())
 			.extracting(EventSummary::place)
 			.containsExactly("区职工服务中心");
 		assertThat(events.page(provinceAdmin, campaign, new EventFilter(null, null, null, "厦门", 1)).events())
@@ -212,9 +218,8 @@ class OfflineEventsIntegrationTest {
 	@Test
 	void refusesBadInputWithEveryMessageAndStoresNothing() {
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-		ActivityRejected rejected = catchThrowableOfType(ActivityRejected.class,
-				() -> reports.report(fuzhouAdmin, campaign, new EventInput(today.plusDays(1).toString(), "  ", "企".repeat(201),
-						"-1", "字".repeat(2001))));
+		ActivityRejected rejected = catchThrowableOfType(ActivityRejected.class, () -> reports.report(fuzhouAdmin,
+				campaign, new EventInput(today.plusDays(1).toString(), "  ", "企".repeat(201), "-1", "字".repeat(2001))));
 		assertThat(rejected.problems()).extracting(ActivityRejected::field, ActivityRejected::messageCode)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("heldOn", "activity.event.heldOn.future"),
 					org.assertj.core.groups.Tuple.tuple("place", "activity.event.place.required"),
@@ -236,9 +241,10 @@ class OfflineEventsIntegrationTest {
 	}
 
 	/**
-	 * No slow work under the event's lock: the picture is inspected before the row is locked. While
-	 * the test holds the lock and the attach waits for it, the picture's bytes are moved away; an
-	 * attach that inspected only under the lock would find no picture and refuse it.
+	 * No slow work under the event's lock: the picture is inspected before the row is
+	 * locked. While the test holds the lock and the attach waits for it, the picture's
+	 * bytes are moved away; an attach that inspected only under the lock would find no
+	 * picture and refuse it.
 	 */
 	@Test
 	void aPhotoIsInspectedBeforeTheEventRowIsLocked() throws Exception {
@@ -280,7 +286,8 @@ class OfflineEventsIntegrationTest {
 		assertThat(notImage.arguments()[0]).isEqualTo("照片.jpg");
 
 		UUID foreign = fixtures.upload(fuzhouAdmin, "别人的.png", ActivityFixtures.picture("png"));
-		assertThat(catchThrowableOfType(ActivityRejected.class, () -> reports.attachPhoto(countyAdmin, event.id(), foreign))
+		assertThat(catchThrowableOfType(ActivityRejected.class,
+				() -> reports.attachPhoto(countyAdmin, event.id(), foreign))
 			.messageCode()).isEqualTo("activity.photo.unknown");
 
 		assertThat(catchThrowableOfType(ActivityRejected.class,
@@ -299,15 +306,18 @@ class OfflineEventsIntegrationTest {
 			reports.attachPhoto(countyAdmin, event.id(), fixtures.upload(countyAdmin, "现场" + i + ".jpg", jpg));
 		}
 		UUID tenth = fixtures.upload(countyAdmin, "现场10.jpg", jpg);
-		assertThat(catchThrowableOfType(ActivityRejected.class, () -> reports.attachPhoto(countyAdmin, event.id(), tenth))
-			.messageCode()).isEqualTo("activity.photo.full");
+		assertThat(
+				catchThrowableOfType(ActivityRejected.class, () -> reports.attachPhoto(countyAdmin, event.id(), tenth))
+					.messageCode())
+			.isEqualTo("activity.photo.full");
 		assertThat(events.visible(countyAdmin, event.id()).photos()).hasSize(9)
 			.allSatisfy(photo -> assertThat(photo.contentType()).isEqualTo("image/jpeg"));
 	}
 
 	@Test
 	void onlyTheReportingUnionsAdminsChangeOrDeleteAndAdminsAboveOnlyRead() {
-		OfflineEvent event = reports.report(grassrootsAdmin, campaign, ActivityFixtures.event("2024-05-10", "演示公司职工之家", 40));
+		OfflineEvent event = reports.report(grassrootsAdmin, campaign,
+				ActivityFixtures.event("2024-05-10", "演示公司职工之家", 40));
 
 		assertThat(events.visible(fuzhouAdmin, event.id()).details().place()).isEqualTo("演示公司职工之家");
 		assertThat(events.visible(provinceAdmin, event.id()).id()).isEqualTo(event.id());
@@ -338,8 +348,8 @@ class OfflineEventsIntegrationTest {
 
 	@Test
 	void exportsTheFilteredEventsOfTheSubtreeToExcelAndAuditsIt() throws Exception {
-		reports.report(grassrootsAdmin, campaign, new EventInput("2024-05-10", "演示公司职工之家", "演示科技有限公司", "40",
-				"网聚职工正能量\n宣传活动"));
+		reports.report(grassrootsAdmin, campaign,
+				new EventInput("2024-05-10", "演示公司职工之家", "演示科技有限公司", "40", "网聚职工正能量\n宣传活动"));
 		reports.report(countyAdmin, campaign, ActivityFixtures.event("2024-07-01", "区职工服务中心", 60));
 		reports.report(xiamenAdmin, campaign, ActivityFixtures.event("2024-07-03", "厦门市职工服务中心", 80));
 
@@ -350,8 +360,7 @@ class OfflineEventsIntegrationTest {
 
 		assertThat(rows).isEqualTo(2);
 		List<List<String>> cells = read(response.getContentAsByteArray());
-		assertThat(cells).containsExactly(
-				List.of("开展单位", "活动日期", "活动地点", "走进企业", "参加人数", "活动简介", "照片数", "填报人", "填报时间"),
+		assertThat(cells).containsExactly(List.of("开展单位", "活动日期", "活动地点", "走进企业", "参加人数", "活动简介", "照片数", "填报人", "填报时间"),
 				List.of(county.name(), "2024-07-01", "区职工服务中心", "", "60", "区职工服务中心开展职工网络正能量宣传活动", "0",
 						countyAdmin.displayName(), cells.get(1).get(8)),
 				List.of(grassroots.name(), "2024-05-10", "演示公司职工之家", "演示科技有限公司", "40", "网聚职工正能量\n宣传活动", "0",
@@ -395,8 +404,8 @@ class OfflineEventsIntegrationTest {
 		Campaign national = fixtures.campaignCopy("national-2024");
 		reach.save(grassrootsAdmin, national, Map.of(TargetMetric.ORGANISATIONS_MOBILISED, "1", TargetMetric.PROMOTERS,
 				"12", TargetMetric.WORKERS_REACHED, "300", TargetMetric.WORKERS_COVERED, "5,000"));
-		reach.save(fuzhouAdmin, national, Map.of(TargetMetric.ORGANISATIONS_MOBILISED, "20", TargetMetric.PROMOTERS, "200",
-				TargetMetric.WORKERS_REACHED, "3000", TargetMetric.WORKERS_COVERED, "100000"));
+		reach.save(fuzhouAdmin, national, Map.of(TargetMetric.ORGANISATIONS_MOBILISED, "20", TargetMetric.PROMOTERS,
+				"200", TargetMetric.WORKERS_REACHED, "3000", TargetMetric.WORKERS_COVERED, "100000"));
 		reach.save(xiamenAdmin, national, Map.of(TargetMetric.PROMOTERS, "50"));
 		reports.report(grassrootsAdmin, national, ActivityFixtures.event("2024-05-10", "演示公司职工之家", 40));
 		// Entered again: replaced, not added.
@@ -417,8 +426,10 @@ class OfflineEventsIntegrationTest {
 				Map.of(TargetMetric.PROMOTERS, "-3", TargetMetric.WORKERS_COVERED, "1000000001")));
 		assertThat(rejected.problems()).extracting(ActivityRejected::field)
 			.containsExactly("PROMOTERS", "WORKERS_COVERED");
-		assertThat(jdbc.sql("select count(*) from unit_reach where organisation_id = ?").param(county.id())
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from unit_reach where organisation_id = ?")
+			.param(county.id())
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(jdbc.sql("""
 				select count(*) from audit_event where target_type = 'unit_reach' and target_id = ?
 				""").param(national.id() + ":" + grassroots.id()).query(Long.class).single()).isEqualTo(2);
@@ -437,7 +448,10 @@ class OfflineEventsIntegrationTest {
 		});
 	}
 
-	/** The name a progress row shows: the short name if the unit has one (other tests may rename units). */
+	/**
+	 * The name a progress row shows: the short name if the unit has one (other tests may
+	 * rename units).
+	 */
 	private String shortName(String code) {
 		return fixtures.organisation(code).displayName();
 	}
@@ -473,4 +487,5 @@ class OfflineEventsIntegrationTest {
 		}
 		return cells;
 	}
+
 }

@@ -49,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 /**
- * R-APR-1, R-SUB-1, R-NOM-1 The approval chain through the real services and database, under a
- * freshly named subtree of 福建省总工会 (the host of {@code demo-fujian}): 基层 → 县 → 市 → 省.
+ * R-APR-1, R-SUB-1, R-NOM-1 The approval chain through the real services and database,
+ * under a freshly named subtree of 福建省总工会 (the host of {@code demo-fujian}): 基层 → 县 → 市 →
+ * 省.
  */
 @ZhengjiTest
 @RecordApplicationEvents
@@ -126,7 +127,8 @@ class ApprovalChainIntegrationTest {
 		grassrootsAdmin = fixtures.admin(grassroots);
 	}
 
-	// --- the whole chain, one entry of each category ------------------------------------------------
+	// --- the whole chain, one entry of each category
+	// ------------------------------------------------
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "song", "micro-video", "application-system", "digital-union", "cadre-story",
@@ -139,11 +141,11 @@ class ApprovalChainIntegrationTest {
 		long id = submitted.submitted(owner, code, "审核链作品" + code);
 		assertThat(submitted.entry(id).pendingOrganisationId()).isEqualTo(levels.getFirst().organisationId());
 
-		// The first level approves, the second sends it back; the owner revises and submits again.
+		// The first level approves, the second sends it back; the owner revises and
+		// submits again.
 		approve(levels.get(0), id, code);
 		assertThat(submitted.entry(id).pendingOrganisationId()).isEqualTo(levels.get(1).organisationId());
-		Decision returned = approvals.returnToSubmitter(levels.get(1), id, submitted.entry(id).version(),
-				"请补充创作说明");
+		Decision returned = approvals.returnToSubmitter(levels.get(1), id, submitted.entry(id).version(), "请补充创作说明");
 		assertThat(returned).isEqualTo(new Decision(id, Step.RETURNED, EntryState.RETURNED, null));
 		assertThat(submitted.entry(id).pendingOrganisationId()).isNull();
 		assertThat(approvals.hasOpenJudgements(id)).isEqualTo(!category(code).rules().judgements().isEmpty());
@@ -195,7 +197,10 @@ class ApprovalChainIntegrationTest {
 		return steps;
 	}
 
-	/** What each level of the chain does by the category's recommending kinds (the top always approves). */
+	/**
+	 * What each level of the chain does by the category's recommending kinds (the top
+	 * always approves).
+	 */
 	private static List<Step> expectedSteps(String code) {
 		Step a = Step.APPROVED;
 		Step r = Step.RECOMMENDED;
@@ -208,7 +213,10 @@ class ApprovalChainIntegrationTest {
 		};
 	}
 
-	/** Who submits in each category: a worker, a union cadre or the admins of an organisation. */
+	/**
+	 * Who submits in each category: a worker, a union cadre or the admins of an
+	 * organisation.
+	 */
 	private SignedInUser owner(String code) {
 		return switch (code) {
 			case "song", "micro-video", "cyber-security" -> fixtures.participant("WORKER", grassroots);
@@ -219,7 +227,8 @@ class ApprovalChainIntegrationTest {
 		};
 	}
 
-	// --- nomination opinions -------------------------------------------------------------------------
+	// --- nomination opinions
+	// -------------------------------------------------------------------------
 
 	@Test
 	void theThreeOpinionsOfANominationAreTheLevelsOpinionsAndAppearOnTheWordForm() throws Exception {
@@ -229,9 +238,13 @@ class ApprovalChainIntegrationTest {
 				List.of(new JudgementAnswer(JudgementKind.ACCOUNT_CONDUCT, true, null)));
 		approvals.approve(provinceAdmin, id, submitted.entry(id).version(), "经审核，同意。", List.of());
 
-		Map<String, Object> row = jdbc.sql("""
-				select work_unit_opinion, recommending_unit_opinion, province_opinion from entry_nomination where entry_id = ?
-				""").param(id).query().singleRow();
+		Map<String, Object> row = jdbc
+			.sql("""
+					select work_unit_opinion, recommending_unit_opinion, province_opinion from entry_nomination where entry_id = ?
+					""")
+			.param(id)
+			.query()
+			.singleRow();
 		assertThat(row).containsEntry("work_unit_opinion", "该同志网络正能量突出，同意推荐。")
 			.containsEntry("recommending_unit_opinion", "该同志网络正能量突出，同意推荐。")
 			.containsEntry("province_opinion", "经审核，同意。");
@@ -243,12 +256,13 @@ class ApprovalChainIntegrationTest {
 
 	@Test
 	void aGrassrootsNominationGetsTheWorkUnitTheRecommendingUnitAndTheProvinceOpinionFromThreeLevels() {
-		// An entry of a grassroots union in a category a city recommends: three different levels.
+		// An entry of a grassroots union in a category a city recommends: three different
+		// levels.
 		long id = submitted.submitted(grassrootsAdmin, "digital-union", "数字工会");
 
 		approve(grassrootsAdmin, id, "digital-union");
-		assertThatThrownBy(() -> approvals.approve(grassrootsAdmin, id, submitted.entry(id).version(), "再次同意",
-				List.of()))
+		assertThatThrownBy(
+				() -> approvals.approve(grassrootsAdmin, id, submitted.entry(id).version(), "再次同意", List.of()))
 			.isInstanceOfSatisfying(ApprovalRejected.class,
 					rejected -> assertThat(rejected.messageCode()).isEqualTo("approval.rejected.notYourTurn"));
 		assertThat(submitted.entry(id).pendingOrganisationId()).isEqualTo(county.id());
@@ -259,19 +273,22 @@ class ApprovalChainIntegrationTest {
 		long id = submitted.submitted(cityAdmin, "good-netizen", "退回的候选人");
 		approvals.approve(cityAdmin, id, submitted.entry(id).version(), "同意推荐",
 				List.of(new JudgementAnswer(JudgementKind.ACCOUNT_CONDUCT, true, "已核查近一年内容")));
-		assertThat(approvals.confirmedJudgements(id)).extracting(ConfirmedJudgement::kind, ConfirmedJudgement::met,
-				ConfirmedJudgement::note)
+		assertThat(approvals.confirmedJudgements(id))
+			.extracting(ConfirmedJudgement::kind, ConfirmedJudgement::met, ConfirmedJudgement::note)
 			.containsExactly(tuple(JudgementKind.ACCOUNT_CONDUCT, true, "已核查近一年内容"));
 
 		approvals.returnToSubmitter(provinceAdmin, id, submitted.entry(id).version(), "请补充推荐理由");
 
-		assertThat(jdbc.sql("select work_unit_opinion from entry_nomination where entry_id = ?").param(id)
-			.query(String.class).optional()).isEmpty();
+		assertThat(jdbc.sql("select work_unit_opinion from entry_nomination where entry_id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()).isEmpty();
 		assertThat(approvals.confirmedJudgements(id)).isEmpty();
 		assertThat(approvals.hasOpenJudgements(id)).isTrue();
 	}
 
-	// --- judgement items -----------------------------------------------------------------------------
+	// --- judgement items
+	// -----------------------------------------------------------------------------
 
 	@Test
 	void theFirstLevelMustAnswerEveryJudgementItemAndCannotApproveAMandatoryOneNotMet() {
@@ -279,8 +296,9 @@ class ApprovalChainIntegrationTest {
 		long id = submitted.submitted(worker, "song", "歌曲");
 		int version = submitted.entry(id).version();
 
-		assertRejected(() -> approvals.approve(grassrootsAdmin, id, version, "同意",
-				List.of(new JudgementAnswer(JudgementKind.ORIGINALITY, true, null))),
+		assertRejected(
+				() -> approvals.approve(grassrootsAdmin, id, version, "同意",
+						List.of(new JudgementAnswer(JudgementKind.ORIGINALITY, true, null))),
 				"approval.rejected.judgementsMissing");
 		List<JudgementAnswer> originalityNotMet = songAnswers(false, true);
 		assertRejected(() -> approvals.approve(grassrootsAdmin, id, version, "同意", originalityNotMet),
@@ -299,7 +317,8 @@ class ApprovalChainIntegrationTest {
 		assertThat(approvals.hasOpenJudgements(id)).isFalse();
 		assertThat(approvals.confirmedJudgements(id)).extracting(ConfirmedJudgement::kind, ConfirmedJudgement::met)
 			.containsExactlyInAnyOrder(tuple(JudgementKind.ORIGINALITY, true),
-					tuple(JudgementKind.PROFESSIONAL_AUTHORSHIP, true), tuple(JudgementKind.NOT_PREVIOUSLY_AWARDED, true),
+					tuple(JudgementKind.PROFESSIONAL_AUTHORSHIP, true),
+					tuple(JudgementKind.NOT_PREVIOUSLY_AWARDED, true),
 					tuple(JudgementKind.CREATED_WITHIN_TWO_YEARS, false), tuple(JudgementKind.AUDIO_CLARITY, true));
 		// A mandatory item NOT_MET can still be returned or rejected.
 		long other = submitted.submitted(fixtures.participant("WORKER", grassroots), "song", "另一首");
@@ -337,7 +356,8 @@ class ApprovalChainIntegrationTest {
 		assertThat(approvals.withOpenJudgements(List.of(digital, video))).containsExactly(video);
 	}
 
-	// --- who may act ---------------------------------------------------------------------------------
+	// --- who may act
+	// ---------------------------------------------------------------------------------
 
 	@Test
 	void onlyTheAdminsOfTheWaitingLevelActOthersAboveAreRefusedAndAnotherCityFindsNothing() {
@@ -363,14 +383,18 @@ class ApprovalChainIntegrationTest {
 		String closed = fixtures.closedCampaign(campaignAdministration);
 		var campaign = campaigns.getByCode(closed);
 		long categoryId = campaigns.category(campaign, "digital-union").orElseThrow().id();
-		long id = jdbc.sql("""
-				insert into entry (campaign_id, category_id, created_by, submitter_kind, owner_key, single_per_owner,
-				    organisation_id, organisation_path, title, state, created_at, updated_at, submitted_at,
-				    pending_organisation_id, pending_since)
-				values (?, ?, ?, 'UNION_ORGANISATION', ?, true, ?, ?, '截止后的作品', 'SUBMITTED', now(), now(), now(), ?, now())
-				returning id
-				""").params(campaign.id(), categoryId, grassrootsAdmin.accountId(), "organisation:" + grassroots.id(),
-				grassroots.id(), grassroots.path(), grassroots.id()).query(Long.class).single();
+		long id = jdbc
+			.sql("""
+					insert into entry (campaign_id, category_id, created_by, submitter_kind, owner_key, single_per_owner,
+					    organisation_id, organisation_path, title, state, created_at, updated_at, submitted_at,
+					    pending_organisation_id, pending_since)
+					values (?, ?, ?, 'UNION_ORGANISATION', ?, true, ?, ?, '截止后的作品', 'SUBMITTED', now(), now(), now(), ?, now())
+					returning id
+					""")
+			.params(campaign.id(), categoryId, grassrootsAdmin.accountId(), "organisation:" + grassroots.id(),
+					grassroots.id(), grassroots.path(), grassroots.id())
+			.query(Long.class)
+			.single();
 
 		assertRejected(() -> approvals.returnToSubmitter(grassrootsAdmin, id, 0, "请修改"),
 				"submission.rejected.returnAfterDeadline");
@@ -382,7 +406,8 @@ class ApprovalChainIntegrationTest {
 		assertThat(submitted.entry(id).state()).isEqualTo(EntryState.REJECTED);
 	}
 
-	// --- quotas --------------------------------------------------------------------------------------
+	// --- quotas
+	// --------------------------------------------------------------------------------------
 
 	@Test
 	void fiftyParallelRecommendationsForTheLastFreePlaceLetExactlyOneThrough() throws Exception {
@@ -421,11 +446,19 @@ class ApprovalChainIntegrationTest {
 			.hasSize(49)
 			.containsOnly("approval.rejected.quotaFull:[5, 5]");
 		assertThat(jdbc.sql("select used from recommendation_quota where category_id = ? and organisation_id = ?")
-			.params(goodNetizen.id(), city.id()).query(Integer.class).single()).isEqualTo(5);
+			.params(goodNetizen.id(), city.id())
+			.query(Integer.class)
+			.single()).isEqualTo(5);
 		assertThat(jdbc.sql("select count(*) from entry_recommendation where category_id = ? and organisation_id = ?")
-			.params(goodNetizen.id(), city.id()).query(Integer.class).single()).isEqualTo(1);
-		assertThat(jdbc.sql("select count(*) from entry where id in (:ids) and state = 'SUBMITTED' and pending_organisation_id = :province")
-			.param("ids", waiting).param("province", province.id()).query(Integer.class).single()).isEqualTo(1);
+			.params(goodNetizen.id(), city.id())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql(
+				"select count(*) from entry where id in (:ids) and state = 'SUBMITTED' and pending_organisation_id = :province")
+			.param("ids", waiting)
+			.param("province", province.id())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 		assertThat(quotas.visibleTo(cityAdmin)).filteredOn(use -> use.categoryId() == goodNetizen.id())
 			.extracting(QuotaUse::organisationId, QuotaUse::used, QuotaUse::allowed, QuotaUse::full)
 			.containsExactly(tuple(city.id(), 5, 5, true));
@@ -448,14 +481,17 @@ class ApprovalChainIntegrationTest {
 
 		approvals.returnToSubmitter(provinceAdmin, first, submitted.entry(first).version(), "请补充材料");
 		assertThat(used(goodNetizen)).isEqualTo(1);
-		assertThat(jdbc.sql("select count(*) from entry_recommendation where entry_id = ?").param(first)
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from entry_recommendation where entry_id = ?")
+			.param(first)
+			.query(Integer.class)
+			.single()).isZero();
 		assertThat(auditSummaries(first)).contains("释放推荐名额（" + city.name() + "）：名额一");
 
-		// A recommended (still SUBMITTED) entry is not edited in place; recalling it to change it frees the place.
+		// A recommended (still SUBMITTED) entry is not edited in place; recalling it to
+		// change it frees the place.
 		var entry = submitted.entry(second);
-		assertThatThrownBy(() -> changes.edit(cityAdmin, second, entry.version(), "名额二（修改）",
-				entry.texts().values(), null))
+		assertThatThrownBy(
+				() -> changes.edit(cityAdmin, second, entry.version(), "名额二（修改）", entry.texts().values(), null))
 			.isInstanceOfSatisfying(EntryChangeRejected.class,
 					rejected -> assertThat(rejected.messageCode()).isEqualTo("submission.rejected.inReview"));
 		assertThat(used(goodNetizen)).isEqualTo(1);
@@ -486,15 +522,17 @@ class ApprovalChainIntegrationTest {
 			.containsExactly(tuple(1, 2, 1, false));
 		approvals.approve(cityAdmin, ids.get(1), submitted.entry(ids.get(1)).version(), "推荐", List.of());
 
-		assertThatThrownBy(() -> approvals.approve(cityAdmin, ids.get(2), submitted.entry(ids.get(2)).version(), "推荐",
-				List.of()))
-			.isInstanceOfSatisfying(ApprovalRejected.class, rejected -> assertThat(
-					context.getMessage(rejected.messageCode(), rejected.arguments(), java.util.Locale.SIMPLIFIED_CHINESE))
-				.isEqualTo("本单位该类别推荐名额已用完（2/2）"));
+		assertThatThrownBy(
+				() -> approvals.approve(cityAdmin, ids.get(2), submitted.entry(ids.get(2)).version(), "推荐", List.of()))
+			.isInstanceOfSatisfying(ApprovalRejected.class,
+					rejected -> assertThat(context.getMessage(rejected.messageCode(), rejected.arguments(),
+							java.util.Locale.SIMPLIFIED_CHINESE))
+						.isEqualTo("本单位该类别推荐名额已用完（2/2）"));
 		assertThat(submitted.entry(ids.get(2)).pendingOrganisationId()).isEqualTo(city.id());
 	}
 
-	// --- helpers -------------------------------------------------------------------------------------
+	// --- helpers
+	// -------------------------------------------------------------------------------------
 
 	private Decision approve(SignedInUser level, long id, String code) {
 		List<JudgementAnswer> answers = category(code).rules()
@@ -511,13 +549,17 @@ class ApprovalChainIntegrationTest {
 	}
 
 	private int used(Category category) {
-		return jdbc.sql("select coalesce(max(used), 0) from recommendation_quota where category_id = ? and organisation_id = ?")
+		return jdbc.sql(
+				"select coalesce(max(used), 0) from recommendation_quota where category_id = ? and organisation_id = ?")
 			.params(category.id(), city.id())
 			.query(Integer.class)
 			.single();
 	}
 
-	/** A good-netizen entry of the city, written directly as submitted and waiting at the city. */
+	/**
+	 * A good-netizen entry of the city, written directly as submitted and waiting at the
+	 * city.
+	 */
 	private long waitingAtCity(Category category, String title) {
 		return jdbc.sql("""
 				insert into entry (campaign_id, category_id, created_by, submitter_kind, owner_key, single_per_owner,
@@ -525,8 +567,11 @@ class ApprovalChainIntegrationTest {
 				    pending_organisation_id, pending_since)
 				values (?, ?, ?, 'UNION_ORGANISATION', ?, false, ?, ?, ?, 'SUBMITTED', now(), now(), now(), ?, now())
 				returning id
-				""").params(category.campaignId(), category.id(), cityAdmin.accountId(), "organisation:" + city.id(),
-				city.id(), city.path(), title, city.id()).query(Long.class).single();
+				""")
+			.params(category.campaignId(), category.id(), cityAdmin.accountId(), "organisation:" + city.id(), city.id(),
+					city.path(), title, city.id())
+			.query(Long.class)
+			.single();
 	}
 
 	private Category category(String code) {
@@ -547,10 +592,14 @@ class ApprovalChainIntegrationTest {
 		}
 	}
 
-	/** All pages, white space removed: the extractor's spacing between glyphs depends on positions. */
+	/**
+	 * All pages, white space removed: the extractor's spacing between glyphs depends on
+	 * positions.
+	 */
 	private static String pdfText(byte[] pdf) throws Exception {
 		org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(pdf);
-		org.openpdf.text.pdf.parser.PdfTextExtractor extractor = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader);
+		org.openpdf.text.pdf.parser.PdfTextExtractor extractor = new org.openpdf.text.pdf.parser.PdfTextExtractor(
+				reader);
 		StringBuilder text = new StringBuilder();
 		for (int page = 1; page <= reader.getNumberOfPages(); page++) {
 			text.append(extractor.getTextFromPage(page));
@@ -562,4 +611,5 @@ class ApprovalChainIntegrationTest {
 		assertThatThrownBy(call).isInstanceOfSatisfying(cn.zhengji.infrastructure.web.ChangeRejected.class,
 				rejected -> assertThat(rejected.messageCode()).isEqualTo(code));
 	}
+
 }

@@ -36,10 +36,10 @@ class AuditEventsIntegrationTest {
 		AuditFilter byActor = new AuditFilter(null, actor, null, null, null);
 
 		assertThat(ids(events.page(admin(Role.ORG_ADMIN, "/1/14/40/"), byActor, 0))).containsExactly(below, inside);
-		assertThat(ids(events.page(admin(Role.ORG_ADMIN, "/1/14/"), byActor, 0)))
-			.containsExactly(lookalike, sibling, below, inside);
-		assertThat(ids(events.page(admin(Role.PLATFORM_ADMIN, "/1/"), byActor, 0)))
-			.containsExactly(nowhere, lookalike, sibling, below, inside);
+		assertThat(ids(events.page(admin(Role.ORG_ADMIN, "/1/14/"), byActor, 0))).containsExactly(lookalike, sibling,
+				below, inside);
+		assertThat(ids(events.page(admin(Role.PLATFORM_ADMIN, "/1/"), byActor, 0))).containsExactly(nowhere, lookalike,
+				sibling, below, inside);
 		assertThat(ids(events.page(admin(Role.PARTICIPANT, "/1/14/40/"), byActor, 0))).isEmpty();
 		assertThat(events.find(admin(Role.ORG_ADMIN, "/1/14/40/"), sibling)).isEmpty();
 		assertThat(events.find(admin(Role.ORG_ADMIN, "/1/14/40/"), below)).isPresent();
@@ -55,10 +55,12 @@ class AuditEventsIntegrationTest {
 		long event = insert(actor, "/1/", "2024-05-01T16:30:00Z");
 		SignedInUser platformAdmin = admin(Role.PLATFORM_ADMIN, "/1/");
 
-		assertThat(ids(events.page(platformAdmin, new AuditFilter(null, actor, null, LocalDate.parse("2024-05-02"),
-				LocalDate.parse("2024-05-02")), 0))).containsExactly(event);
 		assertThat(ids(events.page(platformAdmin,
-				new AuditFilter(null, actor, null, null, LocalDate.parse("2024-05-01")), 0))).isEmpty();
+				new AuditFilter(null, actor, null, LocalDate.parse("2024-05-02"), LocalDate.parse("2024-05-02")), 0)))
+			.containsExactly(event);
+		assertThat(ids(
+				events.page(platformAdmin, new AuditFilter(null, actor, null, null, LocalDate.parse("2024-05-01")), 0)))
+			.isEmpty();
 		AuditEntry entry = events.find(platformAdmin, event).orElseThrow();
 		assertThat(entry.occurredAt().toLocalDateTime()).hasToString("2024-05-02T00:30");
 		assertThat(entry.afterState()).isEqualTo("{\n  \"name\" : \"甲\"\n}");
@@ -92,10 +94,12 @@ class AuditEventsIntegrationTest {
 		String actor = unique("百分号%_");
 		long event = insert(actor, "/1/", "2024-07-01T00:00:00Z");
 
-		assertThat(ids(events.page(admin(Role.PLATFORM_ADMIN, "/1/"), new AuditFilter(null, "%_", null, null, null), 0)))
+		assertThat(
+				ids(events.page(admin(Role.PLATFORM_ADMIN, "/1/"), new AuditFilter(null, "%_", null, null, null), 0)))
 			.contains(event);
 		assertThat(ids(events.page(admin(Role.PLATFORM_ADMIN, "/1/"),
-				new AuditFilter(null, actor.replace("%_", "__"), null, null, null), 0))).isEmpty();
+				new AuditFilter(null, actor.replace("%_", "__"), null, null, null), 0)))
+			.isEmpty();
 	}
 
 	private long insert(String actor, String path, String at) {
@@ -118,4 +122,5 @@ class AuditEventsIntegrationTest {
 	private static String unique(String prefix) {
 		return prefix + System.nanoTime();
 	}
+
 }

@@ -37,13 +37,13 @@ class ExcelExportsIntegrationTest {
 				});
 
 		assertThat(rows).isEqualTo(2);
-		assertThat(response.getContentType()).isEqualTo(
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(response.getContentType())
+			.isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		assertThat(response.getHeader("Content-Disposition")).startsWith("attachment;");
 		assertThat(Spreadsheets.rows(response.getContentAsByteArray())).containsExactly(List.of("编号", "名称"),
 				List.of("1", "甲"), List.of("2", "乙"));
-		assertThat(audited(title)).containsExactly(
-				"entry-list||导出" + title + "（2行）|/1/|{\"rows\": 2, \"filter\": {\"text\": \"甲\"}, \"completed\": true}");
+		assertThat(audited(title)).containsExactly("entry-list||导出" + title
+				+ "（2行）|/1/|{\"rows\": 2, \"filter\": {\"text\": \"甲\"}, \"completed\": true}");
 	}
 
 	@Test
@@ -51,20 +51,26 @@ class ExcelExportsIntegrationTest {
 		String title = "中断测试" + System.nanoTime();
 		MockHttpServletResponse response = new BreakingResponse(20_000);
 
-		assertThatThrownBy(() -> exports.download(response, new ExcelExports.Export(ExportedList.ACCOUNTS, title, "表",
-				List.of("编号", "名称"), "/1/", null), sheet -> {
+		assertThatThrownBy(() -> exports.download(response,
+				new ExcelExports.Export(ExportedList.ACCOUNTS, title, "表", List.of("编号", "名称"), "/1/", null), sheet -> {
 					for (int i = 0; i < 100_000; i++) {
 						sheet.row(i, "第" + i + "行的一段足够长的文字，让工作表很快超过中断的字节数");
 					}
-				})).isInstanceOf(IOException.class);
+				}))
+			.isInstanceOf(IOException.class);
 
-		List<Map<String, Object>> events = jdbc.sql("""
-				select summary, (after_state ->> 'rows')::bigint as rows, (after_state ->> 'completed')::boolean as completed
-				from audit_event where action = 'EXPORTED' and target_type = 'account-list' and summary like ?
-				""").param("导出" + title + "%").query().listOfRows();
+		List<Map<String, Object>> events = jdbc
+			.sql("""
+					select summary, (after_state ->> 'rows')::bigint as rows, (after_state ->> 'completed')::boolean as completed
+					from audit_event where action = 'EXPORTED' and target_type = 'account-list' and summary like ?
+					""")
+			.param("导出" + title + "%")
+			.query()
+			.listOfRows();
 		assertThat(events).hasSize(1);
 		long rows = (Long) events.getFirst().get("rows");
-		// The sheet goes out every 10 000 rows: the break shows at a flush, with the rows written before it.
+		// The sheet goes out every 10 000 rows: the break shows at a flush, with the rows
+		// written before it.
 		assertThat(rows).isPositive().isLessThan(100_000).isEqualTo(rows / 10_000 * 10_000);
 		assertThat(events.getFirst()).containsEntry("completed", false)
 			.containsEntry("summary", "导出" + title + "（" + rows + "行）");
@@ -78,7 +84,10 @@ class ExcelExportsIntegrationTest {
 				""").param("导出" + title + "%").query(String.class).list();
 	}
 
-	/** A client that goes away after so many bytes: the next write fails as a reset connection does. */
+	/**
+	 * A client that goes away after so many bytes: the next write fails as a reset
+	 * connection does.
+	 */
 	private static final class BreakingResponse extends MockHttpServletResponse {
 
 		private final long limit;
@@ -110,5 +119,7 @@ class ExcelExportsIntegrationTest {
 				}
 			};
 		}
+
 	}
+
 }

@@ -53,11 +53,9 @@ class CampaignAdministrationIntegrationTest {
 		assertThat(copy.copiedFromId()).isEqualTo(source.id());
 		assertThat(copy.definitionSource()).isNull();
 		assertThat(copy.shortTitle()).isEqualTo("2026八闽好网民");
-		assertThat(copy.phase(PhaseKind.SUBMISSION).orElseThrow())
-			.extracting(Phase::startsOn, Phase::endsOn)
+		assertThat(copy.phase(PhaseKind.SUBMISSION).orElseThrow()).extracting(Phase::startsOn, Phase::endsOn)
 			.containsExactly(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 8, 30));
-		assertThat(copy.phase(PhaseKind.SUMMARY).orElseThrow())
-			.extracting(Phase::startsOn, Phase::endsOn)
+		assertThat(copy.phase(PhaseKind.SUMMARY).orElseThrow()).extracting(Phase::startsOn, Phase::endsOn)
 			.containsExactly(LocalDate.of(2026, 11, 1), null);
 		assertThat(campaigns.categories(copy)).extracting(Category::code)
 			.isEqualTo(campaigns.categories(source).stream().map(Category::code).toList());
@@ -65,7 +63,8 @@ class CampaignAdministrationIntegrationTest {
 			.isEqualTo(campaigns.category(source, "good-netizen").orElseThrow().rules());
 		assertThat(campaigns.declarations(copy)).hasSize(3);
 		assertThat(campaigns.allocationTotal(copy)).isEqualTo(100);
-		assertThat(jdbc.sql("select count(*) from audit_event where target_type = 'campaign' and target_id = ? and action = 'CREATED'")
+		assertThat(jdbc.sql(
+				"select count(*) from audit_event where target_type = 'campaign' and target_id = ? and action = 'CREATED'")
 			.param(String.valueOf(copy.id()))
 			.query(Long.class)
 			.single()).isEqualTo(1);
@@ -117,8 +116,8 @@ class CampaignAdministrationIntegrationTest {
 		assertThat(byUnit.get("fj-fuzhou").changedByAdmin()).isTrue();
 		assertThat(byUnit.get("fj-xiamen").changedByAdmin()).isFalse();
 		assertThat(campaigns.allocationTotal(copy)).isEqualTo(103);
-		assertThatThrownBy(() -> administration.changeAllocations(admin, code, Map.of("fj-fuzhou", -1),
-				copy.version() + 1))
+		assertThatThrownBy(
+				() -> administration.changeAllocations(admin, code, Map.of("fj-fuzhou", -1), copy.version() + 1))
 			.isInstanceOf(CampaignChangeRejected.class);
 	}
 
@@ -132,4 +131,5 @@ class CampaignAdministrationIntegrationTest {
 		assertThat(campaigns.getByCode("fujian-2024").phase(PhaseKind.SUBMISSION).orElseThrow().endsOn())
 			.isEqualTo(LocalDate.of(2024, 8, 30));
 	}
+
 }

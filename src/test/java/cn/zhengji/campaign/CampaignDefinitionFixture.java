@@ -13,8 +13,8 @@ public final class CampaignDefinitionFixture {
 	}
 
 	/**
-	 * Loads a test resource as the given source, with its campaign code replaced, so that each test
-	 * class has a campaign of its own in the shared database.
+	 * Loads a test resource as the given source, with its campaign code replaced, so that
+	 * each test class has a campaign of its own in the shared database.
 	 */
 	public static void load(Object loader, String source, String resource, String code) {
 		try {
@@ -26,4 +26,5 @@ public final class CampaignDefinitionFixture {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

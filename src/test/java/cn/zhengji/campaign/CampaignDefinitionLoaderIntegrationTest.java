@@ -50,22 +50,26 @@ class CampaignDefinitionLoaderIntegrationTest {
 
 		assertThat(second.version()).isEqualTo(2);
 		assertThat(second.outcome()).contains(DefinitionOutcome.APPLIED_WITH_CONFLICTS);
-		assertThat(second.conflicts()).containsExactly(new DefinitionConflict("阶段：自评申报",
-				"2025-05-01 至 2025-08-31", "2025-05-01 至 2025-09-15"));
+		assertThat(second.conflicts())
+			.containsExactly(new DefinitionConflict("阶段：自评申报", "2025-05-01 至 2025-08-31", "2025-05-01 至 2025-09-15"));
 		Campaign after = campaigns.getByCode("test-versioned");
 		assertThat(after.title()).isEqualTo("版本测试活动（修订）");
 		assertThat(after.definitionVersion()).isEqualTo(2);
 		assertThat(after.phase(PhaseKind.SUBMISSION).orElseThrow().endsOn()).isEqualTo(LocalDate.of(2025, 8, 31));
-		assertThat(after.phase(PhaseKind.REVIEW).orElseThrow())
-			.extracting(Phase::startsOn, Phase::endsOn)
+		assertThat(after.phase(PhaseKind.REVIEW).orElseThrow()).extracting(Phase::startsOn, Phase::endsOn)
 			.containsExactly(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 31));
-		assertThat(campaigns.category(after, "micro-video").orElseThrow().rules().attachment("work").orElseThrow()
+		assertThat(campaigns.category(after, "micro-video")
+			.orElseThrow()
+			.rules()
+			.attachment("work")
+			.orElseThrow()
 			.media()
 			.minDurationSeconds()).isEqualTo(60);
 		assertThat(campaigns.categories(after)).extracting(Category::code).containsExactly("micro-video", "song");
 		assertThat(campaigns.allocationTotal(after)).isEqualTo(22);
 
-		assertThat(campaigns.definitionVersions(after)).extracting(DefinitionVersion::version, DefinitionVersion::outcome)
+		assertThat(campaigns.definitionVersions(after))
+			.extracting(DefinitionVersion::version, DefinitionVersion::outcome)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(2, DefinitionOutcome.APPLIED_WITH_CONFLICTS),
 					org.assertj.core.groups.Tuple.tuple(1, DefinitionOutcome.CREATED));
 		assertThat(campaigns.definitionVersions(after).getFirst().conflicts()).hasSize(1);
@@ -76,11 +80,14 @@ class CampaignDefinitionLoaderIntegrationTest {
 
 		var third = loader.load(SOURCE, read("campaign-test/versioned-v2.yaml"));
 		assertThat(third.unchanged()).isTrue();
-		assertThat(jdbc.sql("select count(*) from campaign_definition where source = ?").param(SOURCE).query(Long.class)
+		assertThat(jdbc.sql("select count(*) from campaign_definition where source = ?")
+			.param(SOURCE)
+			.query(Long.class)
 			.single()).isEqualTo(2);
 	}
 
 	private static String read(String resource) throws IOException {
 		return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
 	}
+
 }

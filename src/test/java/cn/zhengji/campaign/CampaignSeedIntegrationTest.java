@@ -67,8 +67,8 @@ class CampaignSeedIntegrationTest {
 		List<Category> categories = campaigns.categories(fujian);
 
 		assertThat(categories).extracting(Category::name)
-			.containsExactly("网络正能量歌曲征集", "网络正能量微视频征集", "数治提效特色应用系统征集", "数字赋能工会征集", "娘家人微故事征集",
-					"网络安全优秀作品征集", "八闽职工好网民征集");
+			.containsExactly("网络正能量歌曲征集", "网络正能量微视频征集", "数治提效特色应用系统征集", "数字赋能工会征集", "娘家人微故事征集", "网络安全优秀作品征集",
+					"八闽职工好网民征集");
 
 		CategoryRules microVideo = campaigns.category(fujian, "micro-video").orElseThrow().rules();
 		var work = microVideo.attachment("work").orElseThrow();
@@ -89,12 +89,12 @@ class CampaignSeedIntegrationTest {
 
 		CategoryRules system = campaigns.category(fujian, "application-system").orElseThrow().rules();
 		assertThat(system.textField("introduction").orElseThrow().maxCharacters()).isEqualTo(3000);
-		assertThat(system.textField("introduction").orElseThrow().sections())
-			.containsExactly("需求与方案", "产品设计", "界面设计", "运营推广");
+		assertThat(system.textField("introduction").orElseThrow().sections()).containsExactly("需求与方案", "产品设计", "界面设计",
+				"运营推广");
 
 		CategoryRules digitalUnion = campaigns.category(fujian, "digital-union").orElseThrow().rules();
-		assertThat(digitalUnion.textField("evidence").orElseThrow().sections())
-			.containsExactly("保障", "基础", "创新", "效果", "展示");
+		assertThat(digitalUnion.textField("evidence").orElseThrow().sections()).containsExactly("保障", "基础", "创新", "效果",
+				"展示");
 		assertThat(digitalUnion.quotaFor(OrganisationKind.CITY).orElseThrow())
 			.extracting(CategoryRules.Quota::min, CategoryRules.Quota::max)
 			.containsExactly(1, 2);
@@ -145,17 +145,18 @@ class CampaignSeedIntegrationTest {
 		seed.run(new DefaultApplicationArguments());
 
 		assertThat(snapshot()).isEqualTo(before);
-		assertThat(jdbc.sql("select version, outcome from campaign_definition where source = 'campaigns/fujian-2024.yaml'")
-			.query((rs, n) -> rs.getInt(1) + ":" + rs.getString(2))
-			.list()).containsExactly("1:CREATED");
+		assertThat(
+				jdbc.sql("select version, outcome from campaign_definition where source = 'campaigns/fujian-2024.yaml'")
+					.query((rs, n) -> rs.getInt(1) + ":" + rs.getString(2))
+					.list())
+			.containsExactly("1:CREATED");
 	}
 
 	private Map<String, Object> snapshot() {
 		return Map.of("definitions", count("campaign_definition"), "campaigns", count("campaign"), "phases",
 				count("campaign_phase"), "categories", count("campaign_category"), "allocations",
 				count("event_allocation"), "targets", count("campaign_target"), "declarations",
-				count("campaign_declaration"), "versions",
-				jdbc.sql("""
+				count("campaign_declaration"), "versions", jdbc.sql("""
 						select string_agg(c.code || ':' || c.version || ':' || c.updated_at, ',' order by c.code)
 						  || '|' || (select string_agg(id || ':' || version, ',' order by id) from campaign_phase)
 						  || '|' || (select string_agg(id || ':' || version, ',' order by id) from campaign_category)
@@ -172,4 +173,5 @@ class CampaignSeedIntegrationTest {
 			.stream()
 			.collect(java.util.stream.Collectors.toMap(Allocation::organisationCode, Allocation::events));
 	}
+
 }

@@ -52,7 +52,8 @@ class CampaignTest {
 	}
 
 	private static Campaign campaign(Phase... phases) {
-		return new Campaign(1, "fujian-2024", "活动", null, 2024, null, 1, "fj", "福建省总工会", "/1/14/", "主办", SHANGHAI,
-				null, null, null, null, null, null, null, false, false, 0, List.of(phases));
+		return new Campaign(1, "fujian-2024", "活动", null, 2024, null, 1, "fj", "福建省总工会", "/1/14/", "主办", SHANGHAI, null,
+				null, null, null, null, null, null, false, false, 0, List.of(phases));
 	}
+
 }

@@ -19,4 +19,5 @@ public final class CampaignTestUsers {
 		return new SignedInUser(900_002L, "campaign-test-org-admin", "测试组织管理员", Role.ORG_ADMIN, organisation.id(),
 				organisation.path(), organisation.name(), null, false, false, true);
 	}
+
 }

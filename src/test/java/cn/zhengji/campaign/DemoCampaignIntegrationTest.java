@@ -66,8 +66,7 @@ class DemoCampaignIntegrationTest {
 			demo.ensure();
 			Campaign moved = campaigns.getByCode(DemoCampaign.CODE);
 			assertThat(moved.acceptsSubmissions(later.instant())).isTrue();
-			assertThat(moved.phase(PhaseKind.SUBMISSION).orElseThrow())
-				.extracting(Phase::startsOn, Phase::endsOn)
+			assertThat(moved.phase(PhaseKind.SUBMISSION).orElseThrow()).extracting(Phase::startsOn, Phase::endsOn)
 				.containsExactly(LocalDate.of(2031, 2, 8), LocalDate.of(2031, 2, 8)
 					.plusDays(fujianSubmission.endsOn().toEpochDay() - fujianSubmission.startsOn().toEpochDay()));
 			assertThat(moved.year()).isEqualTo(2031);
@@ -91,4 +90,5 @@ class DemoCampaignIntegrationTest {
 			status.setRollbackOnly();
 		});
 	}
+
 }

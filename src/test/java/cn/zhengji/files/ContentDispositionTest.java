@@ -18,4 +18,5 @@ class ContentDispositionTest {
 		assertThat(StoredFiles.contentDisposition(true, "a\"b%20 c;d.jpg"))
 			.isEqualTo("inline; filename=\"a_b_20 c;d.jpg\"; filename*=UTF-8''a%22b%2520%20c%3Bd.jpg");
 	}
+
 }

@@ -15,12 +15,12 @@ class FileNamesTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "../a.mp4|files.name.path", "a/b.mp4|files.name.path",
-			"a\\b.mp4|files.name.path", "..|files.name.path", ".|files.name.path", "a\u0000b|files.name.nul",
-			"a\tb|files.name.control", "a\u007Fb|files.name.control", "a\u0085b|files.name.control",
-			"a\u202Ab|files.name.direction", "a\u202Eb|files.name.direction", "a\u2066b|files.name.direction",
-			"a\u2069b|files.name.direction", "a\u200Eb|files.name.direction", "a\u200Fb|files.name.direction",
-			"' '|files.name.empty" })
+	@CsvSource(delimiter = '|',
+			value = { "../a.mp4|files.name.path", "a/b.mp4|files.name.path", "a\\b.mp4|files.name.path",
+					"..|files.name.path", ".|files.name.path", "a\u0000b|files.name.nul", "a\tb|files.name.control",
+					"a\u007Fb|files.name.control", "a\u0085b|files.name.control", "a\u202Ab|files.name.direction",
+					"a\u202Eb|files.name.direction", "a\u2066b|files.name.direction", "a\u2069b|files.name.direction",
+					"a\u200Eb|files.name.direction", "a\u200Fb|files.name.direction", "' '|files.name.empty" })
 	void hostileNamesAreRefusedWithTheirProblem(String name, String problem) {
 		assertThat(FileNames.problem(name)).hasValue(problem);
 	}
@@ -33,4 +33,5 @@ class FileNamesTest {
 		assertThat(FileNames.problem(null)).hasValue("files.name.empty");
 		assertThat(FileNames.problem("")).hasValue("files.name.empty");
 	}
+
 }

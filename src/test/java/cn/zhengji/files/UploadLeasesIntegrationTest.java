@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * R-SUB-2 The upload lease on the real {@code stored_file} rows, with a clock the test moves: the
- * rule "a lease is free only after its end" lives in the conditional UPDATEs, so it is tested
- * against the database rather than a stand-in. Two {@link UploadLeases} on one clock play two nodes.
+ * R-SUB-2 The upload lease on the real {@code stored_file} rows, with a clock the test
+ * moves: the rule "a lease is free only after its end" lives in the conditional UPDATEs,
+ * so it is tested against the database rather than a stand-in. Two {@link UploadLeases}
+ * on one clock play two nodes.
  */
 @ZhengjiTest
 class UploadLeasesIntegrationTest {
@@ -49,7 +50,8 @@ class UploadLeasesIntegrationTest {
 	void newUpload() {
 		leases = new UploadLeases(records, clock, new UploadProperties(DataSize.ofGigabytes(2), EXPIRE_AFTER,
 				Duration.ofMinutes(10), LEASE, DataSize.ofMegabytes(8), DataSize.ofKilobytes(128)));
-		// Now (the expiry job of the running application uses the real clock), to the database's precision.
+		// Now (the expiry job of the running application uses the real clock), to the
+		// database's precision.
 		start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		clock.set(start);
 		long owner = jdbc.sql("""
@@ -71,7 +73,11 @@ class UploadLeasesIntegrationTest {
 
 	UUID leaseToken() {
 		// The list, because single() refuses a null value.
-		return jdbc.sql("select lease_token from stored_file where id = ?").param(upload).query(UUID.class).list().getFirst();
+		return jdbc.sql("select lease_token from stored_file where id = ?")
+			.param(upload)
+			.query(UUID.class)
+			.list()
+			.getFirst();
 	}
 
 	long recordedOffset() {
@@ -130,7 +136,8 @@ class UploadLeasesIntegrationTest {
 	void aStalledWriterPastItsStopPointMayGoOnOnlyBecauseItsRefreshShowsNobodyTookOver() {
 		Lease writer = leases.takeForWriting(upload).orElseThrow();
 
-		// Past "5 s before the end", before the end: nobody can have taken it, the refresh holds.
+		// Past "5 s before the end", before the end: nobody can have taken it, the
+		// refresh holds.
 		clock.set(start.plus(LEASE).minus(UploadLeases.SAFETY).plusMillis(1));
 		writer.keepAlive();
 
@@ -185,4 +192,5 @@ class UploadLeasesIntegrationTest {
 		assertThat(leases.takeForWriting(upload)).isEmpty();
 		assertThat(leases.takeForRemoval(upload)).isPresent();
 	}
+
 }

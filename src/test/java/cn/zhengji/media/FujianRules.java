@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** The rules of the real 2024 Fujian campaign file, so the checks are tested against the numbers users meet. */
+/**
+ * The rules of the real 2024 Fujian campaign file, so the checks are tested against the
+ * numbers users meet.
+ */
 final class FujianRules {
 
 	private static final JsonNode CATEGORIES = load();
@@ -50,4 +53,5 @@ final class FujianRules {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

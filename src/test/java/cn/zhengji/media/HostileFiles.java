@@ -23,7 +23,10 @@ import cn.zhengji.support.TestMedia;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 
-/** Files crafted byte by byte (or made with POI, ImageIO and ffmpeg) to attack or to pass the checks. */
+/**
+ * Files crafted byte by byte (or made with POI, ImageIO and ffmpeg) to attack or to pass
+ * the checks.
+ */
 final class HostileFiles {
 
 	private HostileFiles() {
@@ -53,8 +56,16 @@ final class HostileFiles {
 	static byte[] pngClaiming(int width, int height) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
-		chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-			.put((byte) 0).put((byte) 0).put((byte) 0).array());
+		chunk(out, "IHDR",
+				ByteBuffer.allocate(13)
+					.putInt(width)
+					.putInt(height)
+					.put((byte) 8)
+					.put((byte) 2)
+					.put((byte) 0)
+					.put((byte) 0)
+					.put((byte) 0)
+					.array());
 		ByteArrayOutputStream idat = new ByteArrayOutputStream();
 		try (DeflaterOutputStream deflate = new DeflaterOutputStream(idat)) {
 			deflate.write(new byte[64]);
@@ -91,7 +102,8 @@ final class HostileFiles {
 	}
 
 	static Path pptx(Path directory, String name) {
-		try (XMLSlideShow show = new XMLSlideShow(); OutputStream out = Files.newOutputStream(directory.resolve(name))) {
+		try (XMLSlideShow show = new XMLSlideShow();
+				OutputStream out = Files.newOutputStream(directory.resolve(name))) {
 			show.createSlide().createTextBox().setText("数治提效特色应用系统");
 			show.write(out);
 			return directory.resolve(name);
@@ -102,7 +114,8 @@ final class HostileFiles {
 	}
 
 	static Path xls(Path directory, String name) {
-		try (HSSFWorkbook workbook = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(directory.resolve(name))) {
+		try (HSSFWorkbook workbook = new HSSFWorkbook();
+				OutputStream out = Files.newOutputStream(directory.resolve(name))) {
 			workbook.createSheet("表1").createRow(0).createCell(0).setCellValue("数据");
 			workbook.write(out);
 			return directory.resolve(name);
@@ -117,7 +130,8 @@ final class HostileFiles {
 		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(directory.resolve(name)))) {
 			zip.setLevel(Deflater.BEST_COMPRESSION);
 			entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>".getBytes(StandardCharsets.UTF_8));
-			entry(zip, "ppt/presentation.xml", "<?xml version=\"1.0\"?><p:presentation/>".getBytes(StandardCharsets.UTF_8));
+			entry(zip, "ppt/presentation.xml",
+					"<?xml version=\"1.0\"?><p:presentation/>".getBytes(StandardCharsets.UTF_8));
 			zip.putNextEntry(new ZipEntry(extraEntry));
 			zip.write(extraContent);
 			byte[] zeros = new byte[1 << 20];
@@ -151,19 +165,22 @@ final class HostileFiles {
 	}
 
 	/**
-	 * A landscape-coded video that a phone held upright wrote: 1920×1080 frames with a 90° display
-	 * matrix in the track header, played as 1080×1920.
+	 * A landscape-coded video that a phone held upright wrote: 1920×1080 frames with a
+	 * 90° display matrix in the track header, played as 1080×1920.
 	 */
 	static Path rotatedPhoneVideo() {
 		Path target = Path.of("target", "test-media", "video-1920x1080-rotate90-40s.mp4").toAbsolutePath();
 		if (Files.isRegularFile(target)) {
 			return target;
 		}
-		return ffmpeg(target, List.of("-i", TestMedia.mp4(1920, 1080, 40, 5).toString(), "-c", "copy",
-				"-metadata:s:v", "rotate=90"));
+		return ffmpeg(target,
+				List.of("-i", TestMedia.mp4(1920, 1080, 40, 5).toString(), "-c", "copy", "-metadata:s:v", "rotate=90"));
 	}
 
-	/** A 1080P video in MPEG-4 Part 2 (the codec of old cameras) with MP3 sound, in an MP4 container. */
+	/**
+	 * A 1080P video in MPEG-4 Part 2 (the codec of old cameras) with MP3 sound, in an MP4
+	 * container.
+	 */
 	static Path mpeg4PartTwoWithMp3Sound() {
 		Path target = Path.of("target", "test-media", "video-1920x1080-mpeg4-mp3-31s.mp4").toAbsolutePath();
 		if (Files.isRegularFile(target)) {
@@ -173,7 +190,9 @@ final class HostileFiles {
 				"libmp3lame", "-b:a", "128k"));
 	}
 
-	/** The same video with its index moved to the front, as "faststart" exports write it. */
+	/**
+	 * The same video with its index moved to the front, as "faststart" exports write it.
+	 */
 	static Path fastStart(Path source, Path target) {
 		return ffmpeg(target, List.of("-i", source.toString(), "-c", "copy", "-movflags", "+faststart"));
 	}
@@ -181,7 +200,8 @@ final class HostileFiles {
 	private static Path ffmpeg(Path target, List<String> arguments) {
 		try {
 			Path partial = target.resolveSibling(target.getFileName() + ".part.mp4");
-			List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/ffmpeg", "-hide_banner", "-loglevel", "error", "-y"));
+			List<String> command = new java.util.ArrayList<>(
+					List.of("/usr/bin/ffmpeg", "-hide_banner", "-loglevel", "error", "-y"));
 			command.addAll(arguments);
 			command.add(partial.toString());
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -199,4 +219,5 @@ final class HostileFiles {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -17,7 +17,10 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The hostile corpus of issue 3 and the real files of each category, checked against the Fujian 2024 rules. */
+/**
+ * The hostile corpus of issue 3 and the real files of each category, checked against the
+ * Fujian 2024 rules.
+ */
 class MediaInspectorTest {
 
 	static final AttachmentSlot MICRO_VIDEO = FujianRules.slot("micro-video", "work");
@@ -89,8 +92,7 @@ class MediaInspectorTest {
 
 		assertThat(inspection.detectedKind()).isNull();
 		assertThat(inspection.contentType()).isEqualTo("application/octet-stream");
-		assertThat(verdictAndMessage(inspection, "format"))
-			.isEqualTo(tuple(Verdict.FAILED, "文件实际为脚本文件，本项目只接受MP4视频"));
+		assertThat(verdictAndMessage(inspection, "format")).isEqualTo(tuple(Verdict.FAILED, "文件实际为脚本文件，本项目只接受MP4视频"));
 		assertThat(inspection.blocksSubmission()).isTrue();
 	}
 
@@ -121,7 +123,8 @@ class MediaInspectorTest {
 		Path whole = HostileFiles.fastStart(TestMedia.mp4(1080, 1920, 40, 5), directory.resolve("faststart.mp4"));
 		byte[] bytes = Files.readAllBytes(whole);
 		int mdat = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("mdat") - 4;
-		// size 0 = "the box runs to the end of the file": the top level is then whole, only the index knows better
+		// size 0 = "the box runs to the end of the file": the top level is then whole,
+		// only the index knows better
 		java.nio.ByteBuffer.wrap(bytes).putInt(mdat, 0);
 		Path cut = HostileFiles.write(directory, "cut.mp4", java.util.Arrays.copyOf(bytes, bytes.length / 2));
 
@@ -141,7 +144,8 @@ class MediaInspectorTest {
 
 	@Test
 	void pdfIsRecognisedByItsSignature() {
-		Path pdf = HostileFiles.write(directory, "说明.docx", "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+		Path pdf = HostileFiles.write(directory, "说明.docx",
+				"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
 
 		Inspection inspection = inspector.inspect(pdf, MATERIALS);
 
@@ -196,7 +200,8 @@ class MediaInspectorTest {
 	void microVideoOf29SecondsIsTooShort() {
 		Inspection inspection = inspector.inspect(TestMedia.mp4(1920, 1080, 29, 5), MICRO_VIDEO);
 
-		assertThat(verdictAndMessage(inspection, "duration.min")).isEqualTo(tuple(Verdict.FAILED, "时长 29秒，短于本项目下限 30秒"));
+		assertThat(verdictAndMessage(inspection, "duration.min"))
+			.isEqualTo(tuple(Verdict.FAILED, "时长 29秒，短于本项目下限 30秒"));
 		assertThat(verdictAndMessage(inspection, "resolution"))
 			.isEqualTo(tuple(Verdict.PASSED, "分辨率 1920×1080，符合本项目 1080P（1920×1080 或 1080×1920）要求"));
 		assertThat(inspection.blocksSubmission()).isTrue();
@@ -227,7 +232,8 @@ class MediaInspectorTest {
 
 		assertThat(verdictAndMessage(inspection, "resolution"))
 			.isEqualTo(tuple(Verdict.FAILED, "分辨率 1080×1080，本项目要求 1080P（1920×1080 或 1080×1920）"));
-		assertThat(verdictAndMessage(inspection, "aspect-ratio")).isEqualTo(tuple(Verdict.FAILED, "画面比例 1:1，本项目要求 16:9 或 9:16"));
+		assertThat(verdictAndMessage(inspection, "aspect-ratio"))
+			.isEqualTo(tuple(Verdict.FAILED, "画面比例 1:1，本项目要求 16:9 或 9:16"));
 	}
 
 	@Test
@@ -259,7 +265,8 @@ class MediaInspectorTest {
 
 		assertThat(jpeg.detectedKind()).isEqualTo(FileKind.JPG);
 		assertThat(jpeg.contentType()).isEqualTo("image/jpeg");
-		assertThat(verdictAndMessage(jpeg, "image.pixels")).isEqualTo(tuple(Verdict.PASSED, "图片尺寸 1200×1600，未超过上限 6400万像素"));
+		assertThat(verdictAndMessage(jpeg, "image.pixels"))
+			.isEqualTo(tuple(Verdict.PASSED, "图片尺寸 1200×1600，未超过上限 6400万像素"));
 		assertThat(png.detectedKind()).isEqualTo(FileKind.PNG);
 		assertThat(png.facts()).isEqualTo(new MediaFacts("png", null, 800, 600, null, null, null, null));
 		assertThat(png.blocksSubmission()).isFalse();
@@ -293,7 +300,8 @@ class MediaInspectorTest {
 		Inspection inspection = inspector.inspect(HostileFiles.pptx(directory, "intro.zip"), PRESENTATION);
 
 		assertThat(inspection.detectedKind()).isEqualTo(FileKind.PPTX);
-		assertThat(inspection.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.presentationml.presentation");
+		assertThat(inspection.contentType())
+			.isEqualTo("application/vnd.openxmlformats-officedocument.presentationml.presentation");
 		assertThat(verdictAndMessage(inspection, "format")).isEqualTo(tuple(Verdict.PASSED, "文件格式 PPTX演示文稿，符合要求"));
 		assertThat(verdictAndMessage(inspection, "archive").toArray()[0]).isEqualTo(Verdict.PASSED);
 		assertThat(inspection.blocksSubmission()).isFalse();
@@ -321,16 +329,17 @@ class MediaInspectorTest {
 
 	@Test
 	void zipSlipPptxIsRefusedByItsEntryName() {
-		Path slip = HostileFiles.pptxWith(directory, "slip.pptx", "../../etc/cron.d/evil", "* * * * * root sh".getBytes(StandardCharsets.UTF_8), 0);
+		Path slip = HostileFiles.pptxWith(directory, "slip.pptx", "../../etc/cron.d/evil",
+				"* * * * * root sh".getBytes(StandardCharsets.UTF_8), 0);
 		Path windows = HostileFiles.pptxWith(directory, "slip2.pptx", "..\\..\\evil.bat", new byte[1], 0);
 		Path absolute = HostileFiles.pptxWith(directory, "slip3.pptx", "/tmp/evil", new byte[1], 0);
 
-		assertThat(verdictAndMessage(inspector.inspect(slip, PRESENTATION), "archive")).isEqualTo(tuple(Verdict.FAILED,
-				"压缩包内文件名“../../etc/cron.d/evil”不安全（含上级目录“..”），可能在解压时覆盖其他文件，已拒收"));
-		assertThat(verdictAndMessage(inspector.inspect(windows, PRESENTATION), "archive")).isEqualTo(tuple(Verdict.FAILED,
-				"压缩包内文件名“..\\..\\evil.bat”不安全（含反斜杠“\\”），可能在解压时覆盖其他文件，已拒收"));
-		assertThat(verdictAndMessage(inspector.inspect(absolute, PRESENTATION), "archive")).isEqualTo(tuple(Verdict.FAILED,
-				"压缩包内文件名“/tmp/evil”不安全（为绝对路径），可能在解压时覆盖其他文件，已拒收"));
+		assertThat(verdictAndMessage(inspector.inspect(slip, PRESENTATION), "archive"))
+			.isEqualTo(tuple(Verdict.FAILED, "压缩包内文件名“../../etc/cron.d/evil”不安全（含上级目录“..”），可能在解压时覆盖其他文件，已拒收"));
+		assertThat(verdictAndMessage(inspector.inspect(windows, PRESENTATION), "archive"))
+			.isEqualTo(tuple(Verdict.FAILED, "压缩包内文件名“..\\..\\evil.bat”不安全（含反斜杠“\\”），可能在解压时覆盖其他文件，已拒收"));
+		assertThat(verdictAndMessage(inspector.inspect(absolute, PRESENTATION), "archive"))
+			.isEqualTo(tuple(Verdict.FAILED, "压缩包内文件名“/tmp/evil”不安全（为绝对路径），可能在解压时覆盖其他文件，已拒收"));
 	}
 
 	@Test
@@ -347,19 +356,22 @@ class MediaInspectorTest {
 		new Random(42).nextBytes(noise);
 		noise[0] = 0;
 
-		assertThat(verdictAndMessage(inspector.inspect(HostileFiles.write(directory, "a.mp4", noise), MICRO_VIDEO), "format"))
+		assertThat(verdictAndMessage(inspector.inspect(HostileFiles.write(directory, "a.mp4", noise), MICRO_VIDEO),
+				"format"))
 			.isEqualTo(tuple(Verdict.FAILED, "无法识别文件格式（不是常见的音视频、图片或文档），本项目只接受MP4视频"));
-		assertThat(verdictAndMessage(inspector.inspect(HostileFiles.write(directory, "b.mp4", new byte[0]), SONG), "format"))
+		assertThat(verdictAndMessage(inspector.inspect(HostileFiles.write(directory, "b.mp4", new byte[0]), SONG),
+				"format"))
 			.isEqualTo(tuple(Verdict.FAILED, "文件为空（0字节），本项目只接受MP3音频或MP4视频"));
 	}
 
 	@Test
 	void htmlAndPlainTextAreNamed() {
-		Path html = HostileFiles.write(directory, "a.pdf", "<!DOCTYPE html><html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8));
+		Path html = HostileFiles.write(directory, "a.pdf",
+				"<!DOCTYPE html><html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8));
 		Path text = HostileFiles.write(directory, "b.pdf", "只是一段文字".getBytes(StandardCharsets.UTF_8));
 
-		assertThat(verdictAndMessage(inspector.inspect(html, MATERIALS), "format")).isEqualTo(tuple(Verdict.FAILED,
-				"文件实际为HTML网页，本项目只接受PDF文档、DOC文档、DOCX文档、JPG图片、PNG图片、MP4视频或ZIP压缩包"));
+		assertThat(verdictAndMessage(inspector.inspect(html, MATERIALS), "format"))
+			.isEqualTo(tuple(Verdict.FAILED, "文件实际为HTML网页，本项目只接受PDF文档、DOC文档、DOCX文档、JPG图片、PNG图片、MP4视频或ZIP压缩包"));
 		assertThat(verdictAndMessage(inspector.inspect(text, MATERIALS), "format").toArray()[1].toString())
 			.startsWith("文件实际为纯文本文件，");
 	}
@@ -400,4 +412,5 @@ class MediaInspectorTest {
 		assertThat(matching).as("findings of rule %s in %s", rule, inspection.findings()).hasSize(1);
 		return tuple(matching.getFirst().verdict(), matching.getFirst().message());
 	}
+
 }

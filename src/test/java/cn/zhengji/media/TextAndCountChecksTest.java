@@ -67,4 +67,5 @@ class TextAndCountChecksTest {
 		assertThat(DurationText.of(MediaInspectorTest.texts(), 3605)).isEqualTo("1小时0分5秒");
 		assertThat(DurationText.of(MediaInspectorTest.texts(), 0)).isEqualTo("0秒");
 	}
+
 }

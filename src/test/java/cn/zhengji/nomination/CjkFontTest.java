@@ -23,4 +23,5 @@ class CjkFontTest {
 		assertThat(new CjkFont(Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")).fontPath())
 			.isEqualTo("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0");
 	}
+
 }

@@ -25,9 +25,9 @@ import cn.zhengji.support.ZhengjiTest;
 @ZhengjiTest
 class NominationPdfIntegrationTest {
 
-	private static final List<String> LABELS = List.of("附件4", "“八闽职工好网民”候选人推荐表", "姓名", "性别", "出生年月", "政治面貌",
-			"账号名称", "所属平台", "粉丝数量", "单位职务", "手机号码", "身份证号", "推荐单位", "候选人简介", "推荐理由", "（1500字以内，可另附页）",
-			"工作单位意见", "推荐单位意见", "省总工会意见", "（盖章）");
+	private static final List<String> LABELS = List.of("附件4", "“八闽职工好网民”候选人推荐表", "姓名", "性别", "出生年月", "政治面貌", "账号名称",
+			"所属平台", "粉丝数量", "单位职务", "手机号码", "身份证号", "推荐单位", "候选人简介", "推荐理由", "（1500字以内，可另附页）", "工作单位意见", "推荐单位意见",
+			"省总工会意见", "（盖章）");
 
 	@Autowired
 	NominationDocuments documents;
@@ -67,8 +67,10 @@ class NominationPdfIntegrationTest {
 		List<PdfDictionary> descriptors = objects(reader, PdfName.FONTDESCRIPTOR);
 		assertThat(descriptors).isNotEmpty();
 		for (PdfDictionary descriptor : descriptors) {
-			// Every font the PDF uses travels inside it: no reader-side font substitution.
-			assertThat(descriptor.get(PdfName.FONTFILE2)).as("FontFile2 of " + descriptor.get(PdfName.FONTNAME)).isNotNull();
+			// Every font the PDF uses travels inside it: no reader-side font
+			// substitution.
+			assertThat(descriptor.get(PdfName.FONTFILE2)).as("FontFile2 of " + descriptor.get(PdfName.FONTNAME))
+				.isNotNull();
 			assertThat(descriptor.getAsName(PdfName.FONTNAME).toString()).matches("/[A-Z]{6}\\+WenQuanYiZenHei");
 		}
 		List<PdfDictionary> fonts = objects(reader, PdfName.FONT);
@@ -122,8 +124,7 @@ class NominationPdfIntegrationTest {
 		assertThat(text).doesNotContain("同意推荐");
 		assertThat(occurrences(text, "（盖章）")).isEqualTo(3);
 		// From the first opinion box on, only the boxes' own printed words remain.
-		String boxes = text.substring(text.indexOf("工作单位意见"))
-			.replaceAll("工作单位意见|推荐单位意见|省总工会意见|（盖章）|年月日|第1页共1页", "");
+		String boxes = text.substring(text.indexOf("工作单位意见")).replaceAll("工作单位意见|推荐单位意见|省总工会意见|（盖章）|年月日|第1页共1页", "");
 		assertThat(boxes).isEmpty();
 	}
 
@@ -182,7 +183,10 @@ class NominationPdfIntegrationTest {
 		return text(new PdfReader(pdf));
 	}
 
-	/** All pages, white space removed: the extractor's spacing between glyphs depends on positions. */
+	/**
+	 * All pages, white space removed: the extractor's spacing between glyphs depends on
+	 * positions.
+	 */
 	private static String text(PdfReader reader) throws IOException {
 		PdfTextExtractor extractor = new PdfTextExtractor(reader);
 		StringBuilder text = new StringBuilder();
@@ -230,4 +234,5 @@ class NominationPdfIntegrationTest {
 		}
 		return images;
 	}
+
 }

@@ -55,4 +55,5 @@ class NominationRulesTest {
 			.isInstanceOfSatisfying(InvalidResidentIdNumberException.class,
 					e -> assertThat(e.reason()).isEqualTo(Reason.FORMAT));
 	}
+
 }

@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.zhengji.support.ZhengjiTest;
 
-/** The .docx read back with POI: the table of 附件4, its values, the photo and the three opinion boxes. */
+/**
+ * The .docx read back with POI: the table of 附件4, its values, the photo and the three
+ * opinion boxes.
+ */
 @ZhengjiTest
 class NominationWordIntegrationTest {
 
@@ -37,7 +40,8 @@ class NominationWordIntegrationTest {
 			assertThat(cells(table.getRow(1))).containsExactly("出生年月", "1988年2月", "政治面貌", "中共党员", "");
 			assertThat(cells(table.getRow(2))).containsExactly("账号名称", "榕城职工说", "所属平台", "抖音", "");
 			assertThat(cells(table.getRow(3))).containsExactly("粉丝数量", "3.2万", "单位职务", "福州市鼓楼区某科技有限公司 工会主席", "");
-			assertThat(cells(table.getRow(4))).containsExactly("手机号码", "13800001234", "身份证号", SheetSamples.ID_NUMBER, "");
+			assertThat(cells(table.getRow(4))).containsExactly("手机号码", "13800001234", "身份证号", SheetSamples.ID_NUMBER,
+					"");
 			assertThat(cells(table.getRow(5))).containsExactly("推荐单位", "福州市总工会");
 		}
 	}
@@ -100,7 +104,8 @@ class NominationWordIntegrationTest {
 		try (XWPFDocument document = read(keep("long-texts", documents.word(sheet)))) {
 			XWPFTableRow reasons = document.getTables().getFirst().getRow(7);
 			assertThat(reasons.getCell(1).getText().replace("\n", "")).isEqualTo(sheet.reasons().replace("\n", ""));
-			// A minimum height, not a fixed one: Word lets the row grow and break across pages.
+			// A minimum height, not a fixed one: Word lets the row grow and break across
+			// pages.
 			assertThat(reasons.getCtRow().getTrPr().getTrHeightArray(0).getHRule().toString()).isEqualTo("atLeast");
 			assertThat(reasons.isCantSplitRow()).isFalse();
 			assertThat(document.getAllPictures().getFirst().getData()).isEqualTo(sheet.photo());
@@ -122,7 +127,11 @@ class NominationWordIntegrationTest {
 
 	/** The cell's paragraphs, one a line. */
 	private static String text(XWPFTableCell cell) {
-		return cell.getParagraphs().stream().map(p -> p.getText()).collect(java.util.stream.Collectors.joining("\n")).strip();
+		return cell.getParagraphs()
+			.stream()
+			.map(p -> p.getText())
+			.collect(java.util.stream.Collectors.joining("\n"))
+			.strip();
 	}
 
 	private static STMerge.Enum verticalMerge(XWPFTableCell cell) {
@@ -138,4 +147,5 @@ class NominationWordIntegrationTest {
 		Files.write(dir.resolve(name + ".docx"), docx);
 		return docx;
 	}
+
 }

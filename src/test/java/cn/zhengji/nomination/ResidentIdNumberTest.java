@@ -13,13 +13,19 @@ import org.junit.jupiter.api.Test;
 
 import cn.zhengji.nomination.InvalidResidentIdNumberException.Reason;
 
-/** Every number here is made up: 17 chosen digits and a check character computed below, independently of the code. */
+/**
+ * Every number here is made up: 17 chosen digits and a check character computed below,
+ * independently of the code.
+ */
 class ResidentIdNumberTest {
 
 	/** 2024-09-01 10:00 in Fuzhou. */
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-09-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
-	/** ISO 7064 MOD 11-2 written from the standard: weights 2^(17-i) mod 11, check = (12 - sum mod 11) mod 11. */
+	/**
+	 * ISO 7064 MOD 11-2 written from the standard: weights 2^(17-i) mod 11, check = (12 -
+	 * sum mod 11) mod 11.
+	 */
 	static String withCheckDigit(String first17) {
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
@@ -78,7 +84,8 @@ class ResidentIdNumberTest {
 
 	@Test
 	void masksAsInTheRequirement() {
-		// The last four characters fixed to 1234: choose a birth date for which the check character is 4.
+		// The last four characters fixed to 1234: choose a birth date for which the check
+		// character is 4.
 		String found = null;
 		for (LocalDate day = LocalDate.of(1990, 1, 1); found == null && day.getYear() < 1991; day = day.plusDays(1)) {
 			String candidate = withCheckDigit("350102" + day.toString().replace("-", "") + "123");
@@ -218,4 +225,5 @@ class ResidentIdNumberTest {
 			assertThat(e.getMessage()).isEqualTo(message);
 		});
 	}
+
 }

@@ -31,10 +31,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * R-APR-1 Deadline reminders through the real task logic and database, with a settable clock: a
- * copy of the Fujian campaign moved to 2080 (submission phase ends 30 August 2080, Beijing time),
- * entries waiting at a fresh county. Days are counted in the campaign's zone, each (phase,
- * organisation, days before) is reminded exactly once, also when two nodes run at the same time.
+ * R-APR-1 Deadline reminders through the real task logic and database, with a settable
+ * clock: a copy of the Fujian campaign moved to 2080 (submission phase ends 30 August
+ * 2080, Beijing time), entries waiting at a fresh county. Days are counted in the
+ * campaign's zone, each (phase, organisation, days before) is reminded exactly once, also
+ * when two nodes run at the same time.
  */
 @AccountTestContext
 class DeadlineRemindersIntegrationTest {
@@ -117,7 +118,8 @@ class DeadlineRemindersIntegrationTest {
 
 	@Test
 	void remindsTheAdminsOfAUnitWithWaitingEntriesThreeDaysBeforeTheEndInBeijingTime() {
-		// 26 August 17:00 UTC is 27 August 01:00 in Beijing: three days before the 30th there.
+		// 26 August 17:00 UTC is 27 August 01:00 in Beijing: three days before the 30th
+		// there.
 		clock.set(Instant.parse("2080-08-26T17:00:00Z"));
 
 		reminders.remind();
@@ -126,8 +128,7 @@ class DeadlineRemindersIntegrationTest {
 		assertThat(jdbc.sql("select body, link from notice where account_id = ? and kind = 'REMINDER'")
 			.param(countyAdmin.id())
 			.query((rs, n) -> rs.getString(1) + "|" + rs.getString(2))
-			.single()).isEqualTo("“提醒测试活动”的“自评申报”阶段将于 8月30日 截止（还剩 3 天），贵单位尚有 2 件作品等待审核，请及时处理。"
-					+ "|/admin/queue");
+			.single()).isEqualTo("“提醒测试活动”的“自评申报”阶段将于 8月30日 截止（还剩 3 天），贵单位尚有 2 件作品等待审核，请及时处理。" + "|/admin/queue");
 		assertThat(reminderTitles(secondCountyAdmin)).containsExactly("截止提醒：自评申报还剩 3 天，2 件作品待审核");
 		assertThat(reminderTitles(quietAdmin)).isEmpty();
 		assertThat(jdbc.sql("select days_before, waiting from deadline_reminder where organisation_id = ?")
@@ -150,8 +151,7 @@ class DeadlineRemindersIntegrationTest {
 
 		clock.set(Instant.parse("2080-08-29T00:30:00Z"));
 		reminders.remind();
-		assertThat(reminderTitles(countyAdmin)).containsExactly("截止提醒：自评申报还剩 3 天，2 件作品待审核",
-				"截止提醒：自评申报还剩 1 天，2 件作品待审核");
+		assertThat(reminderTitles(countyAdmin)).containsExactly("截止提醒：自评申报还剩 3 天，2 件作品待审核", "截止提醒：自评申报还剩 1 天，2 件作品待审核");
 	}
 
 	@Test
@@ -189,4 +189,5 @@ class DeadlineRemindersIntegrationTest {
 			.containsExactly("【职工网络正能量作品申报平台】截止提醒：自评申报还剩 3 天，2 件作品待审核，详情请登录平台查看。");
 		assertThat(sms.sentTo(secondCountyAdmin.mobile())).isEmpty();
 	}
+
 }

@@ -28,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * R-APR-1 Notices at every step of an entry, through the real listener and database: the event is
- * published inside a transaction, as every entry change does. Who is told (submitter, next
- * approver, never the actor), what they read, and that text messages go out only after the commit,
- * only to those who opted in, and that a failing SMS provider breaks nothing.
+ * R-APR-1 Notices at every step of an entry, through the real listener and database: the
+ * event is published inside a transaction, as every entry change does. Who is told
+ * (submitter, next approver, never the actor), what they read, and that text messages go
+ * out only after the commit, only to those who opted in, and that a failing SMS provider
+ * breaks nothing.
  */
 @AccountTestContext
 class EntryNoticesIntegrationTest {
@@ -103,15 +104,16 @@ class EntryNoticesIntegrationTest {
 	List<Row> noticesOf(Person person) {
 		return jdbc.sql("select account_id, kind, title, body, link from notice where account_id = ? order by id")
 			.param(person.id())
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
 			.list();
 	}
 
 	@Test
 	void submissionTellsEveryEnabledAdminOfTheFirstLevelButNotTheSubmitter() {
-		publish(transactions, events, event(entry, campaign, "劳动最光荣", EntryState.DRAFT, EntryState.SUBMITTED,
-				Step.SUBMITTED, null, grassroots.id(), worker.id(), grassroots.id(), worker.id(), worker.displayName(),
-				null));
+		publish(transactions, events,
+				event(entry, campaign, "劳动最光荣", EntryState.DRAFT, EntryState.SUBMITTED, Step.SUBMITTED, null,
+						grassroots.id(), worker.id(), grassroots.id(), worker.id(), worker.displayName(), null));
 
 		Row expected = new Row(grassrootsAdmin.id(), "SUBMITTED", "待审核：作品《劳动最光荣》",
 				worker.displayName() + "提交了作品《劳动最光荣》，请及时审核。", "/admin/works/" + entry);
@@ -124,27 +126,25 @@ class EntryNoticesIntegrationTest {
 
 	@Test
 	void approvalTellsTheSubmitterWithTheOpinionAndTheNextLevelButNotTheApprover() {
-		publish(transactions, events, event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, EntryState.SUBMITTED,
-				Step.APPROVED, grassroots.id(), county.id(), worker.id(), grassroots.id(), grassrootsAdmin.id(),
-				grassrootsAdmin.displayName(), "同意报送"));
+		publish(transactions, events,
+				event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, EntryState.SUBMITTED, Step.APPROVED,
+						grassroots.id(), county.id(), worker.id(), grassroots.id(), grassrootsAdmin.id(),
+						grassrootsAdmin.displayName(), "同意报送"));
 
-		assertThat(noticesOf(worker)).containsExactly(new Row(worker.id(), "APPROVED",
-				"作品《劳动最光荣》已通过" + grassroots.name() + "审核",
-				grassroots.name() + "审核通过了作品《劳动最光荣》，现已报送" + county.name() + "审核。\n审核意见：同意报送",
-				"/works/" + entry));
-		assertThat(noticesOf(countyAdmin)).containsExactly(new Row(countyAdmin.id(), "APPROVED",
-				"待审核：作品《劳动最光荣》",
-				grassroots.name() + "审核通过了作品《劳动最光荣》，现报送贵单位审核，请及时处理。\n审核意见：同意报送",
-				"/admin/works/" + entry));
+		assertThat(noticesOf(worker))
+			.containsExactly(new Row(worker.id(), "APPROVED", "作品《劳动最光荣》已通过" + grassroots.name() + "审核",
+					grassroots.name() + "审核通过了作品《劳动最光荣》，现已报送" + county.name() + "审核。\n审核意见：同意报送", "/works/" + entry));
+		assertThat(noticesOf(countyAdmin)).containsExactly(new Row(countyAdmin.id(), "APPROVED", "待审核：作品《劳动最光荣》",
+				grassroots.name() + "审核通过了作品《劳动最光荣》，现报送贵单位审核，请及时处理。\n审核意见：同意报送", "/admin/works/" + entry));
 		assertThat(noticesOf(grassrootsAdmin)).isEmpty();
 		assertThat(noticesOf(otherGrassrootsAdmin)).isEmpty();
 	}
 
 	@Test
 	void theLastApprovalTellsTheSubmitterThatTheChainIsComplete() {
-		publish(transactions, events, event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, EntryState.APPROVED,
-				Step.APPROVED, county.id(), null, worker.id(), grassroots.id(), countyAdmin.id(),
-				countyAdmin.displayName(), null));
+		publish(transactions, events,
+				event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, EntryState.APPROVED, Step.APPROVED, county.id(),
+						null, worker.id(), grassroots.id(), countyAdmin.id(), countyAdmin.displayName(), null));
 
 		assertThat(noticesOf(worker)).extracting(Row::title, Row::body)
 			.containsExactly(tuple("作品《劳动最光荣》审核通过", county.name() + "审核通过了作品《劳动最光荣》，审核流程已全部完成。"));
@@ -152,9 +152,10 @@ class EntryNoticesIntegrationTest {
 
 	@Test
 	void recommendationTellsTheSubmitterAndTheNextLevel() {
-		publish(transactions, events, event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, EntryState.SUBMITTED,
-				Step.RECOMMENDED, grassroots.id(), county.id(), worker.id(), grassroots.id(), grassrootsAdmin.id(),
-				grassrootsAdmin.displayName(), null));
+		publish(transactions, events,
+				event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, EntryState.SUBMITTED, Step.RECOMMENDED,
+						grassroots.id(), county.id(), worker.id(), grassroots.id(), grassrootsAdmin.id(),
+						grassrootsAdmin.displayName(), null));
 
 		assertThat(noticesOf(worker)).extracting(Row::kind, Row::title, Row::body)
 			.containsExactly(tuple("RECOMMENDED", "作品《劳动最光荣》获" + grassroots.name() + "推荐",
@@ -165,43 +166,45 @@ class EntryNoticesIntegrationTest {
 
 	@Test
 	void returnTellsTheSubmitterTheReasonAndNobodyElse() {
-		publish(transactions, events, event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, EntryState.RETURNED,
-				Step.RETURNED, county.id(), null, worker.id(), grassroots.id(), countyAdmin.id(),
-				countyAdmin.displayName(), "片头缺少作品名称"));
+		publish(transactions, events,
+				event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, EntryState.RETURNED, Step.RETURNED, county.id(),
+						null, worker.id(), grassroots.id(), countyAdmin.id(), countyAdmin.displayName(), "片头缺少作品名称"));
 
 		assertThat(noticesOf(worker)).containsExactly(new Row(worker.id(), "RETURNED", "作品《劳动最光荣》被退回修改",
-				county.name() + "退回了作品《劳动最光荣》。退回原因：片头缺少作品名称。请在截止日期前修改后重新提交。",
-				"/works/" + entry));
+				county.name() + "退回了作品《劳动最光荣》。退回原因：片头缺少作品名称。请在截止日期前修改后重新提交。", "/works/" + entry));
 		assertThat(noticesOf(countyAdmin)).isEmpty();
 		assertThat(noticesOf(grassrootsAdmin)).isEmpty();
 	}
 
 	@Test
 	void rejectionTellsTheSubmitterTheReason() {
-		publish(transactions, events, event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, EntryState.REJECTED,
-				Step.REJECTED, grassroots.id(), null, worker.id(), grassroots.id(), grassrootsAdmin.id(),
-				grassrootsAdmin.displayName(), "与征集主题不符"));
+		publish(transactions, events,
+				event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, EntryState.REJECTED, Step.REJECTED,
+						grassroots.id(), null, worker.id(), grassroots.id(), grassrootsAdmin.id(),
+						grassrootsAdmin.displayName(), "与征集主题不符"));
 
 		assertThat(noticesOf(worker)).extracting(Row::kind, Row::title, Row::body)
-			.containsExactly(tuple("REJECTED", "作品《劳动最光荣》不予通过",
-					grassroots.name() + "决定作品《劳动最光荣》不予通过。原因：与征集主题不符。"));
+			.containsExactly(tuple("REJECTED", "作品《劳动最光荣》不予通过", grassroots.name() + "决定作品《劳动最光荣》不予通过。原因：与征集主题不符。"));
 	}
 
 	@Test
 	void anOrganisationsEntryTellsItsOtherAdminsWithTheOwnersLinkAndTheNextLevelWithTheAdminLink() {
 		long organisationEntry = fixtures.entry(campaign, campaigns, grassroots, null, grassrootsAdmin.id(), "工会在身边");
 
-		// The first level is the submitting organisation itself: its other admin is told once, as approver.
-		publish(transactions, events, event(organisationEntry, campaign, "工会在身边", EntryState.DRAFT,
-				EntryState.SUBMITTED, Step.SUBMITTED, null, grassroots.id(), null, grassroots.id(), grassrootsAdmin.id(),
-				grassrootsAdmin.displayName(), null));
+		// The first level is the submitting organisation itself: its other admin is told
+		// once, as approver.
+		publish(transactions, events,
+				event(organisationEntry, campaign, "工会在身边", EntryState.DRAFT, EntryState.SUBMITTED, Step.SUBMITTED,
+						null, grassroots.id(), null, grassroots.id(), grassrootsAdmin.id(),
+						grassrootsAdmin.displayName(), null));
 		assertThat(noticesOf(otherGrassrootsAdmin)).extracting(Row::title, Row::link)
 			.containsExactly(tuple("待审核：作品《工会在身边》", "/admin/works/" + organisationEntry));
 		assertThat(noticesOf(grassrootsAdmin)).isEmpty();
 
-		publish(transactions, events, event(organisationEntry, campaign, "工会在身边", EntryState.SUBMITTED,
-				EntryState.RETURNED, Step.RETURNED, county.id(), null, null, grassroots.id(), countyAdmin.id(),
-				countyAdmin.displayName(), "请补充说明"));
+		publish(transactions, events,
+				event(organisationEntry, campaign, "工会在身边", EntryState.SUBMITTED, EntryState.RETURNED, Step.RETURNED,
+						county.id(), null, null, grassroots.id(), countyAdmin.id(), countyAdmin.displayName(),
+						"请补充说明"));
 		assertThat(noticesOf(grassrootsAdmin)).extracting(Row::title, Row::link)
 			.containsExactly(tuple("作品《工会在身边》被退回修改", "/works/" + organisationEntry));
 		assertThat(noticesOf(otherGrassrootsAdmin)).extracting(Row::title)
@@ -247,11 +250,12 @@ class EntryNoticesIntegrationTest {
 		preferences.setTexts(fixtures.signedIn(worker), true);
 		sms.failFor(worker.mobile());
 
-		publish(transactions, events, event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, EntryState.RETURNED,
-				Step.RETURNED, county.id(), null, worker.id(), grassroots.id(), countyAdmin.id(),
-				countyAdmin.displayName(), "请修改"));
+		publish(transactions, events,
+				event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, EntryState.RETURNED, Step.RETURNED, county.id(),
+						null, worker.id(), grassroots.id(), countyAdmin.id(), countyAdmin.displayName(), "请修改"));
 
 		assertThat(noticesOf(worker)).extracting(Row::title).containsExactly("作品《劳动最光荣》被退回修改");
 		assertThat(sms.sentTo(worker.mobile())).isEmpty();
 	}
+
 }

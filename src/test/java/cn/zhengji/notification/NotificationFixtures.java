@@ -23,9 +23,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The scenery of notification tests, written directly: fresh organisations (so that no admin of
- * another test is among the recipients), accounts with or without a mobile number, entries. The
- * behaviour under test (listeners, services, pages) runs for real.
+ * The scenery of notification tests, written directly: fresh organisations (so that no
+ * admin of another test is among the recipients), accounts with or without a mobile
+ * number, entries. The behaviour under test (listeners, services, pages) runs for real.
  */
 public class NotificationFixtures {
 
@@ -42,7 +42,10 @@ public class NotificationFixtures {
 		this.entries = new TestEntries(jdbc);
 	}
 
-	/** An account and what its holder types to sign in; {@code mobile} is null without a number. */
+	/**
+	 * An account and what its holder types to sign in; {@code mobile} is null without a
+	 * number.
+	 */
 	public record Person(long id, String login, String mobile, String displayName) {
 	}
 
@@ -54,7 +57,10 @@ public class NotificationFixtures {
 		return organisations.byCode(code);
 	}
 
-	/** An organisation admin with a mobile number (so that it may opt in to text messages). */
+	/**
+	 * An organisation admin with a mobile number (so that it may opt in to text
+	 * messages).
+	 */
 	public Person admin(Organisation organisation) {
 		return person(staff(organisation).withMobile());
 	}
@@ -112,4 +118,5 @@ public class NotificationFixtures {
 		return new EntryTransitioned(entryId, campaign.id(), 0L, title, from, to, step, level, next, owner,
 				organisationId, actorId, actorName, remark, Instant.now().atOffset(ZoneOffset.UTC).toInstant());
 	}
+
 }

@@ -170,8 +170,8 @@ class OrganisationAdministrationIntegrationTest {
 		Organisation county = data.create(fuzhou, "并发区总工会", OrganisationKind.COUNTY);
 		administration.rename(fuzhouAdmin, county.id(), county.version(), county.name() + "甲", null);
 
-		assertThatThrownBy(() -> administration.rename(fuzhouAdmin, county.id(), county.version(),
-				county.name() + "乙", null))
+		assertThatThrownBy(
+				() -> administration.rename(fuzhouAdmin, county.id(), county.version(), county.name() + "乙", null))
 			.isInstanceOf(OptimisticLockingFailureException.class);
 
 		assertThat(organisations.findById(county.id()).orElseThrow().name()).isEqualTo(county.name() + "甲");
@@ -179,8 +179,7 @@ class OrganisationAdministrationIntegrationTest {
 
 	@Test
 	void anOrgAdminCannotRenameItsOwnOrganisation() {
-		assertThatThrownBy(() -> administration.rename(fuzhouAdmin, fuzhou.id(), fuzhou.version(), "福州市总工会（新）",
-				null))
+		assertThatThrownBy(() -> administration.rename(fuzhouAdmin, fuzhou.id(), fuzhou.version(), "福州市总工会（新）", null))
 			.isInstanceOf(NotFoundException.class);
 		assertThat(organisations.findById(fuzhou.id()).orElseThrow().name()).isEqualTo("福州市总工会");
 	}
@@ -213,12 +212,11 @@ class OrganisationAdministrationIntegrationTest {
 		SignedInUser platformAdmin = OrganisationTestData.platformAdmin(data.byCode("acftu"));
 		int eventsBefore = count("select count(*) from audit_event");
 
-		assertThatThrownBy(() -> administration.delete(fuzhouAdmin, county.id()))
-			.isInstanceOfSatisfying(OrganisationRejected.class,
-					ex -> assertThat(ex.messageCode()).isEqualTo("organisation.error.hasChildren"));
-		assertThatThrownBy(() -> administration.delete(fuzhouAdmin, unit.id()))
-			.isInstanceOfSatisfying(OrganisationRejected.class,
-					ex -> assertThat(ex.messageCode()).isEqualTo("organisation.error.inUse"));
+		assertThatThrownBy(() -> administration.delete(fuzhouAdmin, county.id())).isInstanceOfSatisfying(
+				OrganisationRejected.class,
+				ex -> assertThat(ex.messageCode()).isEqualTo("organisation.error.hasChildren"));
+		assertThatThrownBy(() -> administration.delete(fuzhouAdmin, unit.id())).isInstanceOfSatisfying(
+				OrganisationRejected.class, ex -> assertThat(ex.messageCode()).isEqualTo("organisation.error.inUse"));
 		signIn(platformAdmin);
 		assertThatThrownBy(() -> administration.delete(platformAdmin, data.byCode("fj-xiamen").id()))
 			.isInstanceOfSatisfying(OrganisationRejected.class,
@@ -238,4 +236,5 @@ class OrganisationAdministrationIntegrationTest {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 	}
+
 }

@@ -20,7 +20,8 @@ class OrganisationPolicyTest {
 
 	final Organisation xiamen = org(41, 14L, "/1/14/41/", OrganisationKind.CITY);
 
-	// Shares the leading digits of fuzhou's id: must not count as inside fuzhou's subtree.
+	// Shares the leading digits of fuzhou's id: must not count as inside fuzhou's
+	// subtree.
 	final Organisation lookalike = org(401, 14L, "/1/14/401/", OrganisationKind.CITY);
 
 	final SignedInUser fuzhouAdmin = OrganisationTestData.orgAdmin(fuzhou);
@@ -67,4 +68,5 @@ class OrganisationPolicyTest {
 	private static Organisation org(long id, Long parentId, String path, OrganisationKind kind) {
 		return new Organisation(id, parentId, path, null, "组织" + id, null, kind, 0, false, 0);
 	}
+
 }

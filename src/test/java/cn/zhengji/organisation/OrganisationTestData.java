@@ -88,4 +88,5 @@ public final class OrganisationTestData {
 	public static List<String> header() {
 		return List.of("名称", "简称", "类型", "上级组织名称（可空，默认为当前组织）");
 	}
+
 }

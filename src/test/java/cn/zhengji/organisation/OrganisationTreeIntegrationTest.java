@@ -93,4 +93,5 @@ class OrganisationTreeIntegrationTest {
 		assertThat(organisations.findVisible(OrganisationTestData.user(Role.EXPERT, unit), county.id())).isPresent();
 		assertThat(organisations.findVisible(OrganisationTestData.user(Role.EXPERT, county), unit.id())).isEmpty();
 	}
+
 }

@@ -16,12 +16,13 @@ import cn.zhengji.organisation.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A fresh, uniquely named province (below the root: other tests count the children of the seeded
- * units) with a subtree of known entries, events, quotas, allocations
- * and reach figures, and a second city with entries of its own that the first city's admins must
- * never see, in a fresh copy of the demonstration campaign (same dates and categories; other tests
- * count the demonstration campaign's own allocations). Rows are written directly: the scenery, not the
- * behaviour under test. The expected figures are spelled out in {@link DashboardsIntegrationTest}.
+ * A fresh, uniquely named province (below the root: other tests count the children of the
+ * seeded units) with a subtree of known entries, events, quotas, allocations and reach
+ * figures, and a second city with entries of its own that the first city's admins must
+ * never see, in a fresh copy of the demonstration campaign (same dates and categories;
+ * other tests count the demonstration campaign's own allocations). Rows are written
+ * directly: the scenery, not the behaviour under test. The expected figures are spelled
+ * out in {@link DashboardsIntegrationTest}.
  *
  * <pre>
  * province (PROVINCIAL)           nothing of its own
@@ -51,7 +52,10 @@ public final class DashboardFixture {
 
 	public final Organisation otherCity;
 
-	/** The instant the waiting times are counted from (the application's clock when the fixture was made). */
+	/**
+	 * The instant the waiting times are counted from (the application's clock when the
+	 * fixture was made).
+	 */
 	public final Instant now;
 
 	/** Today and yesterday at noon, Beijing time: the days of the "by day" figure. */
@@ -82,7 +86,10 @@ public final class DashboardFixture {
 				values (?, '看板测试管理员', '{noop}unused', 'ORG_ADMIN', ?) returning id
 				""").params(OrganisationTestData.unique("dashboard-admin-"), city.id()).query(Long.class).single();
 		now = clock.instant();
-		OffsetDateTime noon = now.atZone(campaign.timeZone()).truncatedTo(ChronoUnit.DAYS).plusHours(12).toOffsetDateTime();
+		OffsetDateTime noon = now.atZone(campaign.timeZone())
+			.truncatedTo(ChronoUnit.DAYS)
+			.plusHours(12)
+			.toOffsetDateTime();
 		today = noon.toInstant().isAfter(now) ? noon.minusDays(1).toInstant() : noon.toInstant();
 		yesterday = today.minus(1, ChronoUnit.DAYS);
 
@@ -156,21 +163,28 @@ public final class DashboardFixture {
 	}
 
 	private void event(Organisation organisation) {
-		jdbc.sql("""
-				insert into offline_event (campaign_id, organisation_id, organisation_path, held_on, place, participants,
-				    description, reported_by, reported_at, updated_at)
-				values (?, ?, ?, current_date, '看板测试会议室', 30, '看板测试活动', ?, now(), now())
-				""").params(campaign.id(), organisation.id(), organisation.path(), account).update();
+		jdbc.sql(
+				"""
+						insert into offline_event (campaign_id, organisation_id, organisation_path, held_on, place, participants,
+						    description, reported_by, reported_at, updated_at)
+						values (?, ?, ?, current_date, '看板测试会议室', 30, '看板测试活动', ?, now(), now())
+						""")
+			.params(campaign.id(), organisation.id(), organisation.path(), account)
+			.update();
 	}
 
 	private void reach(Organisation organisation, String metric, long value) {
-		jdbc.sql("""
-				insert into unit_reach (campaign_id, organisation_id, organisation_path, metric, value, updated_by, updated_at)
-				values (?, ?, ?, ?, ?, ?, now())
-				""").params(campaign.id(), organisation.id(), organisation.path(), metric, value, account).update();
+		jdbc.sql(
+				"""
+						insert into unit_reach (campaign_id, organisation_id, organisation_path, metric, value, updated_by, updated_at)
+						values (?, ?, ?, ?, ?, ?, now())
+						""")
+			.params(campaign.id(), organisation.id(), organisation.path(), metric, value, account)
+			.update();
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
+
 }

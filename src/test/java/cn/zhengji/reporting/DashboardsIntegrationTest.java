@@ -32,7 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Every figure of a dashboard equals the count of the rows of {@link DashboardFixture}, for each level. */
+/**
+ * Every figure of a dashboard equals the count of the rows of {@link DashboardFixture},
+ * for each level.
+ */
 @ZhengjiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardsIntegrationTest {
@@ -96,7 +99,8 @@ class DashboardsIntegrationTest {
 	void entriesByUnitRollUpEachChildsSubtreeAfterTheUnitsOwn() {
 		List<Breakdown> rows = cityDashboard().byUnit();
 
-		assertThat(rows).extracting(Breakdown::id).containsExactly(data.city.id(), data.countyA.id(), data.countyB.id());
+		assertThat(rows).extracting(Breakdown::id)
+			.containsExactly(data.city.id(), data.countyA.id(), data.countyB.id());
 		assertThat(rows.get(0).own()).isTrue();
 		assertThat(rows.get(0).counts()).isEqualTo(counts(1, 0, 0, 0, 0, 0));
 		assertThat(rows.get(1).counts()).isEqualTo(counts(0, 3, 0, 1, 0, 0));
@@ -113,14 +117,15 @@ class DashboardsIntegrationTest {
 			.stream()
 			.collect(Collectors.toMap(Dashboard.Day::day, Dashboard.Day::handedIn));
 
-		// Today: 2 + 1 + 1 submitted; yesterday: approved, returned, rejected (the withdrawn one is not handed in).
+		// Today: 2 + 1 + 1 submitted; yesterday: approved, returned, rejected (the
+		// withdrawn one is not handed in).
 		assertThat(byDay.get(today)).isEqualTo(4);
 		assertThat(byDay.get(yesterday)).isEqualTo(3);
 		assertThat(byDay.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(7);
-		// The submission phase of the demonstration campaign opened 30 days ago: every day since, zeros included.
-		assertThat(dashboard.byDay().get(0).day()).isEqualTo(data.campaign.phase(cn.zhengji.campaign.PhaseKind.SUBMISSION)
-			.orElseThrow()
-			.startsOn());
+		// The submission phase of the demonstration campaign opened 30 days ago: every
+		// day since, zeros included.
+		assertThat(dashboard.byDay().get(0).day())
+			.isEqualTo(data.campaign.phase(cn.zhengji.campaign.PhaseKind.SUBMISSION).orElseThrow().startsOn());
 		assertThat(dashboard.byDay()).hasSize(31);
 	}
 
@@ -145,7 +150,8 @@ class DashboardsIntegrationTest {
 
 	@Test
 	void eventsRollUpOverEachAllocatedUnitsSubtree() {
-		assertThat(cityDashboard().allocations()).containsExactly(new Allocation(data.city.id(), data.city.name(), 7, 7),
+		assertThat(cityDashboard().allocations()).containsExactly(
+				new Allocation(data.city.id(), data.city.name(), 7, 7),
 				new Allocation(data.countyA.id(), data.countyA.name(), 3, 4));
 	}
 
@@ -171,14 +177,16 @@ class DashboardsIntegrationTest {
 		assertThat(dashboard.totals()).isEqualTo(new Totals(4, 4, 3, 2, 1, 4));
 		assertThat(dashboard.byUnit()).extracting(Breakdown::total).containsExactly(3L, 1L);
 		assertThat(dashboard.quotas()).isEmpty();
-		assertThat(dashboard.allocations()).containsExactly(new Allocation(data.countyA.id(), data.countyA.name(), 3, 4));
+		assertThat(dashboard.allocations())
+			.containsExactly(new Allocation(data.countyA.id(), data.countyA.name(), 3, 4));
 	}
 
 	@Test
 	void theProvinceAdminOpensACitysDashboardWithTheSameFigures() {
 		SignedInUser province = OrganisationTestData.orgAdmin(data.province);
 
-		Dashboard dashboard = dashboards.of(province, data.campaign, dashboards.unit(province, data.campaign, data.city.id()));
+		Dashboard dashboard = dashboards.of(province, data.campaign,
+				dashboards.unit(province, data.campaign, data.city.id()));
 
 		assertThat(dashboard).isEqualTo(cityDashboard());
 	}
@@ -191,8 +199,8 @@ class DashboardsIntegrationTest {
 			.isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> dashboards.of(admin, data.campaign, data.otherCity))
 			.isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> dashboards.unit(OrganisationTestData.user(Role.PARTICIPANT, data.city), data.campaign,
-				null))
+		assertThatThrownBy(
+				() -> dashboards.unit(OrganisationTestData.user(Role.PARTICIPANT, data.city), data.campaign, null))
 			.isInstanceOf(NotFoundException.class);
 	}
 
@@ -201,8 +209,10 @@ class DashboardsIntegrationTest {
 		SignedInUser platform = OrganisationTestData.platformAdmin(organisations.root());
 
 		assertThat(dashboards.unit(platform, data.campaign, null).id()).isEqualTo(data.campaign.hostOrganisationId());
-		Dashboard other = dashboards.of(platform, data.campaign, dashboards.unit(platform, data.campaign, data.otherCity.id()));
+		Dashboard other = dashboards.of(platform, data.campaign,
+				dashboards.unit(platform, data.campaign, data.otherCity.id()));
 		assertThat(other.totals()).isEqualTo(new Totals(2, 2, 2, 2, 0, 1));
 		assertThat(other.quotas()).extracting(Quota::used).containsExactly(5);
 	}
+
 }

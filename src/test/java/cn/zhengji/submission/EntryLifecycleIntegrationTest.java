@@ -43,11 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * R-SUB-1, R-CAM-3/4 Entries through the real services and database: who may enter which category,
- * one entry per person where the rule says so (a database constraint), the checks before
- * submitting, declarations recorded with their text version, history and audit of every change,
- * optimistic locking, and the deadline. Files are checked by the real {@link MediaInspector} and
- * written as attachments directly (the upload path is covered by the end-to-end web test).
+ * R-SUB-1, R-CAM-3/4 Entries through the real services and database: who may enter which
+ * category, one entry per person where the rule says so (a database constraint), the
+ * checks before submitting, declarations recorded with their text version, history and
+ * audit of every change, optimistic locking, and the deadline. Files are checked by the
+ * real {@link MediaInspector} and written as attachments directly (the upload path is
+ * covered by the end-to-end web test).
  */
 @ZhengjiTest
 class EntryLifecycleIntegrationTest {
@@ -154,8 +155,9 @@ class EntryLifecycleIntegrationTest {
 		long system = changes.create(countyAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "application-system", "智慧工会");
 
 		assertThat(records.find(system).orElseThrow().ownerKey()).isEqualTo("organisation:" + county.id());
-		assertRejected(() -> changes.create(otherCountyAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "application-system",
-				"另一个系统"), "submission.rejected.onePerOrganisation");
+		assertRejected(
+				() -> changes.create(otherCountyAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "application-system", "另一个系统"),
+				"submission.rejected.onePerOrganisation");
 		// 八闽职工好网民 is recommended by cities and provincial units, not counties.
 		assertRejected(() -> changes.create(countyAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", "候选人"),
 				"submission.rejected.notAllowed");
@@ -187,7 +189,9 @@ class EntryLifecycleIntegrationTest {
 					org.assertj.core.groups.Tuple.tuple("DISSEMINATION_RIGHTS", 1),
 					org.assertj.core.groups.Tuple.tuple("LIABILITY", 1));
 		assertThat(jdbc.sql("select count(*) from entry_declaration where entry_id = ? and account_id = ?")
-			.params(id, worker.accountId()).query(Integer.class).single()).isEqualTo(3);
+			.params(id, worker.accountId())
+			.query(Integer.class)
+			.single()).isEqualTo(3);
 		assertThat(records.transitions(id)).extracting(Transition::to)
 			.containsExactly(EntryState.DRAFT, EntryState.SUBMITTED);
 		assertThat(auditActions(id)).containsExactly("CREATED", "UPDATED");
@@ -201,9 +205,7 @@ class EntryLifecycleIntegrationTest {
 		Attachment attached = attach(worker, id, "work", TestMedia.mp4(1280, 720, 40, 5));
 
 		assertThat(attached.blocksSubmission()).isTrue();
-		assertThat(entries.forOwner(worker, id).problems()).singleElement()
-			.asString()
-			.contains("1280×720");
+		assertThat(entries.forOwner(worker, id).problems()).singleElement().asString().contains("1280×720");
 		assertRejected(() -> changes.submit(worker, id, version(id), declarationIds()),
 				"submission.rejected.incomplete");
 		assertThat(records.find(id).orElseThrow().state()).isEqualTo(EntryState.DRAFT);
@@ -240,26 +242,28 @@ class EntryLifecycleIntegrationTest {
 
 	@Test
 	void theSecondOfTwoEditsFromTheSameVersionIsRefusedAndTheFirstIsKept() {
-		SignedInUser admin = fixtures.admin(fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"),
-				"作品测试并发区总工会", OrganisationKind.COUNTY));
+		SignedInUser admin = fixtures
+			.admin(fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"), "作品测试并发区总工会", OrganisationKind.COUNTY));
 		long id = changes.create(admin, SubmissionFixtures.OPEN_CAMPAIGN, "application-system", "并发系统");
 		int loaded = version(id);
 
 		changes.edit(admin, id, loaded, "并发系统", Map.of("introduction#需求与方案", "第一个窗口写的内容"), null);
 
-		assertThatThrownBy(() -> changes.edit(admin, id, loaded, "并发系统",
-				Map.of("introduction#需求与方案", "第二个窗口写的内容"), null))
+		assertThatThrownBy(
+				() -> changes.edit(admin, id, loaded, "并发系统", Map.of("introduction#需求与方案", "第二个窗口写的内容"), null))
 			.isInstanceOf(EntryConflict.class);
 		Category category = category("application-system");
-		assertThat(records.find(id).orElseThrow().texts()
+		assertThat(records.find(id)
+			.orElseThrow()
+			.texts()
 			.section(category.rules().textField("introduction").orElseThrow(), "需求与方案")).isEqualTo("第一个窗口写的内容");
 		assertThat(auditActions(id)).containsExactly("CREATED", "UPDATED");
 	}
 
 	@Test
 	void twoEditsAtTheSameMomentFromTheSameVersionNeverBothWin() throws Exception {
-		SignedInUser admin = fixtures.admin(fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"),
-				"作品测试同时区总工会", OrganisationKind.COUNTY));
+		SignedInUser admin = fixtures
+			.admin(fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"), "作品测试同时区总工会", OrganisationKind.COUNTY));
 		long id = changes.create(admin, SubmissionFixtures.OPEN_CAMPAIGN, "application-system", "同时修改");
 		int loaded = version(id);
 		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
@@ -285,7 +289,9 @@ class EntryLifecycleIntegrationTest {
 
 		assertThat(results).containsOnlyOnce("conflict");
 		String winner = results.stream().filter(result -> !result.equals("conflict")).findFirst().orElseThrow();
-		assertThat(records.find(id).orElseThrow().texts()
+		assertThat(records.find(id)
+			.orElseThrow()
+			.texts()
 			.section(category("application-system").rules().textField("introduction").orElseThrow(), "需求与方案"))
 			.isEqualTo(winner);
 		assertThat(version(id)).isEqualTo(loaded + 1);
@@ -293,8 +299,8 @@ class EntryLifecycleIntegrationTest {
 
 	@Test
 	void theApplicationSystemIntroductionIsCountedOverItsFourSectionsAndEachSectionIsRequired() {
-		SignedInUser admin = fixtures.admin(fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"),
-				"作品测试系统区总工会", OrganisationKind.COUNTY));
+		SignedInUser admin = fixtures
+			.admin(fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"), "作品测试系统区总工会", OrganisationKind.COUNTY));
 		long id = changes.create(admin, SubmissionFixtures.OPEN_CAMPAIGN, "application-system", "职工之家");
 		Map<String, String> texts = new HashMap<>();
 		texts.put("introduction#需求与方案", "需".repeat(1000));
@@ -319,7 +325,8 @@ class EntryLifecycleIntegrationTest {
 				cn.zhengji.campaign.CategoryRules.SubmitterKind.WORKER, "account:" + worker.accountId(), false,
 				worker.organisationId(), worker.organisationPath(), "截止前的作品", Instant.parse("2024-08-30T10:00:00Z")));
 
-		assertRejected(() -> changes.edit(worker, id, version(id), "改名", Map.of(), null), "submission.rejected.deadline");
+		assertRejected(() -> changes.edit(worker, id, version(id), "改名", Map.of(), null),
+				"submission.rejected.deadline");
 		assertRejected(() -> changes.withdraw(worker, id, version(id), null), "submission.rejected.deadline");
 		assertRejected(() -> changes.submit(worker, id, version(id), declarationIds()), "submission.rejected.deadline");
 		assertThat(records.find(id).orElseThrow().title()).isEqualTo("截止前的作品");
@@ -335,7 +342,8 @@ class EntryLifecycleIntegrationTest {
 		SignedInUser xiamenAdmin = fixtures.admin(fixtures.organisation("fj-xiamen"));
 
 		assertThatThrownBy(() -> entries.forOwner(stranger, id)).isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> changes.withdraw(stranger, id, version(id), null)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> changes.withdraw(stranger, id, version(id), null))
+			.isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> changes.withdraw(fuzhouAdmin, id, version(id), null))
 			.isInstanceOf(NotFoundException.class);
 		assertThat(entries.forAdmin(fuzhouAdmin, id).owner()).isFalse();
@@ -349,13 +357,12 @@ class EntryLifecycleIntegrationTest {
 		long id = changes.create(cityAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", "好网民候选人");
 
 		assertThat(entries.forOwner(cityAdmin, id).problems()).containsExactly(
-				"推荐表尚未填写：姓名、性别、出生年月、政治面貌、账号名称、所属平台、粉丝数量、单位职务、手机号码、身份证号、候选人简介、推荐理由",
-				"请上传“一寸彩照”",
+				"推荐表尚未填写：姓名、性别、出生年月、政治面貌、账号名称、所属平台、粉丝数量、单位职务、手机号码、身份证号、候选人简介、推荐理由", "请上传“一寸彩照”",
 				"请至少完整提交一种材料：图文材料（佐证材料文字＋佐证图片至少3个），或视频材料（佐证视频（MP4））");
 
 		changes.edit(cityAdmin, id, version(id), "好网民候选人", Map.of("evidence-text", "带动职工学习宣传"),
-				new NominationInput("李四", "FEMALE", "1949-12", "群众", "闽工之声", "微信视频号", "1.5万", "某公司 工会主席",
-						"13900001111", "11010519491231002X", "简介", "理由"));
+				new NominationInput("李四", "FEMALE", "1949-12", "群众", "闽工之声", "微信视频号", "1.5万", "某公司 工会主席", "13900001111",
+						"11010519491231002X", "简介", "理由"));
 		attach(cityAdmin, id, NominationForms.PHOTO_SLOT, png("photo.png"));
 		attach(cityAdmin, id, "evidence-images", png("1.png"));
 		attach(cityAdmin, id, "evidence-images", png("2.png"));
@@ -366,21 +373,24 @@ class EntryLifecycleIntegrationTest {
 		assertThat(entries.forOwner(cityAdmin, id).problems()).isEmpty();
 
 		long video = changes.create(cityAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", "视频佐证的候选人");
-		changes.edit(cityAdmin, video, version(video), "视频佐证的候选人", Map.of(),
-				new NominationInput("王五", "MALE", "1949-12", "群众", "八闽匠人", "抖音", "8000", "某厂 技师",
-						"13900002222", "11010519491231002X", "简介", "理由"));
+		changes.edit(cityAdmin, video, version(video), "视频佐证的候选人", Map.of(), new NominationInput("王五", "MALE",
+				"1949-12", "群众", "八闽匠人", "抖音", "8000", "某厂 技师", "13900002222", "11010519491231002X", "简介", "理由"));
 		attach(cityAdmin, video, NominationForms.PHOTO_SLOT, png("photo.png"));
 		attach(cityAdmin, video, "evidence-images", png("only-one.png"));
 		attach(cityAdmin, video, "evidence-video", TestMedia.mp4(1080, 1920, 40, 5));
-		// The video is enough; a single picture of the other alternative does not stand in the way.
+		// The video is enough; a single picture of the other alternative does not stand
+		// in the way.
 		assertThat(entries.forOwner(cityAdmin, video).problems()).isEmpty();
 		changes.submit(cityAdmin, video, version(video), declarationIds());
 		assertThat(records.find(video).orElseThrow().state()).isEqualTo(EntryState.SUBMITTED);
 	}
 
-	// --- helpers ---------------------------------------------------------------------------------
+	// --- helpers
+	// ---------------------------------------------------------------------------------
 
-	/** Checks the file with the real inspector and stores it as an attachment of the slot. */
+	/**
+	 * Checks the file with the real inspector and stores it as an attachment of the slot.
+	 */
 	Attachment attach(SignedInUser actor, long entryId, String slotKey, Path file) throws IOException {
 		Entry entry = records.find(entryId).orElseThrow();
 		Category category = campaigns.categories(campaigns.findById(entry.campaignId()).orElseThrow())
@@ -388,7 +398,11 @@ class EntryLifecycleIntegrationTest {
 			.filter(candidate -> candidate.id() == entry.categoryId())
 			.findFirst()
 			.orElseThrow();
-		AttachmentSlot slot = entries.slots(category).stream().filter(s -> s.key().equals(slotKey)).findFirst().orElseThrow();
+		AttachmentSlot slot = entries.slots(category)
+			.stream()
+			.filter(s -> s.key().equals(slotKey))
+			.findFirst()
+			.orElseThrow();
 		Inspection inspection = inspector.inspect(file, slot);
 		assertThat(EntryLifecycle.acceptedFormat(inspection, slot)).as("format of %s", file).isTrue();
 		long id = transactions.execute(status -> records.insertAttachment(entryId, slotKey, null, UUID.randomUUID(),
@@ -438,4 +452,5 @@ class EntryLifecycleIntegrationTest {
 		assertThatThrownBy(call).isInstanceOfSatisfying(EntryChangeRejected.class,
 				rejected -> assertThat(rejected.messageCode()).isEqualTo(messageCode));
 	}
+
 }

@@ -10,19 +10,25 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** R-SUB-1, R-CAM-2 The transitions of an entry and its deadline, to the second, in Beijing time. */
+/**
+ * R-SUB-1, R-CAM-2 The transitions of an entry and its deadline, to the second, in
+ * Beijing time.
+ */
 class EntryTest {
 
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-	/** "8月30日前": the phase ends on 2024-08-30, so the first instant after it is 08-31 00:00 in Beijing. */
+	/**
+	 * "8月30日前": the phase ends on 2024-08-30, so the first instant after it is 08-31
+	 * 00:00 in Beijing.
+	 */
 	static final Instant DEADLINE = LocalDate.of(2024, 8, 31).atStartOfDay(BEIJING).toInstant();
 
 	static final Instant LAST_SECOND = DEADLINE.minusSeconds(1);
 
 	static Entry entry(EntryState state) {
-		return new Entry(1, 1, 1, 1, SubmitterKind.WORKER, "account:1", 1, "/1/", "单位", "作品", state,
-				EntryTexts.empty(), Instant.EPOCH, Instant.EPOCH, null, 0, null, null, null, null);
+		return new Entry(1, 1, 1, 1, SubmitterKind.WORKER, "account:1", 1, "/1/", "单位", "作品", state, EntryTexts.empty(),
+				Instant.EPOCH, Instant.EPOCH, null, 0, null, null, null, null);
 	}
 
 	@Test
@@ -165,4 +171,5 @@ class EntryTest {
 		assertThatThrownBy(call).isInstanceOfSatisfying(EntryChangeRejected.class,
 				rejected -> assertThat(rejected.messageCode()).isEqualTo(code));
 	}
+
 }

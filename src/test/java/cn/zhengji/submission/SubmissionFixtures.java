@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * The scenery of submission tests: uniquely named accounts and organisations written directly (the
- * database is shared by all test classes), principals exactly as signing in makes them, and a
- * closed copy of the 2024 Fujian campaign. The demo campaign {@code demo-fujian} accepts works today.
+ * The scenery of submission tests: uniquely named accounts and organisations written
+ * directly (the database is shared by all test classes), principals exactly as signing in
+ * makes them, and a closed copy of the 2024 Fujian campaign. The demo campaign
+ * {@code demo-fujian} accepts works today.
  */
 public final class SubmissionFixtures {
 
@@ -47,7 +48,10 @@ public final class SubmissionFixtures {
 		return organisations.create(organisations.byCode("fj-fuzhou"), "作品测试公司工会", OrganisationKind.GRASSROOTS);
 	}
 
-	/** A participant of the given kind (WORKER, UNION_CADRE, SOCIAL_UNION_WORKER) at the organisation. */
+	/**
+	 * A participant of the given kind (WORKER, UNION_CADRE, SOCIAL_UNION_WORKER) at the
+	 * organisation.
+	 */
 	public SignedInUser participant(String kind, Organisation organisation) {
 		return accounts.signedIn(accounts.participant(organisation)
 			.participantKind(kind)
@@ -77,4 +81,5 @@ public final class SubmissionFixtures {
 		administration.copy(platformAdmin(), "fujian-2024", code, "作品测试已截止活动", 2020);
 		return code;
 	}
+
 }

@@ -20,10 +20,11 @@ import cn.zhengji.media.Inspection;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The scenery of approval tests: an entry of any category of the open demo campaign, made complete
- * and submitted through the real {@link EntryLifecycle}. Texts are filled within their limits and
- * every slot gets its minimum number of files, written as attachments with a passing inspection
- * (what the files contain is the media checks' concern, tested on their own).
+ * The scenery of approval tests: an entry of any category of the open demo campaign, made
+ * complete and submitted through the real {@link EntryLifecycle}. Texts are filled within
+ * their limits and every slot gets its minimum number of files, written as attachments
+ * with a passing inspection (what the files contain is the media checks' concern, tested
+ * on their own).
  */
 public final class SubmittedEntries {
 
@@ -74,10 +75,8 @@ public final class SubmittedEntries {
 				field.sections().forEach(section -> texts.put(field.key() + "#" + section, section + "的说明"));
 			}
 		}
-		NominationInput nomination = category.rules().nominationForm()
-				? new NominationInput("李四", "FEMALE", "1949-12", "群众", "闽工之声", "微信视频号", "1.5万", "某公司 工会主席",
-						"13900001111", "11010519491231002X", "简介", "理由")
-				: null;
+		NominationInput nomination = category.rules().nominationForm() ? new NominationInput("李四", "FEMALE", "1949-12",
+				"群众", "闽工之声", "微信视频号", "1.5万", "某公司 工会主席", "13900001111", "11010519491231002X", "简介", "理由") : null;
 		changes.edit(owner, id, entry.version(), entry.title(), texts, nomination);
 		List<Attachment> present = records.attachments(id);
 		for (AttachmentSlot slot : entries.slots(category)) {
@@ -85,10 +84,10 @@ public final class SubmittedEntries {
 			for (long i = have; i < Math.max(1, slot.minCount()); i++) {
 				FileKind kind = slot.accepted().getFirst();
 				String name = slot.key() + "-" + i + "." + kind.extensions().getFirst();
-				transactions.executeWithoutResult(status -> records.insertAttachment(id, slot.key(), null,
-						UUID.randomUUID(), name, 1024, "0".repeat(64),
-						new Inspection(kind, "application/octet-stream", null, List.of()), owner.accountId(),
-						Instant.now()));
+				transactions.executeWithoutResult(
+						status -> records.insertAttachment(id, slot.key(), null, UUID.randomUUID(), name, 1024,
+								"0".repeat(64), new Inspection(kind, "application/octet-stream", null, List.of()),
+								owner.accountId(), Instant.now()));
 			}
 		}
 	}
@@ -128,4 +127,5 @@ public final class SubmittedEntries {
 			.map(Declaration::id)
 			.collect(Collectors.toSet());
 	}
+
 }

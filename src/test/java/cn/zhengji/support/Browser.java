@@ -11,8 +11,8 @@ import com.microsoft.playwright.Playwright;
 
 /**
  * Debian's chromium driven by Playwright for Java (no browser download: .ci/run installs
- * /usr/bin/chromium). Screenshots go to target/screenshots; docs/screenshots holds the ones
- * worth keeping.
+ * /usr/bin/chromium). Screenshots go to target/screenshots; docs/screenshots holds the
+ * ones worth keeping.
  */
 public final class Browser implements AutoCloseable {
 
@@ -33,6 +33,7 @@ public final class Browser implements AutoCloseable {
 			this.height = height;
 			this.mobile = mobile;
 		}
+
 	}
 
 	private final Playwright playwright;
@@ -40,8 +41,8 @@ public final class Browser implements AutoCloseable {
 	private final com.microsoft.playwright.Browser chromium;
 
 	private Browser() {
-		playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		chromium = playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
 				.setHeadless(true)
@@ -90,4 +91,5 @@ public final class Browser implements AutoCloseable {
 		chromium.close();
 		playwright.close();
 	}
+
 }

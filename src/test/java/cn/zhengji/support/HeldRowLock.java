@@ -12,9 +12,9 @@ import javax.sql.DataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A row lock held by the test in a transaction of its own, to prove what the application does
- * before it takes the same lock: start the application's call, {@link #awaitWaiter wait} until it
- * waits for this lock, change the world, then {@link #release()}.
+ * A row lock held by the test in a transaction of its own, to prove what the application
+ * does before it takes the same lock: start the application's call, {@link #awaitWaiter
+ * wait} until it waits for this lock, change the world, then {@link #release()}.
  */
 public final class HeldRowLock implements AutoCloseable {
 
@@ -24,11 +24,14 @@ public final class HeldRowLock implements AutoCloseable {
 		this.connection = connection;
 	}
 
-	/** Locks the row {@code id} of the table ({@code select … for update}) until released. */
+	/**
+	 * Locks the row {@code id} of the table ({@code select … for update}) until released.
+	 */
 	public static HeldRowLock on(DataSource dataSource, String table, long id) throws SQLException {
 		Connection connection = dataSource.getConnection();
 		connection.setAutoCommit(false);
-		try (PreparedStatement lock = connection.prepareStatement("select id from " + table + " where id = ? for update")) {
+		try (PreparedStatement lock = connection
+			.prepareStatement("select id from " + table + " where id = ? for update")) {
 			lock.setLong(1, id);
 			lock.executeQuery().close();
 		}
@@ -36,8 +39,9 @@ public final class HeldRowLock implements AutoCloseable {
 	}
 
 	/**
-	 * Waits (60 s at most) until another backend waits for a lock while running a statement that
-	 * contains {@code statementPart}; the call must not have finished meanwhile.
+	 * Waits (60 s at most) until another backend waits for a lock while running a
+	 * statement that contains {@code statementPart}; the call must not have finished
+	 * meanwhile.
 	 */
 	public void awaitWaiter(String statementPart, Future<?> call) throws SQLException, InterruptedException {
 		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -49,7 +53,8 @@ public final class HeldRowLock implements AutoCloseable {
 	}
 
 	private boolean someoneWaits(String statementPart) throws SQLException {
-		// Inside a transaction the activity view is a snapshot taken once: take a fresh one each time.
+		// Inside a transaction the activity view is a snapshot taken once: take a fresh
+		// one each time.
 		try (PreparedStatement clear = connection.prepareStatement("select pg_stat_clear_snapshot()")) {
 			clear.executeQuery().close();
 		}
@@ -75,4 +80,5 @@ public final class HeldRowLock implements AutoCloseable {
 		connection.rollback();
 		connection.close();
 	}
+
 }

@@ -10,7 +10,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Reads an exported .xlsx back with Apache POI (independent of the fastexcel writer), every cell as text. */
+/**
+ * Reads an exported .xlsx back with Apache POI (independent of the fastexcel writer),
+ * every cell as text.
+ */
 public final class Spreadsheets {
 
 	private Spreadsheets() {
@@ -34,4 +37,5 @@ public final class Spreadsheets {
 		}
 		return rows;
 	}
+
 }

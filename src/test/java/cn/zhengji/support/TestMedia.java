@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real audio and video files made by Debian's {@code ffmpeg} (installed by {@code .ci/run}), an
- * encoder independent of the code under test. Files are cached under {@code target/test-media} by
- * their parameters, so each is made once per build. Like phone cameras, ffmpeg writes the index
- * (moov) at the end of the file unless asked otherwise.
+ * Real audio and video files made by Debian's {@code ffmpeg} (installed by
+ * {@code .ci/run}), an encoder independent of the code under test. Files are cached under
+ * {@code target/test-media} by their parameters, so each is made once per build. Like
+ * phone cameras, ffmpeg writes the index (moov) at the end of the file unless asked
+ * otherwise.
  */
 public final class TestMedia {
 
@@ -25,7 +26,8 @@ public final class TestMedia {
 
 	/**
 	 * An H.264/AAC MP4 with a moving test picture and a tone.
-	 * @param framesPerSecond low rates keep long test videos quick to make; the checks do not depend on it
+	 * @param framesPerSecond low rates keep long test videos quick to make; the checks do
+	 * not depend on it
 	 */
 	public static Path mp4(int width, int height, int seconds, int framesPerSecond) {
 		String name = "video-%dx%d-%ds-%dfps.mp4".formatted(width, height, seconds, framesPerSecond);
@@ -38,12 +40,16 @@ public final class TestMedia {
 	/** A constant-bit-rate MP3 tone. */
 	public static Path mp3(int seconds, int bitRateKbps, int sampleRateHz) {
 		String name = "audio-%ds-%dk-%dhz.mp3".formatted(seconds, bitRateKbps, sampleRateHz);
-		return cached(name, target -> List.of("-f", "lavfi", "-i",
-				"sine=frequency=440:sample_rate=%d".formatted(sampleRateHz), "-t", String.valueOf(seconds), "-c:a",
-				"libmp3lame", "-b:a", bitRateKbps + "k", target.toString()));
+		return cached(name,
+				target -> List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=%d".formatted(sampleRateHz),
+						"-t", String.valueOf(seconds), "-c:a", "libmp3lame", "-b:a", bitRateKbps + "k",
+						target.toString()));
 	}
 
-	/** A copy of a cached file under a new name in {@code directory}, for tests that change or rename files. */
+	/**
+	 * A copy of a cached file under a new name in {@code directory}, for tests that
+	 * change or rename files.
+	 */
 	public static Path copy(Path source, Path directory, String fileName) {
 		try {
 			Files.createDirectories(directory);
@@ -57,6 +63,7 @@ public final class TestMedia {
 	private interface Arguments {
 
 		List<String> forTarget(Path target);
+
 	}
 
 	private static synchronized Path cached(String name, Arguments arguments) {
@@ -65,13 +72,17 @@ public final class TestMedia {
 			return target;
 		}
 		if (!Files.isExecutable(FFMPEG)) {
-			throw new IllegalStateException(FFMPEG + " is missing: run the tests through .ci/run, which installs Debian's ffmpeg");
+			throw new IllegalStateException(
+					FFMPEG + " is missing: run the tests through .ci/run, which installs Debian's ffmpeg");
 		}
 		try {
 			Files.createDirectories(CACHE);
-			Path partial = CACHE.resolve(name + ".part." + ProcessHandle.current().pid() + "." + name.substring(name.lastIndexOf('.') + 1))
+			Path partial = CACHE
+				.resolve(name + ".part." + ProcessHandle.current().pid() + "."
+						+ name.substring(name.lastIndexOf('.') + 1))
 				.toAbsolutePath();
-			List<String> command = new ArrayList<>(List.of(FFMPEG.toString(), "-hide_banner", "-loglevel", "error", "-y"));
+			List<String> command = new ArrayList<>(
+					List.of(FFMPEG.toString(), "-hide_banner", "-loglevel", "error", "-y"));
 			command.addAll(arguments.forTarget(partial));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(CACHE.resolve(name + ".log").toFile())
@@ -89,4 +100,5 @@ public final class TestMedia {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -21,4 +21,5 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @Import({ QueryCounting.class, TestFixtures.class })
 public @interface ZhengjiTest {
+
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 
 import cn.zhengji.account.AccountAdministration;
 import cn.zhengji.account.AccountAdministration.OneTimePassword;
@@ -32,10 +31,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Account management for admins (URL rule: platform and organisation admins), limited to their
- * subtree by {@link AccountAdministration}. A one-time password is rendered straight into the
- * response of the POST that made it, never stored or redirected with, and the page is not cached:
- * it is shown exactly once.
+ * Account management for admins (URL rule: platform and organisation admins), limited to
+ * their subtree by {@link AccountAdministration}. A one-time password is rendered
+ * straight into the response of the POST that made it, never stored or redirected with,
+ * and the page is not cached: it is shown exactly once.
  */
 @Controller
 class AccountAdminController {
@@ -69,7 +68,9 @@ class AccountAdminController {
 		return "account/admin-list";
 	}
 
-	/** R-X-2 The filtered list as an Excel file, without the page's row limit; audited. */
+	/**
+	 * R-X-2 The filtered list as an Excel file, without the page's row limit; audited.
+	 */
 	@GetMapping("/admin/accounts.xlsx")
 	void exportAccounts(@AuthenticationPrincipal SignedInUser user,
 			@RequestParam(name = "role", required = false) String role,
@@ -82,8 +83,7 @@ class AccountAdminController {
 		String title = texts.text("account.export.title");
 		exports.download(response, new ExcelExports.Export(ExportedList.ACCOUNTS, title, title,
 				AccountAdministration.EXPORT_COLUMNS.stream().map(texts::text).toList(), user.adminScope(), filter),
-				sheet -> administration.export(user, roleFilter, organisation,
-						texts::text, sheet));
+				sheet -> administration.export(user, roleFilter, organisation, texts::text, sheet));
 	}
 
 	@GetMapping("/admin/accounts/new")

@@ -31,4 +31,5 @@ class ChangePasswordForm {
 	public void setNewPasswordRepeat(String newPasswordRepeat) {
 		this.newPasswordRepeat = newPasswordRepeat;
 	}
+
 }

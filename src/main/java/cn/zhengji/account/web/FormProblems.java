@@ -5,8 +5,8 @@ import cn.zhengji.account.InvalidAccountInput;
 import org.springframework.validation.BindingResult;
 
 /**
- * Puts the account module's refusals onto the form, next to the fields they concern; a problem
- * about something the form has no field for is shown above the form.
+ * Puts the account module's refusals onto the form, next to the fields they concern; a
+ * problem about something the form has no field for is shown above the form.
  */
 final class FormProblems {
 
@@ -23,4 +23,5 @@ final class FormProblems {
 			}
 		}
 	}
+
 }

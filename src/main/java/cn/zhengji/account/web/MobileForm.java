@@ -11,4 +11,5 @@ class MobileForm {
 	public void setMobile(String mobile) {
 		this.mobile = mobile;
 	}
+
 }

@@ -48,4 +48,5 @@ class NewAccountForm {
 	public void setOrganisationId(Long organisationId) {
 		this.organisationId = organisationId;
 	}
+
 }

@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Changing one's own password; the only page open while a one-time password is in use. */
+/**
+ * Changing one's own password; the only page open while a one-time password is in use.
+ */
 @Controller
 class PasswordController {
 
@@ -54,14 +56,16 @@ class PasswordController {
 			model.addAttribute("mustChange", user.mustChangePassword());
 			return "account/password";
 		}
-		// The session keeps the principal it signed in with; replace it so that the forced change ends now.
+		// The session keeps the principal it signed in with; replace it so that the
+		// forced change ends now.
 		SignedInUser changed = user.withPasswordChanged();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(changed, null, changed.getAuthorities()));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(changed, null, changed.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
-		redirect.addFlashAttribute("flashSuccess",
-				texts.text("account.password.changed"));
+		redirect.addFlashAttribute("flashSuccess", texts.text("account.password.changed"));
 		return "redirect:/workbench";
 	}
+
 }

@@ -21,10 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * R-ORG-3 Self-registration in two steps: the mobile number receives a code (step 1), then the
- * person fills in the rest (step 2). The number the code went to is kept in the session between the
- * steps, so that step 2 cannot switch to another number. After registering, the person signs in on
- * the sign-in page like everybody else (so that sign-in, lockout and its audit stay in one place).
+ * R-ORG-3 Self-registration in two steps: the mobile number receives a code (step 1),
+ * then the person fills in the rest (step 2). The number the code went to is kept in the
+ * session between the steps, so that step 2 cannot switch to another number. After
+ * registering, the person signs in on the sign-in page like everybody else (so that
+ * sign-in, lockout and its audit stay in one place).
  */
 @Controller
 class RegistrationController {
@@ -88,7 +89,8 @@ class RegistrationController {
 			return "redirect:/register";
 		}
 		if (binding.hasErrors()) {
-			// Only a tampered select (an unknown kind, a non-numeric id) gets here; ask again.
+			// Only a tampered select (an unknown kind, a non-numeric id) gets here; ask
+			// again.
 			return showStep2(mobile, new RegistrationForm(), model);
 		}
 		try {
@@ -105,10 +107,14 @@ class RegistrationController {
 		return "redirect:/sign-in";
 	}
 
-	/** The next level of the organisation picker, for htmx; empty when the chosen unit has no children. */
+	/**
+	 * The next level of the organisation picker, for htmx; empty when the chosen unit has
+	 * no children.
+	 */
 	@GetMapping("/register/organisations")
 	String organisationLevel(@RequestParam(name = "organisationIds", required = false) List<Long> chosen, Model model) {
-		Long parentId = chosen == null ? null : chosen.stream().filter(id -> id != null).reduce((a, b) -> b).orElse(null);
+		Long parentId = chosen == null ? null
+				: chosen.stream().filter(id -> id != null).reduce((a, b) -> b).orElse(null);
 		Optional<PickerLevel> level = parentId == null ? Optional.empty() : registration.levelBelow(parentId);
 		if (level.isEmpty()) {
 			return "account/register :: empty";

@@ -8,8 +8,9 @@ import cn.zhengji.account.ParticipantKind;
 import cn.zhengji.account.Registration.RegistrationCommand;
 
 /**
- * Step 2 of registration. The organisation comes from the cascading picker: one select per level,
- * all named {@code organisationIds}; the deepest one chosen is the organisation.
+ * Step 2 of registration. The organisation comes from the cascading picker: one select
+ * per level, all named {@code organisationIds}; the deepest one chosen is the
+ * organisation.
  */
 class RegistrationForm {
 
@@ -32,7 +33,10 @@ class RegistrationForm {
 				: organisationIds.stream().filter(Objects::nonNull).reduce((first, second) -> second).orElse(null);
 	}
 
-	/** The mobile is the one the code was sent to, kept in the session, never taken from the form. */
+	/**
+	 * The mobile is the one the code was sent to, kept in the session, never taken from
+	 * the form.
+	 */
 	RegistrationCommand toCommand(String mobile) {
 		return new RegistrationCommand(mobile, code, displayName, participantKind, chosenOrganisationId(), password,
 				passwordRepeat, agreementAccepted);
@@ -93,4 +97,5 @@ class RegistrationForm {
 	public void setAgreementAccepted(boolean agreementAccepted) {
 		this.agreementAccepted = agreementAccepted;
 	}
+
 }

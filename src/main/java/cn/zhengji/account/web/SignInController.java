@@ -8,9 +8,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The sign-in page. The form posts to {@code /sign-in}, where Spring Security checks it; any
- * failure (unknown name, wrong password, locked, disabled) comes back as {@code ?error} and shows
- * one and the same message, so that the page reveals nothing about which accounts exist.
+ * The sign-in page. The form posts to {@code /sign-in}, where Spring Security checks it;
+ * any failure (unknown name, wrong password, locked, disabled) comes back as
+ * {@code ?error} and shows one and the same message, so that the page reveals nothing
+ * about which accounts exist.
  */
 @Controller
 class SignInController {
@@ -26,9 +27,11 @@ class SignInController {
 		if (SignedInUser.current().isPresent()) {
 			return "redirect:/workbench";
 		}
-		// "?error" carries no value, and blank parameters are bound as null, so ask for its presence.
+		// "?error" carries no value, and blank parameters are bound as null, so ask for
+		// its presence.
 		model.addAttribute("failed", request.getParameterMap().containsKey("error"));
 		model.addAttribute("demoEnabled", demoEnabled);
 		return "account/sign-in";
 	}
+
 }

@@ -25,4 +25,5 @@ class WorkbenchController {
 		model.addAttribute("user", user);
 		return "account/workbench";
 	}
+
 }

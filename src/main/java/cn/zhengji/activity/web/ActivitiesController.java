@@ -36,9 +36,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * R-ACT-1/2/3 Pages of offline events (线下活动): the list of the admin's subtree, one event with its
- * photos, recording and revising the own union's events, progress against the allocation, the
- * reach figures, and the Excel exports. Participants and experts find nothing here (404).
+ * R-ACT-1/2/3 Pages of offline events (线下活动): the list of the admin's subtree, one event
+ * with its photos, recording and revising the own union's events, progress against the
+ * allocation, the reach figures, and the Excel exports. Participants and experts find
+ * nothing here (404).
  */
 @Controller
 @RequestMapping("/activities")
@@ -95,7 +96,8 @@ class ActivitiesController {
 		Campaign chosen = events.campaignFor(actor, campaign);
 		EventFilter filter = new EventFilter(organisation, from, to, q, 1);
 		if (organisation != null) {
-			// Checked before the first byte goes out, so that a foreign unit is a plain 404.
+			// Checked before the first byte goes out, so that a foreign unit is a plain
+			// 404.
 			events.filterUnit(actor, organisation);
 		}
 		// An event's times are the campaign's: shown in its time zone.
@@ -107,8 +109,8 @@ class ActivitiesController {
 	String showReportForm(@AuthenticationPrincipal SignedInUser actor, @RequestParam(required = false) String campaign,
 			Model model) {
 		Campaign chosen = reportingCampaign(actor, campaign);
-		EventForm form = EventForm.of(chosen.code(), new EventInput(events.today(chosen).toString(), null, null, null,
-				null), 0);
+		EventForm form = EventForm.of(chosen.code(),
+				new EventInput(events.today(chosen).toString(), null, null, null, null), 0);
 		return reportForm(chosen, form, model);
 	}
 
@@ -237,7 +239,8 @@ class ActivitiesController {
 		}
 		catch (ActivityRejected rejected) {
 			for (ActivityRejected problem : rejected.problems()) {
-				binding.rejectValue(ReachForm.fieldOf(problem.field()), problem.messageCode(), problem.arguments(), null);
+				binding.rejectValue(ReachForm.fieldOf(problem.field()), problem.messageCode(), problem.arguments(),
+						null);
 			}
 			return reachForm(chosen, form, model);
 		}
@@ -295,6 +298,5 @@ class ActivitiesController {
 			return null;
 		}
 	}
-
 
 }

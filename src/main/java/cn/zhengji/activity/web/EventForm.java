@@ -2,7 +2,10 @@ package cn.zhengji.activity.web;
 
 import cn.zhengji.activity.EventInput;
 
-/** The form of an offline event: text as typed; checked by {@link cn.zhengji.activity.EventDetails}. */
+/**
+ * The form of an offline event: text as typed; checked by
+ * {@link cn.zhengji.activity.EventDetails}.
+ */
 public class EventForm {
 
 	private String campaign;
@@ -90,4 +93,5 @@ public class EventForm {
 	public void setVersion(int version) {
 		this.version = version;
 	}
+
 }

@@ -87,4 +87,5 @@ public class ReachForm {
 	public void setWorkersCovered(String workersCovered) {
 		this.workersCovered = workersCovered;
 	}
+
 }

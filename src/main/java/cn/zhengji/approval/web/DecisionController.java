@@ -3,7 +3,6 @@ package cn.zhengji.approval.web;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import cn.zhengji.infrastructure.Texts;
@@ -28,14 +27,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * R-APR-1 The decisions of the decision panel on the admin's entry page: approve (or recommend),
- * return, reject, each with the entry's version. Every outcome goes back to the entry page with a
- * message; a refused decision keeps what the admin typed (opinion, answers) for the next try.
+ * R-APR-1 The decisions of the decision panel on the admin's entry page: approve (or
+ * recommend), return, reject, each with the entry's version. Every outcome goes back to
+ * the entry page with a message; a refused decision keeps what the admin typed (opinion,
+ * answers) for the next try.
  */
 @Controller
 @RequestMapping("/admin/works/{id}")
 class DecisionController {
-
 
 	private final Approvals approvals;
 
@@ -81,8 +80,7 @@ class DecisionController {
 			redirect.addFlashAttribute("flashSuccess", success(made));
 		}
 		catch (ApprovalRejected | EntryChangeRejected rejected) {
-			redirect.addFlashAttribute("flashError",
-					texts.text(rejected));
+			redirect.addFlashAttribute("flashError", texts.text(rejected));
 			keepInput(redirect, opinion, parameters);
 		}
 		catch (EntryConflict conflict) {
@@ -95,9 +93,8 @@ class DecisionController {
 	private String success(Decision made) {
 		return switch (made.step()) {
 			case APPROVED, RECOMMENDED -> made.state() == EntryState.APPROVED ? texts.text("approval.flash.top")
-					: texts.text("approval.flash." + made.step().name(), organisations.findById(made.nextOrganisationId())
-						.map(Organisation::name)
-						.orElse(""));
+					: texts.text("approval.flash." + made.step().name(),
+							organisations.findById(made.nextOrganisationId()).map(Organisation::name).orElse(""));
 			default -> texts.text("approval.flash." + made.step().name());
 		};
 	}
@@ -115,13 +112,17 @@ class DecisionController {
 		redirect.addFlashAttribute("decisionInput", kept);
 	}
 
-	/** {@code judgement-WATERMARK=MET|NOT_MET} and {@code note-WATERMARK=...}; unknown kinds are ignored. */
+	/**
+	 * {@code judgement-WATERMARK=MET|NOT_MET} and {@code note-WATERMARK=...}; unknown
+	 * kinds are ignored.
+	 */
 	static List<JudgementAnswer> answers(MultiValueMap<String, String> parameters) {
 		List<JudgementAnswer> answers = new ArrayList<>();
 		for (JudgementKind kind : JudgementKind.values()) {
 			String outcome = parameters.getFirst("judgement-" + kind.name());
 			if ("MET".equals(outcome) || "NOT_MET".equals(outcome)) {
-				answers.add(new JudgementAnswer(kind, outcome.equals("MET"), parameters.getFirst("note-" + kind.name())));
+				answers
+					.add(new JudgementAnswer(kind, outcome.equals("MET"), parameters.getFirst("note-" + kind.name())));
 			}
 		}
 		return answers;

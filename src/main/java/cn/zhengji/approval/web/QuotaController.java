@@ -18,7 +18,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** R-APR-1 推荐名额: "used / allowed" of every quota the admin answers for, one table per category. */
+/**
+ * R-APR-1 推荐名额: "used / allowed" of every quota the admin answers for, one table per
+ * category.
+ */
 @Controller
 class QuotaController {
 
@@ -40,7 +43,10 @@ class QuotaController {
 		this.exports = exports;
 	}
 
-	/** The units of one category's quota, with the totals a provincial admin looks at first. */
+	/**
+	 * The units of one category's quota, with the totals a provincial admin looks at
+	 * first.
+	 */
 	public record CategoryQuotas(QuotaUse first, List<QuotaUse> units) {
 
 		public int used() {
@@ -68,9 +74,11 @@ class QuotaController {
 	void export(@AuthenticationPrincipal SignedInUser actor, HttpServletResponse response) throws IOException {
 		List<QuotaUse> uses = quotas.visibleTo(actor);
 		String title = texts.text("approval.quotas.export.title");
-		exports.download(response, new ExcelExports.Export(ExportedList.QUOTAS, title, title,
-				EXPORT_COLUMNS.stream().map(texts::text).toList(),
-				actor.adminScope(), null), sheet -> uses.forEach(use -> sheet.row(use.campaignTitle(),
-						use.categoryName(), use.organisationName(), use.used(), use.allowed(), use.min())));
+		exports.download(response,
+				new ExcelExports.Export(ExportedList.QUOTAS, title, title,
+						EXPORT_COLUMNS.stream().map(texts::text).toList(), actor.adminScope(), null),
+				sheet -> uses.forEach(use -> sheet.row(use.campaignTitle(), use.categoryName(), use.organisationName(),
+						use.used(), use.allowed(), use.min())));
 	}
+
 }

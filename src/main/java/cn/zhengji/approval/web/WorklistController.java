@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +15,6 @@ import cn.zhengji.audit.ExcelExports;
 import cn.zhengji.audit.ExportedList;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
-import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
@@ -37,9 +35,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * R-X-2, R-APR-1 The admins' worklists: every entry in their subtree ({@code /admin/works}) and the
- * queue of what waits for their own organisation ({@code /admin/queue}), both filterable and
- * exported to Excel; batch approval from the queue.
+ * R-X-2, R-APR-1 The admins' worklists: every entry in their subtree
+ * ({@code /admin/works}) and the queue of what waits for their own organisation
+ * ({@code /admin/queue}), both filterable and exported to Excel; batch approval from the
+ * queue.
  */
 @Controller
 class WorklistController {
@@ -91,8 +90,8 @@ class WorklistController {
 	}
 
 	/**
-	 * Each ticked box sends {@code <entry id>:<version shown>}, so an entry changed since the queue
-	 * was shown is refused as a conflict instead of approved unseen.
+	 * Each ticked box sends {@code <entry id>:<version shown>}, so an entry changed since
+	 * the queue was shown is refused as a conflict instead of approved unseen.
 	 */
 	@PostMapping("/admin/queue/approve")
 	String approveAll(@AuthenticationPrincipal SignedInUser actor,
@@ -123,7 +122,10 @@ class WorklistController {
 		return "redirect:/admin/queue";
 	}
 
-	/** A box without a readable version counts as seen at no version: it is refused, never approved. */
+	/**
+	 * A box without a readable version counts as seen at no version: it is refused, never
+	 * approved.
+	 */
 	private static Map<Long, Integer> versionsSeen(List<String> picked) {
 		Map<Long, Integer> versions = new LinkedHashMap<>();
 		for (String value : picked == null ? List.<String>of() : picked) {
@@ -160,19 +162,21 @@ class WorklistController {
 		model.addAttribute("problems", problems);
 		model.addAttribute("result", page);
 		model.addAttribute("campaigns", visibleCampaigns);
-		model.addAttribute("categories", visibleCampaigns.stream()
-			.filter(campaign -> filter.campaignId() == null || campaign.id() == filter.campaignId())
-			.flatMap(campaign -> campaigns.categories(campaign).stream())
-			.toList());
+		model.addAttribute("categories",
+				visibleCampaigns.stream()
+					.filter(campaign -> filter.campaignId() == null || campaign.id() == filter.campaignId())
+					.flatMap(campaign -> campaigns.categories(campaign).stream())
+					.toList());
 		model.addAttribute("units", units(actor, form.getUnit()));
 		model.addAttribute("states", queue ? List.of() : List.of(EntryState.values()));
 		String base = queue ? "/admin/queue" : "/admin/works";
 		model.addAttribute("base", base);
-		model.addAttribute("exportUrl", ServletUriComponentsBuilder.fromCurrentRequest()
-			.replacePath(base + ".xlsx")
-			.replaceQueryParam("page")
-			.build()
-			.toUriString());
+		model.addAttribute("exportUrl",
+				ServletUriComponentsBuilder.fromCurrentRequest()
+					.replacePath(base + ".xlsx")
+					.replaceQueryParam("page")
+					.build()
+					.toUriString());
 		model.addAttribute("pageUrls", pageUrls(page));
 		return "approval/worklist";
 	}
@@ -185,7 +189,10 @@ class WorklistController {
 			.waitingAt(actor.organisationId());
 	}
 
-	/** Only an organisation's admins have a queue: the platform admin reads, it does not approve. */
+	/**
+	 * Only an organisation's admins have a queue: the platform admin reads, it does not
+	 * approve.
+	 */
 	private static void requireQueue(SignedInUser actor) {
 		if (actor.role() != Role.ORG_ADMIN) {
 			throw new NotFoundException("no queue");
@@ -195,12 +202,16 @@ class WorklistController {
 	private void export(SignedInUser actor, WorklistFilter filter, String title, HttpServletResponse response)
 			throws IOException {
 		Map<String, Object> details = new LinkedHashMap<>(Worklists.describe(filter));
-		exports.download(response, new ExcelExports.Export(ExportedList.ENTRIES, title, title,
-				Worklists.EXPORT_COLUMNS.stream().map(texts::text).toList(), actor.organisationPath(), details),
+		exports.download(response,
+				new ExcelExports.Export(ExportedList.ENTRIES, title, title,
+						Worklists.EXPORT_COLUMNS.stream().map(texts::text).toList(), actor.organisationPath(), details),
 				rows -> details.put("personalDataInFull", search.export(actor, filter, rows)));
 	}
 
-	/** The units offered in the filter: the actor's own organisation and its direct children. */
+	/**
+	 * The units offered in the filter: the actor's own organisation and its direct
+	 * children.
+	 */
 	private List<Organisation> units(SignedInUser actor, Long selected) {
 		List<Organisation> units = new ArrayList<>();
 		if (actor.isPlatformAdmin()) {
@@ -222,7 +233,9 @@ class WorklistController {
 		List<Map<String, Object>> urls = new ArrayList<>();
 		for (int p = Math.max(0, page.page() - 3); p < Math.min(page.pages(), page.page() + 4); p++) {
 			urls.add(Map.of("number", p + 1, "current", p == page.page(), "url",
-					ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", p + 1).build()
+					ServletUriComponentsBuilder.fromCurrentRequest()
+						.replaceQueryParam("page", p + 1)
+						.build()
 						.toUriString()));
 		}
 		return urls;

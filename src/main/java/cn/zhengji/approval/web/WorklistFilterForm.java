@@ -7,8 +7,8 @@ import cn.zhengji.submission.EntryState;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The filter of an admin's list or queue, as the query string carries it. A value that does not
- * parse is reported on the page and left out of the filter.
+ * The filter of an admin's list or queue, as the query string carries it. A value that
+ * does not parse is reported on the page and left out of the filter.
  */
 public class WorklistFilterForm {
 
@@ -97,4 +97,5 @@ public class WorklistFilterForm {
 	public void setPage(int page) {
 		this.page = page;
 	}
+
 }

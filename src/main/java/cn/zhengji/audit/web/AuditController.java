@@ -41,7 +41,8 @@ class AuditController {
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("filter") AuditFilterForm filter,
 			BindingResult errors, @RequestParam(defaultValue = "0") String page, Model model) {
-		// A hand-edited query string must not fail the page: a malformed filter field is dropped and said so.
+		// A hand-edited query string must not fail the page: a malformed filter field is
+		// dropped and said so.
 		model.addAttribute("filterIgnored", errors.hasErrors());
 		int pageNumber = parsePage(page);
 		AuditPage result = events.page(user, filter.toFilter(), pageNumber);
@@ -67,7 +68,8 @@ class AuditController {
 
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model) {
-		model.addAttribute("event", events.find(user, id).orElseThrow(() -> new NotFoundException("audit event " + id)));
+		model.addAttribute("event",
+				events.find(user, id).orElseThrow(() -> new NotFoundException("audit event " + id)));
 		return "audit/detail";
 	}
 
@@ -79,4 +81,5 @@ class AuditController {
 			return 0;
 		}
 	}
+
 }

@@ -98,4 +98,5 @@ class AuditFilterForm {
 	public void setTo(LocalDate to) {
 		this.to = to;
 	}
+
 }

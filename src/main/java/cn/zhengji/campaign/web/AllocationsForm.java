@@ -8,8 +8,9 @@ import java.util.Map;
 import cn.zhengji.campaign.Allocation;
 
 /**
- * The offline-event numbers of every unit of a campaign. Units are named by code; the service
- * accepts only the codes the campaign already allocates to. {@code version} is the campaign version.
+ * The offline-event numbers of every unit of a campaign. Units are named by code; the
+ * service accepts only the codes the campaign already allocates to. {@code version} is
+ * the campaign version.
  */
 class AllocationsForm {
 
@@ -72,5 +73,7 @@ class AllocationsForm {
 		public void setEvents(Integer events) {
 			this.events = events;
 		}
+
 	}
+
 }

@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The platform admin's campaign pages (R-CAM): list, detail, phase dates, category rules, allocations, copy. */
+/**
+ * The platform admin's campaign pages (R-CAM): list, detail, phase dates, category rules,
+ * allocations, copy.
+ */
 @Controller
 @RequestMapping("/admin/campaigns")
 class CampaignAdminController {

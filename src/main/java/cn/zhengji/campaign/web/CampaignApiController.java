@@ -38,8 +38,7 @@ class CampaignApiController {
 
 	private final Clock clock;
 
-	CampaignApiController(Campaigns campaigns, CategoryRuleDescriptions descriptions, Texts texts,
-			Clock clock) {
+	CampaignApiController(Campaigns campaigns, CategoryRuleDescriptions descriptions, Texts texts, Clock clock) {
 		this.campaigns = campaigns;
 		this.descriptions = descriptions;
 		this.texts = texts;
@@ -110,9 +109,9 @@ class CampaignApiController {
 	private List<PhaseDto> phases(Campaign campaign, Instant now) {
 		return campaign.phases()
 			.stream()
-			.map(phase -> new PhaseDto(phase.kind(), phase.name(), phase.description(), phase.startsOn(), phase.endsOn(),
-					phase.opensAt(campaign.timeZone()), phase.closesAt(campaign.timeZone()).orElse(null),
-					phase.isOpenAt(now, campaign.timeZone())))
+			.map(phase -> new PhaseDto(phase.kind(), phase.name(), phase.description(), phase.startsOn(),
+					phase.endsOn(), phase.opensAt(campaign.timeZone()),
+					phase.closesAt(campaign.timeZone()).orElse(null), phase.isOpenAt(now, campaign.timeZone())))
 			.toList();
 	}
 
@@ -121,7 +120,6 @@ class CampaignApiController {
 		return new CategoryDto(category.code(), category.name(), category.shortName(), category.hostUnits(),
 				category.description(), rules, descriptions.participation(rules), descriptions.requirements(rules));
 	}
-
 
 	record Host(String code, String name) {
 	}
@@ -137,8 +135,8 @@ class CampaignApiController {
 		}
 	}
 
-	record CampaignDetail(CampaignSummary campaign, String summary, String contact, String platformNote,
-			String feeds, List<PhaseDto> phases, List<DeclarationDto> declarations) {
+	record CampaignDetail(CampaignSummary campaign, String summary, String contact, String platformNote, String feeds,
+			List<PhaseDto> phases, List<DeclarationDto> declarations) {
 	}
 
 	record PhaseDto(PhaseKind kind, String name, String description, LocalDate startsOn, LocalDate endsOn,
@@ -160,4 +158,5 @@ class CampaignApiController {
 
 	record TargetDto(TargetMetric metric, String label, long target) {
 	}
+
 }

@@ -10,7 +10,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The public campaign pages: the home page shows the current campaign, {@code /campaigns/{code}} any campaign. */
+/**
+ * The public campaign pages: the home page shows the current campaign,
+ * {@code /campaigns/{code}} any campaign.
+ */
 @Controller
 class CampaignPageController {
 
@@ -36,8 +39,10 @@ class CampaignPageController {
 
 	@GetMapping("/campaigns/{code}")
 	String show(@PathVariable String code, Model model) {
-		model.addAttribute("page", CampaignPage.of(campaigns.getByCode(code), campaigns, descriptions, clock.instant()));
+		model.addAttribute("page",
+				CampaignPage.of(campaigns.getByCode(code), campaigns, descriptions, clock.instant()));
 		model.addAttribute("home", false);
 		return "campaign/show";
 	}
+
 }

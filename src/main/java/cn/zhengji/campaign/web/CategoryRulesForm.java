@@ -93,4 +93,5 @@ class CategoryRulesForm {
 	public void setVersion(int version) {
 		this.version = version;
 	}
+
 }

@@ -32,4 +32,5 @@ class CopyCampaignForm {
 	public void setYear(Integer year) {
 		this.year = year;
 	}
+
 }

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import cn.zhengji.campaign.Phase;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** The dates of one phase as the admin edits them; {@code version} is the phase version the form showed. */
+/**
+ * The dates of one phase as the admin edits them; {@code version} is the phase version
+ * the form showed.
+ */
 class PhaseDatesForm {
 
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -47,4 +50,5 @@ class PhaseDatesForm {
 	public void setVersion(int version) {
 		this.version = version;
 	}
+
 }

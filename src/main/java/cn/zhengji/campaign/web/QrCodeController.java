@@ -19,7 +19,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** 附件1 The mobile entry: a QR code of the platform's address ({@code zhengji.base-url}). */
+/**
+ * 附件1 The mobile entry: a QR code of the platform's address ({@code zhengji.base-url}).
+ */
 @Controller
 class QrCodeController {
 
@@ -51,4 +53,5 @@ class QrCodeController {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * One's own completed upload, downloaded as it was sent. As a download of bytes whose kind the
- * server has not checked, it is always {@code application/octet-stream} and an attachment.
+ * One's own completed upload, downloaded as it was sent. As a download of bytes whose
+ * kind the server has not checked, it is always {@code application/octet-stream} and an
+ * attachment.
  */
 @Controller
 class FileDownloadController {
@@ -32,4 +33,5 @@ class FileDownloadController {
 			.map(file -> files.response(file, MediaType.APPLICATION_OCTET_STREAM, false))
 			.orElseThrow(() -> new NotFoundException("file " + id));
 	}
+
 }

@@ -29,9 +29,10 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * R-SUB-2 The tus 1.0.0 endpoint (core, creation, termination, checksum, expiration), for the
- * signed-in uploader only. CSRF protection applies as everywhere: browsers send the token header.
- * Errors are RFC 9457 problems with a Chinese detail; every answer carries Tus-Resumable.
+ * R-SUB-2 The tus 1.0.0 endpoint (core, creation, termination, checksum, expiration), for
+ * the signed-in uploader only. CSRF protection applies as everywhere: browsers send the
+ * token header. Errors are RFC 9457 problems with a Chinese detail; every answer carries
+ * Tus-Resumable.
  */
 @RestController
 @RequestMapping(UploadApiController.ENDPOINT)
@@ -76,9 +77,7 @@ class UploadApiController {
 		}
 		long length = longHeader(request, "Upload-Length", "files.length.invalid");
 		Upload upload = uploads.create(user, length, request.getHeader("Upload-Metadata"));
-		return ResponseEntity.created(URI.create(ENDPOINT + "/" + upload.id()))
-			.headers(tusHeaders(upload))
-			.build();
+		return ResponseEntity.created(URI.create(ENDPOINT + "/" + upload.id())).headers(tusHeaders(upload)).build();
 	}
 
 	@RequestMapping(path = "/{id}", method = RequestMethod.HEAD)
@@ -128,8 +127,7 @@ class UploadApiController {
 	@ExceptionHandler(UploadException.class)
 	ResponseEntity<ProblemDetail> refused(UploadException ex) {
 		HttpStatusCode status = HttpStatusCode.valueOf(ex.status());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				texts.text(ex.messageKey(), ex.arguments()));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.text(ex.messageKey(), ex.arguments()));
 		if (ex.status() == 460) {
 			problem.setTitle("Checksum Mismatch");
 		}
@@ -165,4 +163,5 @@ class UploadApiController {
 		}
 		return headers;
 	}
+
 }

@@ -12,9 +12,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Reads {@code DATABASE_URL} in the form hosting platforms use ({@code postgres://user:pw@host:5432/db})
- * or as a JDBC URL, and turns it into Spring's datasource properties. Explicit
- * {@code spring.datasource.*} properties win.
+ * Reads {@code DATABASE_URL} in the form hosting platforms use
+ * ({@code postgres://user:pw@host:5432/db}) or as a JDBC URL, and turns it into Spring's
+ * datasource properties. Explicit {@code spring.datasource.*} properties win.
  */
 class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -24,7 +24,8 @@ class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		if (databaseUrl == null || databaseUrl.isBlank() || environment.containsProperty("spring.datasource.url")) {
 			return;
 		}
-		environment.getPropertySources().addLast(new MapPropertySource("databaseUrl", toDatasourceProperties(databaseUrl.strip())));
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("databaseUrl", toDatasourceProperties(databaseUrl.strip())));
 	}
 
 	static Map<String, Object> toDatasourceProperties(String databaseUrl) {
@@ -35,18 +36,22 @@ class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		}
 		URI uri = URI.create(databaseUrl);
 		if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
-			throw new IllegalStateException("DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql://");
+			throw new IllegalStateException(
+					"DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql://");
 		}
 		int port = uri.getPort() == -1 ? 5432 : uri.getPort();
 		String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-		properties.put("spring.datasource.url", "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query);
+		properties.put("spring.datasource.url",
+				"jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query);
 		if (uri.getRawUserInfo() != null) {
 			String[] userAndPassword = uri.getRawUserInfo().split(":", 2);
 			properties.put("spring.datasource.username", URLDecoder.decode(userAndPassword[0], StandardCharsets.UTF_8));
 			if (userAndPassword.length == 2) {
-				properties.put("spring.datasource.password", URLDecoder.decode(userAndPassword[1], StandardCharsets.UTF_8));
+				properties.put("spring.datasource.password",
+						URLDecoder.decode(userAndPassword[1], StandardCharsets.UTF_8));
 			}
 		}
 		return properties;
 	}
+
 }

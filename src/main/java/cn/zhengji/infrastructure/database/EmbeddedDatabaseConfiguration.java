@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * With no database configured ({@code DATABASE_URL} or {@code spring.datasource.url}), the platform
- * runs its own PostgreSQL with the data under {@code zhengji.data-dir}.
+ * With no database configured ({@code DATABASE_URL} or {@code spring.datasource.url}),
+ * the platform runs its own PostgreSQL with the data under {@code zhengji.data-dir}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatabaseConfigured.class)
@@ -45,5 +45,7 @@ class EmbeddedDatabaseConfiguration {
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			return !context.getEnvironment().containsProperty("spring.datasource.url");
 		}
+
 	}
+
 }

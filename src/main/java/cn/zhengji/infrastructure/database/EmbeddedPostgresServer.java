@@ -16,12 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server run from the zonky binaries, whose data directory outlives the process.
+ * A PostgreSQL server run from the zonky binaries, whose data directory outlives the
+ * process.
  *
- * <p>One server per data directory and JVM: several Spring contexts in one test JVM share it, and
- * it is stopped when the last of them closes. A server left running by a JVM that was killed with
- * {@code kill -9} still holds the data directory; it is stopped first so that PostgreSQL can
- * recover from its write-ahead log, which keeps every committed row.
+ * <p>
+ * One server per data directory and JVM: several Spring contexts in one test JVM share
+ * it, and it is stopped when the last of them closes. A server left running by a JVM that
+ * was killed with {@code kill -9} still holds the data directory; it is stopped first so
+ * that PostgreSQL can recover from its write-ahead log, which keeps every committed row.
  */
 final class EmbeddedPostgresServer {
 
@@ -41,8 +43,8 @@ final class EmbeddedPostgresServer {
 	}
 
 	/**
-	 * @param startEmpty whether to delete the data directory before the first start in this JVM
-	 * (tests); never for real data
+	 * @param startEmpty whether to delete the data directory before the first start in
+	 * this JVM (tests); never for real data
 	 */
 	static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean startEmpty) {
 		Path key = dataDirectory.toAbsolutePath().normalize();
@@ -88,7 +90,8 @@ final class EmbeddedPostgresServer {
 				.setCleanDataDirectory(false)
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
-				// zonky's defaults are for throw-away test databases; this one keeps real data.
+				// zonky's defaults are for throw-away test databases; this one keeps real
+				// data.
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
@@ -104,13 +107,17 @@ final class EmbeddedPostgresServer {
 		}
 	}
 
-	/** A postmaster whose JVM died still runs and holds the directory; stop it (fast shutdown). */
+	/**
+	 * A postmaster whose JVM died still runs and holds the directory; stop it (fast
+	 * shutdown).
+	 */
 	private static void stopOrphanedServer(Path dataDirectory) throws IOException {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
 			return;
 		}
-		Optional<ProcessHandle> postmaster = Files.readAllLines(pidFile).stream()
+		Optional<ProcessHandle> postmaster = Files.readAllLines(pidFile)
+			.stream()
 			.findFirst()
 			.map(String::strip)
 			.filter(line -> line.matches("\\d+"))
@@ -129,4 +136,5 @@ final class EmbeddedPostgresServer {
 			postmaster.get().destroyForcibly();
 		}
 	}
+
 }

@@ -13,10 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * Personal information (mobile numbers, ID numbers) at rest: SM4/GCM with a random nonce for the
- * value, and a keyed HMAC-SM3 "blind index" so that equality lookups and unique constraints still
- * work without the plain value in the database. Keys come from configuration, never from the
- * code or the database ({@link PersonalDataKeys}).
+ * Personal information (mobile numbers, ID numbers) at rest: SM4/GCM with a random nonce
+ * for the value, and a keyed HMAC-SM3 "blind index" so that equality lookups and unique
+ * constraints still work without the plain value in the database. Keys come from
+ * configuration, never from the code or the database ({@link PersonalDataKeys}).
  */
 public final class PersonalDataCipher {
 
@@ -69,7 +69,10 @@ public final class PersonalDataCipher {
 		}
 	}
 
-	/** Deterministic keyed digest of a normalised value, for lookups and unique constraints. */
+	/**
+	 * Deterministic keyed digest of a normalised value, for lookups and unique
+	 * constraints.
+	 */
 	public byte[] blindIndex(String plain) {
 		try {
 			Mac mac = Mac.getInstance("HMACSM3", PROVIDER);

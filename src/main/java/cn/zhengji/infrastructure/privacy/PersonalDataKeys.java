@@ -18,11 +18,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Keys for {@link PersonalDataCipher}: {@code zhengji.privacy.encryption-key} (16 bytes) and
- * {@code zhengji.privacy.index-key} (32 bytes), both Base64, from configuration or the environment
- * ({@code ZHENGJI_PRIVACY_ENCRYPTION_KEY}, {@code ZHENGJI_PRIVACY_INDEX_KEY}). A development start with
- * neither set generates them once into {@code <data-dir>/keys/privacy.properties} (owner-only), beside
- * the database but outside it; production sets them and keeps them in its secret store.
+ * Keys for {@link PersonalDataCipher}: {@code zhengji.privacy.encryption-key} (16 bytes)
+ * and {@code zhengji.privacy.index-key} (32 bytes), both Base64, from configuration or
+ * the environment ({@code ZHENGJI_PRIVACY_ENCRYPTION_KEY},
+ * {@code ZHENGJI_PRIVACY_INDEX_KEY}). A development start with neither set generates them
+ * once into {@code <data-dir>/keys/privacy.properties} (owner-only), beside the database
+ * but outside it; production sets them and keeps them in its secret store.
  */
 @Configuration(proxyBeanMethods = false)
 class PersonalDataKeys {
@@ -31,9 +32,11 @@ class PersonalDataKeys {
 
 	@Bean
 	PersonalDataCipher personalDataCipher(@Value("${zhengji.privacy.encryption-key:}") String encryptionKey,
-			@Value("${zhengji.privacy.index-key:}") String indexKey, @Value("${zhengji.data-dir:./data}") Path dataDir) {
+			@Value("${zhengji.privacy.index-key:}") String indexKey,
+			@Value("${zhengji.data-dir:./data}") Path dataDir) {
 		if (encryptionKey.isBlank() != indexKey.isBlank()) {
-			throw new IllegalStateException("Set both zhengji.privacy.encryption-key and zhengji.privacy.index-key, or neither");
+			throw new IllegalStateException(
+					"Set both zhengji.privacy.encryption-key and zhengji.privacy.index-key, or neither");
 		}
 		if (encryptionKey.isBlank()) {
 			Properties generated = loadOrGenerate(dataDir.resolve("keys").resolve("privacy.properties"));
@@ -62,13 +65,16 @@ class PersonalDataKeys {
 			Files.createDirectories(file.getParent());
 			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			try (OutputStream out = Files.newOutputStream(file)) {
-				keys.store(out, "Personal-data keys generated for this installation. Losing them makes stored mobile and ID numbers unreadable.");
+				keys.store(out,
+						"Personal-data keys generated for this installation. Losing them makes stored mobile and ID numbers unreadable.");
 			}
-			log.warn("Generated personal-data keys in {}; production must set zhengji.privacy.* from its secret store", file);
+			log.warn("Generated personal-data keys in {}; production must set zhengji.privacy.* from its secret store",
+					file);
 			return keys;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read or create " + file, ex);
 		}
 	}
+
 }

@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** A one-time password (the first admin's, or one set by an admin) must be replaced before anything else. */
+/**
+ * A one-time password (the first admin's, or one set by an admin) must be replaced before
+ * anything else.
+ */
 class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
 	static final String CHANGE_PASSWORD_PATH = "/account/password";
@@ -17,9 +20,11 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		boolean mustChange = SignedInUser.current().map(SignedInUser::mustChangePassword).orElse(false);
-		// The path within the application, not the servlet path: the latter is empty under MockMvc
+		// The path within the application, not the servlet path: the latter is empty
+		// under MockMvc
 		// and depends on how the DispatcherServlet is mapped.
-		if (mustChange && !isAllowedWhileChanging(request.getRequestURI().substring(request.getContextPath().length()))) {
+		if (mustChange
+				&& !isAllowedWhileChanging(request.getRequestURI().substring(request.getContextPath().length()))) {
 			response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PATH);
 			return;
 		}
@@ -30,4 +35,5 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 		return path.equals(CHANGE_PASSWORD_PATH) || path.equals("/sign-out") || path.equals("/error")
 				|| SecurityConfiguration.isStaticResource(path);
 	}
+
 }

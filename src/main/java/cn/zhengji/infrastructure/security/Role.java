@@ -3,10 +3,16 @@ package cn.zhengji.infrastructure.security;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** R-ORG-2 The roles people have on the platform; the public visitor is the absence of a sign-in. */
+/**
+ * R-ORG-2 The roles people have on the platform; the public visitor is the absence of a
+ * sign-in.
+ */
 public enum Role {
 
-	/** The province's network work department (网络工作部): runs campaigns, sees every organisation. */
+	/**
+	 * The province's network work department (网络工作部): runs campaigns, sees every
+	 * organisation.
+	 */
 	PLATFORM_ADMIN,
 
 	/** An admin of one union organisation, acting on its subtree only. */
@@ -25,4 +31,5 @@ public enum Role {
 	public boolean isAdmin() {
 		return this == PLATFORM_ADMIN || this == ORG_ADMIN;
 	}
+
 }

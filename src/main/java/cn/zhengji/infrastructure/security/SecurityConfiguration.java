@@ -19,8 +19,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Who may reach which URL. Finer decisions (which organisation, which campaign) are taken by each
- * module's policy; a denial anywhere is answered as "not found" so that it reveals nothing.
+ * Who may reach which URL. Finer decisions (which organisation, which campaign) are taken
+ * by each module's policy; a denial anywhere is answered as "not found" so that it
+ * reveals nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -40,51 +41,62 @@ class SecurityConfiguration {
 	}
 
 	private static String[] staticResourcePatterns() {
-		return Stream.concat(STATIC_FOLDERS.stream().map(folder -> folder + "**"), Stream.of(FAVICON)).toArray(String[]::new);
+		return Stream.concat(STATIC_FOLDERS.stream().map(folder -> folder + "**"), Stream.of(FAVICON))
+			.toArray(String[]::new);
 	}
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, Texts texts) throws Exception {
-		// springdoc serves the same description as YAML at /v3/api-docs.yaml: public as well.
+		// springdoc serves the same description as YAML at /v3/api-docs.yaml: public as
+		// well.
 		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
-				// The notice itself is public, and so are the campaigns, categories and allocations it defines.
-				.requestMatchers(HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/**").permitAll()
-				// tus discovery (OPTIONS): which protocol version, extensions and size limit the server has.
-				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads").permitAll()
-				.anyRequest().authenticated())
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
+						.permitAll()
+						// The notice itself is public, and so are the campaigns,
+						// categories and allocations it defines.
+						.requestMatchers(HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/**")
+						.permitAll()
+						// tus discovery (OPTIONS): which protocol version, extensions and
+						// size limit the server has.
+						.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads")
+						.permitAll()
+						.anyRequest()
+						.authenticated())
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> writeProblem(response, 401, "Unauthorized",
 						texts.text("error.detail.signInRequired")))
 				.accessDeniedHandler((request, response, ex) -> writeProblem(response, 404, "Not Found",
 						texts.text("error.detail.notFound"))))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers(staticResourcePatterns()).permitAll()
-				.requestMatchers("/", "/campaigns/**", "/qr.png", "/sign-in", "/register", "/register/**", "/error",
-						"/error/**", "/announcements", "/announcements/**")
-				.permitAll()
-				.requestMatchers("/admin/**").hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name())
-				.anyRequest().authenticated())
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(staticResourcePatterns())
+			.permitAll()
+			.requestMatchers("/", "/campaigns/**", "/qr.png", "/sign-in", "/register", "/register/**", "/error",
+					"/error/**", "/announcements", "/announcements/**")
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name())
+			.anyRequest()
+			.authenticated())
 			.formLogin(form -> form.loginPage("/sign-in")
 				.loginProcessingUrl("/sign-in")
 				.defaultSuccessUrl("/workbench")
 				.failureUrl("/sign-in?error"))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signedOut"))
-			.exceptionHandling(exceptions -> exceptions
-				.defaultAuthenticationEntryPointFor((request, response, ex) -> {
-					// An htmx request whose session expired: make the page reload into the sign-in page.
-					response.setHeader("HX-Redirect", request.getContextPath() + "/sign-in");
-					response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-				}, request -> request.getHeader("HX-Request") != null)
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor((request, response, ex) -> {
+				// An htmx request whose session expired: make the page reload into the
+				// sign-in page.
+				response.setHeader("HX-Redirect", request.getContextPath() + "/sign-in");
+				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			}, request -> request.getHeader("HX-Request") != null)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true)
 				.accessDeniedHandler((request, response, ex) -> response.sendError(HttpServletResponse.SC_NOT_FOUND)))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -99,7 +111,9 @@ class SecurityConfiguration {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-				+ ",\"detail\":\"" + detail + "\"}");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail + "\"}");
 	}
+
 }

@@ -11,8 +11,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The principal of a signed-in session. Carries what every module needs to scope a query: the
- * role and the organisation's materialized path ({@code /1/14/}), so that "my subtree" is a prefix.
+ * The principal of a signed-in session. Carries what every module needs to scope a query:
+ * the role and the organisation's materialized path ({@code /1/14/}), so that "my
+ * subtree" is a prefix.
  */
 public final class SignedInUser implements UserDetails, CredentialsContainer {
 
@@ -69,8 +70,9 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	}
 
 	/**
-	 * Whether this user administers the organisation with the given path: the platform admin
-	 * administers all, an organisation admin its own organisation and everything below it.
+	 * Whether this user administers the organisation with the given path: the platform
+	 * admin administers all, an organisation admin its own organisation and everything
+	 * below it.
 	 */
 	public boolean administers(String path) {
 		return switch (role) {
@@ -81,10 +83,10 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	}
 
 	/**
-	 * The path prefix of everything this admin may see: {@code "/"} (all) for the platform admin,
-	 * its organisation's path for an organisation admin. Use in SQL as
-	 * {@link cn.zhengji.infrastructure.database.Subtree#administeredBy}.
-	 * Non-admins get a prefix that matches nothing.
+	 * The path prefix of everything this admin may see: {@code "/"} (all) for the
+	 * platform admin, its organisation's path for an organisation admin. Use in SQL as
+	 * {@link cn.zhengji.infrastructure.database.Subtree#administeredBy}. Non-admins get a
+	 * prefix that matches nothing.
 	 */
 	public String adminScope() {
 		return switch (role) {
@@ -178,4 +180,5 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	public String toString() {
 		return "SignedInUser[" + accountId + ", " + role + "]";
 	}
+
 }

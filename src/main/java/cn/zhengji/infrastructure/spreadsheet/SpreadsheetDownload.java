@@ -17,10 +17,10 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
 /**
- * R-X-2 Streams one worksheet of an Excel (.xlsx) download straight to the response, row by row,
- * with fastexcel: memory stays constant however many rows the query yields (the caller streams
- * them from a cursor). Every cell is written as text except numbers, so ID and phone numbers keep
- * their leading digits and never turn into 1.3E+10.
+ * R-X-2 Streams one worksheet of an Excel (.xlsx) download straight to the response, row
+ * by row, with fastexcel: memory stays constant however many rows the query yields (the
+ * caller streams them from a cursor). Every cell is written as text except numbers, so ID
+ * and phone numbers keep their leading digits and never turn into 1.3E+10.
  *
  * <pre>
  * SpreadsheetDownload.write(response, "作品清单.xlsx", "作品", List.of("编号", "名称"), sheet -&gt;
@@ -40,22 +40,28 @@ public final class SpreadsheetDownload {
 	public interface Rows {
 
 		/**
-		 * Appends a row. Cells may be null (left empty), numbers (written as numbers), dates and
-		 * instants (written as text; instants in the sheet's time zone, and only in a sheet that has
-		 * one) or anything else (written as its text).
+		 * Appends a row. Cells may be null (left empty), numbers (written as numbers),
+		 * dates and instants (written as text; instants in the sheet's time zone, and
+		 * only in a sheet that has one) or anything else (written as its text).
 		 */
 		void row(Object... cells);
 
 		/** How many rows (without the header) have been written. */
 		long count();
+
 	}
 
 	@FunctionalInterface
 	public interface Body {
+
 		void write(Rows rows) throws IOException;
+
 	}
 
-	/** Sets the download headers and streams the workbook, which holds no instants, to the response. */
+	/**
+	 * Sets the download headers and streams the workbook, which holds no instants, to the
+	 * response.
+	 */
 	public static long write(HttpServletResponse response, String fileName, String sheetName, List<String> headers,
 			Body body) throws IOException {
 		return write(response, fileName, sheetName, headers, null, body);
@@ -63,8 +69,8 @@ public final class SpreadsheetDownload {
 
 	/**
 	 * Sets the download headers and streams the workbook to the response.
-	 * @param zone the time zone instants are shown in: the campaign's, or the platform's display time
-	 * zone for a list across campaigns
+	 * @param zone the time zone instants are shown in: the campaign's, or the platform's
+	 * display time zone for a list across campaigns
 	 */
 	public static long write(HttpServletResponse response, String fileName, String sheetName, List<String> headers,
 			ZoneId zone, Body body) throws IOException {
@@ -76,16 +82,18 @@ public final class SpreadsheetDownload {
 	}
 
 	/**
-	 * Streams a workbook that holds no instants to any output stream; returns the number of data
-	 * rows.
+	 * Streams a workbook that holds no instants to any output stream; returns the number
+	 * of data rows.
 	 */
 	public static long write(OutputStream out, String sheetName, List<String> headers, Body body) throws IOException {
 		return write(out, sheetName, headers, null, body);
 	}
 
 	/**
-	 * Streams the workbook to any output stream (tests, benchmarks); returns the number of data rows.
-	 * @param zone the time zone instants are shown in, or null for a sheet without instants
+	 * Streams the workbook to any output stream (tests, benchmarks); returns the number
+	 * of data rows.
+	 * @param zone the time zone instants are shown in, or null for a sheet without
+	 * instants
 	 */
 	public static long write(OutputStream out, String sheetName, List<String> headers, ZoneId zone, Body body)
 			throws IOException {
@@ -129,13 +137,16 @@ public final class SpreadsheetDownload {
 				switch (cell) {
 					case null -> {
 					}
-					// Text is written inline: value(..., String) would keep every distinct string in
-					// fastexcel's shared-string table until the end, so memory would grow with the rows
+					// Text is written inline: value(..., String) would keep every
+					// distinct string in
+					// fastexcel's shared-string table until the end, so memory would grow
+					// with the rows
 					// (docs/performance.md, "Excel export").
 					case Number number -> sheet.value(r, c, number);
 					case Instant instant -> sheet.inlineString(r, c, DATE_TIME.format(instant.atZone(shownIn())));
 					case LocalDate date -> sheet.inlineString(r, c, date.toString());
-					// Yes or no is worded by the caller from messages: the sheet holds no words of its own.
+					// Yes or no is worded by the caller from messages: the sheet holds no
+					// words of its own.
 					case Boolean bool -> throw new IllegalArgumentException("word a yes/no cell as text: " + bool);
 					default -> sheet.inlineString(r, c, cell.toString());
 				}
@@ -153,7 +164,8 @@ public final class SpreadsheetDownload {
 
 		private ZoneId shownIn() {
 			if (zone == null) {
-				// Which zone is the caller's to say (the campaign's or the display zone), not a guess here.
+				// Which zone is the caller's to say (the campaign's or the display zone),
+				// not a guess here.
 				throw new IllegalStateException("an instant in a sheet written without a time zone");
 			}
 			return zone;
@@ -163,5 +175,7 @@ public final class SpreadsheetDownload {
 		public long count() {
 			return count;
 		}
+
 	}
+
 }

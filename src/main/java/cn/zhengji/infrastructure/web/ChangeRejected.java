@@ -3,9 +3,10 @@ package cn.zhengji.infrastructure.web;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
- * A change a domain rule refuses. Carries the form field it concerns (null for the whole object) and
- * the message code and arguments of the Chinese explanation, so that the controller shows it next to
- * that field; nothing was changed. Each module names its own subclass.
+ * A change a domain rule refuses. Carries the form field it concerns (null for the whole
+ * object) and the message code and arguments of the Chinese explanation, so that the
+ * controller shows it next to that field; nothing was changed. Each module names its own
+ * subclass.
  */
 public abstract class ChangeRejected extends RuntimeException implements MessageSourceResolvable {
 
@@ -43,4 +44,5 @@ public abstract class ChangeRejected extends RuntimeException implements Message
 	public Object[] getArguments() {
 		return arguments();
 	}
+
 }

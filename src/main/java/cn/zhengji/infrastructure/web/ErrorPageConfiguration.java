@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 
 /**
- * Boot's error controller, except that {@code /error} asked for directly (no error was forwarded
- * to it) answers 404 instead of 500: there is nothing there, and nothing failed.
+ * Boot's error controller, except that {@code /error} asked for directly (no error was
+ * forwarded to it) answers 404 instead of 500: there is nothing there, and nothing
+ * failed.
  */
 @Configuration(proxyBeanMethods = false)
 class ErrorPageConfiguration {
@@ -33,4 +34,5 @@ class ErrorPageConfiguration {
 			}
 		};
 	}
+
 }

@@ -25,9 +25,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * What a failed request answers, in one place: under {@code /api/} an RFC 9457 problem with a
- * Chinese detail, elsewhere the Chinese error page with the right status. Never a stack trace.
- * A malformed id in a path is treated like an unknown one (404): both mean "nothing there".
+ * What a failed request answers, in one place: under {@code /api/} an RFC 9457 problem
+ * with a Chinese detail, elsewhere the Chinese error page with the right status. Never a
+ * stack trace. A malformed id in a path is treated like an unknown one (404): both mean
+ * "nothing there".
  */
 @ControllerAdvice
 class ErrorResponses {
@@ -102,4 +103,5 @@ class ErrorResponses {
 		};
 		return new ModelAndView(view, Map.of("detail", detail), status);
 	}
+
 }

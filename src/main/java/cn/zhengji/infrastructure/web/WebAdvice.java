@@ -5,7 +5,10 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
-/** Every bound form string is trimmed, and blank becomes null, so that "  " never passes as a name. */
+/**
+ * Every bound form string is trimmed, and blank becomes null, so that " " never passes as
+ * a name.
+ */
 @ControllerAdvice
 class WebAdvice {
 
@@ -13,4 +16,5 @@ class WebAdvice {
 	void trimStrings(WebDataBinder binder) {
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
+
 }

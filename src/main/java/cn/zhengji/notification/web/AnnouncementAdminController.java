@@ -1,6 +1,5 @@
 package cn.zhengji.notification.web;
 
-
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;

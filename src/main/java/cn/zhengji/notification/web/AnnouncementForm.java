@@ -3,7 +3,9 @@ package cn.zhengji.notification.web;
 import cn.zhengji.notification.Announcement;
 import cn.zhengji.notification.AnnouncementDraft;
 
-/** An announcement as the admin edits it; {@code version} is the version the form showed. */
+/**
+ * An announcement as the admin edits it; {@code version} is the version the form showed.
+ */
 class AnnouncementForm {
 
 	private String title;
@@ -58,4 +60,5 @@ class AnnouncementForm {
 	public void setVersion(int version) {
 		this.version = version;
 	}
+
 }

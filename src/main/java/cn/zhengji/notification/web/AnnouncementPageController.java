@@ -28,4 +28,5 @@ class AnnouncementPageController {
 		model.addAttribute("announcement", announcements.getPublished(id));
 		return "notification/announcement";
 	}
+
 }

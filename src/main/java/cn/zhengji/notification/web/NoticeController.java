@@ -1,6 +1,5 @@
 package cn.zhengji.notification.web;
 
-
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.notification.Notice;
@@ -41,7 +40,9 @@ class NoticeController {
 		return "notification/notices";
 	}
 
-	/** Marks the notice read; with {@code open} the reader is taken to what it is about. */
+	/**
+	 * Marks the notice read; with {@code open} the reader is taken to what it is about.
+	 */
 	@PostMapping("/{id}/read")
 	String markRead(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "false") boolean open) {

@@ -14,4 +14,5 @@ final class Pages {
 			return 0;
 		}
 	}
+
 }

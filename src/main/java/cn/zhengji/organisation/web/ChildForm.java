@@ -58,4 +58,5 @@ class ChildForm {
 	public void setKind(OrganisationKind kind) {
 		this.kind = kind;
 	}
+
 }

@@ -4,7 +4,10 @@ import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationAdministration;
 import org.springframework.validation.Errors;
 
-/** The rename form; {@code version} is the version the admin started editing (optimistic locking). */
+/**
+ * The rename form; {@code version} is the version the admin started editing (optimistic
+ * locking).
+ */
 class EditForm {
 
 	private String name;
@@ -58,4 +61,5 @@ class EditForm {
 	public void setVersion(int version) {
 		this.version = version;
 	}
+
 }

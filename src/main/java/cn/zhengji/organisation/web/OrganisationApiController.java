@@ -46,11 +46,13 @@ class OrganisationApiController {
 
 	/**
 	 * One organisation in the API.
+	 *
 	 * @param depth 0 for 中华全国总工会, 1 for provinces and national industry unions, and so on
-	 * @param kind the kind's code name (ALL_CHINA, PROVINCIAL, CITY, COUNTY, GRASSROOTS, ...)
+	 * @param kind the kind's code name (ALL_CHINA, PROVINCIAL, CITY, COUNTY, GRASSROOTS,
+	 * ...)
 	 */
-	record OrganisationView(long id, Long parentId, String code, String name, String shortName, String kind,
-			int depth, boolean demo) {
+	record OrganisationView(long id, Long parentId, String code, String name, String shortName, String kind, int depth,
+			boolean demo) {
 
 		static OrganisationView of(Organisation organisation) {
 			return new OrganisationView(organisation.id(), organisation.parentId(), organisation.code(),
@@ -58,4 +60,5 @@ class OrganisationApiController {
 					organisation.demo());
 		}
 	}
+
 }

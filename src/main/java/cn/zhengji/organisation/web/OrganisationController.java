@@ -39,8 +39,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * R-ORG-1/2 The organisation pages of admins: their subtree as a tree, one organisation, adding
- * children one by one or from Excel, renaming. Anything outside the admin's subtree is a 404.
+ * R-ORG-1/2 The organisation pages of admins: their subtree as a tree, one organisation,
+ * adding children one by one or from Excel, renaming. Anything outside the admin's
+ * subtree is a 404.
  */
 @Controller
 @RequestMapping("/admin/organisations")
@@ -105,8 +106,7 @@ class OrganisationController {
 				texts.text("organisation.export.title", organisation.name()), texts.text("organisation.export.sheet"),
 				OrganisationAdministration.EXPORT_COLUMNS.stream().map(texts::text).toList(), organisation.path(),
 				Map.of("organisation", id)),
-				sheet -> administration.exportSubtree(user, id,
-						kind -> texts.text("organisation.kind." + kind.name()),
+				sheet -> administration.exportSubtree(user, id, kind -> texts.text("organisation.kind." + kind.name()),
 						sheet));
 	}
 
@@ -216,9 +216,8 @@ class OrganisationController {
 				report = excelImport.importChildren(user, id, in, file.getOriginalFilename());
 			}
 			catch (OrganisationImport.ConcurrentImportConflict ex) {
-				report = new ImportReport(
-						List.of(new ImportProblem(0, "organisation.import.conflict", ex.rowNumber())), 0,
-						java.util.Map.of());
+				report = new ImportReport(List.of(new ImportProblem(0, "organisation.import.conflict", ex.rowNumber())),
+						0, java.util.Map.of());
 			}
 		}
 		model.addAttribute("organisation", target);

@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * R-APR/R-ACT dashboards (数据看板) of the admins: the page, whose tables carry every figure and whose
- * charts read their data from {@code data-chart} attributes (no inline script under the CSP), and
- * the same figures as JSON. Both are scoped to a unit the actor administers.
+ * R-APR/R-ACT dashboards (数据看板) of the admins: the page, whose tables carry every figure
+ * and whose charts read their data from {@code data-chart} attributes (no inline script
+ * under the CSP), and the same figures as JSON. Both are scoped to a unit the actor
+ * administers.
  */
 @Controller
 class DashboardController {

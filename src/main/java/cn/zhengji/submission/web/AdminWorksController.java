@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The admins' view of one entry below them (scoped by the submitting organisation's path), with
- * the check results; other modules add panels ({@link AdminEntryPanel}): the approval chain its
- * decision panel for the level where the entry waits.
+ * The admins' view of one entry below them (scoped by the submitting organisation's
+ * path), with the check results; other modules add panels ({@link AdminEntryPanel}): the
+ * approval chain its decision panel for the level where the entry waits.
  */
 @Controller
 @RequestMapping("/admin/works")
@@ -48,4 +48,5 @@ class AdminWorksController {
 		model.addAttribute("panels", panels.stream().flatMap(panel -> panel.panel(actor, view).stream()).toList());
 		return "submission/detail";
 	}
+
 }

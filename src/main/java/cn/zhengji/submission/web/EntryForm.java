@@ -5,10 +5,10 @@ import cn.zhengji.submission.Nomination;
 import cn.zhengji.submission.NominationInput;
 
 /**
- * The edit page: the title, the nomination form of 附件4 (good-netizen) and the entry's version.
- * The texts come as request parameters {@code text:<field>} or {@code text:<field>:<section index>},
- * one per field or section of the category. Mobile and ID number are never filled in from storage:
- * left empty they keep the stored values.
+ * The edit page: the title, the nomination form of 附件4 (good-netizen) and the entry's
+ * version. The texts come as request parameters {@code text:<field>} or
+ * {@code text:<field>:<section index>}, one per field or section of the category. Mobile
+ * and ID number are never filled in from storage: left empty they keep the stored values.
  */
 public class EntryForm {
 
@@ -175,4 +175,5 @@ public class EntryForm {
 	public void setReasons(String reasons) {
 		this.reasons = reasons;
 	}
+
 }

@@ -32,4 +32,5 @@ public class NewEntryForm {
 	public void setTitle(String title) {
 		this.title = title;
 	}
+
 }

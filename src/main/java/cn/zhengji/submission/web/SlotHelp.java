@@ -3,7 +3,6 @@ package cn.zhengji.submission.web;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -14,20 +13,27 @@ import cn.zhengji.campaign.CategoryRules.FileKind;
 import cn.zhengji.submission.EntryView;
 
 /**
- * What the entry page says about each slot, from the same rule values the checks use: the rule in
- * words, the {@code accept} attribute of the file input and the size limit the upload widget
- * enforces before sending anything.
+ * What the entry page says about each slot, from the same rule values the checks use: the
+ * rule in words, the {@code accept} attribute of the file input and the size limit the
+ * upload widget enforces before sending anything.
  */
 public record SlotHelp(String rules, String accept, long maxBytes) {
 
-	/** The platform's general limit when a slot names none (the files module enforces it too). */
+	/**
+	 * The platform's general limit when a slot names none (the files module enforces it
+	 * too).
+	 */
 	static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024 * 1024;
 
 	static Map<String, SlotHelp> of(EntryView view, CategoryRuleDescriptions descriptions, Texts texts) {
 		Map<String, SlotHelp> help = new LinkedHashMap<>();
 		for (AttachmentSlot slot : view.slots()) {
 			List<String> parts = new ArrayList<>();
-			parts.add(texts.text("campaign.rules.formats", slot.accepted().stream().map(Enum::name).collect(Collectors.joining(texts.text("common.listSeparator")))));
+			parts.add(texts.text("campaign.rules.formats",
+					slot.accepted()
+						.stream()
+						.map(Enum::name)
+						.collect(Collectors.joining(texts.text("common.listSeparator")))));
 			String media = descriptions.mediaRules(slot);
 			if (!media.isEmpty()) {
 				parts.add(media);
@@ -48,7 +54,8 @@ public record SlotHelp(String rules, String accept, long maxBytes) {
 				.map(extension -> "." + extension)
 				.collect(Collectors.joining(","));
 			long maxBytes = slot.maxFileSizeMb() == null ? DEFAULT_MAX_BYTES : slot.maxFileSizeMb() * 1024L * 1024L;
-			help.put(slot.key(), new SlotHelp(String.join(texts.text("common.clauseSeparator"), parts), accept, maxBytes));
+			help.put(slot.key(),
+					new SlotHelp(String.join(texts.text("common.clauseSeparator"), parts), accept, maxBytes));
 		}
 		return help;
 	}

@@ -8,8 +8,9 @@ import cn.zhengji.infrastructure.DisplayTimeZone;
 import org.springframework.stereotype.Component;
 
 /**
- * Instants on the submission pages in the platform's display time zone (every campaign's deadlines
- * are in it today, R-CAM-2). Templates call it as {@code ${@submissionTime.format(instant)}}.
+ * Instants on the submission pages in the platform's display time zone (every campaign's
+ * deadlines are in it today, R-CAM-2). Templates call it as
+ * {@code ${@submissionTime.format(instant)}}.
  */
 @Component("submissionTime")
 public class SubmissionTime {
@@ -32,7 +33,10 @@ public class SubmissionTime {
 		return instant == null ? "" : SECONDS.format(instant.atZone(zone));
 	}
 
-	/** The last second before a deadline (the deadline itself is the first instant after the phase). */
+	/**
+	 * The last second before a deadline (the deadline itself is the first instant after
+	 * the phase).
+	 */
 	public String deadline(Instant deadline) {
 		return deadline == null ? "" : SECONDS.format(deadline.minusSeconds(1).atZone(zone));
 	}
@@ -50,4 +54,5 @@ public class SubmissionTime {
 		}
 		return "%.2f GB".formatted(bytes / (1024.0 * 1024 * 1024));
 	}
+
 }

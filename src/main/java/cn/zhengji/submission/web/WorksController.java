@@ -3,7 +3,6 @@ package cn.zhengji.submission.web;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -43,14 +42,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The owner's pages (R-SUB-1/2/3, R-CAM-3, R-NOM): "我的作品", the new-entry flow, the entry page
- * with its uploads and checks, the edit page, submitting and withdrawing, downloads and the
- * nomination form. Participants own individual entries; organisation admins their organisation's.
+ * The owner's pages (R-SUB-1/2/3, R-CAM-3, R-NOM): "我的作品", the new-entry flow, the entry
+ * page with its uploads and checks, the edit page, submitting and withdrawing, downloads
+ * and the nomination form. Participants own individual entries; organisation admins their
+ * organisation's.
  */
 @Controller
 @RequestMapping("/works")
 class WorksController {
-
 
 	private final Entries entries;
 
@@ -67,8 +66,8 @@ class WorksController {
 	private final Long uploadChunkSize;
 
 	/**
-	 * @param uploadChunkSize bytes per PATCH the upload widget sends ({@code zhengji.submission.upload-chunk-size});
-	 * unset lets the widget choose
+	 * @param uploadChunkSize bytes per PATCH the upload widget sends
+	 * ({@code zhengji.submission.upload-chunk-size}); unset lets the widget choose
 	 */
 	WorksController(Entries entries, EntryLifecycle changes, NominationForms nominations, StoredFiles storedFiles,
 			CategoryRuleDescriptions descriptions, Texts texts,
@@ -142,9 +141,10 @@ class WorksController {
 			RedirectAttributes redirect) {
 		EntryView view = entries.forOwner(actor, id);
 		if (!view.changeable()) {
-			// In review (recall it first), after the deadline or final: the entry page says which and what to do.
-			redirect.addFlashAttribute("flashError", texts.text(view.recallable() ? "submission.rejected.inReview"
-					: "submission.detail.closed"));
+			// In review (recall it first), after the deadline or final: the entry page
+			// says which and what to do.
+			redirect.addFlashAttribute("flashError",
+					texts.text(view.recallable() ? "submission.rejected.inReview" : "submission.detail.closed"));
 			return "redirect:/works/" + id;
 		}
 		model.addAttribute("form", EntryForm.of(view.entry(), view.nomination().orElse(null)));
@@ -167,7 +167,8 @@ class WorksController {
 		}
 		catch (EntryChangeRejected rejected) {
 			if (rejected.field() != null && hasProperty(rejected.field())) {
-				errors.rejectValue(rejected.field(), rejected.messageCode(), rejected.arguments(), rejected.messageCode());
+				errors.rejectValue(rejected.field(), rejected.messageCode(), rejected.arguments(),
+						rejected.messageCode());
 			}
 			else {
 				errors.reject(rejected.messageCode(), rejected.arguments(), rejected.messageCode());
@@ -184,8 +185,10 @@ class WorksController {
 	}
 
 	private static boolean hasProperty(String field) {
-		return List.of("title", "name", "sex", "birthMonth", "politicalStatus", "accountName", "platform", "followers",
-				"unitAndPosition", "mobile", "idNumber", "profile", "reasons").contains(field);
+		return List
+			.of("title", "name", "sex", "birthMonth", "politicalStatus", "accountName", "platform", "followers",
+					"unitAndPosition", "mobile", "idNumber", "profile", "reasons")
+			.contains(field);
 	}
 
 	private String editForm(EntryView view, Model model) {
@@ -193,7 +196,10 @@ class WorksController {
 		return "submission/edit";
 	}
 
-	/** Form parameter name → text, for every field and section of the category (stored values when no input). */
+	/**
+	 * Form parameter name → text, for every field and section of the category (stored
+	 * values when no input).
+	 */
 	private static Map<String, String> textValues(EntryView view, MultiValueMap<String, String> parameters) {
 		Map<String, String> values = new HashMap<>();
 		for (TextField field : view.category().rules().textFields()) {
@@ -212,7 +218,10 @@ class WorksController {
 		return values;
 	}
 
-	/** Form parameter names → the keys {@code field} and {@code field#section} of the stored texts. */
+	/**
+	 * Form parameter names → the keys {@code field} and {@code field#section} of the
+	 * stored texts.
+	 */
 	private static Map<String, String> byKey(EntryView view, Map<String, String> values) {
 		Map<String, String> texts = new HashMap<>();
 		for (TextField field : view.category().rules().textFields()) {
@@ -248,7 +257,8 @@ class WorksController {
 		}
 		try {
 			AttachOutcome outcome = changes.attach(actor, id, slot, section, upload);
-			boolean clean = outcome.attached() && outcome.findings().stream()
+			boolean clean = outcome.attached() && outcome.findings()
+				.stream()
 				.noneMatch(finding -> finding.verdict() == cn.zhengji.media.Verdict.FAILED);
 			redirect.addFlashAttribute(clean ? "flashSuccess" : "flashError", outcome.message());
 			if (!outcome.attached()) {
@@ -293,7 +303,10 @@ class WorksController {
 		return "redirect:/works/" + id;
 	}
 
-	/** 撤回修改, first step: what taking the submitted entry back to a draft gives up, to confirm. */
+	/**
+	 * 撤回修改, first step: what taking the submitted entry back to a draft gives up, to
+	 * confirm.
+	 */
 	@GetMapping("/{id}/recall")
 	String showRecallForm(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, Model model,
 			RedirectAttributes redirect) {
@@ -341,7 +354,10 @@ class WorksController {
 		return "redirect:/works/" + id;
 	}
 
-	/** A file of the entry, for its owner and the admins above (else 404), served with the type found in its content. */
+	/**
+	 * A file of the entry, for its owner and the admins above (else 404), served with the
+	 * type found in its content.
+	 */
 	@GetMapping("/{id}/files/{attachmentId}")
 	ResponseEntity<Resource> download(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
 			@PathVariable long attachmentId) {
@@ -362,7 +378,10 @@ class WorksController {
 		return "submission/personal-data";
 	}
 
-	/** The nomination form of 附件4; {@code full=true} with full personal data for those allowed (audited). */
+	/**
+	 * The nomination form of 附件4; {@code full=true} with full personal data for those
+	 * allowed (audited).
+	 */
 	@GetMapping("/{id}/nomination.{format:pdf|docx}")
 	ResponseEntity<byte[]> nominationDocument(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
 			@PathVariable String format, @RequestParam(defaultValue = "false") boolean full) {
@@ -373,13 +392,13 @@ class WorksController {
 		return ResponseEntity.ok()
 			.contentType(type)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+					ContentDisposition.attachment()
+						.filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8)
 						.build()
 						.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(document.content());
 	}
-
 
 }

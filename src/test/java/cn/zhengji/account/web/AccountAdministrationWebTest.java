@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.zhengji.account.AccountAdministration;
 import cn.zhengji.support.Spreadsheets;
 import cn.zhengji.account.AccountFixtures;
 import cn.zhengji.account.AccountFixtures.Fixture;
@@ -55,8 +54,12 @@ class AccountAdministrationWebTest {
 		Fixture cityAdmin = fixtures.orgAdmin("fj-fuzhou");
 		String username = AccountFixtures.uniqueUsername("expert");
 
-		MvcResult result = mvc.perform(post("/admin/accounts/new").with(user(fixtures.signedIn(cityAdmin))).with(csrf())
-				.param("username", username.toUpperCase()).param("displayName", "王专家").param("role", "EXPERT")
+		MvcResult result = mvc
+			.perform(post("/admin/accounts/new").with(user(fixtures.signedIn(cityAdmin)))
+				.with(csrf())
+				.param("username", username.toUpperCase())
+				.param("displayName", "王专家")
+				.param("role", "EXPERT")
 				.param("organisationId", String.valueOf(id("demo-county"))))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", "no-store"))
@@ -68,8 +71,10 @@ class AccountAdministrationWebTest {
 				select a.id, a.role, o.code, a.must_change_password, a.created_by, a.display_name, a.password_hash
 				from account a join organisation o on o.id = a.organisation_id where a.username = ?
 				""").param(username).query().singleRow();
-		assertThat(row).containsEntry("role", "EXPERT").containsEntry("code", "demo-county")
-			.containsEntry("must_change_password", true).containsEntry("created_by", cityAdmin.id())
+		assertThat(row).containsEntry("role", "EXPERT")
+			.containsEntry("code", "demo-county")
+			.containsEntry("must_change_password", true)
+			.containsEntry("created_by", cityAdmin.id())
 			.containsEntry("display_name", "王专家");
 		assertThat(passwordEncoder.matches(password, (String) row.get("password_hash"))).isTrue();
 		assertThat(jdbc.sql("""
@@ -77,8 +82,12 @@ class AccountAdministrationWebTest {
 				from audit_event e where e.action = 'CREATED' and e.target_type = 'account' and e.target_id = ?
 				""").param(String.valueOf(row.get("id"))).query(String.class).single())
 			.isEqualTo(cityAdmin.id() + "|" + path("demo-county") + "|创建账号 " + username + "（王专家）|EXPERT");
-		assertThat(jdbc.sql("select count(*) from audit_event where after_state::text like '%argon2%' or summary like ?")
-			.param("%" + password + "%").query(Integer.class).single()).isZero();
+		assertThat(
+				jdbc.sql("select count(*) from audit_event where after_state::text like '%argon2%' or summary like ?")
+					.param("%" + password + "%")
+					.query(Integer.class)
+					.single())
+			.isZero();
 
 		mvc.perform(formLogin("/sign-in").user(username).password(password)).andExpect(redirectedUrl("/workbench"));
 	}
@@ -88,16 +97,22 @@ class AccountAdministrationWebTest {
 		Fixture cityAdmin = fixtures.orgAdmin("fj-fuzhou");
 		String username = AccountFixtures.uniqueUsername("outsider");
 
-		mvc.perform(post("/admin/accounts/new").with(user(fixtures.signedIn(cityAdmin))).with(csrf())
-				.param("username", username).param("displayName", "越权").param("role", "ORG_ADMIN")
-				.param("organisationId", String.valueOf(id("fj-xiamen"))))
-			.andExpect(status().isNotFound());
-		mvc.perform(post("/admin/accounts/new").with(user(fixtures.signedIn(cityAdmin))).with(csrf())
-				.param("username", username).param("displayName", "越权").param("role", "ORG_ADMIN")
-				.param("organisationId", String.valueOf(id("fj"))))
-			.andExpect(status().isNotFound());
+		mvc.perform(post("/admin/accounts/new").with(user(fixtures.signedIn(cityAdmin)))
+			.with(csrf())
+			.param("username", username)
+			.param("displayName", "越权")
+			.param("role", "ORG_ADMIN")
+			.param("organisationId", String.valueOf(id("fj-xiamen")))).andExpect(status().isNotFound());
+		mvc.perform(post("/admin/accounts/new").with(user(fixtures.signedIn(cityAdmin)))
+			.with(csrf())
+			.param("username", username)
+			.param("displayName", "越权")
+			.param("role", "ORG_ADMIN")
+			.param("organisationId", String.valueOf(id("fj")))).andExpect(status().isNotFound());
 
-		assertThat(jdbc.sql("select count(*) from account where username = ?").param(username).query(Integer.class)
+		assertThat(jdbc.sql("select count(*) from account where username = ?")
+			.param(username)
+			.query(Integer.class)
 			.single()).isZero();
 	}
 
@@ -106,10 +121,12 @@ class AccountAdministrationWebTest {
 		Fixture countyAdmin = fixtures.orgAdmin("demo-county");
 		String username = AccountFixtures.uniqueUsername("county2");
 
-		mvc.perform(post("/admin/accounts/new").with(user(fixtures.signedIn(countyAdmin))).with(csrf())
-				.param("username", username).param("displayName", "区总副管理员").param("role", "ORG_ADMIN")
-				.param("organisationId", String.valueOf(id("demo-county"))))
-			.andExpect(status().isOk());
+		mvc.perform(post("/admin/accounts/new").with(user(fixtures.signedIn(countyAdmin)))
+			.with(csrf())
+			.param("username", username)
+			.param("displayName", "区总副管理员")
+			.param("role", "ORG_ADMIN")
+			.param("organisationId", String.valueOf(id("demo-county")))).andExpect(status().isOk());
 
 		assertThat(jdbc.sql("select role from account where username = ?").param(username).query(String.class).single())
 			.isEqualTo("ORG_ADMIN");
@@ -120,13 +137,21 @@ class AccountAdministrationWebTest {
 		Fixture cityAdmin = fixtures.orgAdmin("fj-fuzhou");
 		SignedInUser actor = fixtures.signedIn(cityAdmin);
 
-		mvc.perform(post("/admin/accounts/new").with(user(actor)).with(csrf()).param("username", cityAdmin.login())
-				.param("displayName", "重名").param("role", "EXPERT").param("organisationId", String.valueOf(id("fj-fuzhou"))))
+		mvc.perform(post("/admin/accounts/new").with(user(actor))
+			.with(csrf())
+			.param("username", cityAdmin.login())
+			.param("displayName", "重名")
+			.param("role", "EXPERT")
+			.param("organisationId", String.valueOf(id("fj-fuzhou"))))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "username", "account.admin.username.taken"))
 			.andExpect(content().string(Matchers.containsString("该用户名已被使用。")));
-		mvc.perform(post("/admin/accounts/new").with(user(actor)).with(csrf()).param("username", "张三")
-				.param("displayName", "张三").param("role", "PARTICIPANT").param("organisationId", String.valueOf(id("fj-fuzhou"))))
+		mvc.perform(post("/admin/accounts/new").with(user(actor))
+			.with(csrf())
+			.param("username", "张三")
+			.param("displayName", "张三")
+			.param("role", "PARTICIPANT")
+			.param("organisationId", String.valueOf(id("fj-fuzhou"))))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "username", "account.admin.username.format"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "role", "account.admin.role.required"));
@@ -150,7 +175,8 @@ class AccountAdministrationWebTest {
 			.andExpect(content().string(Matchers.not(Matchers.containsString(masked))));
 		mvc.perform(get("/admin/accounts").with(user(fixtures.signedIn(cityAdmin))).param("organisation", "演示科技"))
 			.andExpect(content().string(Matchers.containsString(masked)))
-			.andExpect(content().string(Matchers.not(Matchers.containsString("id=\"account-" + cityAdmin.id() + "\""))));
+			.andExpect(
+					content().string(Matchers.not(Matchers.containsString("id=\"account-" + cityAdmin.id() + "\""))));
 	}
 
 	@Test
@@ -160,14 +186,17 @@ class AccountAdministrationWebTest {
 		Fixture outside = fixtures.expert("fj-xiamen");
 		String masked = inside.mobile().substring(0, 3) + "****" + inside.mobile().substring(7);
 
-		byte[] xlsx = mvc.perform(get("/admin/accounts.xlsx").param("organisation", "演示科技")
-			.with(user(fixtures.signedIn(cityAdmin)))).andExpect(status().isOk()).andReturn().getResponse()
+		byte[] xlsx = mvc
+			.perform(get("/admin/accounts.xlsx").param("organisation", "演示科技").with(user(fixtures.signedIn(cityAdmin))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsByteArray();
 
 		List<List<String>> rows = Spreadsheets.rows(xlsx);
 		assertThat(rows.getFirst()).containsExactly("用户名", "姓名", "手机号码", "角色", "所属组织", "状态", "最近登录");
-		assertThat(rows).anySatisfy(row -> assertThat(row.subList(2, 6)).containsExactly(masked, "参与者",
-				"演示科技有限公司工会", "正常"));
+		assertThat(rows)
+			.anySatisfy(row -> assertThat(row.subList(2, 6)).containsExactly(masked, "参与者", "演示科技有限公司工会", "正常"));
 		assertThat(rows).noneSatisfy(row -> assertThat(row.get(0)).isEqualTo(outside.login()));
 		assertThat(rows).noneSatisfy(row -> assertThat(row.get(2)).isEqualTo(inside.mobile()));
 		assertThat(jdbc.sql("""
@@ -184,24 +213,36 @@ class AccountAdministrationWebTest {
 		Fixture inside = fixtures.expert("demo-county");
 		Fixture outside = fixtures.expert("fj-xiamen");
 		jdbc.sql("update account set failed_sign_ins = 5, locked_until = now() + interval '10 minutes' where id = ?")
-			.param(inside.id()).update();
+			.param(inside.id())
+			.update();
 
 		mvc.perform(post("/admin/accounts/{id}/reset-password", outside.id()).with(user(fixtures.signedIn(cityAdmin)))
+			.with(csrf())).andExpect(status().isNotFound());
+		MvcResult result = mvc
+			.perform(post("/admin/accounts/{id}/reset-password", inside.id()).with(user(fixtures.signedIn(cityAdmin)))
 				.with(csrf()))
-			.andExpect(status().isNotFound());
-		MvcResult result = mvc.perform(post("/admin/accounts/{id}/reset-password", inside.id())
-				.with(user(fixtures.signedIn(cityAdmin))).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("密码已重置")))
 			.andReturn();
 
 		String password = oneTimePassword(result);
-		assertThat(jdbc.sql("select must_change_password and failed_sign_ins = 0 and locked_until is null from account where id = ?")
-			.param(inside.id()).query(Boolean.class).single()).isTrue();
-		assertThat(passwordEncoder.matches(password, jdbc.sql("select password_hash from account where id = ?")
-			.param(inside.id()).query(String.class).single())).isTrue();
-		assertThat(passwordEncoder.matches(AccountFixtures.PASSWORD, jdbc.sql("select password_hash from account where id = ?")
-			.param(outside.id()).query(String.class).single())).isTrue();
+		assertThat(jdbc.sql(
+				"select must_change_password and failed_sign_ins = 0 and locked_until is null from account where id = ?")
+			.param(inside.id())
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(passwordEncoder.matches(password,
+				jdbc.sql("select password_hash from account where id = ?")
+					.param(inside.id())
+					.query(String.class)
+					.single()))
+			.isTrue();
+		assertThat(passwordEncoder.matches(AccountFixtures.PASSWORD,
+				jdbc.sql("select password_hash from account where id = ?")
+					.param(outside.id())
+					.query(String.class)
+					.single()))
+			.isTrue();
 	}
 
 	@Test
@@ -210,20 +251,22 @@ class AccountAdministrationWebTest {
 		Fixture participant = fixtures.participant("fj-fuzhou");
 
 		mvc.perform(post("/admin/accounts/{id}/disable", participant.id()).with(user(fixtures.signedIn(cityAdmin)))
-				.with(csrf()))
+			.with(csrf()))
 			.andExpect(redirectedUrl("/admin/accounts"))
-			.andExpect(flash().attribute("flashSuccess",
-					"已停用账号 " + participant.mobile().substring(0, 3) + "****" + participant.mobile().substring(7) + "。"));
+			.andExpect(flash().attribute("flashSuccess", "已停用账号 " + participant.mobile().substring(0, 3) + "****"
+					+ participant.mobile().substring(7) + "。"));
 		mvc.perform(formLogin("/sign-in").user(participant.mobile()).password(AccountFixtures.PASSWORD))
 			.andExpect(redirectedUrl("/sign-in?error"));
 
 		mvc.perform(post("/admin/accounts/{id}/enable", participant.id()).with(user(fixtures.signedIn(cityAdmin)))
-				.with(csrf()))
-			.andExpect(redirectedUrl("/admin/accounts"));
+			.with(csrf())).andExpect(redirectedUrl("/admin/accounts"));
 		mvc.perform(formLogin("/sign-in").user(participant.mobile()).password(AccountFixtures.PASSWORD))
 			.andExpect(redirectedUrl("/workbench"));
-		assertThat(jdbc.sql("select summary from audit_event where action = 'UPDATED' and target_type = 'account' and target_id = ? order by id")
-			.param(String.valueOf(participant.id())).query(String.class).list()).hasSize(2);
+		assertThat(jdbc.sql(
+				"select summary from audit_event where action = 'UPDATED' and target_type = 'account' and target_id = ? order by id")
+			.param(String.valueOf(participant.id()))
+			.query(String.class)
+			.list()).hasSize(2);
 	}
 
 	@Test
@@ -233,19 +276,22 @@ class AccountAdministrationWebTest {
 		Fixture cityAdmin = fixtures.orgAdmin("fj-xiamen");
 
 		mvc.perform(post("/admin/accounts/{id}/disable", platformAdmin).with(user(fixtures.signedIn(provinceAdmin)))
-				.with(csrf()))
+			.with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(
+				post("/admin/accounts/{id}/reset-password", platformAdmin).with(user(fixtures.signedIn(provinceAdmin)))
+					.with(csrf()))
 			.andExpect(status().isNotFound());
-		mvc.perform(post("/admin/accounts/{id}/reset-password", platformAdmin).with(user(fixtures.signedIn(provinceAdmin)))
-				.with(csrf()))
-			.andExpect(status().isNotFound());
-		mvc.perform(post("/admin/accounts/{id}/disable", provinceAdmin.id()).with(user(fixtures.signedIn(provinceAdmin)))
-				.with(csrf()))
+		mvc.perform(
+				post("/admin/accounts/{id}/disable", provinceAdmin.id()).with(user(fixtures.signedIn(provinceAdmin)))
+					.with(csrf()))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/admin/accounts/{id}/disable", provinceAdmin.id()).with(user(fixtures.signedIn(cityAdmin)))
-				.with(csrf()))
-			.andExpect(status().isNotFound());
-		assertThat(jdbc.sql("select bool_and(enabled) from account where id in (?, ?)").param(platformAdmin)
-			.param(provinceAdmin.id()).query(Boolean.class).single()).isTrue();
+			.with(csrf())).andExpect(status().isNotFound());
+		assertThat(jdbc.sql("select bool_and(enabled) from account where id in (?, ?)")
+			.param(platformAdmin)
+			.param(provinceAdmin.id())
+			.query(Boolean.class)
+			.single()).isTrue();
 	}
 
 	@Test
@@ -280,4 +326,5 @@ class AccountAdministrationWebTest {
 	private String path(String code) {
 		return jdbc.sql("select path from organisation where code = ?").param(code).query(String.class).single();
 	}
+
 }

@@ -24,7 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The registration journey in a real browser on a phone-sized window: the htmx organisation picker included. */
+/**
+ * The registration journey in a real browser on a phone-sized window: the htmx
+ * organisation picker included.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(BrowserTestSupport.class)
@@ -46,9 +49,10 @@ class RegistrationBrowserTest {
 	static void startBrowser() {
 		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
 		playwright = Playwright.create();
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-			.setHeadless(true)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
 	}
 
 	@AfterAll
@@ -106,4 +110,5 @@ class RegistrationBrowserTest {
 		assertThat(consoleErrors).isEmpty();
 		page.close();
 	}
+
 }

@@ -55,7 +55,8 @@ class SignInLockoutWebTest {
 
 		for (int i = 0; i < 5; i++) {
 			clock.advance(Duration.ofSeconds(10));
-			signIn(admin.login(), "Wrong#Pass" + i).andExpect(redirectedUrl("/sign-in?error")).andExpect(unauthenticated());
+			signIn(admin.login(), "Wrong#Pass" + i).andExpect(redirectedUrl("/sign-in?error"))
+				.andExpect(unauthenticated());
 		}
 
 		Instant fifthAttempt = T0.plusSeconds(50);
@@ -63,9 +64,11 @@ class SignInLockoutWebTest {
 		assertThat(lockedUntil(admin)).isEqualTo(fifthAttempt.plus(Duration.ofMinutes(15)));
 		assertThat(audit(admin)).containsExactly("SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_FAILED",
 				"SIGN_IN_FAILED", "ACCOUNT_LOCKED");
-		assertThat(jdbc.sql("select summary from audit_event where action = 'ACCOUNT_LOCKED' and target_type = 'account' and target_id = ?")
-			.param(String.valueOf(admin.id())).query(String.class).single())
-			.isEqualTo("连续5次密码错误，账号锁定至2026-05-20 10:15（北京时间）");
+		assertThat(jdbc.sql(
+				"select summary from audit_event where action = 'ACCOUNT_LOCKED' and target_type = 'account' and target_id = ?")
+			.param(String.valueOf(admin.id()))
+			.query(String.class)
+			.single()).isEqualTo("连续5次密码错误，账号锁定至2026-05-20 10:15（北京时间）");
 	}
 
 	@Test
@@ -93,8 +96,10 @@ class SignInLockoutWebTest {
 	@Test
 	void answersWrongPasswordUnknownNameLockedAndDisabledAlike() throws Exception {
 		Fixture locked = fixtures.expert("fj");
-		jdbc.sql("update account set locked_until = ? where id = ?").param(OffsetDateTime.parse("2026-05-20T03:00:00Z"))
-			.param(locked.id()).update();
+		jdbc.sql("update account set locked_until = ? where id = ?")
+			.param(OffsetDateTime.parse("2026-05-20T03:00:00Z"))
+			.param(locked.id())
+			.update();
 		Fixture disabled = fixtures.expert("fj");
 		jdbc.sql("update account set enabled = false where id = ?").param(disabled.id()).update();
 		Fixture wrong = fixtures.expert("fj");
@@ -140,7 +145,10 @@ class SignInLockoutWebTest {
 	}
 
 	private int failedSignIns(Fixture fixture) {
-		return jdbc.sql("select failed_sign_ins from account where id = ?").param(fixture.id()).query(Integer.class).single();
+		return jdbc.sql("select failed_sign_ins from account where id = ?")
+			.param(fixture.id())
+			.query(Integer.class)
+			.single();
 	}
 
 	private Instant lockedUntil(Fixture fixture) {
@@ -153,12 +161,19 @@ class SignInLockoutWebTest {
 	}
 
 	private List<String> audit(Fixture fixture) {
-		return jdbc.sql("select action from audit_event where target_type = 'account' and target_type = 'account' and target_id = ? order by id")
-			.param(String.valueOf(fixture.id())).query(String.class).list();
+		return jdbc.sql(
+				"select action from audit_event where target_type = 'account' and target_type = 'account' and target_id = ? order by id")
+			.param(String.valueOf(fixture.id()))
+			.query(String.class)
+			.list();
 	}
 
 	private String lastSummary(Fixture fixture) {
-		return jdbc.sql("select summary from audit_event where target_type = 'account' and target_id = ? order by id desc limit 1")
-			.param(String.valueOf(fixture.id())).query(String.class).single();
+		return jdbc.sql(
+				"select summary from audit_event where target_type = 'account' and target_id = ? order by id desc limit 1")
+			.param(String.valueOf(fixture.id()))
+			.query(String.class)
+			.single();
 	}
+
 }

@@ -57,8 +57,10 @@ class SignInWebTest {
 			.andExpect(redirectedUrl("/workbench"))
 			.andExpect(authenticated().withUsername(admin.login()).withRoles("ORG_ADMIN"));
 
-		assertThat(jdbc.sql("select last_sign_in_at from account where id = ?").param(admin.id())
-			.query(OffsetDateTime.class).single()).isNotNull();
+		assertThat(jdbc.sql("select last_sign_in_at from account where id = ?")
+			.param(admin.id())
+			.query(OffsetDateTime.class)
+			.single()).isNotNull();
 		assertThat(auditOf(admin.id())).containsExactly("SIGN_IN_SUCCEEDED|" + fuzhouPath() + "|登录成功");
 	}
 
@@ -75,16 +77,19 @@ class SignInWebTest {
 	void signsInByMobileNumber() throws Exception {
 		Fixture participant = fixtures.participant("fj-xiamen");
 
-		MvcResult result = mvc.perform(formLogin("/sign-in").user(participant.mobile()).password(AccountFixtures.PASSWORD))
+		MvcResult result = mvc
+			.perform(formLogin("/sign-in").user(participant.mobile()).password(AccountFixtures.PASSWORD))
 			.andExpect(redirectedUrl("/workbench"))
 			.andExpect(authenticated().withRoles("PARTICIPANT"))
 			.andReturn();
 
 		SignedInUser principal = (SignedInUser) ((org.springframework.security.core.context.SecurityContext) result
-			.getRequest().getSession().getAttribute("SPRING_SECURITY_CONTEXT")).getAuthentication().getPrincipal();
+			.getRequest()
+			.getSession()
+			.getAttribute("SPRING_SECURITY_CONTEXT")).getAuthentication().getPrincipal();
 		assertThat(principal.accountId()).isEqualTo(participant.id());
-		assertThat(principal.loginName()).isEqualTo(participant.mobile().substring(0, 3) + "****"
-				+ participant.mobile().substring(7));
+		assertThat(principal.loginName())
+			.isEqualTo(participant.mobile().substring(0, 3) + "****" + participant.mobile().substring(7));
 		assertThat(principal.getPassword()).isNull();
 	}
 
@@ -96,12 +101,16 @@ class SignInWebTest {
 			.andExpect(redirectedUrl("/sign-in?error"))
 			.andExpect(unauthenticated());
 
-		assertThat(jdbc.sql("""
-				select coalesce(actor_id::text, '-') || '|' || actor_name || '|' || coalesce(organisation_path, '-') || '|' || summary
-				from audit_event where action = 'SIGN_IN_FAILED' and actor_name = ?
-				""").param(typed).query(String.class).list())
-			.containsExactly("-|" + typed + "|-|登录失败：账号“" + typed + "”不存在");
-		assertThat(jdbc.sql("select count(*) from audit_event where summary like '%Whatever#1%'").query(Integer.class)
+		assertThat(jdbc
+			.sql("""
+					select coalesce(actor_id::text, '-') || '|' || actor_name || '|' || coalesce(organisation_path, '-') || '|' || summary
+					from audit_event where action = 'SIGN_IN_FAILED' and actor_name = ?
+					""")
+			.param(typed)
+			.query(String.class)
+			.list()).containsExactly("-|" + typed + "|-|登录失败：账号“" + typed + "”不存在");
+		assertThat(jdbc.sql("select count(*) from audit_event where summary like '%Whatever#1%'")
+			.query(Integer.class)
 			.single()).isZero();
 	}
 
@@ -113,7 +122,8 @@ class SignInWebTest {
 		mvc.perform(get("/sign-in"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("账号（用户名或手机号）")))
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(GENERIC_FAILURE))));
+			.andExpect(
+					content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(GENERIC_FAILURE))));
 	}
 
 	@Test
@@ -124,8 +134,8 @@ class SignInWebTest {
 		mvc.perform(formLogin("/sign-in").user(admin.login()).password(AccountFixtures.PASSWORD))
 			.andExpect(redirectedUrl("/sign-in?error"))
 			.andExpect(unauthenticated());
-		assertThat(auditOf(admin.id())).containsExactly("SIGN_IN_FAILED|" + pathOf("fj-xiamen") + "|登录失败（输入账号“"
-				+ admin.login() + "”）：账号已停用");
+		assertThat(auditOf(admin.id()))
+			.containsExactly("SIGN_IN_FAILED|" + pathOf("fj-xiamen") + "|登录失败（输入账号“" + admin.login() + "”）：账号已停用");
 	}
 
 	@Test
@@ -135,12 +145,12 @@ class SignInWebTest {
 		String before = session.getId();
 
 		MvcResult result = mvc.perform(post("/sign-in").session(session).with(csrf()).with(request -> {
-			// As a browser would: the request names the session it comes with (the cookie).
+			// As a browser would: the request names the session it comes with (the
+			// cookie).
 			request.setRequestedSessionId(before);
 			request.setRequestedSessionIdValid(true);
 			return request;
-		})
-				.param("username", expert.login()).param("password", AccountFixtures.PASSWORD))
+		}).param("username", expert.login()).param("password", AccountFixtures.PASSWORD))
 			.andExpect(redirectedUrl("/workbench"))
 			.andReturn();
 
@@ -190,4 +200,5 @@ class SignInWebTest {
 	private String pathOf(String code) {
 		return jdbc.sql("select path from organisation where code = ?").param(code).query(String.class).single();
 	}
+
 }

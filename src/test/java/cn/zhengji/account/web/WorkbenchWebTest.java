@@ -58,4 +58,5 @@ class WorkbenchWebTest {
 	void sendsVisitorsToSignIn() throws Exception {
 		mvc.perform(get("/workbench")).andExpect(redirectedUrl("/sign-in"));
 	}
+
 }

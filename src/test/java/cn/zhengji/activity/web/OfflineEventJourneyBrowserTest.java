@@ -20,10 +20,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * R-ACT-2 in Debian's chromium on a phone (390×844): the demo grassroots admin records an offline
- * event in the demo campaign, uploads a photo through the tus widget, sees it on the event and its
- * own count on the progress page; the demo province admin sees the event counted for 福州 on a PC.
- * Screenshots go to target/screenshots/activity-*.png.
+ * R-ACT-2 in Debian's chromium on a phone (390×844): the demo grassroots admin records an
+ * offline event in the demo campaign, uploads a photo through the tus widget, sees it on
+ * the event and its own count on the progress page; the demo province admin sees the
+ * event counted for 福州 on a PC. Screenshots go to target/screenshots/activity-*.png.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -51,7 +51,8 @@ class OfflineEventJourneyBrowserTest {
 		Page page = browser.open(Viewport.PHONE);
 		List<String> policyViolations = new ArrayList<>();
 		page.onConsoleMessage(message -> {
-			if (message.text().contains("Content Security Policy") || message.text().contains("Content-Security-Policy")) {
+			if (message.text().contains("Content Security Policy")
+					|| message.text().contains("Content-Security-Policy")) {
 				policyViolations.add(message.text());
 			}
 		});
@@ -80,7 +81,8 @@ class OfflineEventJourneyBrowserTest {
 		page.locator(".alert-success").getByText("活动照片已上传").waitFor();
 		assertThat(page.locator(".event-photo img").count()).isEqualTo(1);
 		// The picture really loaded through the scoped photo URL.
-		page.waitForFunction("() => { const i = document.querySelector('.event-photo img'); return i && i.complete && i.naturalWidth === 640; }");
+		page.waitForFunction(
+				"() => { const i = document.querySelector('.event-photo img'); return i && i.complete && i.naturalWidth === 640; }");
 		Browser.screenshot(page, "activity-detail-phone");
 		assertNoHorizontalOverflow(page);
 
@@ -92,7 +94,8 @@ class OfflineEventJourneyBrowserTest {
 		page.navigate(url("/activities/progress"));
 		assertThat(page.locator(".progress-row").count()).isEqualTo(1);
 		assertThat(page.locator(".progress-row td").first().textContent()).isEqualTo("演示科技工会");
-		assertThat(Integer.parseInt(page.locator(".progress-row .reported").textContent().strip())).isGreaterThanOrEqualTo(1);
+		assertThat(Integer.parseInt(page.locator(".progress-row .reported").textContent().strip()))
+			.isGreaterThanOrEqualTo(1);
 		Browser.screenshot(page, "activity-progress-phone");
 		assertNoHorizontalOverflow(page);
 		assertThat(policyViolations).isEmpty();
@@ -122,7 +125,8 @@ class OfflineEventJourneyBrowserTest {
 		desktop.navigate(url("/activities/reach?campaign=national-2024"));
 		desktop.locator("#promoters").fill("-5");
 		desktop.locator("button.save-reach").click();
-		assertThat(desktop.locator("#promoters + .invalid-feedback").textContent()).isEqualTo("请填写 0 至 1000000000 之间的整数");
+		assertThat(desktop.locator("#promoters + .invalid-feedback").textContent())
+			.isEqualTo("请填写 0 至 1000000000 之间的整数");
 		Browser.screenshot(desktop, "activity-reach-desktop");
 		desktop.context().close();
 	}
@@ -132,11 +136,13 @@ class OfflineEventJourneyBrowserTest {
 	}
 
 	private static void assertNoHorizontalOverflow(Page page) {
-		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
+		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
+			.intValue();
 		assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 	}
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
+
 }

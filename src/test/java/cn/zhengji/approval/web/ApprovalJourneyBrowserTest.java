@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 4 item 7 in Debian's chromium: under a freshly named 市 → 基层 subtree of 福建省总工会, a
- * grassroots admin approves its own 特色应用系统 entry on a phone (answering the judgement item:
- * 工作单位意见), the city admin recommends it on a PC with the quota page at hand, and the province
- * admin opens the entry and finds both opinions in the history, with the final decision panel.
+ * grassroots admin approves its own 特色应用系统 entry on a phone (answering the judgement
+ * item: 工作单位意见), the city admin recommends it on a PC with the quota page at hand, and
+ * the province admin opens the entry and finds both opinions in the history, with the
+ * final decision panel.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -122,12 +123,14 @@ class ApprovalJourneyBrowserTest {
 		desktop.locator("button.decision-approve").click();
 		desktop.locator(".alert-success").getByText("已推荐，作品转" + province.name() + "审核。").waitFor();
 		desktop.navigate(url("/admin/quotas"));
-		assertThat(desktop.locator("#quotas-" + digitalUnionId() + " .quota-table").textContent()).contains(city.name(), "0 / 2");
+		assertThat(desktop.locator("#quotas-" + digitalUnionId() + " .quota-table").textContent()).contains(city.name(),
+				"0 / 2");
 		Browser.screenshot(desktop, "approval-quotas-desktop");
 		assertNoHorizontalOverflow(desktop);
 		desktop.context().close();
 
-		// 3. The province admin finds the entry in its queue (待我审核) and reads both opinions.
+		// 3. The province admin finds the entry in its queue (待我审核) and reads both
+		// opinions.
 		for (Viewport viewport : Viewport.values()) {
 			Page page = browser.open(viewport);
 			watchPolicy(page, policyViolations);
@@ -139,12 +142,14 @@ class ApprovalJourneyBrowserTest {
 			assertNoHorizontalOverflow(page);
 			page.locator("#work-" + id + " a[href='/admin/works/" + id + "']").click();
 			page.waitForURL("**/admin/works/" + id);
-			List<String> opinions = page.locator("tr.history-decision .history-opinion").allTextContents()
+			List<String> opinions = page.locator("tr.history-decision .history-opinion")
+				.allTextContents()
 				.stream()
 				.map(String::strip)
 				.toList();
 			assertThat(opinions).containsExactly("系统运行稳定，材料属实，同意上报。", "应用成效明显，推荐参评。");
-			List<String> levels = page.locator("tr.history-decision .history-level").allTextContents()
+			List<String> levels = page.locator("tr.history-decision .history-level")
+				.allTextContents()
 				.stream()
 				.map(text -> text.replaceAll("\\s+", ""))
 				.toList();
@@ -184,18 +189,21 @@ class ApprovalJourneyBrowserTest {
 
 	private static void watchPolicy(Page page, List<String> violations) {
 		page.onConsoleMessage(message -> {
-			if (message.text().contains("Content Security Policy") || message.text().contains("Content-Security-Policy")) {
+			if (message.text().contains("Content Security Policy")
+					|| message.text().contains("Content-Security-Policy")) {
 				violations.add(message.text());
 			}
 		});
 	}
 
 	private static void assertNoHorizontalOverflow(Page page) {
-		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
+		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
+			.intValue();
 		assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 	}
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
+
 }

@@ -38,8 +38,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * R-APR-1 The decision panel on the admin's entry page, its three decisions, the owner's view of a
- * returned entry and the 推荐名额 page, with the real security configuration.
+ * R-APR-1 The decision panel on the admin's entry page, its three decisions, the owner's
+ * view of a returned entry and the 推荐名额 page, with the real security configuration.
  */
 @ZhengjiTest
 @AutoConfigureMockMvc
@@ -114,28 +114,29 @@ class DecisionPagesWebTest {
 		long id = submitted.submitted(fixtures.participant("WORKER", grassroots), "micro-video", "表单视频");
 		int version = submitted.entry(id).version();
 
-		mvc.perform(post("/admin/works/{id}/approve", id).with(user(grassrootsAdmin)).with(csrf())
+		mvc.perform(post("/admin/works/{id}/approve", id).with(user(grassrootsAdmin))
+			.with(csrf())
 			.param("version", String.valueOf(version))
 			.param("opinion", "画面清晰，同意推荐")
 			.param("judgement-WATERMARK", "MET"))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/admin/works/" + id))
-			.andExpect(flash().attribute("flashError",
-					"请对每一项人工核验作出判断：片头字幕须有作品名称、画面清晰、须为原创作品"))
+			.andExpect(flash().attribute("flashError", "请对每一项人工核验作出判断：片头字幕须有作品名称、画面清晰、须为原创作品"))
 			.andExpect(flash().attribute("decisionOpinion", "画面清晰，同意推荐"))
 			.andExpect(flash().attribute("decisionInput", Map.of("judgement-WATERMARK", "MET")));
 
-		mvc.perform(post("/admin/works/{id}/approve", id).with(user(grassrootsAdmin)).with(csrf())
+		mvc.perform(post("/admin/works/{id}/approve", id).with(user(grassrootsAdmin))
+			.with(csrf())
 			.param("version", String.valueOf(version - 1))
 			.param("opinion", "旧页面的意见")
 			.params(allMet()))
 			.andExpect(status().isFound())
-			.andExpect(flash().attribute("flashError",
-					"该作品已被他人办理或修改，您的决定未保存。请查看最新情况后再办理（您填写的意见已保留）。"))
+			.andExpect(flash().attribute("flashError", "该作品已被他人办理或修改，您的决定未保存。请查看最新情况后再办理（您填写的意见已保留）。"))
 			.andExpect(flash().attribute("decisionOpinion", "旧页面的意见"));
 		assertThat(submitted.entry(id).pendingOrganisationId()).isEqualTo(grassroots.id());
 
-		mvc.perform(post("/admin/works/{id}/approve", id).with(user(grassrootsAdmin)).with(csrf())
+		mvc.perform(post("/admin/works/{id}/approve", id).with(user(grassrootsAdmin))
+			.with(csrf())
 			.param("version", String.valueOf(version))
 			.param("opinion", "画面清晰，同意推荐")
 			.params(allMet()))
@@ -149,7 +150,8 @@ class DecisionPagesWebTest {
 		SignedInUser worker = fixtures.participant("WORKER", grassroots);
 		long id = submitted.submitted(worker, "micro-video", "退回视频");
 
-		mvc.perform(post("/admin/works/{id}/return", id).with(user(grassrootsAdmin)).with(csrf())
+		mvc.perform(post("/admin/works/{id}/return", id).with(user(grassrootsAdmin))
+			.with(csrf())
 			.param("version", String.valueOf(submitted.entry(id).version()))
 			.param("opinion", "片头缺少作品名称，请补充后重新提交"))
 			.andExpect(status().isFound())
@@ -184,9 +186,12 @@ class DecisionPagesWebTest {
 			.andExpect(status().isNotFound());
 
 		List<List<String>> rows = Spreadsheets.rows(mvc.perform(get("/admin/quotas.xlsx").with(user(cityAdmin)))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
-		assertThat(rows).anySatisfy(row -> assertThat(row.subList(1, 6)).containsExactly("八闽职工好网民征集",
-				city.name(), "1", "5", ""));
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
+		assertThat(rows)
+			.anySatisfy(row -> assertThat(row.subList(1, 6)).containsExactly("八闽职工好网民征集", city.name(), "1", "5", ""));
 		assertThat(rows).noneSatisfy(row -> assertThat(row.get(2)).isEqualTo("福州市总工会"));
 		assertThat(jdbc.sql("""
 				select summary || '|' || (after_state ->> 'rows') || '|' || (after_state ->> 'completed')
@@ -202,4 +207,5 @@ class DecisionPagesWebTest {
 		}
 		return map;
 	}
+
 }

@@ -37,10 +37,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * R-SUB-1 What the submitter and the admins read about where an entry stands (the level reached,
- * never "已提交 → 已提交"), how a submitted entry is changed (撤回修改, saying what is lost, never a
- * silent edit), a return with its level's reason, and one way of counting characters on the page,
- * in the check and in every opinion form.
+ * R-SUB-1 What the submitter and the admins read about where an entry stands (the level
+ * reached, never "已提交 → 已提交"), how a submitted entry is changed (撤回修改, saying what is
+ * lost, never a silent edit), a return with its level's reason, and one way of counting
+ * characters on the page, in the check and in every opinion form.
  */
 @ZhengjiTest
 @AutoConfigureMockMvc
@@ -131,21 +131,20 @@ class EntryStandingWebTest {
 
 		mvc.perform(get("/works/" + id + "/edit").with(user(cityAdmin)))
 			.andExpect(redirectedUrl("/works/" + id))
-			.andExpect(flash().attribute("flashError",
-					"作品正在审核中，不能直接修改。如需修改，请先“撤回修改”（已有的审核意见将失效），或等待审核单位退回。"));
-		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin))
+			.andExpect(flash().attribute("flashError", "作品正在审核中，不能直接修改。如需修改，请先“撤回修改”（已有的审核意见将失效），或等待审核单位退回。"));
+		mvc.perform(post("/works/" + id + "/edit").with(csrf())
+			.with(user(cityAdmin))
 			.param("version", String.valueOf(version))
-			.param("title", "偷偷改名"))
-			.andExpect(status().isOk());
+			.param("title", "偷偷改名")).andExpect(status().isOk());
 		assertThat(submitted.entry(id).title()).isEqualTo("撤回测试候选人");
 		assertThat(submitted.entry(id).state()).isEqualTo(EntryState.SUBMITTED);
 
 		assertThat(page(cityAdmin, "/works/" + id)).contains("href=\"/works/" + id + "/recall\"");
 		String confirmation = page(cityAdmin, "/works/" + id + "/recall");
-		assertThat(confirmation).contains("以下单位对本次提交的审核通过将失效：" + city.name(),
-				city.name() + "为本作品占用的推荐名额将释放");
+		assertThat(confirmation).contains("以下单位对本次提交的审核通过将失效：" + city.name(), city.name() + "为本作品占用的推荐名额将释放");
 
-		mvc.perform(post("/works/" + id + "/recall").with(csrf()).with(user(cityAdmin))
+		mvc.perform(post("/works/" + id + "/recall").with(csrf())
+			.with(user(cityAdmin))
 			.param("version", String.valueOf(version)))
 			.andExpect(redirectedUrl("/works/" + id))
 			.andExpect(flash().attribute("flashSuccess", "作品已撤回为草稿，可以修改；改好后请在截止前重新提交。"));
@@ -165,8 +164,7 @@ class EntryStandingWebTest {
 		approvals.returnToSubmitter(provinceAdmin, id, submitted.entry(id).version(), "请补充佐证材料");
 
 		String page = page(cityAdmin, "/works/" + id);
-		assertThat(page).contains("退回修改（" + province.name() + "）", "作品被" + province.name() + "退回修改",
-				"请补充佐证材料");
+		assertThat(page).contains("退回修改（" + province.name() + "）", "作品被" + province.name() + "退回修改", "请补充佐证材料");
 		assertThat(page).contains("href=\"/works/" + id + "/edit\"");
 	}
 
@@ -193,13 +191,14 @@ class EntryStandingWebTest {
 		SignedInUser companyAdmin = fixtures.admin(company);
 		SignedInUser countyAdmin = fixtures.admin(county);
 		long id = submitted.submitted(fixtures.participant("WORKER", company), "song", "字数测试歌曲");
-		approvals.approve(companyAdmin, id, submitted.entry(id).version(), "同意",
-				SONG_JUDGEMENTS);
-		// 500 characters in ten lines, sent as a browser sends a textarea: CR LF between the lines.
+		approvals.approve(companyAdmin, id, submitted.entry(id).version(), "同意", SONG_JUDGEMENTS);
+		// 500 characters in ten lines, sent as a browser sends a textarea: CR LF between
+		// the lines.
 		String opinion = String.join("\r\n", java.util.Collections.nCopies(10, "意".repeat(50)));
 		assertThat(Approvals.opinion(opinion, "approval.rejected.opinionMissing")).hasSize(500 + 9);
 
-		mvc.perform(post("/admin/queue/approve").with(csrf()).with(user(countyAdmin))
+		mvc.perform(post("/admin/queue/approve").with(csrf())
+			.with(user(countyAdmin))
 			.param("entry", id + ":" + submitted.entry(id).version())
 			.param("opinion", opinion))
 			.andExpect(redirectedUrl("/admin/queue"))
@@ -207,9 +206,9 @@ class EntryStandingWebTest {
 		assertThat(submitted.entry(id).pendingOrganisationId()).isEqualTo(city.id());
 
 		long second = submitted.submitted(fixtures.participant("WORKER", company), "song", "字数测试歌曲二");
-		approvals.approve(companyAdmin, second, submitted.entry(second).version(), "同意",
-				SONG_JUDGEMENTS);
-		mvc.perform(post("/admin/queue/approve").with(csrf()).with(user(countyAdmin))
+		approvals.approve(companyAdmin, second, submitted.entry(second).version(), "同意", SONG_JUDGEMENTS);
+		mvc.perform(post("/admin/queue/approve").with(csrf())
+			.with(user(countyAdmin))
 			.param("entry", second + ":" + submitted.entry(second).version())
 			.param("opinion", opinion + "意"))
 			.andExpect(redirectedUrl("/admin/queue"))
@@ -243,4 +242,5 @@ class EntryStandingWebTest {
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}
+
 }

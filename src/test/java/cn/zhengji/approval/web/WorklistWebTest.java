@@ -10,7 +10,6 @@ import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.submission.EntryLifecycle;
-import cn.zhengji.approval.Worklists;
 import cn.zhengji.submission.NominationInput;
 import cn.zhengji.submission.SubmissionFixtures;
 import cn.zhengji.submission.SubmittedEntries;
@@ -40,9 +39,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The admins' list of entries (R-X-2): filters narrow exactly, the scope always applies, bad filter
- * values are reported instead of failing, and the Excel export carries the same rows with personal
- * data in full only for those who may see it, every export audited.
+ * The admins' list of entries (R-X-2): filters narrow exactly, the scope always applies,
+ * bad filter values are reported instead of failing, and the Excel export carries the
+ * same rows with personal data in full only for those who may see it, every export
+ * audited.
  */
 @ZhengjiTest
 @AutoConfigureMockMvc
@@ -104,9 +104,14 @@ class WorklistWebTest {
 				marker + "甲作品2", marker + "甲作品3", marker + "乙作品");
 		assertThat(titles(countyAdmin, "/admin/works?q=" + marker + "&unit=" + companyA.id()))
 			.containsExactlyInAnyOrder(marker + "甲作品1", marker + "甲作品2", marker + "甲作品3");
-		long song = jdbc.sql("select id from campaign_category where code = 'song' and campaign_id = "
-				+ "(select id from campaign where code = ?)").param(SubmissionFixtures.OPEN_CAMPAIGN).query(Long.class).single();
-		assertThat(titles(countyAdmin, "/admin/works?q=" + marker + "&category=" + song)).containsExactly(marker + "乙作品");
+		long song = jdbc
+			.sql("select id from campaign_category where code = 'song' and campaign_id = "
+					+ "(select id from campaign where code = ?)")
+			.param(SubmissionFixtures.OPEN_CAMPAIGN)
+			.query(Long.class)
+			.single();
+		assertThat(titles(countyAdmin, "/admin/works?q=" + marker + "&category=" + song))
+			.containsExactly(marker + "乙作品");
 		assertThat(titles(countyAdmin, "/admin/works?q=" + marker + "&state=SUBMITTED")).isEmpty();
 		assertThat(titles(countyAdmin, "/admin/works?q=" + marker + "&state=DRAFT")).hasSize(4);
 		assertThat(titles(countyAdmin, "/admin/works?q=" + marker + "甲作品2")).containsExactly(marker + "甲作品2");
@@ -127,7 +132,9 @@ class WorklistWebTest {
 	void filterValuesThatDoNotParseAreNamedOnThePageAndLeftOut() throws Exception {
 		SignedInUser countyAdmin = fixtures.admin(county);
 
-		mvc.perform(get("/admin/works").param("q", marker).param("from", "2024-13-45").param("state", "BOGUS")
+		mvc.perform(get("/admin/works").param("q", marker)
+			.param("from", "2024-13-45")
+			.param("state", "BOGUS")
 			.with(user(countyAdmin)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("起始日期格式不正确（应为 年-月-日），已忽略。")))
@@ -157,19 +164,20 @@ class WorklistWebTest {
 	@Test
 	void nomineesPersonalDataIsInFullForTheSubmittingUnitAndMaskedForAnAdminAboveItThatIsNotTheProvince()
 			throws Exception {
-		// A unit that submits nominations below a unit that is not the provincial federation.
+		// A unit that submits nominations below a unit that is not the provincial
+		// federation.
 		Organisation directUnit = fixtures.newOrganisation(county, "清单测试直属单位工会", OrganisationKind.CITY);
 		SignedInUser unitAdmin = fixtures.admin(directUnit);
 		long id = changes.create(unitAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", marker + "候选人");
 		int version = jdbc.sql("select version from entry where id = ?").param(id).query(Integer.class).single();
-		changes.edit(unitAdmin, id, version, marker + "候选人", Map.of(),
-				new NominationInput("赵六", "MALE", "1949-12", "群众", "闽工之声", "抖音", "1万", "某公司 职工",
-						"13900003333", "11010519491231002X", "简介", "理由"));
+		changes.edit(unitAdmin, id, version, marker + "候选人", Map.of(), new NominationInput("赵六", "MALE", "1949-12",
+				"群众", "闽工之声", "抖音", "1万", "某公司 职工", "13900003333", "11010519491231002X", "简介", "理由"));
 
 		List<String> own = export(unitAdmin, "/admin/works.xlsx?q=" + marker + "候选人").getFirst();
 		List<String> above = export(fixtures.admin(county), "/admin/works.xlsx?q=" + marker + "候选人").getFirst();
 		List<String> province = export(fixtures.admin(fixtures.organisation("fj")),
-				"/admin/works.xlsx?q=" + marker + "候选人").getFirst();
+				"/admin/works.xlsx?q=" + marker + "候选人")
+			.getFirst();
 
 		assertThat(own.subList(12, 15)).containsExactly("赵六", "13900003333", "11010519491231002X");
 		assertThat(above.subList(12, 15)).containsExactly("赵六", "139****3333", "110105********002X");
@@ -196,20 +204,26 @@ class WorklistWebTest {
 		assertThat(titles(companyAdmin, "/admin/queue?q=" + marker)).containsExactly(marker + "数字工会", marker + "视频");
 		assertThat(titles(countyAdmin, "/admin/queue?q=" + marker)).isEmpty();
 		mvc.perform(get("/admin/queue").param("q", marker).with(user(companyAdmin)))
-			.andExpect(content().string(matchesPattern("(?s).*id=\"pick-" + video + "\"\\s+title=\"[^\"]+\" disabled=\"disabled\".*")))
+			.andExpect(content()
+				.string(matchesPattern("(?s).*id=\"pick-" + video + "\"\\s+title=\"[^\"]+\" disabled=\"disabled\".*")))
 			.andExpect(content().string(containsString("id=\"pick-" + digital + "\">")));
 
-		// A box ticked at a version that has moved on since (the entry was resubmitted meanwhile) approves nothing.
-		String stale = digital + ":" + (jdbc.sql("select version from entry where id = ?").param(digital)
-			.query(Integer.class).single() - 1);
-		mvc.perform(post("/admin/queue/approve").param("entry", stale).param("opinion", "同意上报")
-			.with(user(companyAdmin)).with(csrf()))
+		// A box ticked at a version that has moved on since (the entry was resubmitted
+		// meanwhile) approves nothing.
+		String stale = digital + ":"
+				+ (jdbc.sql("select version from entry where id = ?").param(digital).query(Integer.class).single() - 1);
+		mvc.perform(post("/admin/queue/approve").param("entry", stale)
+			.param("opinion", "同意上报")
+			.with(user(companyAdmin))
+			.with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(flash().attribute("batchRefused", Map.of(digital, CONFLICT)));
 		assertThat(titles(countyAdmin, "/admin/queue?q=" + marker)).isEmpty();
 
 		mvc.perform(post("/admin/queue/approve").param("entry", seen(digital), seen(video))
-			.param("opinion", "同意上报").with(user(companyAdmin)).with(csrf()))
+			.param("opinion", "同意上报")
+			.with(user(companyAdmin))
+			.with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(flash().attribute("flashSuccess", "已批量同意 1 件作品。"))
 			.andExpect(flash().attribute("batchRefused", Map.of(video, "该作品尚有待确认的人工核验项，请打开作品逐项确认后再审核。")));
@@ -217,19 +231,23 @@ class WorklistWebTest {
 		assertThat(titles(companyAdmin, "/admin/queue?q=" + marker)).containsExactly(marker + "视频");
 		assertThat(titles(countyAdmin, "/admin/queue?q=" + marker)).containsExactly(marker + "数字工会");
 		assertThat(export(countyAdmin, "/admin/queue.xlsx?q=" + marker)).singleElement()
-			.satisfies(row -> assertThat(row.subList(3, 8)).containsExactly(marker + "数字工会", "已提交",
-					companyA.name(), companyAdmin.displayName(), county.name()));
+			.satisfies(row -> assertThat(row.subList(3, 8)).containsExactly(marker + "数字工会", "已提交", companyA.name(),
+					companyAdmin.displayName(), county.name()));
 		mvc.perform(get("/admin/works").param("q", marker + "数字").with(user(countyAdmin)))
 			.andExpect(content().string(containsString("待" + county.name() + "审核")));
 	}
 
 	/** A ticked box of the queue: the entry and the version the admin saw. */
 	String seen(long entryId) {
-		return entryId + ":" + jdbc.sql("select version from entry where id = ?").param(entryId).query(Integer.class).single();
+		return entryId + ":"
+				+ jdbc.sql("select version from entry where id = ?").param(entryId).query(Integer.class).single();
 	}
 
 	List<String> titles(SignedInUser actor, String url) throws Exception {
-		String html = mvc.perform(get(url).with(user(actor))).andExpect(status().isOk()).andReturn().getResponse()
+		String html = mvc.perform(get(url).with(user(actor)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		List<String> titles = new ArrayList<>();
 		var matcher = java.util.regex.Pattern.compile("<a href=\"/admin/works/\\d+\">([^<]+)</a>").matcher(html);
@@ -247,9 +265,10 @@ class WorklistWebTest {
 					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 			.andReturn();
 		List<List<String>> rows = Spreadsheets.rows(result.getResponse().getContentAsByteArray());
-		assertThat(rows.getFirst()).containsExactly("编号", "活动", "项目", "作品名称", "状态", "申报单位", "申报人", "当前审核单位",
-				"提交时间", "等待起始", "更新时间", "待确认事项", "候选人姓名", "候选人手机号码", "候选人身份证号");
+		assertThat(rows.getFirst()).containsExactly("编号", "活动", "项目", "作品名称", "状态", "申报单位", "申报人", "当前审核单位", "提交时间",
+				"等待起始", "更新时间", "待确认事项", "候选人姓名", "候选人手机号码", "候选人身份证号");
 		rows.removeFirst();
 		return rows;
 	}
+
 }

@@ -8,7 +8,6 @@ import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationTestData;
 import cn.zhengji.organisation.Organisations;
-import cn.zhengji.audit.AuditEvents;
 import cn.zhengji.support.Spreadsheets;
 import cn.zhengji.support.ZhengjiTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +69,8 @@ class AuditScopingWebTest {
 		long fuzhouEvent = eventOf(fuzhouCounty);
 		long xiamenEvent = eventOf(xiamenCounty);
 
-		// Filtering by each actor makes the expected sets exact in a database shared with other tests.
+		// Filtering by each actor makes the expected sets exact in a database shared with
+		// other tests.
 		assertThat(rowIds(fuzhouAdmin, "/admin/audit?actor=" + fuzhouAdmin.displayName())).containsExactly(fuzhouEvent);
 		assertThat(rowIds(fuzhouAdmin, "/admin/audit?actor=" + xiamenAdmin.displayName())).isEmpty();
 		assertThat(rowIds(xiamenAdmin, "/admin/audit?actor=" + fuzhouAdmin.displayName())).isEmpty();
@@ -99,9 +99,13 @@ class AuditScopingWebTest {
 		String county = OrganisationTestData.unique("审计列表区总工会");
 		addCounty(fuzhouAdmin, fuzhou, county);
 		long event = eventOf(county);
-		String utc = jdbc.sql("""
-				select to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') from audit_event where id = ?
-				""").param(event).query(String.class).single();
+		String utc = jdbc
+			.sql("""
+					select to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') from audit_event where id = ?
+					""")
+			.param(event)
+			.query(String.class)
+			.single();
 
 		String page = mvc.perform(get("/admin/audit?actor=" + fuzhouAdmin.displayName()).with(user(fuzhouAdmin)))
 			.andExpect(status().isOk())
@@ -123,7 +127,8 @@ class AuditScopingWebTest {
 		assertThat(rowIds(fuzhouAdmin, "/admin/audit?action=UPDATED" + actor)).isEmpty();
 		assertThat(rowIds(fuzhouAdmin, "/admin/audit?to=2000-01-01" + actor)).isEmpty();
 		assertThat(rowIds(fuzhouAdmin, "/admin/audit?from=2000-01-01" + actor)).containsExactly(event);
-		String malformed = mvc.perform(get("/admin/audit?action=NOPE&from=yesterday&page=x" + actor).with(user(fuzhouAdmin)))
+		String malformed = mvc
+			.perform(get("/admin/audit?action=NOPE&from=yesterday&page=x" + actor).with(user(fuzhouAdmin)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -137,26 +142,37 @@ class AuditScopingWebTest {
 		addCounty(fuzhouAdmin, fuzhou, fuzhouCounty);
 		addCounty(xiamenAdmin, xiamen, OrganisationTestData.unique("审计导出厦门区总工会"));
 
-		byte[] own = mvc.perform(get("/admin/audit/export.xlsx?action=CREATED&actor=" + fuzhouAdmin.displayName())
-			.with(user(fuzhouAdmin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-		byte[] other = mvc.perform(get("/admin/audit/export.xlsx?actor=" + xiamenAdmin.displayName())
-			.with(user(fuzhouAdmin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		byte[] own = mvc
+			.perform(get("/admin/audit/export.xlsx?action=CREATED&actor=" + fuzhouAdmin.displayName())
+				.with(user(fuzhouAdmin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		byte[] other = mvc
+			.perform(get("/admin/audit/export.xlsx?actor=" + xiamenAdmin.displayName()).with(user(fuzhouAdmin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 
 		List<List<String>> rows = Spreadsheets.rows(own);
 		assertThat(rows.getFirst()).containsExactly("时间", "操作人", "操作", "对象类型", "对象编号", "摘要", "来源地址");
 		assertThat(rows).hasSize(2);
 		assertThat(rows.get(1).subList(1, 6)).containsExactly(fuzhouAdmin.displayName(), "新增", "organisation",
-				String.valueOf(jdbc.sql("select id from organisation where name = ?").param(fuzhouCounty)
-					.query(Long.class).single()), "新增组织：" + fuzhouCounty);
+				String.valueOf(jdbc.sql("select id from organisation where name = ?")
+					.param(fuzhouCounty)
+					.query(Long.class)
+					.single()),
+				"新增组织：" + fuzhouCounty);
 		assertThat(Spreadsheets.rows(other)).hasSize(1);
 		assertThat(jdbc.sql("""
 				select summary || '|' || (after_state ->> 'rows') || '|' || (after_state ->> 'completed')
 				    || '|' || (after_state -> 'filter' ->> 'actor')
 				from audit_event where action = 'EXPORTED' and target_type = 'audit-event-list' and actor_id = ?
 				order by id
-				""").param(fuzhouAdmin.accountId()).query(String.class).list())
-			.containsExactly("导出审计日志（1行）|1|true|" + fuzhouAdmin.displayName(),
-					"导出审计日志（0行）|0|true|" + xiamenAdmin.displayName());
+				""").param(fuzhouAdmin.accountId()).query(String.class).list()).containsExactly(
+				"导出审计日志（1行）|1|true|" + fuzhouAdmin.displayName(), "导出审计日志（0行）|0|true|" + xiamenAdmin.displayName());
 	}
 
 	private void addCounty(SignedInUser admin, Organisation city, String name) throws Exception {
@@ -186,4 +202,5 @@ class AuditScopingWebTest {
 		}
 		return ids;
 	}
+
 }

@@ -58,7 +58,10 @@ class CampaignAdminWebTest {
 
 	SignedInUser cityAdmin;
 
-	/** Each test edits its own copy, so that the shipped campaigns other tests read stay as shipped. */
+	/**
+	 * Each test edits its own copy, so that the shipped campaigns other tests read stay
+	 * as shipped.
+	 */
 	String code;
 
 	@BeforeEach
@@ -128,18 +131,20 @@ class CampaignAdminWebTest {
 	void anEndBeforeTheStartIsRejectedInChineseAndNothingChanges() throws Exception {
 		long phaseId = phaseId(PhaseKind.SUBMISSION);
 
-		String html = mvc.perform(post("/admin/campaigns/{code}/phases/SUBMISSION", code).with(user(admin))
-			.with(csrf())
-			.param("startsOn", "2026-09-10")
-			.param("endsOn", "2026-09-01")
-			.param("version", "0"))
+		String html = mvc
+			.perform(post("/admin/campaigns/{code}/phases/SUBMISSION", code).with(user(admin))
+				.with(csrf())
+				.param("startsOn", "2026-09-10")
+				.param("endsOn", "2026-09-01")
+				.param("version", "0"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 
 		assertThat(html).contains("结束日期不能早于开始日期", "is-invalid");
-		assertThat(jdbc.sql("select starts_on || '/' || ends_on || '/' || changed_by_admin || '/' || version from campaign_phase where id = ?")
+		assertThat(jdbc.sql(
+				"select starts_on || '/' || ends_on || '/' || changed_by_admin || '/' || version from campaign_phase where id = ?")
 			.param(phaseId)
 			.query(String.class)
 			.single()).isEqualTo("2026-05-01/2026-08-30/false/0");
@@ -151,11 +156,12 @@ class CampaignAdminWebTest {
 
 	@Test
 	void anInvalidDateIsRejectedInChinese() throws Exception {
-		String html = mvc.perform(post("/admin/campaigns/{code}/phases/SUBMISSION", code).with(user(admin))
-			.with(csrf())
-			.param("startsOn", "2026-13-45")
-			.param("endsOn", "2026-09-01")
-			.param("version", "0"))
+		String html = mvc
+			.perform(post("/admin/campaigns/{code}/phases/SUBMISSION", code).with(user(admin))
+				.with(csrf())
+				.param("startsOn", "2026-13-45")
+				.param("endsOn", "2026-09-01")
+				.param("version", "0"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -170,8 +176,7 @@ class CampaignAdminWebTest {
 			.with(csrf())
 			.param("startsOn", "2026-09-02")
 			.param("endsOn", "2026-09-30")
-			.param("version", "7"))
-			.andExpect(status().isConflict());
+			.param("version", "7")).andExpect(status().isConflict());
 		assertThat(campaigns.getByCode(code).phase(PhaseKind.REVIEW).orElseThrow().startsOn())
 			.isEqualTo(LocalDate.of(2026, 9, 1));
 	}
@@ -186,14 +191,12 @@ class CampaignAdminWebTest {
 			.with(csrf())
 			.param("startsOn", "2026-05-10")
 			.param("endsOn", "2026-09-01")
-			.param("version", "0"))
-			.andExpect(status().isNotFound());
+			.param("version", "0")).andExpect(status().isNotFound());
 		mvc.perform(post("/admin/campaigns/{code}/copy", code).with(user(cityAdmin))
 			.with(csrf())
 			.param("code", "sneaky-copy")
 			.param("title", "不应复制")
-			.param("year", "2027"))
-			.andExpect(status().isNotFound());
+			.param("year", "2027")).andExpect(status().isNotFound());
 		assertThat(campaigns.findByCode("sneaky-copy")).isEmpty();
 		assertThat(campaigns.getByCode(code).phase(PhaseKind.SUBMISSION).orElseThrow().version()).isZero();
 	}
@@ -202,12 +205,13 @@ class CampaignAdminWebTest {
 	void platformAdminChangesCategoryRulesThroughTheForm() throws Exception {
 		mvc.perform(get("/admin/campaigns/{code}/categories/micro-video", code).with(user(admin)))
 			.andExpect(status().isOk());
-		String html = mvc.perform(post("/admin/campaigns/{code}/categories/micro-video", code).with(user(admin))
-			.with(csrf())
-			.param("minDurationSeconds", "400")
-			.param("maxDurationSeconds", "300")
-			.param("maxFileSizeMb", "1024")
-			.param("version", "0"))
+		String html = mvc
+			.perform(post("/admin/campaigns/{code}/categories/micro-video", code).with(user(admin))
+				.with(csrf())
+				.param("minDurationSeconds", "400")
+				.param("maxDurationSeconds", "300")
+				.param("maxFileSizeMb", "1024")
+				.param("version", "0"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -219,10 +223,12 @@ class CampaignAdminWebTest {
 			.param("minDurationSeconds", "20")
 			.param("maxDurationSeconds", "240")
 			.param("maxFileSizeMb", "800")
-			.param("version", "0"))
-			.andExpect(status().isFound());
-		var media = campaigns.category(campaigns.getByCode(code), "micro-video").orElseThrow().rules()
-			.attachment("work").orElseThrow();
+			.param("version", "0")).andExpect(status().isFound());
+		var media = campaigns.category(campaigns.getByCode(code), "micro-video")
+			.orElseThrow()
+			.rules()
+			.attachment("work")
+			.orElseThrow();
 		assertThat(media.media().minDurationSeconds()).isEqualTo(20);
 		assertThat(media.media().maxDurationSeconds()).isEqualTo(240);
 		assertThat(media.maxFileSizeMb()).isEqualTo(800);
@@ -259,11 +265,12 @@ class CampaignAdminWebTest {
 		assertThat(campaigns.getByCode(newCode).phase(PhaseKind.SUBMISSION).orElseThrow().startsOn())
 			.isEqualTo(LocalDate.of(2028, 5, 1));
 
-		String html = mvc.perform(post("/admin/campaigns/{code}/copy", code).with(user(admin))
-			.with(csrf())
-			.param("code", "fujian-2024")
-			.param("title", "重复")
-			.param("year", "2028"))
+		String html = mvc
+			.perform(post("/admin/campaigns/{code}/copy", code).with(user(admin))
+				.with(csrf())
+				.param("code", "fujian-2024")
+				.param("title", "重复")
+				.param("year", "2028"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -281,8 +288,7 @@ class CampaignAdminWebTest {
 			.with(csrf())
 			.param("startsOn", "2025-05-01")
 			.param("endsOn", "2025-08-31")
-			.param("version", String.valueOf(submission.version())))
-			.andExpect(status().isFound());
+			.param("version", String.valueOf(submission.version()))).andExpect(status().isFound());
 		CampaignDefinitionFixture.load(loader, source, "campaign-test/versioned-v2.yaml", versioned);
 
 		String html = mvc.perform(get("/admin/campaigns/{code}", versioned).with(user(admin)))
@@ -299,4 +305,5 @@ class CampaignAdminWebTest {
 	private long phaseId(PhaseKind kind) {
 		return campaigns.getByCode(code).phase(kind).orElseThrow().id();
 	}
+
 }

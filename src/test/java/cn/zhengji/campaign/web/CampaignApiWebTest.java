@@ -40,8 +40,8 @@ class CampaignApiWebTest {
 			.andExpect(jsonPath("$.campaign.timeZone").value("Asia/Shanghai"))
 			.andExpect(jsonPath("$.campaign.acceptsSubmissions").value(false))
 			.andExpect(jsonPath("$.feeds").value("national-2024"))
-			.andExpect(jsonPath("$.declarations[*].code").value(org.hamcrest.Matchers.contains("ORIGINALITY",
-					"DISSEMINATION_RIGHTS", "LIABILITY")));
+			.andExpect(jsonPath("$.declarations[*].code")
+				.value(org.hamcrest.Matchers.contains("ORIGINALITY", "DISSEMINATION_RIGHTS", "LIABILITY")));
 	}
 
 	@Test
@@ -127,4 +127,5 @@ class CampaignApiWebTest {
 			.andExpect(jsonPath("$.paths['/api/v1/campaigns/{code}/allocations'].get").exists())
 			.andExpect(jsonPath("$.paths").value(not(hasItem("/admin/campaigns"))));
 	}
+
 }

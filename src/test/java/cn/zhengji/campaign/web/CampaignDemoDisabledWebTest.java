@@ -14,7 +14,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** With demo data off, the demonstration campaign is nowhere, even if an earlier run created it. */
+/**
+ * With demo data off, the demonstration campaign is nowhere, even if an earlier run
+ * created it.
+ */
 @ZhengjiTest
 @AutoConfigureMockMvc
 @TestPropertySource(properties = "zhengji.demo.enabled=false")
@@ -38,4 +41,5 @@ class CampaignDemoDisabledWebTest {
 			.doesNotContain("demo-banner")
 			.doesNotContain("demo-fujian");
 	}
+
 }

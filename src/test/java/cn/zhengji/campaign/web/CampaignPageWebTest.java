@@ -35,7 +35,8 @@ class CampaignPageWebTest {
 		assertThat(html).contains("class=\"demo-banner");
 		assertThat(html).contains("class=\"badge badge-demo");
 		assertThat(html).contains("<span class=\"timeline-flag\">当前阶段</span>");
-		assertThat(html).containsPattern("timeline-step is-current\">\\s*<div class=\"timeline-name\">\\s*<span>自评申报</span>");
+		assertThat(html)
+			.containsPattern("timeline-step is-current\">\\s*<div class=\"timeline-name\">\\s*<span>自评申报</span>");
 		assertThat(count(html, "class=\"category-card\"")).isEqualTo(7);
 		assertThat(html).contains("网络正能量微视频征集", "八闽职工好网民征集");
 		assertThat(html).contains("<img src=\"/qr.png\"");
@@ -51,7 +52,8 @@ class CampaignPageWebTest {
 			.getContentAsString();
 
 		assertThat(html).contains("2024年“网聚职工正能量 争做八闽好网民”主题活动", "闽工〔2024〕41号", "福建省总工会、中共福建省委网信办");
-		assertThat(html).contains("微视频作品（MP4）：MP4格式；时长30秒至5分钟；分辨率1080P（1920×1080或1080×1920）；画面比例16:9或9:16；无水印；片头字幕须有作品名称");
+		assertThat(html)
+			.contains("微视频作品（MP4）：MP4格式；时长30秒至5分钟；分辨率1080P（1920×1080或1080×1920）；画面比例16:9或9:16；无水印；片头字幕须有作品名称");
 		assertThat(html).contains("歌曲作品（MP3音频或MP4视频）：MP3或MP4格式；时长一般不超过6分钟；视频分辨率1080P（1920×1080或1080×1920）");
 		assertThat(html).contains("特色应用系统情况介绍：不超过3000字；须涵盖需求与方案、产品设计、界面设计、运营推广等方面");
 		assertThat(html).contains("佐证图片（选交）：JPG或PNG格式；不少于3张");
@@ -105,4 +107,5 @@ class CampaignPageWebTest {
 		}
 		return count;
 	}
+
 }

@@ -37,9 +37,9 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * R-SUB-2 The tus endpoint over real HTTP against the running server, real files and the real
- * database: every extension, the lease between parallel PATCHes, a cut PATCH resumed, expiry,
- * other people's uploads, hostile file names, and downloads with ranges.
+ * R-SUB-2 The tus endpoint over real HTTP against the running server, real files and the
+ * real database: every extension, the lease between parallel PATCHes, a cut PATCH
+ * resumed, expiry, other people's uploads, hostile file names, and downloads with ranges.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -97,7 +97,8 @@ class TusUploadIntegrationTest {
 	}
 
 	Path storedBytes(String location) {
-		return Path.of("target/test-data/files").resolve(idOf(location).toString().substring(0, 2))
+		return Path.of("target/test-data/files")
+			.resolve(idOf(location).toString().substring(0, 2))
 			.resolve(idOf(location).toString().substring(2, 4))
 			.resolve(idOf(location).toString());
 	}
@@ -106,7 +107,8 @@ class TusUploadIntegrationTest {
 		return Long.parseLong(uploader.head(location).headers().firstValue("Upload-Offset").orElseThrow());
 	}
 
-	// --- Discovery and protocol version ---------------------------------------------------------------
+	// --- Discovery and protocol version
+	// ---------------------------------------------------------------
 
 	@Test
 	void optionsNamesVersionExtensionsChecksumsAndMaximumWithoutSigningIn() throws Exception {
@@ -140,7 +142,10 @@ class TusUploadIntegrationTest {
 	void withoutSessionTheApiAnswers401AndWithoutCsrfTokenNothingIsCreated() throws Exception {
 		String upload = uploader.createdUpload(10, "session.mp4");
 		HttpResponse<String> anonymous = UploadTestClient.anonymous(port)
-			.send(uploader.request(upload).header("Tus-Resumable", "1.0.0").method("HEAD", BodyPublishers.noBody()).build());
+			.send(uploader.request(upload)
+				.header("Tus-Resumable", "1.0.0")
+				.method("HEAD", BodyPublishers.noBody())
+				.build());
 		long before = countOwnedBy(uploader.accountId);
 		HttpResponse<String> noToken = uploader.send(uploader.request(UPLOADS)
 			.header("Tus-Resumable", "1.0.0")
@@ -150,12 +155,14 @@ class TusUploadIntegrationTest {
 			.build());
 
 		assertThat(anonymous.statusCode()).isEqualTo(401);
-		// The API chain answers a refused CSRF check like every other denial: nothing there.
+		// The API chain answers a refused CSRF check like every other denial: nothing
+		// there.
 		assertThat(noToken.statusCode()).isEqualTo(404);
 		assertThat(countOwnedBy(uploader.accountId)).isEqualTo(before);
 	}
 
-	// --- Creation, PATCH, HEAD, completion ----------------------------------------------------------
+	// --- Creation, PATCH, HEAD, completion
+	// ----------------------------------------------------------
 
 	@Test
 	void uploadInThreePatchesCompletesWithTheSha256AndBytesOfTheSource() throws Exception {
@@ -192,8 +199,11 @@ class TusUploadIntegrationTest {
 		assertThat(file.sha256()).isEqualTo(sha256(source));
 		assertThat(Files.readAllBytes(storedFiles.localPath(file))).isEqualTo(source);
 		assertThat(storedFiles.localPath(file).getFileName().toString()).isEqualTo(file.id().toString());
-		assertThat(jdbc.sql("select count(*) from audit_event where target_type = 'stored-file' and target_id = ? and action = 'CREATED'")
-			.param(file.id().toString()).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql(
+				"select count(*) from audit_event where target_type = 'stored-file' and target_id = ? and action = 'CREATED'")
+			.param(file.id().toString())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -243,7 +253,8 @@ class TusUploadIntegrationTest {
 		assertThat(offsetOf(upload)).isZero();
 	}
 
-	// --- Checksum extension ---------------------------------------------------------------------------
+	// --- Checksum extension
+	// ---------------------------------------------------------------------------
 
 	@Test
 	void checksumMismatchIs460AndTheChunkIsDiscarded() throws Exception {
@@ -296,7 +307,8 @@ class TusUploadIntegrationTest {
 		assertThat(offsetOf(upload)).isZero();
 	}
 
-	// --- Size limit -----------------------------------------------------------------------------------
+	// --- Size limit
+	// -----------------------------------------------------------------------------------
 
 	@Test
 	void uploadLargerThanTheLimitIsRefusedAtCreationWith413() throws Exception {
@@ -327,7 +339,8 @@ class TusUploadIntegrationTest {
 		byte[] source = randomBytes(300_000, 6);
 		String upload = uploader.createdUpload(100_000, "chunked.mp4");
 
-		// No Content-Length: the server finds out while reading and never writes past the length.
+		// No Content-Length: the server finds out while reading and never writes past the
+		// length.
 		HttpResponse<String> response = uploader.send(uploader.tus(upload)
 			.header("Content-Type", "application/offset+octet-stream")
 			.header("Upload-Offset", "0")
@@ -339,7 +352,8 @@ class TusUploadIntegrationTest {
 		assertThat(offsetOf(upload)).isEqualTo(Files.size(storedBytes(upload)));
 	}
 
-	// --- Termination ----------------------------------------------------------------------------------
+	// --- Termination
+	// ----------------------------------------------------------------------------------
 
 	@Test
 	void deleteRemovesTheUploadAndItsBytes() throws Exception {
@@ -353,11 +367,15 @@ class TusUploadIntegrationTest {
 		assertThat(response.headers().firstValue("Tus-Resumable")).hasValue("1.0.0");
 		assertThat(uploader.head(upload).statusCode()).isEqualTo(404);
 		assertThat(storedBytes(upload)).doesNotExist();
-		assertThat(jdbc.sql("select count(*) from audit_event where target_type = 'stored-file' and target_id = ? and action = 'DELETED'")
-			.param(idOf(upload).toString()).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql(
+				"select count(*) from audit_event where target_type = 'stored-file' and target_id = ? and action = 'DELETED'")
+			.param(idOf(upload).toString())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
-	// --- Somebody else's upload -----------------------------------------------------------------------
+	// --- Somebody else's upload
+	// -----------------------------------------------------------------------
 
 	@Test
 	void anotherUserSeesNothingOfAnUpload() throws Exception {
@@ -383,7 +401,8 @@ class TusUploadIntegrationTest {
 		assertThat(uploader.head(UPLOADS + "/not-a-uuid").statusCode()).isEqualTo(404);
 	}
 
-	// --- Expiration -----------------------------------------------------------------------------------
+	// --- Expiration
+	// -----------------------------------------------------------------------------------
 
 	@Test
 	void expiredUploadIs410AndTheExpiryJobRemovesItsBytesAndRow() throws Exception {
@@ -402,8 +421,10 @@ class TusUploadIntegrationTest {
 		int removed = expiry.removeExpired();
 
 		assertThat(removed).isGreaterThanOrEqualTo(1);
-		assertThat(jdbc.sql("select count(*) from stored_file where id = ?").param(idOf(expired)).query(Long.class).single())
-			.isZero();
+		assertThat(jdbc.sql("select count(*) from stored_file where id = ?")
+			.param(idOf(expired))
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(storedBytes(expired)).doesNotExist();
 		assertThat(uploader.head(expired).statusCode()).isEqualTo(404);
 		// A completed file never expires.
@@ -419,9 +440,13 @@ class TusUploadIntegrationTest {
 			.isInstanceOf(RecurringTask.class);
 	}
 
-	// --- Parallel PATCHes, cut connections -------------------------------------------------------------
+	// --- Parallel PATCHes, cut connections
+	// -------------------------------------------------------------
 
-	/** Starts a PATCH on a raw connection and sends only the first {@code sent} bytes of the body. */
+	/**
+	 * Starts a PATCH on a raw connection and sends only the first {@code sent} bytes of
+	 * the body.
+	 */
 	Socket startPatch(String upload, long offset, byte[] body, int sent) throws Exception {
 		Socket socket = new Socket("127.0.0.1", port);
 		OutputStream out = socket.getOutputStream();
@@ -456,7 +481,8 @@ class TusUploadIntegrationTest {
 
 		try (Socket first = startPatch(upload, 0, source, 1024 * 1024)) {
 			awaitLease(upload, true);
-			// Different bytes at the same offset: had they been written, the file would differ.
+			// Different bytes at the same offset: had they been written, the file would
+			// differ.
 			HttpResponse<String> second = uploader.patch(upload, 0, new byte[500_000], 0, 500_000);
 			assertThat(second.statusCode()).isEqualTo(423);
 			assertThat(second.body()).contains("该文件正在另一个连接中上传，请稍后重试");
@@ -495,19 +521,18 @@ class TusUploadIntegrationTest {
 		assertThat(Files.readAllBytes(storedFiles.localPath(file))).isEqualTo(source);
 	}
 
-	// --- File names -----------------------------------------------------------------------------------
+	// --- File names
+	// -----------------------------------------------------------------------------------
 
 	static Stream<Arguments> hostileNames() {
 		return Stream.of(Arguments.of("../../etc/passwd", "文件名不能包含路径（如“../”、“/”或“\\”），只能是文件本身的名称"),
 				Arguments.of("视频/作品.mp4", "文件名不能包含路径（如“../”、“/”或“\\”），只能是文件本身的名称"),
 				Arguments.of("..\\作品.mp4", "文件名不能包含路径（如“../”、“/”或“\\”），只能是文件本身的名称"),
-				Arguments.of("作品\u0000.mp4", "文件名不能包含空字符（NUL）"),
-				Arguments.of("作品\n.mp4", "文件名不能包含控制字符（如换行、制表符）"),
+				Arguments.of("作品\u0000.mp4", "文件名不能包含空字符（NUL）"), Arguments.of("作品\n.mp4", "文件名不能包含控制字符（如换行、制表符）"),
 				Arguments.of("发票\u202Efdp.exe", "文件名不能包含改变文字方向的不可见字符（如 U+202E），这类字符可能让文件名看起来像另一种类型"),
 				Arguments.of("作品\u2066.mp4", "文件名不能包含改变文字方向的不可见字符（如 U+202E），这类字符可能让文件名看起来像另一种类型"),
 				Arguments.of("作品\u200F.mp4", "文件名不能包含改变文字方向的不可见字符（如 U+202E），这类字符可能让文件名看起来像另一种类型"),
-				Arguments.of("长".repeat(296) + ".mp4", "文件名不能超过 255 个字符"),
-				Arguments.of("", "文件名不能为空"),
+				Arguments.of("长".repeat(296) + ".mp4", "文件名不能超过 255 个字符"), Arguments.of("", "文件名不能为空"),
 				Arguments.of("   ", "文件名不能为空"));
 	}
 
@@ -525,9 +550,8 @@ class TusUploadIntegrationTest {
 
 	@Test
 	void uploadWithoutFileNameIsRefused() throws Exception {
-		HttpResponse<String> response = uploader.send(uploader.tus(UPLOADS).header("Upload-Length", "10")
-			.POST(BodyPublishers.noBody())
-			.build());
+		HttpResponse<String> response = uploader
+			.send(uploader.tus(UPLOADS).header("Upload-Length", "10").POST(BodyPublishers.noBody()).build());
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("文件名不能为空");
@@ -538,7 +562,8 @@ class TusUploadIntegrationTest {
 		assertThat(uploader.create(10, "长".repeat(251) + ".mp4").statusCode()).isEqualTo(201);
 	}
 
-	// --- Downloads ------------------------------------------------------------------------------------
+	// --- Downloads
+	// ------------------------------------------------------------------------------------
 
 	@Test
 	void ownFileDownloadsWithRangesNosniffEtagAndTheRfc6266Name() throws Exception {
@@ -547,13 +572,14 @@ class TusUploadIntegrationTest {
 		uploader.patch(upload, 0, source, 0, source.length);
 		String url = "/files/" + idOf(upload);
 
-		HttpResponse<byte[]> whole = uploader.http.send(uploader.get(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> whole = uploader.http.send(uploader.get(url).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
 		HttpResponse<byte[]> range = uploader.http.send(uploader.get(url).header("Range", "bytes=100-199").build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 		HttpResponse<byte[]> suffix = uploader.http.send(uploader.get(url).header("Range", "bytes=-10").build(),
 				HttpResponse.BodyHandlers.ofByteArray());
-		HttpResponse<byte[]> unsatisfiable = uploader.http.send(
-				uploader.get(url).header("Range", "bytes=10000-").build(), HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> unsatisfiable = uploader.http
+			.send(uploader.get(url).header("Range", "bytes=10000-").build(), HttpResponse.BodyHandlers.ofByteArray());
 		HttpResponse<byte[]> otherVersion = uploader.http.send(
 				uploader.get(url).header("Range", "bytes=0-9").header("If-Range", "\"0000\"").build(),
 				HttpResponse.BodyHandlers.ofByteArray());
@@ -591,4 +617,5 @@ class TusUploadIntegrationTest {
 			.query(Long.class)
 			.single();
 	}
+
 }

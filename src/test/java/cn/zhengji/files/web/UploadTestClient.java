@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * A person talking to the running server over real HTTP, the way a browser does: it signs in with
- * the form (CSRF token from the sign-in page), keeps the session cookie, and sends the CSRF token
- * the pages carry in {@code <meta name="_csrf">} as the header named in {@code _csrf_header}.
+ * A person talking to the running server over real HTTP, the way a browser does: it signs
+ * in with the form (CSRF token from the sign-in page), keeps the session cookie, and
+ * sends the CSRF token the pages carry in {@code <meta name="_csrf">} as the header named
+ * in {@code _csrf_header}.
  */
 final class UploadTestClient {
 
@@ -48,7 +49,11 @@ final class UploadTestClient {
 	private UploadTestClient(String base, long accountId) {
 		this.base = base;
 		this.accountId = accountId;
-		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
 	}
 
 	/** A new expert account of 福建省总工会, signed in. */
@@ -76,12 +81,12 @@ final class UploadTestClient {
 		}
 		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token.group(1);
-		HttpResponse<String> signedIn = http.send(
-				request("/sign-in").header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(BodyPublishers.ofString(form))
-					.build(),
-				BodyHandlers.ofString());
-		if (signedIn.statusCode() != 302 || !signedIn.headers().firstValue("Location").orElse("").endsWith("/workbench")) {
+		HttpResponse<String> signedIn = http
+			.send(request("/sign-in").header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(BodyPublishers.ofString(form))
+				.build(), BodyHandlers.ofString());
+		if (signedIn.statusCode() != 302
+				|| !signedIn.headers().firstValue("Location").orElse("").endsWith("/workbench")) {
 			throw new IllegalStateException("sign-in failed: " + signedIn.statusCode() + " " + signedIn.headers());
 		}
 		// The token of the signed-in session, as every page carries it.
@@ -130,7 +135,10 @@ final class UploadTestClient {
 		return http.send(request, BodyHandlers.ofString());
 	}
 
-	/** POST /api/v1/uploads; the file name goes into Upload-Metadata as tus clients send it. */
+	/**
+	 * POST /api/v1/uploads; the file name goes into Upload-Metadata as tus clients send
+	 * it.
+	 */
 	HttpResponse<String> create(long length, String fileName) throws IOException, InterruptedException {
 		return send(tus("/api/v1/uploads").header("Upload-Length", String.valueOf(length))
 			.header("Upload-Metadata", metadata(fileName))
@@ -163,4 +171,5 @@ final class UploadTestClient {
 		return "filename " + Base64.getEncoder().encodeToString(fileName.getBytes(StandardCharsets.UTF_8))
 				+ ",filetype " + Base64.getEncoder().encodeToString("video/mp4".getBytes(StandardCharsets.UTF_8));
 	}
+
 }

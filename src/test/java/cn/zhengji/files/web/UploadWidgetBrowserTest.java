@@ -39,11 +39,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * R-SUB-2 The upload widget (static/js/uploads.js + tus-js-client) in Debian's chromium on a phone
- * viewport, on a test-only page that renders the documented markup: progress, pause and resume,
- * resume after a page reload by choosing the same file again, the server's Chinese message, and the
- * attach form posted with the upload id. The browser's upload speed is throttled (DevTools network
- * emulation) so that the test can act while bytes are on the way.
+ * R-SUB-2 The upload widget (static/js/uploads.js + tus-js-client) in Debian's chromium
+ * on a phone viewport, on a test-only page that renders the documented markup: progress,
+ * pause and resume, resume after a page reload by choosing the same file again, the
+ * server's Chinese message, and the attach form posted with the upload id. The browser's
+ * upload speed is throttled (DevTools network emulation) so that the test can act while
+ * bytes are on the way.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -61,6 +62,7 @@ class UploadWidgetBrowserTest {
 		WidgetPageController widgetPageController() {
 			return new WidgetPageController();
 		}
+
 	}
 
 	@Controller
@@ -78,6 +80,7 @@ class UploadWidgetBrowserTest {
 			model.addAttribute("uploadId", uploadId);
 			return "files-test/attached";
 		}
+
 	}
 
 	static Browser browser;
@@ -107,7 +110,8 @@ class UploadWidgetBrowserTest {
 		long id = jdbc.sql("""
 				insert into account (username, display_name, password_hash, role, organisation_id)
 				values (?, ?, ?, 'EXPERT', (select id from organisation where code = 'fj')) returning id
-				""").params(username, "上传控件测试", passwordEncoder.encode(UploadTestClient.PASSWORD))
+				""")
+			.params(username, "上传控件测试", passwordEncoder.encode(UploadTestClient.PASSWORD))
 			.query(Long.class)
 			.single();
 		page.navigate("http://127.0.0.1:" + port + "/sign-in");
@@ -194,14 +198,18 @@ class UploadWidgetBrowserTest {
 		page.waitForURL("**/files-test/attached", new Page.WaitForURLOptions().setTimeout(60_000));
 
 		assertThat(page.locator(".attached-upload")).hasText(firstUpload.toString());
-		Map<String, Object> stored = jdbc.sql("select sha256, completed_at is not null as done from stored_file where id = ?")
+		Map<String, Object> stored = jdbc
+			.sql("select sha256, completed_at is not null as done from stored_file where id = ?")
 			.param(firstUpload)
 			.query()
 			.singleRow();
 		assertThat(stored.get("done")).isEqualTo(true);
-		assertThat(stored.get("sha256")).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(source)));
-		assertThat(jdbc.sql("select count(*) from stored_file where owner_account_id = ?").param(owner).query(Long.class).single())
-			.isEqualTo(1);
+		assertThat(stored.get("sha256"))
+			.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(source)));
+		assertThat(jdbc.sql("select count(*) from stored_file where owner_account_id = ?")
+			.param(owner)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		assertThat(consoleErrors).isEmpty();
 	}
 
@@ -211,11 +219,11 @@ class UploadWidgetBrowserTest {
 		signIn(page);
 		page.navigate("http://127.0.0.1:" + port + "/files-test/widget");
 
-		page.locator(".upload-input").setInputFiles(new FilePayload("发票\u202Efdp.exe", "application/octet-stream",
-				"x".getBytes()));
+		page.locator(".upload-input")
+			.setInputFiles(new FilePayload("发票\u202Efdp.exe", "application/octet-stream", "x".getBytes()));
 
-		assertThat(page.locator(".upload-status")).hasText(
-				"上传失败：文件名不能包含改变文字方向的不可见字符（如 U+202E），这类字符可能让文件名看起来像另一种类型");
+		assertThat(page.locator(".upload-status")).hasText("上传失败：文件名不能包含改变文字方向的不可见字符（如 U+202E），这类字符可能让文件名看起来像另一种类型");
 		assertThat(page.locator(".upload-status")).hasClass(java.util.regex.Pattern.compile(".*text-danger.*"));
 	}
+
 }

@@ -15,7 +15,8 @@ class DatabaseIntegrationTest {
 
 	@Test
 	void keepsCommittedDataDurable() {
-		// zonky starts PostgreSQL with -F (no fsync) for throw-away databases; ours holds real data.
+		// zonky starts PostgreSQL with -F (no fsync) for throw-away databases; ours holds
+		// real data.
 		assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
 		assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
 	}
@@ -24,7 +25,9 @@ class DatabaseIntegrationTest {
 	void migratesTheSchemaWithFlyway() {
 		assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single())
 			.isGreaterThanOrEqualTo(1);
-		assertThat(jdbc.sql("select count(*) from pg_extension where extname = 'pg_trgm'").query(Integer.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from pg_extension where extname = 'pg_trgm'").query(Integer.class).single())
 			.isEqualTo(1);
 	}
+
 }

@@ -11,7 +11,8 @@ class DatabaseUrlEnvironmentPostProcessorTest {
 
 	@Test
 	void translatesHostingStyleUrlWithCredentials() {
-		assertThat(DatabaseUrlEnvironmentPostProcessor.toDatasourceProperties("postgres://zj:p%40ss@db.internal:6543/zhengji?sslmode=require"))
+		assertThat(DatabaseUrlEnvironmentPostProcessor
+			.toDatasourceProperties("postgres://zj:p%40ss@db.internal:6543/zhengji?sslmode=require"))
 			.isEqualTo(Map.of("spring.datasource.url", "jdbc:postgresql://db.internal:6543/zhengji?sslmode=require",
 					"spring.datasource.username", "zj", "spring.datasource.password", "p@ss"));
 	}
@@ -29,4 +30,5 @@ class DatabaseUrlEnvironmentPostProcessorTest {
 		assertThatThrownBy(() -> DatabaseUrlEnvironmentPostProcessor.toDatasourceProperties("mysql://h/d"))
 			.isInstanceOf(IllegalStateException.class);
 	}
+
 }

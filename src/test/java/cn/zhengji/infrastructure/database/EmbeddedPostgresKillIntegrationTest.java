@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded database keeps what was committed when the application's JVM is killed with
- * {@code kill -9}: the orphaned PostgreSQL is stopped at the next start and recovers from its WAL.
+ * The embedded database keeps what was committed when the application's JVM is killed
+ * with {@code kill -9}: the orphaned PostgreSQL is stopped at the next start and recovers
+ * from its WAL.
  */
 class EmbeddedPostgresKillIntegrationTest {
 
@@ -34,13 +35,15 @@ class EmbeddedPostgresKillIntegrationTest {
 			.redirectErrorStream(true)
 			.start();
 		List<String> output = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = reader.readLine()) != null && !line.equals("READY")) {
 				output.add(line);
 			}
 			assertThat(line).as("child output: %s", output).isEqualTo("READY");
-			child.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to stop PostgreSQL
+			child.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to stop
+										// PostgreSQL
 			assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		}
 		assertThat(Files.exists(dataDirectory.resolve("postmaster.pid"))).as("PostgreSQL outlived its JVM").isTrue();
@@ -61,4 +64,5 @@ class EmbeddedPostgresKillIntegrationTest {
 	private static String javaExecutable() {
 		return ProcessHandle.current().info().command().orElseThrow();
 	}
+
 }

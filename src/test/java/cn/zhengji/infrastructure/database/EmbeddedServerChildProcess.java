@@ -5,8 +5,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 
 /**
- * Run in a separate JVM by {@link EmbeddedPostgresKillIntegrationTest}: starts the embedded server
- * on the given directory, commits one row, says READY and waits to be killed.
+ * Run in a separate JVM by {@link EmbeddedPostgresKillIntegrationTest}: starts the
+ * embedded server on the given directory, commits one row, says READY and waits to be
+ * killed.
  */
 final class EmbeddedServerChildProcess {
 
@@ -18,7 +19,8 @@ final class EmbeddedServerChildProcess {
 	@SuppressWarnings("checkstyle:systemOut")
 	public static void main(String[] args) throws Exception {
 		EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(Path.of(args[0]), false);
-		try (Connection connection = server.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = server.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.execute("create table if not exists survivor (value text not null)");
 			statement.execute("insert into survivor (value) values ('" + args[1] + "')");
 		}
@@ -26,4 +28,5 @@ final class EmbeddedServerChildProcess {
 		System.out.flush();
 		Thread.sleep(120_000);
 	}
+
 }

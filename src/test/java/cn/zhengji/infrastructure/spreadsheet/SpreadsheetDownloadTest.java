@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The written workbook reads back in POI (Excel's reader) cell by cell, text written inline. */
+/**
+ * The written workbook reads back in POI (Excel's reader) cell by cell, text written
+ * inline.
+ */
 class SpreadsheetDownloadTest {
 
 	@Test
@@ -25,9 +28,10 @@ class SpreadsheetDownloadTest {
 
 		long rows = SpreadsheetDownload.write(out, "作品", List.of("编号", "名称", "提交时间", "日期", "手机号", "推荐"),
 				ZoneId.of("Asia/Shanghai"), sheet -> {
-			sheet.row(1L, "春风十里", Instant.parse("2026-05-01T02:03:00Z"), LocalDate.of(2026, 5, 1), "13800000001", "是");
-			sheet.row(2L, null, null, null, "013", "否");
-		});
+					sheet.row(1L, "春风十里", Instant.parse("2026-05-01T02:03:00Z"), LocalDate.of(2026, 5, 1),
+							"13800000001", "是");
+					sheet.row(2L, null, null, null, "013", "否");
+				});
 
 		assertThat(rows).isEqualTo(2);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
@@ -57,11 +61,13 @@ class SpreadsheetDownloadTest {
 				sheet -> sheet.row(Instant.parse("2026-05-01T02:03:00Z")));
 
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-			assertThat(workbook.getSheet("UTC").getRow(1).getCell(0).getStringCellValue()).isEqualTo("2026-05-01 02:03");
+			assertThat(workbook.getSheet("UTC").getRow(1).getCell(0).getStringCellValue())
+				.isEqualTo("2026-05-01 02:03");
 		}
 		assertThatThrownBy(() -> SpreadsheetDownload.write(new ByteArrayOutputStream(), "无时区", List.of("时间"),
 				sheet -> sheet.row(Instant.parse("2026-05-01T02:03:00Z"))))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessage("an instant in a sheet written without a time zone");
 	}
+
 }

@@ -70,4 +70,5 @@ class ErrorResponsesWebTest {
 		return new SignedInUser(-1, "error-test-admin", "测试平台管理员", Role.PLATFORM_ADMIN, (Long) root.get("id"),
 				(String) root.get("path"), "中华全国总工会", null, false, false, true);
 	}
+
 }

@@ -29,10 +29,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * 通知公告 through MockMvc with the real security and database: admins publish, edit and withdraw
- * their own organisation's announcements (another organisation's are 404 and stay as they were),
- * every change is audited, bad input comes back on the form with nothing stored, and visitors read
- * the published ones on the home page (newest five) and the public pages.
+ * 通知公告 through MockMvc with the real security and database: admins publish, edit and
+ * withdraw their own organisation's announcements (another organisation's are 404 and
+ * stay as they were), every change is audited, bad input comes back on the form with
+ * nothing stored, and visitors read the published ones on the home page (newest five) and
+ * the public pages.
  */
 @AccountTestContext
 class AnnouncementsWebTest {
@@ -69,8 +70,12 @@ class AnnouncementsWebTest {
 	}
 
 	long publish(Person by, String title, String body) throws Exception {
-		String location = mvc.perform(post("/admin/announcements/new").param("title", title).param("body", body)
-			.param("campaignId", "").with(csrf()).with(user(fixtures.signedIn(by))))
+		String location = mvc
+			.perform(post("/admin/announcements/new").param("title", title)
+				.param("body", body)
+				.param("campaignId", "")
+				.with(csrf())
+				.with(user(fixtures.signedIn(by))))
 			.andExpect(status().isFound())
 			.andExpect(flash().attribute("flashSuccess", "通知公告已发布。"))
 			.andReturn()
@@ -81,7 +86,10 @@ class AnnouncementsWebTest {
 	}
 
 	String anonymousPage(String url) throws Exception {
-		return mvc.perform(get(url).with(anonymous())).andExpect(status().isOk()).andReturn().getResponse()
+		return mvc.perform(get(url).with(anonymous()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 	}
 
@@ -123,32 +131,44 @@ class AnnouncementsWebTest {
 	@Test
 	void badInputComesBackOnTheFormAndNothingIsStored() throws Exception {
 		String tooLong = "长".repeat(101);
-		String html = mvc.perform(post("/admin/announcements/new").param("title", tooLong).param("body", "正文")
-			.with(csrf()).with(user(fixtures.signedIn(admin))))
+		String html = mvc
+			.perform(post("/admin/announcements/new").param("title", tooLong)
+				.param("body", "正文")
+				.with(csrf())
+				.with(user(fixtures.signedIn(admin))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(html).contains("标题不能超过 100 个字。");
 
-		html = mvc.perform(post("/admin/announcements/new").param("title", "正文太长的公告").param("body", "字".repeat(5001))
-			.with(csrf()).with(user(fixtures.signedIn(admin))))
+		html = mvc
+			.perform(post("/admin/announcements/new").param("title", "正文太长的公告")
+				.param("body", "字".repeat(5001))
+				.with(csrf())
+				.with(user(fixtures.signedIn(admin))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(html).contains("正文不能超过 5000 个字。");
 
-		html = mvc.perform(post("/admin/announcements/new").param("title", "活动不对的公告").param("body", "正文")
-			.param("campaignId", "abc").with(csrf()).with(user(fixtures.signedIn(admin))))
+		html = mvc
+			.perform(post("/admin/announcements/new").param("title", "活动不对的公告")
+				.param("body", "正文")
+				.param("campaignId", "abc")
+				.with(csrf())
+				.with(user(fixtures.signedIn(admin))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(html).contains("所选活动不存在，请重新选择。");
 
-		assertThat(jdbc.sql("select count(*) from announcement where organisation_id = ?").param(county.id())
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from announcement where organisation_id = ?")
+			.param(county.id())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -157,30 +177,43 @@ class AnnouncementsWebTest {
 		long id = publish(admin, oldTitle, "旧正文");
 		String newTitle = OrganisationTestData.unique("已修改公告");
 
-		mvc.perform(post("/admin/announcements/{id}/edit", id).param("title", newTitle).param("body", "新正文")
-			.param("campaignId", "").param("version", "0").with(csrf()).with(user(fixtures.signedIn(admin))))
-			.andExpect(flash().attribute("flashSuccess", "通知公告已保存。"));
+		mvc.perform(post("/admin/announcements/{id}/edit", id).param("title", newTitle)
+			.param("body", "新正文")
+			.param("campaignId", "")
+			.param("version", "0")
+			.with(csrf())
+			.with(user(fixtures.signedIn(admin)))).andExpect(flash().attribute("flashSuccess", "通知公告已保存。"));
 		assertThat(anonymousPage("/announcements/" + id)).contains(newTitle, "新正文");
 
 		// The form of a stale version is refused, nothing changes.
-		String stale = mvc.perform(post("/admin/announcements/{id}/edit", id).param("title", "过期的修改")
-			.param("body", "过期").param("version", "0").with(csrf()).with(user(fixtures.signedIn(admin))))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String stale = mvc
+			.perform(post("/admin/announcements/{id}/edit", id).param("title", "过期的修改")
+				.param("body", "过期")
+				.param("version", "0")
+				.with(csrf())
+				.with(user(fixtures.signedIn(admin))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(stale).contains("这条公告刚被其他人修改或撤回，请刷新后再试。");
 
-		mvc.perform(post("/admin/announcements/{id}/withdraw", id).param("version", "1").with(csrf())
+		mvc.perform(post("/admin/announcements/{id}/withdraw", id).param("version", "1")
+			.with(csrf())
 			.with(user(fixtures.signedIn(admin)))).andExpect(flash().attribute("flashSuccess", "通知公告已撤回。"));
 
 		mvc.perform(get("/announcements/{id}", id).with(anonymous())).andExpect(status().isNotFound());
 		assertThat(anonymousPage("/")).doesNotContain(newTitle);
-		assertThat(mvc.perform(get("/admin/announcements").with(user(fixtures.signedIn(admin)))).andReturn()
-			.getResponse().getContentAsString()).contains(HtmlUtils.htmlEscape(newTitle), "已撤回");
+		assertThat(mvc.perform(get("/admin/announcements").with(user(fixtures.signedIn(admin))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains(HtmlUtils.htmlEscape(newTitle), "已撤回");
 		assertThat(jdbc.sql("""
 				select action || ' ' || summary from audit_event where target_type = 'announcement' and target_id = ?
 				order by id
-				""").param(String.valueOf(id)).query(String.class).list())
-			.containsExactly("CREATED 发布通知公告《" + oldTitle + "》", "UPDATED 修改通知公告《" + newTitle + "》",
-					"UPDATED 撤回通知公告《" + newTitle + "》");
+				""").param(String.valueOf(id)).query(String.class).list()).containsExactly(
+				"CREATED 发布通知公告《" + oldTitle + "》", "UPDATED 修改通知公告《" + newTitle + "》",
+				"UPDATED 撤回通知公告《" + newTitle + "》");
 	}
 
 	@Test
@@ -190,15 +223,23 @@ class AnnouncementsWebTest {
 
 		mvc.perform(get("/admin/announcements/{id}/edit", id).with(user(fixtures.signedIn(otherCityAdmin))))
 			.andExpect(status().isNotFound());
-		mvc.perform(post("/admin/announcements/{id}/edit", id).param("title", "篡改").param("body", "篡改")
-			.param("version", "0").with(csrf()).with(user(fixtures.signedIn(otherCityAdmin))))
-			.andExpect(status().isNotFound());
-		mvc.perform(post("/admin/announcements/{id}/withdraw", id).param("version", "0").with(csrf())
+		mvc.perform(post("/admin/announcements/{id}/edit", id).param("title", "篡改")
+			.param("body", "篡改")
+			.param("version", "0")
+			.with(csrf())
+			.with(user(fixtures.signedIn(otherCityAdmin)))).andExpect(status().isNotFound());
+		mvc.perform(post("/admin/announcements/{id}/withdraw", id).param("version", "0")
+			.with(csrf())
 			.with(user(fixtures.signedIn(otherCityAdmin)))).andExpect(status().isNotFound());
 		assertThat(mvc.perform(get("/admin/announcements").with(user(fixtures.signedIn(otherCityAdmin))))
-			.andReturn().getResponse().getContentAsString()).doesNotContain(title);
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain(title);
 
-		assertThat(jdbc.sql("select title || ' ' || state || ' ' || version from announcement where id = ?").param(id)
-			.query(String.class).single()).isEqualTo(title + " PUBLISHED 0");
+		assertThat(jdbc.sql("select title || ' ' || state || ' ' || version from announcement where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo(title + " PUBLISHED 0");
 	}
+
 }

@@ -37,10 +37,11 @@ import static cn.zhengji.notification.NotificationFixtures.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The city admin's journey in a real browser at 390 px and 1366 px: publishes an announcement through
- * the form, sees it on the home page, finds the notices of two approvals from below behind the
- * badge of the navigation and marks one read. Nothing is wider than the phone's screen and nothing
- * is blocked by the Content-Security-Policy. Screenshots: target/screenshots/notification-*.png.
+ * The city admin's journey in a real browser at 390 px and 1366 px: publishes an
+ * announcement through the form, sees it on the home page, finds the notices of two
+ * approvals from below behind the badge of the navigation and marks one read. Nothing is
+ * wider than the phone's screen and nothing is blocked by the Content-Security-Policy.
+ * Screenshots: target/screenshots/notification-*.png.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -89,10 +90,9 @@ class NoticesAndAnnouncementsBrowserTest {
 	void theCityAdminPublishesAnAnnouncementAndReadsItsNoticesOnPhoneAndDesktop() {
 		NotificationFixtures fixtures = new NotificationFixtures(jdbc, organisations, cipher, userDetails);
 		SignedInUser province = (SignedInUser) userDetails.loadUserByUsername("demo-province");
-		announcements.publish(province, new AnnouncementDraft("关于举办2024年福建省职工网络正能量作品征集活动的通知",
-				"各设区市总工会、平潭综合实验区总工会：\n现将有关事项通知如下。", null));
-		announcements.publish(province, new AnnouncementDraft("作品征集平台操作指南",
-				"一、注册账号\n二、提交作品\n三、查看审核进度", null));
+		announcements.publish(province,
+				new AnnouncementDraft("关于举办2024年福建省职工网络正能量作品征集活动的通知", "各设区市总工会、平潭综合实验区总工会：\n现将有关事项通知如下。", null));
+		announcements.publish(province, new AnnouncementDraft("作品征集平台操作指南", "一、注册账号\n二、提交作品\n三、查看审核进度", null));
 
 		Campaign campaign = campaigns.getByCode("demo-fujian");
 		Organisation county = organisations.getByCode("demo-county");
@@ -103,9 +103,10 @@ class NoticesAndAnnouncementsBrowserTest {
 		List<String> titles = List.of("致敬最美劳动者", "工匠精神代代传");
 		for (String title : titles) {
 			long entry = fixtures.entry(campaign, campaigns, grassroots, worker.id(), worker.id(), title);
-			publish(transactions, events, event(entry, campaign, title, EntryState.SUBMITTED, EntryState.SUBMITTED,
-					Step.APPROVED, county.id(), city.id(), worker.id(), grassroots.id(), countyAdmin.id(),
-					countyAdmin.displayName(), "同意报送。作品主题鲜明，拍摄质量较好。"));
+			publish(transactions, events,
+					event(entry, campaign, title, EntryState.SUBMITTED, EntryState.SUBMITTED, Step.APPROVED,
+							county.id(), city.id(), worker.id(), grassroots.id(), countyAdmin.id(),
+							countyAdmin.displayName(), "同意报送。作品主题鲜明，拍摄质量较好。"));
 		}
 
 		for (Viewport viewport : Viewport.values()) {
@@ -131,7 +132,8 @@ class NoticesAndAnnouncementsBrowserTest {
 			Browser.screenshot(page, "notification-announcement-" + suffix);
 
 			page.navigate(url("/"));
-			assertThat(page.locator(".announcement-home .announcement-line-title").first().textContent()).isEqualTo(title);
+			assertThat(page.locator(".announcement-home .announcement-line-title").first().textContent())
+				.isEqualTo(title);
 			assertOnScreen(page);
 			Browser.screenshot(page, "notification-home-" + suffix);
 
@@ -139,12 +141,14 @@ class NoticesAndAnnouncementsBrowserTest {
 			assertThat(Integer.parseInt(badge)).isGreaterThanOrEqualTo(1);
 			assertThat(page.locator(".notice-nav-link").getAttribute("href")).isEqualTo("/notices");
 			page.navigate(url("/notices"));
-			assertThat(page.locator(".notice-item .notice-title").allTextContents())
-				.contains("待审核：作品《致敬最美劳动者》", "待审核：作品《工匠精神代代传》");
+			assertThat(page.locator(".notice-item .notice-title").allTextContents()).contains("待审核：作品《致敬最美劳动者》",
+					"待审核：作品《工匠精神代代传》");
 			if (viewport == Viewport.DESKTOP) {
 				int unread = page.locator(".notice-item.is-unread").count();
-				page.locator(".notice-item.is-unread").first().locator("button", new com.microsoft.playwright.Locator.LocatorOptions()
-					.setHasText("标为已读")).click();
+				page.locator(".notice-item.is-unread")
+					.first()
+					.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("标为已读"))
+					.click();
 				PlaywrightAssertions.assertThat(page.locator(".notice-item.is-unread")).hasCount(unread - 1);
 			}
 			assertOnScreen(page);
@@ -155,11 +159,13 @@ class NoticesAndAnnouncementsBrowserTest {
 	}
 
 	private static void assertOnScreen(Page page) {
-		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
+		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
+			.intValue();
 		assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 	}
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
+
 }

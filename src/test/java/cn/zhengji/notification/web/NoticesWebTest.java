@@ -27,9 +27,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * 我的消息 through MockMvc with the real security: a reader sees and marks only their own notices
- * (someone else's is 404 and stays unread), unread ones come first, the navigation shows the unread
- * count, and text messages can be switched on only with a mobile number.
+ * 我的消息 through MockMvc with the real security: a reader sees and marks only their own
+ * notices (someone else's is 404 and stays unread), unread ones come first, the
+ * navigation shows the unread count, and text messages can be switched on only with a
+ * mobile number.
  */
 @AccountTestContext
 class NoticesWebTest {
@@ -69,7 +70,8 @@ class NoticesWebTest {
 		return jdbc.sql("""
 				insert into notice (account_id, kind, title, body, link, created_at, read_at)
 				values (?, 'RETURNED', ?, '正文', '/works/1', ?, ?) returning id
-				""").params(to.id(), title, at.atOffset(ZoneOffset.UTC), read ? at.atOffset(ZoneOffset.UTC) : null)
+				""")
+			.params(to.id(), title, at.atOffset(ZoneOffset.UTC), read ? at.atOffset(ZoneOffset.UTC) : null)
 			.query(Long.class)
 			.single();
 	}
@@ -102,7 +104,8 @@ class NoticesWebTest {
 		notice(reader, "二", "2026-03-01T09:00:00Z", false);
 		notice(other, "三", "2026-03-01T10:00:00Z", false);
 
-		assertThat(page(reader, "/workbench")).contains("<span class=\"badge rounded-pill notice-badge\" title=\"2 条未读消息\">2</span>");
+		assertThat(page(reader, "/workbench"))
+			.contains("<span class=\"badge rounded-pill notice-badge\" title=\"2 条未读消息\">2</span>");
 
 		mvc.perform(post("/notices/read-all").with(csrf()).with(user(fixtures.signedIn(reader))))
 			.andExpect(redirectedUrl("/notices"))
@@ -127,12 +130,15 @@ class NoticesWebTest {
 		long mine = notice(reader, "我的消息一", "2026-03-01T08:00:00Z", false);
 		notice(reader, "我的消息二", "2026-03-01T09:00:00Z", false);
 
-		mvc.perform(post("/notices/{id}/read", mine).param("open", "true").with(csrf())
+		mvc.perform(post("/notices/{id}/read", mine).param("open", "true")
+			.with(csrf())
 			.with(user(fixtures.signedIn(reader)))).andExpect(redirectedUrl("/works/1"));
 
 		assertThat(unreadOf(reader)).isEqualTo(1);
-		assertThat(jdbc.sql("select read_at is not null from notice where id = ?").param(mine).query(Boolean.class).single())
-			.isTrue();
+		assertThat(jdbc.sql("select read_at is not null from notice where id = ?")
+			.param(mine)
+			.query(Boolean.class)
+			.single()).isTrue();
 	}
 
 	@Test
@@ -150,22 +156,27 @@ class NoticesWebTest {
 
 	@Test
 	void anAccountWithAMobileNumberSwitchesTextMessagesOnAndTheChangeIsAudited() throws Exception {
-		assertThat(page(reader, "/notices/settings")).contains("接收短信的手机号：" + PersonalDataCipher.maskMobile(reader.mobile()));
+		assertThat(page(reader, "/notices/settings"))
+			.contains("接收短信的手机号：" + PersonalDataCipher.maskMobile(reader.mobile()));
 
 		mvc.perform(post("/notices/settings").param("sms", "true").with(csrf()).with(user(fixtures.signedIn(reader))))
 			.andExpect(redirectedUrl("/notices/settings"))
 			.andExpect(flash().attribute("flashSuccess", "已开启短信通知。"));
 
-		assertThat(jdbc.sql("select sms from notice_preference where account_id = ?").param(reader.id())
-			.query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("select sms from notice_preference where account_id = ?")
+			.param(reader.id())
+			.query(Boolean.class)
+			.single()).isTrue();
 		assertThat(jdbc.sql("""
 				select summary from audit_event where target_type = 'notice_preference' and target_id = ?
 				""").param(String.valueOf(reader.id())).query(String.class).list()).containsExactly("开启短信通知");
 
 		mvc.perform(post("/notices/settings").with(csrf()).with(user(fixtures.signedIn(reader))))
 			.andExpect(flash().attribute("flashSuccess", "已关闭短信通知。"));
-		assertThat(jdbc.sql("select sms from notice_preference where account_id = ?").param(reader.id())
-			.query(Boolean.class).single()).isFalse();
+		assertThat(jdbc.sql("select sms from notice_preference where account_id = ?")
+			.param(reader.id())
+			.query(Boolean.class)
+			.single()).isFalse();
 	}
 
 	@Test
@@ -177,8 +188,10 @@ class NoticesWebTest {
 			.andExpect(redirectedUrl("/notices/settings"))
 			.andExpect(flash().attribute("flashError", "您的账号没有登记手机号，无法开启短信通知。请联系管理员登记手机号。"));
 
-		assertThat(jdbc.sql("select count(*) from notice_preference where account_id = ?").param(admin.id())
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from notice_preference where account_id = ?")
+			.param(admin.id())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	int unreadOf(Person person) {
@@ -187,4 +200,5 @@ class NoticesWebTest {
 			.query(Integer.class)
 			.single();
 	}
+
 }

@@ -8,7 +8,6 @@ import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
-import cn.zhengji.organisation.OrganisationAdministration;
 import cn.zhengji.organisation.OrganisationTestData;
 import cn.zhengji.support.Spreadsheets;
 import cn.zhengji.organisation.Organisations;
@@ -86,7 +85,10 @@ class OrganisationScopingWebTest {
 		Organisation company = data.create(county, "导出公司工会", OrganisationKind.GRASSROOTS);
 
 		byte[] xlsx = mvc.perform(get("/admin/organisations/{id}/export.xlsx", county.id()).with(user(fuzhouAdmin)))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 
 		assertThat(Spreadsheets.rows(xlsx)).containsExactly(List.of("名称", "简称", "代码", "类型", "上级组织", "层级"),
 				List.of(county.name(), "", "", "县（市、区）总工会", "福州市总工会", "0"),
@@ -106,9 +108,13 @@ class OrganisationScopingWebTest {
 	void expandingANodeLoadsItsChildrenAsAFragment() throws Exception {
 		Organisation demoCounty = data.byCode("demo-county");
 
-		String fragment = mvc.perform(get("/admin/organisations/{id}/children", demoCounty.id())
-			.header("HX-Request", "true")
-			.with(user(fuzhouAdmin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String fragment = mvc
+			.perform(get("/admin/organisations/{id}/children", demoCounty.id()).header("HX-Request", "true")
+				.with(user(fuzhouAdmin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 
 		assertThat(fragment).contains("演示科技有限公司工会", "演示制造集团工会", "基层工会").doesNotContain("<html");
 	}
@@ -186,20 +192,33 @@ class OrganisationScopingWebTest {
 		Organisation county = data.create(fuzhou, "表单重名区总工会", OrganisationKind.COUNTY);
 		int before = organisations.children(fuzhou.id()).size();
 
-		String duplicate = mvc.perform(post("/admin/organisations/{id}/children/new", fuzhou.id())
-			.with(user(fuzhouAdmin))
-			.with(csrf())
-			.param("name", county.name())
-			.param("kind", "COUNTY")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		String blank = mvc.perform(post("/admin/organisations/{id}/children/new", fuzhou.id()).with(user(fuzhouAdmin))
-			.with(csrf())
-			.param("name", "   ")
-			.param("kind", "PROVINCIAL")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		String badKind = mvc.perform(post("/admin/organisations/{id}/children/new", fuzhou.id())
-			.with(user(fuzhouAdmin))
-			.with(csrf())
-			.param("name", OrganisationTestData.unique("怪类型"))
-			.param("kind", "NO_SUCH_KIND")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String duplicate = mvc
+			.perform(post("/admin/organisations/{id}/children/new", fuzhou.id()).with(user(fuzhouAdmin))
+				.with(csrf())
+				.param("name", county.name())
+				.param("kind", "COUNTY"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String blank = mvc
+			.perform(post("/admin/organisations/{id}/children/new", fuzhou.id()).with(user(fuzhouAdmin))
+				.with(csrf())
+				.param("name", "   ")
+				.param("kind", "PROVINCIAL"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String badKind = mvc
+			.perform(post("/admin/organisations/{id}/children/new", fuzhou.id()).with(user(fuzhouAdmin))
+				.with(csrf())
+				.param("name", OrganisationTestData.unique("怪类型"))
+				.param("kind", "NO_SUCH_KIND"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 
 		assertThat(duplicate).contains("同一上级组织下已有同名组织");
 		assertThat(blank).contains("请填写名称", "该类型的组织不能添加在这里");
@@ -277,17 +296,26 @@ class OrganisationScopingWebTest {
 	void importPageReportsSuccessOrEveryProblem() throws Exception {
 		String county = OrganisationTestData.unique("上传区总工会");
 		byte[] good = OrganisationTestData.xlsx(List.of(OrganisationTestData.header(),
-				Arrays.asList(county, null, "县（市、区）总工会", null),
-				Arrays.asList(county + "某公司工会", null, "基层工会", county)));
+				Arrays.asList(county, null, "县（市、区）总工会", null), Arrays.asList(county + "某公司工会", null, "基层工会", county)));
 
-		String success = mvc.perform(multipart("/admin/organisations/{id}/import", fuzhou.id())
-			.file(new MockMultipartFile("file", "组织.xlsx", OrganisationController.XLSX.toString(), good))
-			.with(user(fuzhouAdmin))
-			.with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		String notExcel = mvc.perform(multipart("/admin/organisations/{id}/import", fuzhou.id())
-			.file(new MockMultipartFile("file", "组织.xlsx", "text/plain", "名称,类型".getBytes()))
-			.with(user(fuzhouAdmin))
-			.with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String success = mvc
+			.perform(multipart("/admin/organisations/{id}/import", fuzhou.id())
+				.file(new MockMultipartFile("file", "组织.xlsx", OrganisationController.XLSX.toString(), good))
+				.with(user(fuzhouAdmin))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String notExcel = mvc
+			.perform(multipart("/admin/organisations/{id}/import", fuzhou.id())
+				.file(new MockMultipartFile("file", "组织.xlsx", "text/plain", "名称,类型".getBytes()))
+				.with(user(fuzhouAdmin))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		String noFile = mvc
 			.perform(multipart("/admin/organisations/{id}/import", fuzhou.id()).with(user(fuzhouAdmin)).with(csrf()))
 			.andExpect(status().isOk())
@@ -312,12 +340,12 @@ class OrganisationScopingWebTest {
 			.andExpect(jsonPath("$[0].kind").value("CITY"))
 			.andExpect(jsonPath("$[0].depth").value(2))
 			.andExpect(jsonPath("$[?(@.name == '厦门市总工会')]").isEmpty())
-			.andExpect(jsonPath("$[?(@.id == " + county.id() + ")].parentId").value(org.hamcrest.Matchers.contains(
-					(int) fuzhou.id())));
+			.andExpect(jsonPath("$[?(@.id == " + county.id() + ")].parentId")
+				.value(org.hamcrest.Matchers.contains((int) fuzhou.id())));
 		mvc.perform(get("/api/v1/organisations").with(user(worker)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[*].name").value(org.hamcrest.Matchers.contains("中华全国总工会", "福建省总工会",
-					"福州市总工会", county.name())));
+			.andExpect(jsonPath("$[*].name")
+				.value(org.hamcrest.Matchers.contains("中华全国总工会", "福建省总工会", "福州市总工会", county.name())));
 		mvc.perform(get("/api/v1/organisations/{id}", xiamen.id()).with(user(fuzhouAdmin)))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.status").value(404))
@@ -333,4 +361,5 @@ class OrganisationScopingWebTest {
 	static String main(String page) {
 		return page.substring(page.indexOf("<main"), page.indexOf("</main>"));
 	}
+
 }

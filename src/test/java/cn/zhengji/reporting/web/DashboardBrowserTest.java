@@ -29,9 +29,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard in a real browser under the real Content-Security-Policy, on a PC and on a phone:
- * ECharts draws every chart from the data attributes (SVG inside each chart element), nothing is
- * blocked, nothing is wider than the screen. Screenshots: target/screenshots/dashboard-*.png.
+ * The dashboard in a real browser under the real Content-Security-Policy, on a PC and on
+ * a phone: ECharts draws every chart from the data attributes (SVG inside each chart
+ * element), nothing is blocked, nothing is wider than the screen. Screenshots:
+ * target/screenshots/dashboard-*.png.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -69,7 +70,8 @@ class DashboardBrowserTest {
 
 	@BeforeAll
 	void setUp() {
-		// Figures to draw: a subtree with entries of every state, quotas, allocations and events, and
+		// Figures to draw: a subtree with entries of every state, quotas, allocations and
+		// events, and
 		// an admin of its province who signs in with the form.
 		data = new DashboardFixture(jdbc, organisations, campaigns, campaignAdministration, clock);
 		admin = OrganisationTestData.unique("dashboard-province-");
@@ -110,7 +112,8 @@ class DashboardBrowserTest {
 		assertThat(charts).isEqualTo(6);
 		assertThat(page.locator(".dashboard-chart-ready svg").count()).isEqualTo(charts);
 		assertThat(page.locator("#by-unit .dashboard-chart svg text").allTextContents()).contains(data.city.name());
-		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
+		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
+			.intValue();
 		assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 		assertThat(problems).isEmpty();
 		Browser.screenshot(page, "dashboard-" + viewport.name().toLowerCase());
@@ -120,4 +123,5 @@ class DashboardBrowserTest {
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
+
 }

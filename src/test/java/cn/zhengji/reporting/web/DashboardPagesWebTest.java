@@ -24,9 +24,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The dashboard page and its JSON, through the real security: the tables carry the exact figures of
- * {@link DashboardFixture}, a city admin sees nothing of another city, and the charts get their data
- * from attributes (no inline script).
+ * The dashboard page and its JSON, through the real security: the tables carry the exact
+ * figures of {@link DashboardFixture}, a city admin sees nothing of another city, and the
+ * charts get their data from attributes (no inline script).
  */
 @ZhengjiTest
 @AutoConfigureMockMvc
@@ -94,8 +94,10 @@ class DashboardPagesWebTest {
 		assertThat(cells(page, "waiting-COUNTY")).isEqualTo("[2, 3.0, 2.0]");
 		assertThat(cells(page, "waiting-CITY")).isEqualTo("[1, 5.0, 5.0]");
 		assertThat(page.html().indexOf("waiting-GRASSROOTS")).isLessThan(page.html().indexOf("waiting-COUNTY"));
-		assertThat(cells(page, "quota-" + data.city.id() + "-" + data.category("digital-union"))).isEqualTo("[数字赋能工会, 2 / 2]");
-		assertThat(cells(page, "quota-" + data.city.id() + "-" + data.category("good-netizen"))).isEqualTo("[八闽职工好网民, 2 / 5]");
+		assertThat(cells(page, "quota-" + data.city.id() + "-" + data.category("digital-union")))
+			.isEqualTo("[数字赋能工会, 2 / 2]");
+		assertThat(cells(page, "quota-" + data.city.id() + "-" + data.category("good-netizen")))
+			.isEqualTo("[八闽职工好网民, 2 / 5]");
 		assertThat(cells(page, "allocation-" + data.countyA.id())).isEqualTo("[4, 3, 133%]");
 		assertThat(cells(page, "reach-WORKERS_REACHED").startsWith("[150,")).isTrue();
 	}
@@ -104,11 +106,12 @@ class DashboardPagesWebTest {
 	void aCityAdminSeesNothingOfAnotherCity() throws Exception {
 		Html page = page("/dashboard?campaign=" + data.campaign.code(), cityAdmin);
 
-		assertThat(page.html()).doesNotContain(data.otherCity.name()).doesNotContain("unit=" + data.otherCity.id() + "\"");
-		mvc.perform(get("/dashboard?campaign=" + data.campaign.code() + "&unit=" + data.otherCity.id()).with(user(cityAdmin)))
-			.andExpect(status().isNotFound());
-		mvc.perform(get("/dashboard/data?campaign=" + data.campaign.code() + "&unit=" + data.otherCity.id()).with(user(cityAdmin)))
-			.andExpect(status().isNotFound());
+		assertThat(page.html()).doesNotContain(data.otherCity.name())
+			.doesNotContain("unit=" + data.otherCity.id() + "\"");
+		mvc.perform(get("/dashboard?campaign=" + data.campaign.code() + "&unit=" + data.otherCity.id())
+			.with(user(cityAdmin))).andExpect(status().isNotFound());
+		mvc.perform(get("/dashboard/data?campaign=" + data.campaign.code() + "&unit=" + data.otherCity.id())
+			.with(user(cityAdmin))).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -128,7 +131,8 @@ class DashboardPagesWebTest {
 		Html page = page("/dashboard?campaign=" + data.campaign.code() + "&unit=" + data.countyA.id(), cityAdmin);
 
 		assertThat(page.stat("entries")).isEqualTo("4");
-		assertThat(page.html()).contains("<a href=\"/dashboard?campaign=" + data.campaign.code() + "&amp;unit=" + data.city.id() + "\">");
+		assertThat(page.html())
+			.contains("<a href=\"/dashboard?campaign=" + data.campaign.code() + "&amp;unit=" + data.city.id() + "\">");
 	}
 
 	@Test
@@ -138,7 +142,9 @@ class DashboardPagesWebTest {
 		assertThat(page.count("class=\"dashboard-chart")).isEqualTo(6);
 		assertThat(page.count("data-chart=\"{&quot;kind&quot;:")).isEqualTo(6);
 		assertThat(page.count("<script")).isEqualTo(page.count("<script src=\""));
-		assertThat(page.html()).contains("<script src=\"/webjars/echarts/").containsPattern("<script src=\"/js/dashboard[^\"]*[.]js\" defer>");
+		assertThat(page.html()).contains("<script src=\"/webjars/echarts/")
+			.containsPattern("<script src=\"/js/dashboard[^\"]*[.]js\" defer>");
 		assertThat(page.html()).doesNotContain(" style=");
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Just enough reading of the dashboard's HTML for the tests: rows by id, their cells as text. */
+/**
+ * Just enough reading of the dashboard's HTML for the tests: rows by id, their cells as
+ * text.
+ */
 record Html(String html) {
 
 	private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);

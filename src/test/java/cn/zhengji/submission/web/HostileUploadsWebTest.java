@@ -49,11 +49,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Issue 3 item 5, end to end: the hostile corpus goes through the real tus endpoint
- * ({@code /api/v1/uploads}) and the entry's attach endpoint, is checked by its content, and gets its
- * specific Chinese message. Files of a format the slot does not take (or unsafe content) are not
- * attached and leave only a FILE_REJECTED audit event; files of the right format breaking a rule are
- * attached with their failed finding. Afterwards the server still answers and every file stored
- * before is byte-identical (SHA-256 recomputed from storage).
+ * ({@code /api/v1/uploads}) and the entry's attach endpoint, is checked by its content,
+ * and gets its specific Chinese message. Files of a format the slot does not take (or
+ * unsafe content) are not attached and leave only a FILE_REJECTED audit event; files of
+ * the right format breaking a rule are attached with their failed finding. Afterwards the
+ * server still answers and every file stored before is byte-identical (SHA-256 recomputed
+ * from storage).
  */
 @ZhengjiTest
 @AutoConfigureMockMvc
@@ -97,8 +98,8 @@ class HostileUploadsWebTest {
 	@Test
 	void everyHostileFileGetsItsMessageNothingUnsafeIsAttachedAndEarlierFilesStayByteIdentical() throws Exception {
 		SignedInUser worker = fixtures.worker();
-		SignedInUser countyAdmin = fixtures.admin(fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"),
-				"恶意文件测试区总工会", OrganisationKind.COUNTY));
+		SignedInUser countyAdmin = fixtures
+			.admin(fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"), "恶意文件测试区总工会", OrganisationKind.COUNTY));
 		long earlier = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "先存好的作品");
 		long video = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "恶意视频测试");
 		long song = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "song", "恶意歌曲测试");
@@ -127,8 +128,8 @@ class HostileUploadsWebTest {
 						"分辨率 3840×2160，本项目要求 1080P"),
 				new Case("1:1", "work", "square.mp4", Files.readAllBytes(TestMedia.mp4(1080, 1080, 31, 1)), true,
 						"画面比例 1:1，本项目要求"),
-				new Case("29-second micro-video", "work", "short.mp4", Files.readAllBytes(TestMedia.mp4(1080, 1920, 29, 1)),
-						true, "时长 29秒，短于本项目下限 30秒"));
+				new Case("29-second micro-video", "work", "short.mp4",
+						Files.readAllBytes(TestMedia.mp4(1080, 1920, 29, 1)), true, "时长 29秒，短于本项目下限 30秒"));
 		for (Case hostile : corpus) {
 			check(worker, video, hostile);
 		}
@@ -138,23 +139,27 @@ class HostileUploadsWebTest {
 				"图片尺寸 50000×50000，超过上限"));
 		check(worker, song, new Case("SVG with script", "score", "歌谱.png",
 				"<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>"
-					.getBytes(StandardCharsets.UTF_8), false, "SVG矢量图（内含脚本）"));
+					.getBytes(StandardCharsets.UTF_8),
+				false, "SVG矢量图（内含脚本）"));
 		check(countyAdmin, system, new Case("PPTX zip bomb", "presentation", "炸弹.pptx",
 				pptxWith("ppt/media/image1.png", new byte[0], 64L << 20), false, "解压后膨胀超过 200 倍，疑似压缩炸弹，已拒收"));
-		check(countyAdmin, system, new Case("PPTX zip slip", "presentation", "穿越.pptx",
-				pptxWith("../../etc/cron.d/evil", "* * * * * root sh".getBytes(StandardCharsets.UTF_8), 0), false,
-				"压缩包内文件名“../../etc/cron.d/evil”不安全（含上级目录“..”）"));
+		check(countyAdmin, system,
+				new Case("PPTX zip slip", "presentation", "穿越.pptx",
+						pptxWith("../../etc/cron.d/evil", "* * * * * root sh".getBytes(StandardCharsets.UTF_8), 0),
+						false, "压缩包内文件名“../../etc/cron.d/evil”不安全（含上级目录“..”）"));
 
-		// Hostile names are refused when the upload begins (the files module's rule): nothing is created.
+		// Hostile names are refused when the upload begins (the files module's rule):
+		// nothing is created.
 		long uploadsBefore = jdbc.sql("select count(*) from entry_attachment").query(Long.class).single();
 		for (String name : List.of("../../etc/passwd.mp4", "作品\u202Egnp.mp4", "作品\0.mp4", "长".repeat(300) + ".mp4")) {
-			mvc.perform(post("/api/v1/uploads").with(csrf()).with(user(worker))
+			mvc.perform(post("/api/v1/uploads").with(csrf())
+				.with(user(worker))
 				.header("Tus-Resumable", "1.0.0")
 				.header("Upload-Length", "10")
-				.header("Upload-Metadata", metadata(name)))
-				.andExpect(status().isBadRequest());
+				.header("Upload-Metadata", metadata(name))).andExpect(status().isBadRequest());
 		}
-		assertThat(jdbc.sql("select count(*) from entry_attachment").query(Long.class).single()).isEqualTo(uploadsBefore);
+		assertThat(jdbc.sql("select count(*) from entry_attachment").query(Long.class).single())
+			.isEqualTo(uploadsBefore);
 
 		// Still answering, and every file stored before is byte for byte what it was.
 		mvc.perform(get("/works").with(user(worker))).andExpect(status().isOk());
@@ -163,12 +168,15 @@ class HostileUploadsWebTest {
 		for (UUID id : before.keySet()) {
 			assertThat(storedFiles.findCompleted(id).orElseThrow().sha256()).isEqualTo(before.get(id));
 		}
-		// The song slot still holds the good score, and the micro-video its last attached (failing) file.
+		// The song slot still holds the good score, and the micro-video its last attached
+		// (failing) file.
 		assertThat(attachedNames(song)).containsExactlyInAnyOrder("歌谱.png", "长歌.mp3");
 		assertThat(attachedNames(video)).containsExactly("short.mp4");
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'FILE_REJECTED' and target_type = 'entry' and target_id in (?, ?, ?)")
-			.params(String.valueOf(video), String.valueOf(song), String.valueOf(system)).query(Long.class).single())
-			.isEqualTo(7);
+		assertThat(jdbc.sql(
+				"select count(*) from audit_event where action = 'FILE_REJECTED' and target_type = 'entry' and target_id in (?, ?, ?)")
+			.params(String.valueOf(video), String.valueOf(song), String.valueOf(system))
+			.query(Long.class)
+			.single()).isEqualTo(7);
 	}
 
 	private void check(SignedInUser actor, long entryId, Case hostile) throws Exception {
@@ -181,7 +189,9 @@ class HostileUploadsWebTest {
 		if (hostile.attached()) {
 			assertThat(flash(result)).as(hostile.name()).contains("已添加文件 " + hostile.fileName());
 			String inspection = jdbc.sql("select inspection::text from entry_attachment where file_id = ?")
-				.param(upload).query(String.class).single();
+				.param(upload)
+				.query(String.class)
+				.single();
 			assertThat(inspection).as(hostile.name()).contains(hostile.message());
 			assertThat(attachedFiles).as(hostile.name()).contains(upload);
 			mvc.perform(get("/works/" + entryId).with(user(actor)))
@@ -198,9 +208,10 @@ class HostileUploadsWebTest {
 	}
 
 	/**
-	 * No slow work under the entry's lock: the file is inspected before the row is locked. While
-	 * another transaction holds the lock and the attach waits for it, the file's bytes are moved
-	 * away; an attach that inspected only after taking the lock would find no file and refuse it.
+	 * No slow work under the entry's lock: the file is inspected before the row is
+	 * locked. While another transaction holds the lock and the attach waits for it, the
+	 * file's bytes are moved away; an attach that inspected only after taking the lock
+	 * would find no file and refuse it.
 	 */
 	@Test
 	void aFileIsInspectedBeforeTheEntryRowIsLockedSoAnInspectionNeverHoldsTheEntry() throws Exception {
@@ -221,7 +232,9 @@ class HostileUploadsWebTest {
 			cn.zhengji.submission.AttachOutcome outcome = attached.get(60, java.util.concurrent.TimeUnit.SECONDS);
 			assertThat(outcome.attached()).isTrue();
 			assertThat(outcome.message()).isEqualTo("已添加文件 work.mp4，检查结果见下方。");
-			assertThat(jdbc.sql("select file_id from entry_attachment where entry_id = ?").param(id).query(UUID.class)
+			assertThat(jdbc.sql("select file_id from entry_attachment where entry_id = ?")
+				.param(id)
+				.query(UUID.class)
 				.list()).containsExactly(upload);
 		}
 		finally {
@@ -230,26 +243,30 @@ class HostileUploadsWebTest {
 	}
 
 	UUID upload(SignedInUser actor, String fileName, byte[] bytes) throws Exception {
-		String location = mvc.perform(post("/api/v1/uploads").with(csrf()).with(user(actor))
-			.header("Tus-Resumable", "1.0.0")
-			.header("Upload-Length", String.valueOf(bytes.length))
-			.header("Upload-Metadata", metadata(fileName)))
+		String location = mvc
+			.perform(post("/api/v1/uploads").with(csrf())
+				.with(user(actor))
+				.header("Tus-Resumable", "1.0.0")
+				.header("Upload-Length", String.valueOf(bytes.length))
+				.header("Upload-Metadata", metadata(fileName)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getHeader("Location");
-		mvc.perform(patch(location).with(csrf()).with(user(actor))
+		mvc.perform(patch(location).with(csrf())
+			.with(user(actor))
 			.header("Tus-Resumable", "1.0.0")
 			.header("Upload-Offset", "0")
 			.contentType("application/offset+octet-stream")
-			.content(bytes))
-			.andExpect(status().isNoContent());
+			.content(bytes)).andExpect(status().isNoContent());
 		return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
 	}
 
 	MvcResult attach(SignedInUser actor, long entryId, String slot, UUID upload) throws Exception {
-		return mvc.perform(post("/works/" + entryId + "/slots/" + slot + "/attach").with(csrf()).with(user(actor))
-			.param("uploadId", upload.toString()))
+		return mvc
+			.perform(post("/works/" + entryId + "/slots/" + slot + "/attach").with(csrf())
+				.with(user(actor))
+				.param("uploadId", upload.toString()))
 			.andExpect(status().isFound())
 			.andReturn();
 	}
@@ -261,7 +278,8 @@ class HostileUploadsWebTest {
 
 	static String metadata(String fileName) {
 		return "filename " + Base64.getEncoder().encodeToString(fileName.getBytes(StandardCharsets.UTF_8))
-				+ ",filetype " + Base64.getEncoder().encodeToString("application/octet-stream".getBytes(StandardCharsets.UTF_8));
+				+ ",filetype "
+				+ Base64.getEncoder().encodeToString("application/octet-stream".getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The SHA-256 of each file, recomputed from the bytes in storage. */
@@ -275,7 +293,10 @@ class HostileUploadsWebTest {
 	}
 
 	List<String> attachedNames(long entryId) {
-		return jdbc.sql("select file_name from entry_attachment where entry_id = ?").param(entryId).query(String.class).list();
+		return jdbc.sql("select file_name from entry_attachment where entry_id = ?")
+			.param(entryId)
+			.query(String.class)
+			.list();
 	}
 
 	static String sha256(byte[] bytes) throws Exception {
@@ -288,12 +309,23 @@ class HostileUploadsWebTest {
 		return out.toByteArray();
 	}
 
-	/** A PNG whose header claims the given size, with a tiny image data chunk: a decompression bomb for naive decoders. */
+	/**
+	 * A PNG whose header claims the given size, with a tiny image data chunk: a
+	 * decompression bomb for naive decoders.
+	 */
 	static byte[] pngClaiming(int width, int height) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
-		chunk(out, "IHDR", java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-			.put((byte) 0).put((byte) 0).put((byte) 0).array());
+		chunk(out, "IHDR",
+				java.nio.ByteBuffer.allocate(13)
+					.putInt(width)
+					.putInt(height)
+					.put((byte) 8)
+					.put((byte) 2)
+					.put((byte) 0)
+					.put((byte) 0)
+					.put((byte) 0)
+					.array());
 		ByteArrayOutputStream idat = new ByteArrayOutputStream();
 		try (java.util.zip.DeflaterOutputStream deflate = new java.util.zip.DeflaterOutputStream(idat)) {
 			deflate.write(new byte[64]);
@@ -317,7 +349,10 @@ class HostileUploadsWebTest {
 		out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
 	}
 
-	/** A presentation-shaped zip with one extra part of the given name, content and trailing zeros. */
+	/**
+	 * A presentation-shaped zip with one extra part of the given name, content and
+	 * trailing zeros.
+	 */
 	static byte[] pptxWith(String extraEntry, byte[] extraContent, long extraZeros) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -30,11 +30,11 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 3 item 7 in Debian's chromium on a phone-sized window (390×844): the demo participant
- * creates a micro-video entry, uploads a 1080×1920 MP4 in 1 MiB PATCHes with visible progress, sees
- * the checks pass, accepts the declarations and submits; a 720P file shows the resolution message
- * and cannot be submitted; an upload cut off after a few chunks survives a page reload and completes
- * with the SHA-256 of the source file.
+ * Issue 3 item 7 in Debian's chromium on a phone-sized window (390×844): the demo
+ * participant creates a micro-video entry, uploads a 1080×1920 MP4 in 1 MiB PATCHes with
+ * visible progress, sees the checks pass, accepts the declarations and submits; a 720P
+ * file shows the resolution message and cannot be submitted; an upload cut off after a
+ * few chunks survives a page reload and completes with the SHA-256 of the source file.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "zhengji.submission.upload-chunk-size=1048576")
@@ -71,14 +71,16 @@ class MicroVideoJourneyBrowserTest {
 		Page page = browser.open(Viewport.PHONE);
 		List<String> policyViolations = new ArrayList<>();
 		page.onConsoleMessage(message -> {
-			if (message.text().contains("Content Security Policy") || message.text().contains("Content-Security-Policy")) {
+			if (message.text().contains("Content Security Policy")
+					|| message.text().contains("Content-Security-Policy")) {
 				policyViolations.add(message.text());
 			}
 		});
 		signIn(page);
 		Path video = TestMedia.mp4(1080, 1920, 40, 5);
 
-		// 1. A micro-video entry with a 1080×1920 file: progress, checks passed, declarations, submitted.
+		// 1. A micro-video entry with a 1080×1920 file: progress, checks passed,
+		// declarations, submitted.
 		createEntry(page, "手机上传的微视频");
 		assertThat(page.locator("#slot-work .upload-widget").getAttribute("data-chunk-size")).isEqualTo("1048576");
 		page.locator("#upload-work").setInputFiles(video);
@@ -92,7 +94,9 @@ class MicroVideoJourneyBrowserTest {
 		assertThat(page.locator(".judgements").textContent()).contains("无水印", "片头字幕须有作品名称");
 		page.locator("input[name=declaration]").all().forEach(box -> box.check());
 		page.locator("button.submit-entry").click();
-		page.locator(".alert-success").getByText("作品已提交。", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).waitFor();
+		page.locator(".alert-success")
+			.getByText("作品已提交。", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))
+			.waitFor();
 		SignedInUser submitter = (SignedInUser) userDetails.loadUserByUsername(PARTICIPANT);
 		assertThat(page.locator("#entry-state").textContent())
 			.isEqualTo("已提交（待" + submitter.organisationName() + "审核）");
@@ -111,7 +115,8 @@ class MicroVideoJourneyBrowserTest {
 		assertThat(page.locator("button.submit-entry").isDisabled()).isTrue();
 		Browser.screenshot(page, "submission-entry-720p-phone");
 
-		// 3. An upload cut off after four chunks, the page reloaded, the same file chosen again.
+		// 3. An upload cut off after four chunks, the page reloaded, the same file chosen
+		// again.
 		createEntry(page, "断点续传的微视频");
 		String entryPage = page.url();
 		AtomicInteger patches = new AtomicInteger();
@@ -128,7 +133,8 @@ class MicroVideoJourneyBrowserTest {
 		});
 		page.locator("#upload-work").setInputFiles(video);
 		page.locator("#slot-work .upload-status").getByText("自动重试").waitFor();
-		// Reloaded while the connection is still "broken", so that no retry slips through before the reload.
+		// Reloaded while the connection is still "broken", so that no retry slips through
+		// before the reload.
 		page.navigate(entryPage);
 		page.unrouteAll();
 		UUID uploadId = UUID.fromString(uploadUrl.get().substring(uploadUrl.get().lastIndexOf('/') + 1));
@@ -159,7 +165,8 @@ class MicroVideoJourneyBrowserTest {
 		Browser.screenshot(page, "submission-works-phone");
 		assertNoHorizontalOverflow(page);
 
-		// 4. Changing the submitted entry: 撤回修改 says what is lost, then the entry is a draft again.
+		// 4. Changing the submitted entry: 撤回修改 says what is lost, then the entry is a
+		// draft again.
 		page.navigate(submittedEntry);
 		assertThat(page.locator(".entry-recall").textContent()).contains("不能直接修改");
 		page.locator("a.recall-entry").click();
@@ -188,12 +195,13 @@ class MicroVideoJourneyBrowserTest {
 		page.locator("input[name=title]").fill(title);
 		page.locator("form.new-entry-form button[type=submit]").click();
 		page.locator(".alert-success").getByText("已创建作品草稿").waitFor();
-		page.locator("#upload-work").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
-			.setState(WaitForSelectorState.ATTACHED));
+		page.locator("#upload-work")
+			.waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
 	}
 
 	private static void assertNoHorizontalOverflow(Page page) {
-		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
+		int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
+			.intValue();
 		assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 	}
 
@@ -204,4 +212,5 @@ class MicroVideoJourneyBrowserTest {
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
+
 }

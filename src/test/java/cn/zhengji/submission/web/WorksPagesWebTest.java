@@ -33,9 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The submission pages with the real security configuration: every category's entry page and edit
- * page show exactly the texts and slots of its rule, the nomination form (附件4) is checked and its
- * personal data stays masked except through the audited "查看完整信息".
+ * The submission pages with the real security configuration: every category's entry page
+ * and edit page show exactly the texts and slots of its rule, the nomination form (附件4)
+ * is checked and its personal data stays masked except through the audited "查看完整信息".
  */
 @ZhengjiTest
 @AutoConfigureMockMvc
@@ -66,7 +66,9 @@ class WorksPagesWebTest {
 		fixtures = new SubmissionFixtures(jdbc, organisations, userDetails, cipher);
 	}
 
-	/** Who enters each category: a participant kind, or an admin of an organisation kind. */
+	/**
+	 * Who enters each category: a participant kind, or an admin of an organisation kind.
+	 */
 	SignedInUser submitterFor(String who) {
 		Organisation fuzhou = fixtures.organisation("fj-fuzhou");
 		return switch (who) {
@@ -118,7 +120,8 @@ class WorksPagesWebTest {
 			.andExpect(content().string(containsString("网络正能量微视频征集")))
 			.andExpect(content().string(containsString("您的身份不能申报此项目")))
 			.andExpect(content().string(containsString("时长30秒至5分钟")));
-		mvc.perform(post("/works/new").with(csrf()).with(user(worker))
+		mvc.perform(post("/works/new").with(csrf())
+			.with(user(worker))
 			.param("campaign", SubmissionFixtures.OPEN_CAMPAIGN)
 			.param("category", "cadre-story")
 			.param("title", "不该创建"))
@@ -131,7 +134,8 @@ class WorksPagesWebTest {
 		SignedInUser admin = submitterFor("COUNTY");
 		long id = changes.create(admin, SubmissionFixtures.OPEN_CAMPAIGN, "application-system", "分部分填写");
 
-		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(admin))
+		mvc.perform(post("/works/" + id + "/edit").with(csrf())
+			.with(user(admin))
 			.param("version", "0")
 			.param("title", "分部分填写")
 			.param("text:introduction:0", "需求与方案的内容")
@@ -147,7 +151,8 @@ class WorksPagesWebTest {
 		mvc.perform(get("/works/" + id + "/edit").with(user(admin)))
 			.andExpect(content().string(containsString("上限 3000 字")));
 		// The same version again: someone else saved in between.
-		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(admin))
+		mvc.perform(post("/works/" + id + "/edit").with(csrf())
+			.with(user(admin))
 			.param("version", "0")
 			.param("title", "分部分填写")
 			.param("text:introduction:0", "旧页面的内容"))
@@ -162,8 +167,8 @@ class WorksPagesWebTest {
 		long id = changes.create(cityAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", "推荐好网民");
 		Map<String, String> form = Map.ofEntries(Map.entry("version", "0"), Map.entry("title", "推荐好网民"),
 				Map.entry("name", "张三"), Map.entry("sex", "MALE"), Map.entry("birthMonth", "1949-11"),
-				Map.entry("politicalStatus", "中共党员"), Map.entry("accountName", "八闽工匠"),
-				Map.entry("platform", "抖音"), Map.entry("followers", "3.2万"), Map.entry("unitAndPosition", "某公司 技术员"),
+				Map.entry("politicalStatus", "中共党员"), Map.entry("accountName", "八闽工匠"), Map.entry("platform", "抖音"),
+				Map.entry("followers", "3.2万"), Map.entry("unitAndPosition", "某公司 技术员"),
 				Map.entry("mobile", "13812345678"), Map.entry("idNumber", "110105194912310021"),
 				Map.entry("profile", "简介"), Map.entry("reasons", "理由"));
 
@@ -181,7 +186,10 @@ class WorksPagesWebTest {
 		with(form, Map.of("idNumber", "11010519491231002x", "birthMonth", "1949-12")).forEach(valid::param);
 		mvc.perform(valid).andExpect(status().isFound());
 
-		Map<String, Object> row = jdbc.sql("select * from entry_nomination where entry_id = ?").param(id).query().singleRow();
+		Map<String, Object> row = jdbc.sql("select * from entry_nomination where entry_id = ?")
+			.param(id)
+			.query()
+			.singleRow();
 		assertThat(row.get("id_number_masked")).isEqualTo("110105********002X");
 		assertThat(row.get("mobile_masked")).isEqualTo("138****5678");
 		assertThat(new String((byte[]) row.get("id_number_cipher"), java.nio.charset.StandardCharsets.ISO_8859_1))
@@ -195,11 +203,16 @@ class WorksPagesWebTest {
 			.andExpect(content().string(not(containsString("11010519491231002X"))))
 			.andExpect(content().string(not(containsString("13812345678"))));
 		// Saving again without retyping keeps the stored numbers.
-		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin))
-			.param("version", "1").param("title", "推荐好网民").param("name", "张三").param("birthMonth", "1949-12"))
-			.andExpect(status().isFound());
-		assertThat(jdbc.sql("select id_number_masked from entry_nomination where entry_id = ?").param(id)
-			.query(String.class).single()).isEqualTo("110105********002X");
+		mvc.perform(post("/works/" + id + "/edit").with(csrf())
+			.with(user(cityAdmin))
+			.param("version", "1")
+			.param("title", "推荐好网民")
+			.param("name", "张三")
+			.param("birthMonth", "1949-12")).andExpect(status().isFound());
+		assertThat(jdbc.sql("select id_number_masked from entry_nomination where entry_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("110105********002X");
 
 		SignedInUser provinceAdmin = fixtures.admin(fixtures.organisation("fj"));
 		mvc.perform(get("/works/" + id + "/personal-data").with(user(provinceAdmin)))
@@ -212,18 +225,26 @@ class WorksPagesWebTest {
 				   and action = 'VIEWED_PERSONAL_DATA'
 				""").param(String.valueOf(id)).query(Integer.class).single()).isEqualTo(2);
 
-		// The form of 附件4 as Word: masked for a reader, full for the province (audited like a view).
+		// The form of 附件4 as Word: masked for a reader, full for the province (audited
+		// like a view).
 		assertThat(wordText(mvc.perform(get("/works/" + id + "/nomination.docx").with(user(cityAdmin)))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()))
-			.contains("110105********002X", "138****5678", "张三")
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray())).contains("110105********002X", "138****5678", "张三")
 			.doesNotContain("11010519491231002X");
-		assertThat(wordText(mvc.perform(get("/works/" + id + "/nomination.docx").param("full", "true")
-			.with(user(provinceAdmin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()))
+		assertThat(wordText(
+				mvc.perform(get("/works/" + id + "/nomination.docx").param("full", "true").with(user(provinceAdmin)))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse()
+					.getContentAsByteArray()))
 			.contains("11010519491231002X", "13812345678");
 		mvc.perform(get("/works/" + id + "/nomination.pdf").with(user(provinceAdmin)))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
-				.string("Content-Disposition", containsString("filename*=UTF-8''%E5%85%AB%E9%97%BD%E8%81%8C%E5%B7%A5%E5%A5%BD%E7%BD%91%E6%B0%91%E6%8E%A8%E8%8D%90%E8%A1%A8-%E5%BC%A0%E4%B8%89.pdf")))
+				.string("Content-Disposition", containsString(
+						"filename*=UTF-8''%E5%85%AB%E9%97%BD%E8%81%8C%E5%B7%A5%E5%A5%BD%E7%BD%91%E6%B0%91%E6%8E%A8%E8%8D%90%E8%A1%A8-%E5%BC%A0%E4%B8%89.pdf")))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.contentType("application/pdf"));
 		assertThat(jdbc.sql("""
@@ -244,29 +265,49 @@ class WorksPagesWebTest {
 	void nominationTextsAreCountedAsTheNoticeCountsAndTooLongOnesChangeNothing() throws Exception {
 		SignedInUser cityAdmin = submitterFor("CITY");
 		long id = changes.create(cityAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", "字数限制");
-		// 1500 characters in ten paragraphs, as a browser sends them (CR LF): line breaks do not count.
+		// 1500 characters in ten paragraphs, as a browser sends them (CR LF): line breaks
+		// do not count.
 		String reasons = String.join("\r\n", java.util.Collections.nCopies(10, "劳".repeat(150)));
-		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin))
-			.param("version", "0").param("title", "字数限制").param("name", "李四").param("reasons", reasons))
-			.andExpect(status().isFound());
-		assertThat(jdbc.sql("select reasons from entry_nomination where entry_id = ?").param(id)
-			.query(String.class).single()).isEqualTo(reasons);
+		mvc.perform(post("/works/" + id + "/edit").with(csrf())
+			.with(user(cityAdmin))
+			.param("version", "0")
+			.param("title", "字数限制")
+			.param("name", "李四")
+			.param("reasons", reasons)).andExpect(status().isFound());
+		assertThat(jdbc.sql("select reasons from entry_nomination where entry_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo(reasons);
 
-		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin))
-			.param("version", "1").param("title", "字数限制").param("name", "李四").param("reasons", reasons + "劳"))
+		mvc.perform(post("/works/" + id + "/edit").with(csrf())
+			.with(user(cityAdmin))
+			.param("version", "1")
+			.param("title", "字数限制")
+			.param("name", "李四")
+			.param("reasons", reasons + "劳"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("不能超过1500字，现有1501字")));
-		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin))
-			.param("version", "1").param("title", "字数限制").param("name", "名".repeat(31)).param("reasons", "理由"))
+		mvc.perform(post("/works/" + id + "/edit").with(csrf())
+			.with(user(cityAdmin))
+			.param("version", "1")
+			.param("title", "字数限制")
+			.param("name", "名".repeat(31))
+			.param("reasons", "理由"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("不能超过30字，现有31字")));
-		mvc.perform(post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin))
-			.param("version", "1").param("title", "字数限制").param("name", "李四").param("profile", "简".repeat(501)))
+		mvc.perform(post("/works/" + id + "/edit").with(csrf())
+			.with(user(cityAdmin))
+			.param("version", "1")
+			.param("title", "字数限制")
+			.param("name", "李四")
+			.param("profile", "简".repeat(501)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("不能超过500字，现有501字")));
 
 		Map<String, Object> row = jdbc.sql("select name, reasons, profile from entry_nomination where entry_id = ?")
-			.param(id).query().singleRow();
+			.param(id)
+			.query()
+			.singleRow();
 		assertThat(row.get("name")).isEqualTo("李四");
 		assertThat(row.get("reasons")).isEqualTo(reasons);
 		assertThat(row.get("profile")).isNull();
@@ -276,22 +317,34 @@ class WorksPagesWebTest {
 	void digitalUnionEvidenceIsFiledUnderTheFiveDimensions() throws Exception {
 		SignedInUser admin = submitterFor("COUNTY");
 		long id = changes.create(admin, SubmissionFixtures.OPEN_CAMPAIGN, "digital-union", "数字工会");
-		String location = mvc.perform(post("/api/v1/uploads").with(csrf()).with(user(admin))
+		String location = mvc
+			.perform(post("/api/v1/uploads").with(csrf())
+				.with(user(admin))
+				.header("Tus-Resumable", "1.0.0")
+				.header("Upload-Length", String.valueOf(HostileUploadsWebTest.png(400, 300).length))
+				.header("Upload-Metadata", HostileUploadsWebTest.metadata("保障制度.png")))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(location)
+			.with(csrf())
+			.with(user(admin))
 			.header("Tus-Resumable", "1.0.0")
-			.header("Upload-Length", String.valueOf(HostileUploadsWebTest.png(400, 300).length))
-			.header("Upload-Metadata", HostileUploadsWebTest.metadata("保障制度.png")))
-			.andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(location).with(csrf())
-			.with(user(admin)).header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
-			.contentType("application/offset+octet-stream").content(HostileUploadsWebTest.png(400, 300)))
-			.andExpect(status().isNoContent());
+			.header("Upload-Offset", "0")
+			.contentType("application/offset+octet-stream")
+			.content(HostileUploadsWebTest.png(400, 300))).andExpect(status().isNoContent());
 
-		mvc.perform(post("/works/" + id + "/slots/images/attach").with(csrf()).with(user(admin))
-			.param("section", "保障").param("uploadId", location.substring(location.lastIndexOf('/') + 1)))
+		mvc.perform(post("/works/" + id + "/slots/images/attach").with(csrf())
+			.with(user(admin))
+			.param("section", "保障")
+			.param("uploadId", location.substring(location.lastIndexOf('/') + 1)))
 			.andExpect(status().isFound())
 			.andExpect(flash().attribute("flashSuccess", "已添加文件 保障制度.png，检查结果见下方。"));
 
-		assertThat(jdbc.sql("select section from entry_attachment where entry_id = ?").param(id).query(String.class)
+		assertThat(jdbc.sql("select section from entry_attachment where entry_id = ?")
+			.param(id)
+			.query(String.class)
 			.single()).isEqualTo("保障");
 		String page = mvc.perform(get("/works/" + id).with(user(admin))).andReturn().getResponse().getContentAsString();
 		for (String dimension : new String[] { "保障", "基础", "创新", "效果", "展示" }) {
@@ -299,9 +352,10 @@ class WorksPagesWebTest {
 					+ java.net.URLEncoder.encode(dimension, java.nio.charset.StandardCharsets.UTF_8));
 		}
 		// A section the rule does not name is not there.
-		mvc.perform(post("/works/" + id + "/slots/images/attach").with(csrf()).with(user(admin))
-			.param("section", "其他").param("uploadId", location.substring(location.lastIndexOf('/') + 1)))
-			.andExpect(status().isNotFound());
+		mvc.perform(post("/works/" + id + "/slots/images/attach").with(csrf())
+			.with(user(admin))
+			.param("section", "其他")
+			.param("uploadId", location.substring(location.lastIndexOf('/') + 1))).andExpect(status().isNotFound());
 	}
 
 	/** The text of a .docx (its main document part, tags removed). */
@@ -309,7 +363,8 @@ class WorksPagesWebTest {
 		try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
 			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				if (entry.getName().equals("word/document.xml")) {
-					return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("<[^>]+>", "");
+					return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("<[^>]+>",
+							"");
 				}
 			}
 		}
@@ -330,7 +385,9 @@ class WorksPagesWebTest {
 		mvc.perform(post("/works/" + id + "/submit").with(csrf()).with(user(worker)).param("version", "0"))
 			.andExpect(status().isFound())
 			.andExpect(flash().attribute("flashError", "作品还有1项未满足要求，请按“提交前检查”处理后再提交。"));
-		mvc.perform(post("/works/" + id + "/withdraw").with(csrf()).with(user(worker)).param("version", "0")
+		mvc.perform(post("/works/" + id + "/withdraw").with(csrf())
+			.with(user(worker))
+			.param("version", "0")
 			.param("remark", "不参加了"))
 			.andExpect(status().isFound())
 			.andExpect(flash().attribute("flashSuccess", "作品已撤回。"));
@@ -339,4 +396,5 @@ class WorksPagesWebTest {
 			.andExpect(content().string(containsString("不参加了")))
 			.andExpect(content().string(not(containsString("class=\"upload-widget\""))));
 	}
+
 }
