@@ -179,12 +179,6 @@ public class Approvals {
 		return records.withOpenJudgements(entryIds);
 	}
 
-	/** What the first level confirmed about the judgement items of the entry. */
-	@Transactional(readOnly = true)
-	public List<ConfirmedJudgement> confirmedJudgements(long entryId) {
-		return records.judgements(entryId);
-	}
-
 	/**
 	 * An opinion or reason as every form of the chain takes it (the decision panel and
 	 * the batch form alike): required, stored and counted with LF line breaks, at most

@@ -6,13 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import cn.zhengji.infrastructure.DisplayTimeZone;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,7 +31,7 @@ public class ExcelExports {
 
 	private final AuditLog auditLog;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	private final TransactionTemplate ownTransaction;
 
@@ -40,11 +39,11 @@ public class ExcelExports {
 
 	private final DisplayTimeZone displayTimeZone;
 
-	ExcelExports(AuditLog auditLog, MessageSource messages, PlatformTransactionManager transactions, Clock clock,
+	ExcelExports(AuditLog auditLog, Texts texts, PlatformTransactionManager transactions, Clock clock,
 			DisplayTimeZone displayTimeZone) {
 		this.displayTimeZone = displayTimeZone;
 		this.auditLog = auditLog;
-		this.messages = messages;
+		this.texts = texts;
 		// The download runs outside (or beside) any transaction; the record is written in
 		// its own.
 		this.ownTransaction = new TransactionTemplate(transactions);
@@ -109,8 +108,7 @@ public class ExcelExports {
 		after.put("filter", export.details());
 		after.put("rows", rows);
 		after.put("completed", completed);
-		String summary = messages.getMessage("audit.export.summary", new Object[] { export.title(), rows },
-				Locale.SIMPLIFIED_CHINESE);
+		String summary = texts.text("audit.export.summary", export.title(), rows);
 		ownTransaction.executeWithoutResult(status -> auditLog.recordChange(AuditAction.EXPORTED,
 				export.list().targetType(), null, export.organisationPath(), summary, null, after));
 	}

@@ -1,10 +1,5 @@
 package cn.zhengji.nomination;
 
-import java.time.Clock;
-import java.time.YearMonth;
-
-import cn.zhengji.nomination.InvalidResidentIdNumberException.Reason;
-
 /**
  * R-NOM-1/2 The limits of 附件4 for the form: 推荐理由 ≤ 1500 characters as the notice says;
  * the other limits are ours, chosen so that a filled sheet still prints on one or two
@@ -30,21 +25,6 @@ public final class NominationRules {
 	public static final int SHORT_MAX_CHARACTERS = 30;
 
 	private NominationRules() {
-	}
-
-	/**
-	 * The form's check of 身份证号 with 出生年月 (R-NOM-2): a valid number whose birth date lies
-	 * in that month.
-	 * @throws InvalidResidentIdNumberException FORMAT/REGION/BIRTH_DATE/CHECK_DIGIT from
-	 * {@link ResidentIdNumber#parse(String, Clock)}, or BIRTH_DATE with code
-	 * {@code nomination.id-number.birth-month-mismatch} when the month differs
-	 */
-	public static ResidentIdNumber idNumberBornIn(String text, YearMonth birthMonth, Clock clock) {
-		ResidentIdNumber number = ResidentIdNumber.parse(text, clock);
-		if (!number.bornIn(birthMonth)) {
-			throw InvalidResidentIdNumberException.of(Reason.BIRTH_DATE, "nomination.id-number.birth-month-mismatch");
-		}
-		return number;
 	}
 
 }

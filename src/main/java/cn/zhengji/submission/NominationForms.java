@@ -127,7 +127,7 @@ public class NominationForms {
 		else if (idCipher != null) {
 			idNumber = ResidentIdNumber.parse(cipher.decrypt(idCipher), clock);
 		}
-		if (idNumber != null && birthMonth != null && !YearMonth.from(idNumber.birthDate()).equals(birthMonth)) {
+		if (idNumber != null && birthMonth != null && !idNumber.bornIn(birthMonth)) {
 			throw new EntryChangeRejected("birthMonth", "submission.nomination.birthMonthMismatch",
 					YearMonth.from(idNumber.birthDate()).getYear(),
 					YearMonth.from(idNumber.birthDate()).getMonthValue());

@@ -64,6 +64,9 @@ class ApprovalChainIntegrationTest {
 	Quotas quotas;
 
 	@Autowired
+	ApprovalRecords approvalRecords;
+
+	@Autowired
 	EntryLifecycle changes;
 
 	@Autowired
@@ -273,7 +276,7 @@ class ApprovalChainIntegrationTest {
 		long id = submitted.submitted(cityAdmin, "good-netizen", "退回的候选人");
 		approvals.approve(cityAdmin, id, submitted.entry(id).version(), "同意推荐",
 				List.of(new JudgementAnswer(JudgementKind.ACCOUNT_CONDUCT, true, "已核查近一年内容")));
-		assertThat(approvals.confirmedJudgements(id))
+		assertThat(approvalRecords.judgements(id))
 			.extracting(ConfirmedJudgement::kind, ConfirmedJudgement::met, ConfirmedJudgement::note)
 			.containsExactly(tuple(JudgementKind.ACCOUNT_CONDUCT, true, "已核查近一年内容"));
 
@@ -283,7 +286,7 @@ class ApprovalChainIntegrationTest {
 			.param(id)
 			.query(String.class)
 			.optional()).isEmpty();
-		assertThat(approvals.confirmedJudgements(id)).isEmpty();
+		assertThat(approvalRecords.judgements(id)).isEmpty();
 		assertThat(approvals.hasOpenJudgements(id)).isTrue();
 	}
 
@@ -315,7 +318,7 @@ class ApprovalChainIntegrationTest {
 		approvals.approve(grassrootsAdmin, id, version, "同意", songAnswers(true, false));
 
 		assertThat(approvals.hasOpenJudgements(id)).isFalse();
-		assertThat(approvals.confirmedJudgements(id)).extracting(ConfirmedJudgement::kind, ConfirmedJudgement::met)
+		assertThat(approvalRecords.judgements(id)).extracting(ConfirmedJudgement::kind, ConfirmedJudgement::met)
 			.containsExactlyInAnyOrder(tuple(JudgementKind.ORIGINALITY, true),
 					tuple(JudgementKind.PROFESSIONAL_AUTHORSHIP, true),
 					tuple(JudgementKind.NOT_PREVIOUSLY_AWARDED, true),

@@ -32,28 +32,21 @@ class NominationRulesTest {
 	void acceptsAnIdNumberBornInTheGivenMonth() {
 		String number = ResidentIdNumberTest.withCheckDigit("35010219880229123");
 
-		assertThat(NominationRules.idNumberBornIn(number, YearMonth.of(1988, 2), CLOCK).value()).isEqualTo(number);
+		assertThat(ResidentIdNumber.parse(number, CLOCK).bornIn(YearMonth.of(1988, 2))).isTrue();
 	}
 
 	@Test
 	void rejectsAnIdNumberBornInAnotherMonthThanTheForm() {
 		String number = ResidentIdNumberTest.withCheckDigit("35010219880229123");
 
-		assertThatThrownBy(() -> NominationRules.idNumberBornIn(number, YearMonth.of(1988, 3), CLOCK))
-			.isInstanceOfSatisfying(InvalidResidentIdNumberException.class, e -> {
-				assertThat(e.reason()).isEqualTo(Reason.BIRTH_DATE);
-				assertThat(e.messageCode()).isEqualTo("nomination.id-number.birth-month-mismatch");
-				assertThat(e.getMessage()).isEqualTo("身份证号码中的出生日期与填写的出生年月不一致。");
-			});
-		assertThatThrownBy(() -> NominationRules.idNumberBornIn(number, null, CLOCK))
-			.isInstanceOf(InvalidResidentIdNumberException.class);
+		assertThat(ResidentIdNumber.parse(number, CLOCK).bornIn(YearMonth.of(1988, 3))).isFalse();
+		assertThat(ResidentIdNumber.parse(number, CLOCK).bornIn(null)).isFalse();
 	}
 
 	@Test
 	void reportsAnInvalidNumberBeforeComparingMonths() {
-		assertThatThrownBy(() -> NominationRules.idNumberBornIn("35010219880229123", YearMonth.of(1988, 2), CLOCK))
-			.isInstanceOfSatisfying(InvalidResidentIdNumberException.class,
-					e -> assertThat(e.reason()).isEqualTo(Reason.FORMAT));
+		assertThatThrownBy(() -> ResidentIdNumber.parse("35010219880229123", CLOCK)).isInstanceOfSatisfying(
+				InvalidResidentIdNumberException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FORMAT));
 	}
 
 }
