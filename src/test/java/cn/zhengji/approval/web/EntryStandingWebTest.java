@@ -139,7 +139,8 @@ class EntryStandingWebTest {
 		assertThat(submitted.entry(id).title()).isEqualTo("撤回测试候选人");
 		assertThat(submitted.entry(id).state()).isEqualTo(EntryState.SUBMITTED);
 
-		assertThat(page(cityAdmin, "/works/" + id)).contains("href=\"/works/" + id + "/recall\"");
+		assertThat(page(cityAdmin, "/works/" + id)).contains("href=\"/works/" + id + "/recall\"", "全部检查通过。")
+			.doesNotContain("全部检查通过，可以提交。");
 		String confirmation = page(cityAdmin, "/works/" + id + "/recall");
 		assertThat(confirmation).contains("以下单位对本次提交的审核通过将失效：" + city.name(), city.name() + "为本作品占用的推荐名额将释放");
 
