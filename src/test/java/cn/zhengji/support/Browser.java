@@ -3,7 +3,10 @@ package cn.zhengji.support;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
@@ -17,6 +20,8 @@ import com.microsoft.playwright.Playwright;
 public final class Browser implements AutoCloseable {
 
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
 	public enum Viewport {
 
@@ -79,11 +84,34 @@ public final class Browser implements AutoCloseable {
 		page.waitForURL(baseUrl + "/workbench");
 	}
 
-	/** Full-page screenshot to target/screenshots/{name}.png. */
+	/**
+	 * Full-page screenshot to target/screenshots/{name}.png, after an axe-core scan of the
+	 * page: every page a browser test shows is held to WCAG 2.1 A and AA.
+	 */
 	public static Path screenshot(Page page, String name) {
+		assertAccessible(page, name);
 		Path file = SCREENSHOTS.resolve(name + ".png");
 		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
 		return file;
+	}
+
+	/**
+	 * Fails with each rule broken and the elements that break it when axe-core finds a WCAG
+	 * 2.1 A/AA violation on the page as it is now.
+	 */
+	public static void assertAccessible(Page page, String name) {
+		AxeResults results = new AxeBuilder(page).withTags(WCAG_21_AA).analyze();
+		if (results.isErrored()) {
+			throw new AssertionError("axe-core could not scan " + name + ": " + results.getErrorMessage());
+		}
+		if (!results.getViolations().isEmpty()) {
+			String found = results.getViolations()
+				.stream()
+				.map(rule -> rule.getId() + " (" + rule.getHelp() + ") on "
+						+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+				.collect(Collectors.joining("\n"));
+			throw new AssertionError("WCAG 2.1 A/AA violations on " + name + " (" + page.url() + "):\n" + found);
+		}
 	}
 
 	@Override
