@@ -183,7 +183,11 @@ public class EntryLifecycle {
 	 * accept (a script, an SVG, a zip bomb, an MP3 for an MP4 slot) is not attached: only
 	 * a FILE_REJECTED audit event records the attempt. A file of the right format that
 	 * breaks a rule (720P, too long) is attached with its FAILED findings, which block
-	 * submitting. A slot for one file gets the new file in place of the old one.
+	 * submitting. A slot for one file gets the new file in place of the old one — unless
+	 * the new file fails its checks and the old one passed them (R-X-4): then the old
+	 * file stays and the new one is refused (FILE_REJECTED), so a bad file never replaces
+	 * a good one. The old attachment is removed only in the transaction that writes its
+	 * checked replacement.
 	 * @param section the section of the category's text the file belongs to, or null
 	 * @throws NotFoundException for an unknown slot or an upload that is not the actor's
 	 * completed upload
@@ -217,17 +221,24 @@ public class EntryLifecycle {
 		Entry edited = entry.edited(now, deadline(campaign(entry)));
 		if (!acceptedFormat(inspection, slot)) {
 			String reason = refusal(inspection, slot);
-			auditLog.recordChange(AuditAction.FILE_REJECTED, "entry", id, entry.organisationPath(),
-					texts.text("submission.audit.fileRefused", file.fileName(), slot.label(), reason), null,
-					Map.of("file", file.id().toString(), "sha256", file.sha256(), "slot", slot.key(), "findings",
-							inspection.findings()));
+			refused(entry, slot, file, inspection, reason);
 			return new AttachOutcome(false, texts.text("submission.attach.refused", file.fileName(), reason),
-					inspection.findings());
+					inspection.findings(), file.fileName(), null);
 		}
 		List<Attachment> current = records.attachments(id);
 		requireNotAttached(current, file);
 		List<Attachment> inSlot = current.stream().filter(attached -> attached.slotKey().equals(slot.key())).toList();
-		if (slot.maxCount() != null && slot.maxCount() == 1) {
+		boolean oneFile = slot.maxCount() != null && slot.maxCount() == 1;
+		Optional<Attachment> passing = inSlot.stream().filter(old -> !old.blocksSubmission()).findFirst();
+		if (oneFile && inspection.blocksSubmission() && passing.isPresent()) {
+			// R-X-4: a failing file never takes the place of a passing one.
+			String reason = refusal(inspection, slot);
+			refused(entry, slot, file, inspection, reason);
+			return new AttachOutcome(false,
+					texts.text("submission.attach.refusedKept", file.fileName(), passing.get().fileName(), reason),
+					inspection.findings(), file.fileName(), passing.get().fileName());
+		}
+		if (oneFile) {
 			inSlot.forEach(old -> records.deleteAttachment(id, old.id()));
 		}
 		else if (slot.maxCount() != null && inSlot.size() >= slot.maxCount()) {
@@ -247,7 +258,15 @@ public class EntryLifecycle {
 				file.fileName(), slot.label()), null, after);
 		return new AttachOutcome(true, texts.text(
 				inspection.blocksSubmission() ? "submission.attach.attachedFailed" : "submission.attach.attached",
-				file.fileName()), inspection.findings());
+				file.fileName()), inspection.findings(), file.fileName(), null);
+	}
+
+	/** The FILE_REJECTED audit event of a file not attached, with its reason. */
+	private void refused(Entry entry, AttachmentSlot slot, StoredFile file, Inspection inspection, String reason) {
+		auditLog.recordChange(AuditAction.FILE_REJECTED, "entry", entry.id(), entry.organisationPath(),
+				texts.text("submission.audit.fileRefused", file.fileName(), slot.label(), reason), null,
+				Map.of("file", file.id().toString(), "sha256", file.sha256(), "slot", slot.key(), "findings",
+						inspection.findings()));
 	}
 
 	private static void requireNotAttached(List<Attachment> current, StoredFile file) {

@@ -257,18 +257,19 @@ class WorksController {
 		}
 		try {
 			AttachOutcome outcome = changes.attach(actor, id, slot, section, upload);
-			boolean clean = outcome.attached() && outcome.findings()
-				.stream()
-				.noneMatch(finding -> finding.verdict() == cn.zhengji.media.Verdict.FAILED);
-			redirect.addFlashAttribute(clean ? "flashSuccess" : "flashError", outcome.message());
+			redirect.addFlashAttribute(outcome.clean() ? "flashSuccess" : "flashError", outcome.message());
 			if (!outcome.attached()) {
-				redirect.addFlashAttribute("refusedFindings", outcome.findings());
+				redirect.addFlashAttribute("refusedUpload", new RefusedUpload(slot, blankToNull(section), outcome));
 			}
 		}
 		catch (EntryChangeRejected rejected) {
 			redirect.addFlashAttribute("flashError", texts.text(rejected));
 		}
 		return "redirect:/works/" + id + "#slot-" + slot;
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
 	}
 
 	@PostMapping("/{id}/attachments/{attachmentId}/remove")

@@ -208,6 +208,53 @@ class HostileUploadsWebTest {
 	}
 
 	/**
+	 * Issue 10 item 1 (R-X-4): in a one-file slot a file that fails its checks never
+	 * replaces a passing one. The passing file stays, byte for byte, and the refused
+	 * upload is shown inside the slot with its reason; a passing replacement then takes
+	 * its place.
+	 */
+	@Test
+	void aFailingUploadLeavesThePassingFileInPlaceAndIsShownAsRefusedInTheSlot() throws Exception {
+		SignedInUser worker = fixtures.worker();
+		long id = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "好文件不被坏文件替换");
+		byte[] goodVideo = Files.readAllBytes(TestMedia.mp4(1080, 1920, 40, 5));
+		UUID good = upload(worker, "好作品.mp4", goodVideo);
+		assertThat(flash(attach(worker, id, "work", good))).isEqualTo("已添加文件 好作品.mp4，检查结果见下方。");
+
+		UUID bad = upload(worker, "720p.mp4", Files.readAllBytes(TestMedia.mp4(1280, 720, 40, 5)));
+		MvcResult refused = attach(worker, id, "work", bad);
+
+		assertThat(jdbc.sql("select file_id from entry_attachment where entry_id = ?")
+			.param(id)
+			.query(UUID.class)
+			.list()).containsExactly(good);
+		assertThat(storedSums(java.util.Set.of(good))).isEqualTo(Map.of(good, sha256(goodVideo)));
+		assertThat((String) refused.getFlashMap().get("flashError"))
+			.startsWith("文件 720p.mp4 未被接受，原文件 好作品.mp4 保留：")
+			.contains("分辨率 1280×720，本项目要求 1080P");
+		String page = mvc
+			.perform(get("/works/" + id).with(user(worker))
+				.flashAttr("refusedUpload", refused.getFlashMap().get("refusedUpload")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String slot = page.substring(page.indexOf("id=\"slot-work\""));
+		slot = slot.substring(0, slot.indexOf("</section>"));
+		assertThat(slot).contains(">好作品.mp4</a>").doesNotContain(">720p.mp4</a>");
+		String refusal = slot.substring(slot.indexOf("refused-upload"));
+		assertThat(refusal).contains("720p.mp4", "未被接受", "分辨率 1280×720，本项目要求 1080P");
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'FILE_REJECTED' and target_id = ?")
+			.param(String.valueOf(id))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		UUID better = upload(worker, "更好的作品.mp4", Files.readAllBytes(TestMedia.mp4(1920, 1080, 35, 5)));
+		assertThat(flash(attach(worker, id, "work", better))).isEqualTo("已添加文件 更好的作品.mp4，检查结果见下方。");
+		assertThat(attachedNames(id)).containsExactly("更好的作品.mp4");
+	}
+
+	/**
 	 * No slow work under the entry's lock: the file is inspected before the row is
 	 * locked. While another transaction holds the lock and the attach waits for it, the
 	 * file's bytes are moved away; an attach that inspected only after taking the lock
