@@ -3,7 +3,10 @@ package cn.zhengji.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.zhengji.infrastructure.Texts;
@@ -90,6 +93,30 @@ public class Entries {
 			.map(category -> new CategoryChoice(category,
 					EntryPolicy.submitterKind(profile, organisation, category.rules())))
 			.toList();
+	}
+
+	/**
+	 * For each of the given entries that has any, what a person must judge about its
+	 * files, as short Chinese labels ("音质", "时长"), for an approver's worklist. One query
+	 * whatever the number of entries. Callers list only entries the viewer may read.
+	 */
+	public Map<Long, List<String>> reviewFlags(Collection<Long> entryIds) {
+		Map<Long, List<String>> flags = new HashMap<>();
+		records.reviewRules(entryIds)
+			.forEach((id, rules) -> flags.put(id,
+					rules.stream().map(Entries::reviewFlagKey).distinct().map(texts::text).toList()));
+		return flags;
+	}
+
+	/** The label of a finding's rule that asks for a person's judgement. */
+	static String reviewFlagKey(String rule) {
+		if (rule.startsWith("audio.")) {
+			return "submission.reviewFlag.audio";
+		}
+		if (rule.startsWith("duration.")) {
+			return "submission.reviewFlag.duration";
+		}
+		return "submission.reviewFlag.other";
 	}
 
 	/** The entry page for its owner. */

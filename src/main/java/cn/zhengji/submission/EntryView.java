@@ -116,6 +116,28 @@ public record EntryView(Entry entry, Campaign campaign, Category category, List<
 		return slot.maxCount() != null && slot.maxCount() > 1 && attachmentsIn(slot).size() >= slot.maxCount();
 	}
 
+	/**
+	 * A finding of a file that a person must judge (NEEDS_REVIEW: sound below the
+	 * reference, a duration over an advisory limit), for the approver.
+	 */
+	public record FileFlag(String slotLabel, String fileName, String message) {
+	}
+
+	/** Every finding of the entry's files that asks for a person's judgement. */
+	public List<FileFlag> fileFlags() {
+		List<FileFlag> flags = new java.util.ArrayList<>();
+		for (AttachmentSlot slot : slots) {
+			for (Attachment file : attachmentsIn(slot)) {
+				file.inspection()
+					.findings()
+					.stream()
+					.filter(finding -> finding.verdict() == cn.zhengji.media.Verdict.NEEDS_REVIEW)
+					.forEach(finding -> flags.add(new FileFlag(slot.label(), file.fileName(), finding.message())));
+			}
+		}
+		return flags;
+	}
+
 	public boolean readyToSubmit() {
 		return problems.isEmpty();
 	}

@@ -84,6 +84,9 @@ class HostileUploadsWebTest {
 	@Autowired
 	javax.sql.DataSource dataSource;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	SubmissionFixtures fixtures;
 
 	@BeforeEach
@@ -252,6 +255,45 @@ class HostileUploadsWebTest {
 		UUID better = upload(worker, "更好的作品.mp4", Files.readAllBytes(TestMedia.mp4(1920, 1080, 35, 5)));
 		assertThat(flash(attach(worker, id, "work", better))).isEqualTo("已添加文件 更好的作品.mp4，检查结果见下方。");
 		assertThat(attachedNames(id)).containsExactly("更好的作品.mp4");
+	}
+
+	/**
+	 * Issue 10 item 3: "音质清晰" is a judgement. A phone video whose sound is 64 kbps AAC
+	 * is accepted (nothing blocks submitting), and the approver sees the low sound flagged
+	 * in the queue and on the decision panel.
+	 */
+	@Test
+	void aPhoneVideoWith64KbpsSoundIsAcceptedAndTheApproverSeesTheSoundFlagged() throws Exception {
+		cn.zhengji.organisation.Organisation unit = fixtures.grassroots();
+		SignedInUser worker = fixtures.participant("WORKER", unit);
+		SignedInUser approver = fixtures.admin(unit);
+		long id = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "song", "手机录的歌");
+		UUID video = upload(worker, "手机录像.mp4", Files.readAllBytes(TestMedia.mp4(1080, 1920, 40, 5, 64)));
+
+		assertThat(flash(attach(worker, id, "work", video))).isEqualTo("已添加文件 手机录像.mp4，检查结果见下方。");
+		String inspection = jdbc.sql("select inspection::text from entry_attachment where file_id = ?")
+			.param(video)
+			.query(String.class)
+			.single();
+		assertThat(inspection).contains("NEEDS_REVIEW", "低于参考值 128kbps，音质是否清晰请审核人员试听确认")
+			.doesNotContain("FAILED");
+		cn.zhengji.submission.SubmittedEntries submitted = cn.zhengji.submission.SubmittedEntries.from(context);
+		submitted.complete(worker, id);
+		submitted.submit(worker, id);
+
+		String queue = mvc.perform(get("/admin/queue").with(user(approver)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(queue).contains("手机录的歌", "⚑ 机检提示：音质待人工确认");
+		String panel = mvc.perform(get("/admin/works/" + id).with(user(approver)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		panel = panel.substring(panel.indexOf("decision-file-flags"));
+		assertThat(panel).contains("手机录像.mp4", "低于参考值 128kbps，音质是否清晰请审核人员试听确认");
 	}
 
 	/**
