@@ -126,7 +126,8 @@ public class EntryLifecycle {
 		AccountProfile profile = entries.profile(actor);
 		Organisation organisation = entries.organisation(profile.organisationId());
 		SubmitterKind kind = EntryPolicy.submitterKind(profile, organisation, category.rules())
-			.orElseThrow(() -> new EntryChangeRejected("category", "submission.rejected.notAllowed"));
+			.orElseThrow(() -> new EntryChangeRejected("category", "submission.rejected.notAllowed",
+					entries.whyNot(profile, organisation, category.rules())));
 		String cleanTitle = title(title);
 		String owner = kind == SubmitterKind.UNION_ORGANISATION ? Entry.organisationOwner(organisation.id())
 				: Entry.accountOwner(actor.accountId());
@@ -296,9 +297,10 @@ public class EntryLifecycle {
 	}
 
 	/**
-	 * Submits a draft or a returned entry: every check of {@link EntryChecks} must pass
-	 * and every declaration of the campaign (newest text version) must be accepted
-	 * explicitly. Writes the state, one acceptance row per declaration (text version,
+	 * Submits a draft or a returned entry: nothing of {@link EntryView#submitBlockers}
+	 * may remain — every check of {@link EntryChecks} passes and every declaration of the
+	 * campaign (newest text version) is accepted explicitly; the entry page's submit
+	 * button shows the same list. Writes the state, one acceptance row per declaration (text version,
 	 * account, time), the history row (SUBMITTED), the event (the first level is told)
 	 * and the audit event.
 	 */
@@ -308,19 +310,15 @@ public class EntryLifecycle {
 		Campaign campaign = campaign(entry);
 		Entry submitted = entry.submitted(now, deadline(campaign));
 		EntryView view = entries.view(actor, entry, true);
-		if (!view.problems().isEmpty()) {
-			throw new EntryChangeRejected(null, "submission.rejected.incomplete", view.problems().size());
+		EntryView.SubmitBlockers blockers = view.submitBlockers(acceptedDeclarations);
+		if (!blockers.problems().isEmpty()) {
+			throw new EntryChangeRejected(null, "submission.rejected.incomplete", blockers.problems().size());
 		}
-		List<Declaration> declarations = campaigns.declarations(campaign);
-		List<Declaration> missing = declarations.stream()
-			.filter(declaration -> !acceptedDeclarations.contains(declaration.id()))
-			.toList();
-		if (!missing.isEmpty()) {
+		if (!blockers.unaccepted().isEmpty()) {
 			throw new EntryChangeRejected("declarations", "submission.rejected.declarations",
-					missing.stream()
-						.map(Declaration::title)
-						.collect(Collectors.joining(texts.text("common.listSeparator"))));
+					String.join(texts.text("common.listSeparator"), blockers.unacceptedTitles()));
 		}
+		List<Declaration> declarations = view.declarations();
 		write(submitted, version);
 		for (Declaration declaration : declarations) {
 			records.insertAcceptance(id, declaration.id(), declaration.code(), declaration.textVersion(),

@@ -138,6 +138,40 @@ public record EntryView(Entry entry, Campaign campaign, Category category, List<
 		return flags;
 	}
 
+	/**
+	 * What still stops submitting, the one rule {@link EntryLifecycle#submit} applies and
+	 * the submit button shows.
+	 *
+	 * @param problems the checks not met ({@link #problems()})
+	 * @param unaccepted the declarations not ticked
+	 */
+	public record SubmitBlockers(List<String> problems, List<Declaration> unaccepted) {
+
+		public boolean none() {
+			return problems.isEmpty() && unaccepted.isEmpty();
+		}
+
+		/** How many things are missing: each problem, and the declarations as one. */
+		public int count() {
+			return problems.size() + (unaccepted.isEmpty() ? 0 : 1);
+		}
+
+		public List<String> unacceptedTitles() {
+			return unaccepted.stream().map(Declaration::title).toList();
+		}
+	}
+
+	/** What stops submitting with the given declarations ticked. */
+	public SubmitBlockers submitBlockers(java.util.Collection<Long> acceptedDeclarations) {
+		return new SubmitBlockers(problems,
+				declarations.stream().filter(declaration -> !acceptedDeclarations.contains(declaration.id())).toList());
+	}
+
+	/** What stops submitting before any declaration is ticked (the page as first shown). */
+	public SubmitBlockers submitBlockers() {
+		return submitBlockers(List.of());
+	}
+
 	public boolean readyToSubmit() {
 		return problems.isEmpty();
 	}
