@@ -108,8 +108,7 @@ public class Worklists {
 			.param("offset", safePage * PAGE_SIZE)
 			.query(Worklists::row)
 			.list();
-		return new Page(rows, total, safePage,
-				entries.reviewFlags(rows.stream().map(WorklistRow::id).toList()));
+		return new Page(rows, total, safePage, entries.reviewFlags(rows.stream().map(WorklistRow::id).toList()));
 	}
 
 	/** The message keys of the columns of {@link #export}, in order. */

@@ -296,10 +296,10 @@ public class MediaInspector {
 	}
 
 	/**
-	 * "音质清晰" is a judgement the notice leaves to people: sound below the configured
-	 * floor (bit rate, sample rate; for MP3 and for the sound track of an MP4 alike) is
-	 * flagged for the approver (NEEDS_REVIEW), never refused. Ordinary phone videos carry
-	 * 64–96 kbps AAC.
+	 * "音质清晰" is a judgement the notice leaves to people: sound below the configured floor
+	 * (bit rate, sample rate; for MP3 and for the sound track of an MP4 alike) is flagged
+	 * for the approver (NEEDS_REVIEW), never refused. Ordinary phone videos carry 64–96
+	 * kbps AAC.
 	 */
 	private void sound(Integer bitRateKbps, Integer sampleRateHz, MediaRules rules, List<Finding> findings) {
 		if (rules.minAudioBitRateKbps() != null) {

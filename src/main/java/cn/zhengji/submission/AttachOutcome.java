@@ -14,7 +14,7 @@ import cn.zhengji.media.Verdict;
  * @param message the Chinese explanation to show
  * @param findings the checks of the file, attached or not
  * @param fileName the name of the offered file
- * @param keptFileName the passing file that stays in the slot in its place, or null
+ * @param keptFileName the file that stays in the one-file slot instead, or null
  */
 public record AttachOutcome(boolean attached, String message, List<Finding> findings, String fileName,
 		String keptFileName) {

@@ -116,9 +116,8 @@ public class Entries {
 		if (profile.role() == Role.PARTICIPANT) {
 			String yours = profile.participantKind() == null ? texts.text("submission.notAllowed.noKind")
 					: texts.text("account.participantKind." + profile.participantKind().name());
-			return texts.text("submission.notAllowed.participant", who, yours,
-					texts.text(byOrganisation ? "submission.notAllowed.askOrganisation"
-							: "submission.notAllowed.askCorrection"));
+			return texts.text("submission.notAllowed.participant", who, yours, texts.text(
+					byOrganisation ? "submission.notAllowed.askOrganisation" : "submission.notAllowed.askCorrection"));
 		}
 		if (profile.role() == Role.ORG_ADMIN) {
 			String individuals = String.join(separator,
@@ -126,10 +125,11 @@ public class Entries {
 			if (!byOrganisation) {
 				return texts.text("submission.notAllowed.individualsOnly", individuals);
 			}
-			String kinds = String.join(separator, rules.submittingOrganisationKinds()
-				.stream()
-				.map(kind -> texts.text("organisation.kind." + kind.name()))
-				.toList());
+			String kinds = String.join(separator,
+					rules.submittingOrganisationKinds()
+						.stream()
+						.map(kind -> texts.text("organisation.kind." + kind.name()))
+						.toList());
 			return texts.text("submission.notAllowed.organisationKind", kinds,
 					texts.text("organisation.kind." + organisation.kind().name()),
 					people.isEmpty() ? "" : texts.text("submission.notAllowed.orIndividuals", individuals));

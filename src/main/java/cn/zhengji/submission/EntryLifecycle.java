@@ -220,17 +220,18 @@ public class EntryLifecycle {
 		Instant now = clock.instant();
 		Entry entry = ownedLocked(actor, id);
 		Entry edited = entry.edited(now, deadline(campaign(entry)));
+		List<Attachment> current = records.attachments(id);
+		List<Attachment> inSlot = current.stream().filter(attached -> attached.slotKey().equals(slot.key())).toList();
+		boolean oneFile = slot.maxCount() != null && slot.maxCount() == 1;
+		Optional<Attachment> passing = inSlot.stream().filter(old -> !old.blocksSubmission()).findFirst();
 		if (!acceptedFormat(inspection, slot)) {
 			String reason = refusal(inspection, slot);
 			refused(entry, slot, file, inspection, reason);
 			return new AttachOutcome(false, texts.text("submission.attach.refused", file.fileName(), reason),
-					inspection.findings(), file.fileName(), null);
+					inspection.findings(), file.fileName(),
+					oneFile ? inSlot.stream().findFirst().map(Attachment::fileName).orElse(null) : null);
 		}
-		List<Attachment> current = records.attachments(id);
 		requireNotAttached(current, file);
-		List<Attachment> inSlot = current.stream().filter(attached -> attached.slotKey().equals(slot.key())).toList();
-		boolean oneFile = slot.maxCount() != null && slot.maxCount() == 1;
-		Optional<Attachment> passing = inSlot.stream().filter(old -> !old.blocksSubmission()).findFirst();
 		if (oneFile && inspection.blocksSubmission() && passing.isPresent()) {
 			// R-X-4: a failing file never takes the place of a passing one.
 			String reason = refusal(inspection, slot);
@@ -300,9 +301,9 @@ public class EntryLifecycle {
 	 * Submits a draft or a returned entry: nothing of {@link EntryView#submitBlockers}
 	 * may remain — every check of {@link EntryChecks} passes and every declaration of the
 	 * campaign (newest text version) is accepted explicitly; the entry page's submit
-	 * button shows the same list. Writes the state, one acceptance row per declaration (text version,
-	 * account, time), the history row (SUBMITTED), the event (the first level is told)
-	 * and the audit event.
+	 * button shows the same list. Writes the state, one acceptance row per declaration
+	 * (text version, account, time), the history row (SUBMITTED), the event (the first
+	 * level is told) and the audit event.
 	 */
 	public void submit(SignedInUser actor, long id, int version, Set<Long> acceptedDeclarations) {
 		Instant now = clock.instant();

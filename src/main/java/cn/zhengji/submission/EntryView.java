@@ -167,7 +167,9 @@ public record EntryView(Entry entry, Campaign campaign, Category category, List<
 				declarations.stream().filter(declaration -> !acceptedDeclarations.contains(declaration.id())).toList());
 	}
 
-	/** What stops submitting before any declaration is ticked (the page as first shown). */
+	/**
+	 * What stops submitting before any declaration is ticked (the page as first shown).
+	 */
 	public SubmitBlockers submitBlockers() {
 		return submitBlockers(List.of());
 	}

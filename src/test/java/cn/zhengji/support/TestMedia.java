@@ -39,8 +39,7 @@ public final class TestMedia {
 	 * (64–96 kbps is common).
 	 */
 	public static Path mp4(int width, int height, int seconds, int framesPerSecond, int audioKbps) {
-		String name = "video-%dx%d-%ds-%dfps-aac%dk.mp4".formatted(width, height, seconds, framesPerSecond,
-				audioKbps);
+		String name = "video-%dx%d-%ds-%dfps-aac%dk.mp4".formatted(width, height, seconds, framesPerSecond, audioKbps);
 		return cached(name, target -> video(width, height, seconds, framesPerSecond, audioKbps, target));
 	}
 

@@ -227,13 +227,11 @@ class HostileUploadsWebTest {
 		UUID bad = upload(worker, "720p.mp4", Files.readAllBytes(TestMedia.mp4(1280, 720, 40, 5)));
 		MvcResult refused = attach(worker, id, "work", bad);
 
-		assertThat(jdbc.sql("select file_id from entry_attachment where entry_id = ?")
-			.param(id)
-			.query(UUID.class)
-			.list()).containsExactly(good);
+		assertThat(
+				jdbc.sql("select file_id from entry_attachment where entry_id = ?").param(id).query(UUID.class).list())
+			.containsExactly(good);
 		assertThat(storedSums(java.util.Set.of(good))).isEqualTo(Map.of(good, sha256(goodVideo)));
-		assertThat((String) refused.getFlashMap().get("flashError"))
-			.startsWith("文件 720p.mp4 未被接受，原文件 好作品.mp4 保留：")
+		assertThat((String) refused.getFlashMap().get("flashError")).startsWith("文件 720p.mp4 未被接受，原文件 好作品.mp4 保留：")
 			.contains("分辨率 1280×720，本项目要求 1080P");
 		String page = mvc
 			.perform(get("/works/" + id).with(user(worker))
@@ -258,8 +256,8 @@ class HostileUploadsWebTest {
 	}
 
 	/**
-	 * Issue 10 item 3: "音质清晰" is a judgement. A phone video whose sound is 64 kbps AAC
-	 * is accepted (nothing blocks submitting), and the approver sees the low sound flagged
+	 * Issue 10 item 3: "音质清晰" is a judgement. A phone video whose sound is 64 kbps AAC is
+	 * accepted (nothing blocks submitting), and the approver sees the low sound flagged
 	 * in the queue and on the decision panel.
 	 */
 	@Test
@@ -275,8 +273,7 @@ class HostileUploadsWebTest {
 			.param(video)
 			.query(String.class)
 			.single();
-		assertThat(inspection).contains("NEEDS_REVIEW", "低于参考值 128kbps，音质是否清晰请审核人员试听确认")
-			.doesNotContain("FAILED");
+		assertThat(inspection).contains("NEEDS_REVIEW", "低于参考值 128kbps，音质是否清晰请审核人员试听确认").doesNotContain("FAILED");
 		cn.zhengji.submission.SubmittedEntries submitted = cn.zhengji.submission.SubmittedEntries.from(context);
 		submitted.complete(worker, id);
 		submitted.submit(worker, id);

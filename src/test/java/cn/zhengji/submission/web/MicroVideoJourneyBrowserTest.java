@@ -204,22 +204,24 @@ class MicroVideoJourneyBrowserTest {
 
 		page.locator("#upload-work").setInputFiles(TestMedia.mp4(1280, 720, 40, 5));
 		page.locator("#slot-work .refused-upload").waitFor();
-		assertThat(page.locator("#slot-work .refused-upload").textContent()).contains("文件 video-1280x720-40s-5fps.mp4 未被接受",
-				"原文件 video-1080x1920-40s-5fps.mp4 保留不变", "分辨率 1280×720，本项目要求 1080P");
+		assertThat(page.locator("#slot-work .refused-upload").textContent()).contains(
+				"文件 video-1280x720-40s-5fps.mp4 未被接受", "原文件 video-1080x1920-40s-5fps.mp4 保留不变",
+				"分辨率 1280×720，本项目要求 1080P");
 		// Where the eye is: the page jumped to the slot, and the reason is inside the
 		// window.
-		double top = ((Number) page.evaluate(
-				"() => document.querySelector('#slot-work .refused-upload').getBoundingClientRect().top"))
+		double top = ((Number) page
+			.evaluate("() => document.querySelector('#slot-work .refused-upload').getBoundingClientRect().top"))
 			.doubleValue();
-		double bottom = ((Number) page.evaluate(
-				"() => document.querySelector('#slot-work .refused-upload').getBoundingClientRect().bottom"))
+		double bottom = ((Number) page
+			.evaluate("() => document.querySelector('#slot-work .refused-upload').getBoundingClientRect().bottom"))
 			.doubleValue();
 		assertThat(top).as("top of the refusal in the window").isGreaterThanOrEqualTo(0);
 		assertThat(bottom).as("bottom of the refusal in the window").isLessThanOrEqualTo(844);
 		assertThat(page.locator("#slot-work .attachment-name").allTextContents())
 			.containsExactly("video-1080x1920-40s-5fps.mp4");
 		assertThat(page.locator("#checks").textContent()).contains("全部检查通过");
-		page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("submission-refused-upload-phone.png")));
+		page.screenshot(new Page.ScreenshotOptions()
+			.setPath(Browser.SCREENSHOTS.resolve("submission-refused-upload-phone.png")));
 		assertNoHorizontalOverflow(page);
 
 		page.locator("#slot-work a.remove-attachment").click();

@@ -130,8 +130,8 @@ class WorksPagesWebTest {
 			.param("title", "不该创建"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("您的身份不能申报此征集项目")))
-			.andExpect(content().string(
-					containsString("本项目由专兼职工会干部、社会化工会工作者申报，您注册的身份是“职工”。请选择其他征集项目；如身份登记有误，请联系所在单位工会管理员更正。")));
+			.andExpect(content()
+				.string(containsString("本项目由专兼职工会干部、社会化工会工作者申报，您注册的身份是“职工”。请选择其他征集项目；如身份登记有误，请联系所在单位工会管理员更正。")));
 	}
 
 	/**
@@ -141,7 +141,8 @@ class WorksPagesWebTest {
 	@Test
 	void aCategoryOneMayNotEnterSaysWhoMayAndWhatToDoInstead() throws Exception {
 		SignedInUser worker = fixtures.worker();
-		String page = mvc.perform(get("/works/new").param("campaign", SubmissionFixtures.OPEN_CAMPAIGN).with(user(worker)))
+		String page = mvc
+			.perform(get("/works/new").param("campaign", SubmissionFixtures.OPEN_CAMPAIGN).with(user(worker)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -160,8 +161,8 @@ class WorksPagesWebTest {
 
 	/**
 	 * Issue 10 item 2: the submit button says what is still missing — the same list the
-	 * server applies at submit — and the list follows the declarations as they are
-	 * ticked (htmx).
+	 * server applies at submit — and the list follows the declarations as they are ticked
+	 * (htmx).
 	 */
 	@Test
 	void theSubmitButtonSaysWhatIsStillMissingAndFollowsTheTickedDeclarations() throws Exception {
@@ -173,7 +174,8 @@ class WorksPagesWebTest {
 			.andExpect(content().string(containsString("提交作品（还差 2 项）")))
 			.andExpect(content().string(containsString("请上传“微视频作品（MP4）”")))
 			.andExpect(content().string(containsString("勾选声明：原创声明、")));
-		java.util.List<Long> declarations = campaigns.declarations(campaigns.getByCode(SubmissionFixtures.OPEN_CAMPAIGN))
+		java.util.List<Long> declarations = campaigns
+			.declarations(campaigns.getByCode(SubmissionFixtures.OPEN_CAMPAIGN))
 			.stream()
 			.map(cn.zhengji.campaign.Declaration::id)
 			.toList();
