@@ -207,15 +207,16 @@ class MicroVideoJourneyBrowserTest {
 		assertThat(page.locator("#slot-work .refused-upload").textContent()).contains(
 				"文件 video-1280x720-40s-5fps.mp4 未被接受", "原文件 video-1080x1920-40s-5fps.mp4 保留不变",
 				"分辨率 1280×720，本项目要求 1080P");
-		// Where the eye is: the page jumped to the slot, and the reason is inside the
-		// window.
-		double top = ((Number) page
-			.evaluate("() => document.querySelector('#slot-work .refused-upload').getBoundingClientRect().top"))
-			.doubleValue();
+		// Where the eye is: the page jumped to the slot (Bootstrap scrolls smoothly, so
+		// wait for the scroll to end), and the whole reason is inside the window.
+		page.waitForFunction("""
+				() => {
+				  const r = document.querySelector('#slot-work .refused-upload').getBoundingClientRect();
+				  return r.top >= 0 && r.bottom <= window.innerHeight;
+				}""");
 		double bottom = ((Number) page
 			.evaluate("() => document.querySelector('#slot-work .refused-upload').getBoundingClientRect().bottom"))
 			.doubleValue();
-		assertThat(top).as("top of the refusal in the window").isGreaterThanOrEqualTo(0);
 		assertThat(bottom).as("bottom of the refusal in the window").isLessThanOrEqualTo(844);
 		assertThat(page.locator("#slot-work .attachment-name").allTextContents())
 			.containsExactly("video-1080x1920-40s-5fps.mp4");
