@@ -509,6 +509,12 @@ class AuthorizationMatrixWebTest {
 			// so is a stale recall.
 			Endpoint.get("/works/{ownEntry}/recall", entryOwnerOnly(302)),
 			Endpoint.post("/works/{ownEntry}/recall", Map.of("version", "-1"), entryOwnerOnly(302)),
+			// Issue 10: what is missing before submitting (htmx), and the confirmation
+			// steps
+			// before removing a file and withdrawing.
+			Endpoint.get("/works/{ownEntry}/submit-state?declaration=1", entryOwnerOnly(200)),
+			Endpoint.get("/works/{ownEntry}/attachments/999999999/remove", entryOwnerOnly(404)),
+			Endpoint.get("/works/{ownEntry}/withdraw", entryOwnerOnly(200)),
 			Endpoint.get("/works/{entry}", organisationEntryOwner(200)),
 			Endpoint.get("/works/{entry}/files/999999999", (actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
 			Endpoint.get("/works/{entry}/nomination.pdf", adminInSubtree(200)),

@@ -220,7 +220,7 @@ public class Approvals {
 		return Optional.of(new DecisionPanel(entry.id(), entry.version(), level.name(), recommends, next == null,
 				next == null ? null : next.name(), entry.atFirstLevel() ? rules.judgements() : List.of(),
 				entry.atFirstLevel() ? List.of() : records.judgements(entry.id()), quota,
-				deadline == null || clock.instant().isBefore(deadline)));
+				deadline == null || clock.instant().isBefore(deadline), view.fileFlags()));
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.zhengji.campaign.CategoryRules.Judgement;
+import cn.zhengji.submission.EntryView;
 
 /**
  * What the decision panel of the admin's entry page shows to the admins of the level
@@ -19,8 +20,10 @@ import cn.zhengji.campaign.CategoryRules.Judgement;
  * @param confirmed what the first level confirmed (at later levels)
  * @param quota the unit's quota of the category, where one applies at this level
  * @param mayReturn whether returning is still possible (before the submission deadline)
+ * @param fileFlags what the automatic checks of the files leave to the approver (sound
+ * below the reference, a duration over an advisory limit)
  */
 public record DecisionPanel(long entryId, int version, String levelName, boolean recommends, boolean top,
 		String nextLevelName, List<Judgement> judgements, List<ConfirmedJudgement> confirmed, Optional<QuotaUse> quota,
-		boolean mayReturn) {
+		boolean mayReturn, List<EntryView.FileFlag> fileFlags) {
 }

@@ -19,6 +19,7 @@ import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload.Rows;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
+import cn.zhengji.submission.Entries;
 import cn.zhengji.submission.EntryPolicy;
 import cn.zhengji.submission.EntryState;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,8 +66,11 @@ public class Worklists {
 
 	private final DisplayTimeZone displayTimeZone;
 
+	private final Entries entries;
+
 	Worklists(JdbcClient jdbc, Organisations organisations, PersonalDataCipher cipher, Texts texts,
-			DisplayTimeZone displayTimeZone) {
+			DisplayTimeZone displayTimeZone, Entries entries) {
+		this.entries = entries;
 		this.texts = texts;
 		this.displayTimeZone = displayTimeZone;
 		this.jdbc = jdbc;
@@ -74,10 +78,19 @@ public class Worklists {
 		this.cipher = cipher;
 	}
 
-	public record Page(List<WorklistRow> rows, long total, int page) {
+	/**
+	 * @param reviewFlags per entry of the page, what its files' checks leave to a person
+	 * ("音质", "时长"); entries without any are absent
+	 */
+	public record Page(List<WorklistRow> rows, long total, int page, Map<Long, List<String>> reviewFlags) {
 
 		public int pages() {
 			return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		}
+
+		/** What the files of the entry leave to a person, empty if nothing. */
+		public List<String> flagsOf(long entryId) {
+			return reviewFlags.getOrDefault(entryId, List.of());
 		}
 	}
 
@@ -95,7 +108,7 @@ public class Worklists {
 			.param("offset", safePage * PAGE_SIZE)
 			.query(Worklists::row)
 			.list();
-		return new Page(rows, total, safePage);
+		return new Page(rows, total, safePage, entries.reviewFlags(rows.stream().map(WorklistRow::id).toList()));
 	}
 
 	/** The message keys of the columns of {@link #export}, in order. */

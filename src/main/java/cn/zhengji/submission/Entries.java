@@ -3,7 +3,10 @@ package cn.zhengji.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.zhengji.infrastructure.Texts;
@@ -12,6 +15,7 @@ import cn.zhengji.account.Accounts;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Category;
+import cn.zhengji.campaign.CategoryRules;
 import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
 import cn.zhengji.campaign.CategoryRules.FileKind;
 import cn.zhengji.campaign.CategoryRules.SubmitterKind;
@@ -74,8 +78,12 @@ public class Entries {
 		return campaigns.allVisible().stream().filter(campaign -> campaign.acceptsSubmissions(now)).toList();
 	}
 
-	/** A category of a campaign with whether, and as whom, the actor may enter it. */
-	public record CategoryChoice(Category category, Optional<SubmitterKind> submitterKind) {
+	/**
+	 * A category of a campaign with whether, and as whom, the actor may enter it.
+	 *
+	 * @param whyNot when the actor may not: who may, and what the actor can do instead
+	 */
+	public record CategoryChoice(Category category, Optional<SubmitterKind> submitterKind, String whyNot) {
 
 		public boolean allowed() {
 			return submitterKind.isPresent();
@@ -85,11 +93,72 @@ public class Entries {
 	public List<CategoryChoice> categoryChoices(SignedInUser actor, Campaign campaign) {
 		AccountProfile profile = profile(actor);
 		Organisation organisation = organisation(profile.organisationId());
-		return campaigns.categories(campaign)
+		return campaigns.categories(campaign).stream().map(category -> {
+			Optional<SubmitterKind> kind = EntryPolicy.submitterKind(profile, organisation, category.rules());
+			return new CategoryChoice(category, kind,
+					kind.isPresent() ? null : whyNot(profile, organisation, category.rules()));
+		}).toList();
+	}
+
+	/**
+	 * Why the actor may not enter a category ({@link EntryPolicy#submitterKind} found no
+	 * way): who may, and what to do instead.
+	 */
+	String whyNot(AccountProfile profile, Organisation organisation, CategoryRules rules) {
+		String separator = texts.text("common.listSeparator");
+		List<SubmitterKind> people = rules.submitters()
 			.stream()
-			.map(category -> new CategoryChoice(category,
-					EntryPolicy.submitterKind(profile, organisation, category.rules())))
+			.filter(kind -> kind != SubmitterKind.UNION_ORGANISATION)
 			.toList();
+		boolean byOrganisation = rules.submitters().contains(SubmitterKind.UNION_ORGANISATION);
+		String who = String.join(separator,
+				rules.submitters().stream().map(kind -> texts.text("campaign.submitter." + kind.name())).toList());
+		if (profile.role() == Role.PARTICIPANT) {
+			String yours = profile.participantKind() == null ? texts.text("submission.notAllowed.noKind")
+					: texts.text("account.participantKind." + profile.participantKind().name());
+			return texts.text("submission.notAllowed.participant", who, yours, texts.text(
+					byOrganisation ? "submission.notAllowed.askOrganisation" : "submission.notAllowed.askCorrection"));
+		}
+		if (profile.role() == Role.ORG_ADMIN) {
+			String individuals = String.join(separator,
+					people.stream().map(kind -> texts.text("campaign.submitter." + kind.name())).toList());
+			if (!byOrganisation) {
+				return texts.text("submission.notAllowed.individualsOnly", individuals);
+			}
+			String kinds = String.join(separator,
+					rules.submittingOrganisationKinds()
+						.stream()
+						.map(kind -> texts.text("organisation.kind." + kind.name()))
+						.toList());
+			return texts.text("submission.notAllowed.organisationKind", kinds,
+					texts.text("organisation.kind." + organisation.kind().name()),
+					people.isEmpty() ? "" : texts.text("submission.notAllowed.orIndividuals", individuals));
+		}
+		return texts.text("submission.notAllowed.platformAdmin", who);
+	}
+
+	/**
+	 * For each of the given entries that has any, what a person must judge about its
+	 * files, as short Chinese labels ("音质", "时长"), for an approver's worklist. One query
+	 * whatever the number of entries. Callers list only entries the viewer may read.
+	 */
+	public Map<Long, List<String>> reviewFlags(Collection<Long> entryIds) {
+		Map<Long, List<String>> flags = new HashMap<>();
+		records.reviewRules(entryIds)
+			.forEach((id, rules) -> flags.put(id,
+					rules.stream().map(Entries::reviewFlagKey).distinct().map(texts::text).toList()));
+		return flags;
+	}
+
+	/** The label of a finding's rule that asks for a person's judgement. */
+	static String reviewFlagKey(String rule) {
+		if (rule.startsWith("audio.")) {
+			return "submission.reviewFlag.audio";
+		}
+		if (rule.startsWith("duration.")) {
+			return "submission.reviewFlag.duration";
+		}
+		return "submission.reviewFlag.other";
 	}
 
 	/** The entry page for its owner. */

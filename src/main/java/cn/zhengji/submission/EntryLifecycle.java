@@ -126,7 +126,8 @@ public class EntryLifecycle {
 		AccountProfile profile = entries.profile(actor);
 		Organisation organisation = entries.organisation(profile.organisationId());
 		SubmitterKind kind = EntryPolicy.submitterKind(profile, organisation, category.rules())
-			.orElseThrow(() -> new EntryChangeRejected("category", "submission.rejected.notAllowed"));
+			.orElseThrow(() -> new EntryChangeRejected("category", "submission.rejected.notAllowed",
+					entries.whyNot(profile, organisation, category.rules())));
 		String cleanTitle = title(title);
 		String owner = kind == SubmitterKind.UNION_ORGANISATION ? Entry.organisationOwner(organisation.id())
 				: Entry.accountOwner(actor.accountId());
@@ -183,7 +184,11 @@ public class EntryLifecycle {
 	 * accept (a script, an SVG, a zip bomb, an MP3 for an MP4 slot) is not attached: only
 	 * a FILE_REJECTED audit event records the attempt. A file of the right format that
 	 * breaks a rule (720P, too long) is attached with its FAILED findings, which block
-	 * submitting. A slot for one file gets the new file in place of the old one.
+	 * submitting. A slot for one file gets the new file in place of the old one — unless
+	 * the new file fails its checks and the old one passed them (R-X-4): then the old
+	 * file stays and the new one is refused (FILE_REJECTED), so a bad file never replaces
+	 * a good one. The old attachment is removed only in the transaction that writes its
+	 * checked replacement.
 	 * @param section the section of the category's text the file belongs to, or null
 	 * @throws NotFoundException for an unknown slot or an upload that is not the actor's
 	 * completed upload
@@ -215,19 +220,27 @@ public class EntryLifecycle {
 		Instant now = clock.instant();
 		Entry entry = ownedLocked(actor, id);
 		Entry edited = entry.edited(now, deadline(campaign(entry)));
+		List<Attachment> current = records.attachments(id);
+		List<Attachment> inSlot = current.stream().filter(attached -> attached.slotKey().equals(slot.key())).toList();
+		boolean oneFile = slot.maxCount() != null && slot.maxCount() == 1;
+		Optional<Attachment> passing = inSlot.stream().filter(old -> !old.blocksSubmission()).findFirst();
 		if (!acceptedFormat(inspection, slot)) {
 			String reason = refusal(inspection, slot);
-			auditLog.recordChange(AuditAction.FILE_REJECTED, "entry", id, entry.organisationPath(),
-					texts.text("submission.audit.fileRefused", file.fileName(), slot.label(), reason), null,
-					Map.of("file", file.id().toString(), "sha256", file.sha256(), "slot", slot.key(), "findings",
-							inspection.findings()));
+			refused(entry, slot, file, inspection, reason);
 			return new AttachOutcome(false, texts.text("submission.attach.refused", file.fileName(), reason),
-					inspection.findings());
+					inspection.findings(), file.fileName(),
+					oneFile ? inSlot.stream().findFirst().map(Attachment::fileName).orElse(null) : null);
 		}
-		List<Attachment> current = records.attachments(id);
 		requireNotAttached(current, file);
-		List<Attachment> inSlot = current.stream().filter(attached -> attached.slotKey().equals(slot.key())).toList();
-		if (slot.maxCount() != null && slot.maxCount() == 1) {
+		if (oneFile && inspection.blocksSubmission() && passing.isPresent()) {
+			// R-X-4: a failing file never takes the place of a passing one.
+			String reason = refusal(inspection, slot);
+			refused(entry, slot, file, inspection, reason);
+			return new AttachOutcome(false,
+					texts.text("submission.attach.refusedKept", file.fileName(), passing.get().fileName(), reason),
+					inspection.findings(), file.fileName(), passing.get().fileName());
+		}
+		if (oneFile) {
 			inSlot.forEach(old -> records.deleteAttachment(id, old.id()));
 		}
 		else if (slot.maxCount() != null && inSlot.size() >= slot.maxCount()) {
@@ -247,7 +260,15 @@ public class EntryLifecycle {
 				file.fileName(), slot.label()), null, after);
 		return new AttachOutcome(true, texts.text(
 				inspection.blocksSubmission() ? "submission.attach.attachedFailed" : "submission.attach.attached",
-				file.fileName()), inspection.findings());
+				file.fileName()), inspection.findings(), file.fileName(), null);
+	}
+
+	/** The FILE_REJECTED audit event of a file not attached, with its reason. */
+	private void refused(Entry entry, AttachmentSlot slot, StoredFile file, Inspection inspection, String reason) {
+		auditLog.recordChange(AuditAction.FILE_REJECTED, "entry", entry.id(), entry.organisationPath(),
+				texts.text("submission.audit.fileRefused", file.fileName(), slot.label(), reason), null,
+				Map.of("file", file.id().toString(), "sha256", file.sha256(), "slot", slot.key(), "findings",
+						inspection.findings()));
 	}
 
 	private static void requireNotAttached(List<Attachment> current, StoredFile file) {
@@ -277,11 +298,12 @@ public class EntryLifecycle {
 	}
 
 	/**
-	 * Submits a draft or a returned entry: every check of {@link EntryChecks} must pass
-	 * and every declaration of the campaign (newest text version) must be accepted
-	 * explicitly. Writes the state, one acceptance row per declaration (text version,
-	 * account, time), the history row (SUBMITTED), the event (the first level is told)
-	 * and the audit event.
+	 * Submits a draft or a returned entry: nothing of {@link EntryView#submitBlockers}
+	 * may remain — every check of {@link EntryChecks} passes and every declaration of the
+	 * campaign (newest text version) is accepted explicitly; the entry page's submit
+	 * button shows the same list. Writes the state, one acceptance row per declaration
+	 * (text version, account, time), the history row (SUBMITTED), the event (the first
+	 * level is told) and the audit event.
 	 */
 	public void submit(SignedInUser actor, long id, int version, Set<Long> acceptedDeclarations) {
 		Instant now = clock.instant();
@@ -289,19 +311,15 @@ public class EntryLifecycle {
 		Campaign campaign = campaign(entry);
 		Entry submitted = entry.submitted(now, deadline(campaign));
 		EntryView view = entries.view(actor, entry, true);
-		if (!view.problems().isEmpty()) {
-			throw new EntryChangeRejected(null, "submission.rejected.incomplete", view.problems().size());
+		EntryView.SubmitBlockers blockers = view.submitBlockers(acceptedDeclarations);
+		if (!blockers.problems().isEmpty()) {
+			throw new EntryChangeRejected(null, "submission.rejected.incomplete", blockers.problems().size());
 		}
-		List<Declaration> declarations = campaigns.declarations(campaign);
-		List<Declaration> missing = declarations.stream()
-			.filter(declaration -> !acceptedDeclarations.contains(declaration.id()))
-			.toList();
-		if (!missing.isEmpty()) {
+		if (!blockers.unaccepted().isEmpty()) {
 			throw new EntryChangeRejected("declarations", "submission.rejected.declarations",
-					missing.stream()
-						.map(Declaration::title)
-						.collect(Collectors.joining(texts.text("common.listSeparator"))));
+					String.join(texts.text("common.listSeparator"), blockers.unacceptedTitles()));
 		}
+		List<Declaration> declarations = view.declarations();
 		write(submitted, version);
 		for (Declaration declaration : declarations) {
 			records.insertAcceptance(id, declaration.id(), declaration.code(), declaration.textVersion(),

@@ -124,6 +124,28 @@ class EntryRecords {
 			.list();
 	}
 
+	/**
+	 * Per entry, the rules of its files' findings a person must judge (NEEDS_REVIEW), in
+	 * one query for a page of entries.
+	 */
+	Map<Long, java.util.Set<String>> reviewRules(java.util.Collection<Long> entryIds) {
+		Map<Long, java.util.Set<String>> rules = new java.util.HashMap<>();
+		if (entryIds.isEmpty()) {
+			return rules;
+		}
+		jdbc.sql("""
+				select distinct a.entry_id, f ->> 'rule' as rule
+				from entry_attachment a cross join lateral jsonb_array_elements(a.inspection -> 'findings') f
+				where a.entry_id in (:ids) and f ->> 'verdict' = 'NEEDS_REVIEW'
+				order by a.entry_id, rule
+				""")
+			.param("ids", entryIds)
+			.query((rs, n) -> rules.computeIfAbsent(rs.getLong("entry_id"), id -> new java.util.TreeSet<>())
+				.add(rs.getString("rule")))
+			.list();
+		return rules;
+	}
+
 	List<Attachment> attachments(long entryId) {
 		return jdbc.sql("""
 				select id, entry_id, slot_key, section, file_id, file_name, size, sha256, content_type, inspection::text

@@ -116,6 +116,64 @@ public record EntryView(Entry entry, Campaign campaign, Category category, List<
 		return slot.maxCount() != null && slot.maxCount() > 1 && attachmentsIn(slot).size() >= slot.maxCount();
 	}
 
+	/**
+	 * A finding of a file that a person must judge (NEEDS_REVIEW: sound below the
+	 * reference, a duration over an advisory limit), for the approver.
+	 */
+	public record FileFlag(String slotLabel, String fileName, String message) {
+	}
+
+	/** Every finding of the entry's files that asks for a person's judgement. */
+	public List<FileFlag> fileFlags() {
+		List<FileFlag> flags = new java.util.ArrayList<>();
+		for (AttachmentSlot slot : slots) {
+			for (Attachment file : attachmentsIn(slot)) {
+				file.inspection()
+					.findings()
+					.stream()
+					.filter(finding -> finding.verdict() == cn.zhengji.media.Verdict.NEEDS_REVIEW)
+					.forEach(finding -> flags.add(new FileFlag(slot.label(), file.fileName(), finding.message())));
+			}
+		}
+		return flags;
+	}
+
+	/**
+	 * What still stops submitting, the one rule {@link EntryLifecycle#submit} applies and
+	 * the submit button shows.
+	 *
+	 * @param problems the checks not met ({@link #problems()})
+	 * @param unaccepted the declarations not ticked
+	 */
+	public record SubmitBlockers(List<String> problems, List<Declaration> unaccepted) {
+
+		public boolean none() {
+			return problems.isEmpty() && unaccepted.isEmpty();
+		}
+
+		/** How many things are missing: each problem, and the declarations as one. */
+		public int count() {
+			return problems.size() + (unaccepted.isEmpty() ? 0 : 1);
+		}
+
+		public List<String> unacceptedTitles() {
+			return unaccepted.stream().map(Declaration::title).toList();
+		}
+	}
+
+	/** What stops submitting with the given declarations ticked. */
+	public SubmitBlockers submitBlockers(java.util.Collection<Long> acceptedDeclarations) {
+		return new SubmitBlockers(problems,
+				declarations.stream().filter(declaration -> !acceptedDeclarations.contains(declaration.id())).toList());
+	}
+
+	/**
+	 * What stops submitting before any declaration is ticked (the page as first shown).
+	 */
+	public SubmitBlockers submitBlockers() {
+		return submitBlockers(List.of());
+	}
+
 	public boolean readyToSubmit() {
 		return problems.isEmpty();
 	}

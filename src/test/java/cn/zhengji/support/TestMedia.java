@@ -31,10 +31,24 @@ public final class TestMedia {
 	 */
 	public static Path mp4(int width, int height, int seconds, int framesPerSecond) {
 		String name = "video-%dx%d-%ds-%dfps.mp4".formatted(width, height, seconds, framesPerSecond);
-		return cached(name, target -> List.of("-f", "lavfi", "-i",
-				"testsrc2=size=%dx%d:rate=%d".formatted(width, height, framesPerSecond), "-f", "lavfi", "-i",
-				"sine=frequency=440:sample_rate=44100", "-t", String.valueOf(seconds), "-c:v", "libx264", "-preset",
-				"ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", "-shortest", target.toString()));
+		return cached(name, target -> video(width, height, seconds, framesPerSecond, 128, target));
+	}
+
+	/**
+	 * The same with the sound encoded as AAC at the given bit rate, as phones record it
+	 * (64–96 kbps is common).
+	 */
+	public static Path mp4(int width, int height, int seconds, int framesPerSecond, int audioKbps) {
+		String name = "video-%dx%d-%ds-%dfps-aac%dk.mp4".formatted(width, height, seconds, framesPerSecond, audioKbps);
+		return cached(name, target -> video(width, height, seconds, framesPerSecond, audioKbps, target));
+	}
+
+	private static List<String> video(int width, int height, int seconds, int framesPerSecond, int audioKbps,
+			Path target) {
+		return List.of("-f", "lavfi", "-i", "testsrc2=size=%dx%d:rate=%d".formatted(width, height, framesPerSecond),
+				"-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-t", String.valueOf(seconds), "-c:v",
+				"libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", audioKbps + "k",
+				"-shortest", target.toString());
 	}
 
 	/** A constant-bit-rate MP3 tone. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.CategoryRuleDescriptions;
+import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
 import cn.zhengji.campaign.CategoryRules.TextField;
 import cn.zhengji.files.StoredFiles;
 import cn.zhengji.infrastructure.security.SignedInUser;
@@ -257,18 +258,49 @@ class WorksController {
 		}
 		try {
 			AttachOutcome outcome = changes.attach(actor, id, slot, section, upload);
-			boolean clean = outcome.attached() && outcome.findings()
-				.stream()
-				.noneMatch(finding -> finding.verdict() == cn.zhengji.media.Verdict.FAILED);
-			redirect.addFlashAttribute(clean ? "flashSuccess" : "flashError", outcome.message());
+			redirect.addFlashAttribute(outcome.clean() ? "flashSuccess" : "flashError", outcome.message());
 			if (!outcome.attached()) {
-				redirect.addFlashAttribute("refusedFindings", outcome.findings());
+				redirect.addFlashAttribute("refusedUpload", new RefusedUpload(slot, blankToNull(section), outcome));
 			}
 		}
 		catch (EntryChangeRejected rejected) {
 			redirect.addFlashAttribute("flashError", texts.text(rejected));
 		}
 		return "redirect:/works/" + id + "#slot-" + slot;
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	/**
+	 * Removing a file, first step: which file, from which slot, and what removing it
+	 * means, to confirm (works on every phone, without script).
+	 */
+	@GetMapping("/{id}/attachments/{attachmentId}/remove")
+	String showRemoveForm(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
+			@PathVariable long attachmentId, Model model, RedirectAttributes redirect) {
+		EntryView view = entries.forOwner(actor, id);
+		Attachment attachment = view.attachments()
+			.stream()
+			.filter(file -> file.id() == attachmentId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("attachment " + attachmentId));
+		if (!view.changeable()) {
+			redirect.addFlashAttribute("flashError",
+					texts.text(view.recallable() ? "submission.rejected.inReview" : "submission.detail.closed"));
+			return "redirect:/works/" + id;
+		}
+		AttachmentSlot slot = view.slots()
+			.stream()
+			.filter(candidate -> candidate.key().equals(attachment.slotKey()))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("slot " + attachment.slotKey()));
+		model.addAttribute("view", view);
+		model.addAttribute("attachment", attachment);
+		model.addAttribute("slot", slot);
+		model.addAttribute("leavesSlotEmpty", view.attachmentsIn(slot).size() == 1);
+		return "submission/remove";
 	}
 
 	@PostMapping("/{id}/attachments/{attachmentId}/remove")
@@ -304,6 +336,18 @@ class WorksController {
 	}
 
 	/**
+	 * The submit button with what is still missing, for the declarations ticked so far
+	 * (htmx, on every change of the submit form).
+	 */
+	@GetMapping("/{id}/submit-state")
+	String submitState(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id,
+			@RequestParam(name = "declaration", required = false) List<Long> declarations, Model model) {
+		EntryView view = entries.forOwner(actor, id);
+		model.addAttribute("blockers", view.submitBlockers(declarations == null ? List.of() : declarations));
+		return "submission/fragments :: submitState(blockers=${blockers})";
+	}
+
+	/**
 	 * 撤回修改, first step: what taking the submitted entry back to a draft gives up, to
 	 * confirm.
 	 */
@@ -334,6 +378,23 @@ class WorksController {
 			redirect.addFlashAttribute("flashError", texts.text("submission.conflict"));
 		}
 		return "redirect:/works/" + id;
+	}
+
+	/**
+	 * Withdrawing, first step: that it is final and what is given up, with the optional
+	 * remark, to confirm.
+	 */
+	@GetMapping("/{id}/withdraw")
+	String showWithdrawForm(@AuthenticationPrincipal SignedInUser actor, @PathVariable long id, Model model,
+			RedirectAttributes redirect) {
+		EntryView view = entries.forOwner(actor, id);
+		if (!view.withdrawable()) {
+			redirect.addFlashAttribute("flashError", texts.text("submission.detail.closed"));
+			return "redirect:/works/" + id;
+		}
+		model.addAttribute("view", view);
+		model.addAttribute("cost", view.recallCost());
+		return "submission/withdraw";
 	}
 
 	@PostMapping("/{id}/withdraw")

@@ -163,7 +163,8 @@ class DecisionPagesWebTest {
 			.andExpect(content().string(containsString("作品被" + grassroots.name() + "退回修改")))
 			.andExpect(content().string(containsString("片头缺少作品名称，请补充后重新提交")))
 			.andExpect(content().string(containsString(">退回修改</span>")))
-			.andExpect(content().string(containsString("class=\"btn btn-primary mt-3 submit-entry\"")));
+			.andExpect(content().string(containsString(
+					"class=\"btn btn-primary submit-entry\" aria-describedby=\"submit-missing\">提交作品（还差 1 项）")));
 		mvc.perform(get("/admin/works/{id}", id).with(user(cityAdmin)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("片头缺少作品名称，请补充后重新提交")));

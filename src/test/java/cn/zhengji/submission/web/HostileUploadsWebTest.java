@@ -84,6 +84,9 @@ class HostileUploadsWebTest {
 	@Autowired
 	javax.sql.DataSource dataSource;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	SubmissionFixtures fixtures;
 
 	@BeforeEach
@@ -205,6 +208,89 @@ class HostileUploadsWebTest {
 				.contains(hostile.message());
 			assertThat(attachedFiles).as(hostile.name()).doesNotContain(upload);
 		}
+	}
+
+	/**
+	 * Issue 10 item 1 (R-X-4): in a one-file slot a file that fails its checks never
+	 * replaces a passing one. The passing file stays, byte for byte, and the refused
+	 * upload is shown inside the slot with its reason; a passing replacement then takes
+	 * its place.
+	 */
+	@Test
+	void aFailingUploadLeavesThePassingFileInPlaceAndIsShownAsRefusedInTheSlot() throws Exception {
+		SignedInUser worker = fixtures.worker();
+		long id = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "好文件不被坏文件替换");
+		byte[] goodVideo = Files.readAllBytes(TestMedia.mp4(1080, 1920, 40, 5));
+		UUID good = upload(worker, "好作品.mp4", goodVideo);
+		assertThat(flash(attach(worker, id, "work", good))).isEqualTo("已添加文件 好作品.mp4，检查结果见下方。");
+
+		UUID bad = upload(worker, "720p.mp4", Files.readAllBytes(TestMedia.mp4(1280, 720, 40, 5)));
+		MvcResult refused = attach(worker, id, "work", bad);
+
+		assertThat(
+				jdbc.sql("select file_id from entry_attachment where entry_id = ?").param(id).query(UUID.class).list())
+			.containsExactly(good);
+		assertThat(storedSums(java.util.Set.of(good))).isEqualTo(Map.of(good, sha256(goodVideo)));
+		assertThat((String) refused.getFlashMap().get("flashError")).startsWith("文件 720p.mp4 未被接受，原文件 好作品.mp4 保留：")
+			.contains("分辨率 1280×720，本项目要求 1080P");
+		String page = mvc
+			.perform(get("/works/" + id).with(user(worker))
+				.flashAttr("refusedUpload", refused.getFlashMap().get("refusedUpload")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String slot = page.substring(page.indexOf("id=\"slot-work\""));
+		slot = slot.substring(0, slot.indexOf("</section>"));
+		assertThat(slot).contains(">好作品.mp4</a>").doesNotContain(">720p.mp4</a>");
+		String refusal = slot.substring(slot.indexOf("refused-upload"));
+		assertThat(refusal).contains("720p.mp4", "未被接受", "分辨率 1280×720，本项目要求 1080P");
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'FILE_REJECTED' and target_id = ?")
+			.param(String.valueOf(id))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		UUID better = upload(worker, "更好的作品.mp4", Files.readAllBytes(TestMedia.mp4(1920, 1080, 35, 5)));
+		assertThat(flash(attach(worker, id, "work", better))).isEqualTo("已添加文件 更好的作品.mp4，检查结果见下方。");
+		assertThat(attachedNames(id)).containsExactly("更好的作品.mp4");
+	}
+
+	/**
+	 * Issue 10 item 3: "音质清晰" is a judgement. A phone video whose sound is 64 kbps AAC is
+	 * accepted (nothing blocks submitting), and the approver sees the low sound flagged
+	 * in the queue and on the decision panel.
+	 */
+	@Test
+	void aPhoneVideoWith64KbpsSoundIsAcceptedAndTheApproverSeesTheSoundFlagged() throws Exception {
+		cn.zhengji.organisation.Organisation unit = fixtures.grassroots();
+		SignedInUser worker = fixtures.participant("WORKER", unit);
+		SignedInUser approver = fixtures.admin(unit);
+		long id = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "song", "手机录的歌");
+		UUID video = upload(worker, "手机录像.mp4", Files.readAllBytes(TestMedia.mp4(1080, 1920, 40, 5, 64)));
+
+		assertThat(flash(attach(worker, id, "work", video))).isEqualTo("已添加文件 手机录像.mp4，检查结果见下方。");
+		String inspection = jdbc.sql("select inspection::text from entry_attachment where file_id = ?")
+			.param(video)
+			.query(String.class)
+			.single();
+		assertThat(inspection).contains("NEEDS_REVIEW", "低于参考值 128kbps，音质是否清晰请审核人员试听确认").doesNotContain("FAILED");
+		cn.zhengji.submission.SubmittedEntries submitted = cn.zhengji.submission.SubmittedEntries.from(context);
+		submitted.complete(worker, id);
+		submitted.submit(worker, id);
+
+		String queue = mvc.perform(get("/admin/queue").with(user(approver)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(queue).contains("手机录的歌", "⚑ 机检提示：音质待人工确认");
+		String panel = mvc.perform(get("/admin/works/" + id).with(user(approver)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		panel = panel.substring(panel.indexOf("decision-file-flags"));
+		assertThat(panel).contains("手机录像.mp4", "低于参考值 128kbps，音质是否清晰请审核人员试听确认");
 	}
 
 	/**

@@ -92,7 +92,14 @@ class MicroVideoJourneyBrowserTest {
 		assertThat(page.locator("#slot-work .finding-FAILED").count()).isZero();
 		assertThat(page.locator("#checks").textContent()).contains("全部检查通过，可以提交。");
 		assertThat(page.locator(".judgements").textContent()).contains("无水印", "片头字幕须有作品名称");
+		assertThat(page.locator("button.submit-entry").textContent()).isEqualTo("提交作品（还差 1 项）");
+		assertThat(page.locator("#submit-missing").textContent()).contains("勾选声明：原创声明");
 		page.locator("input[name=declaration]").all().forEach(box -> box.check());
+		// Ticking the declarations asks the server what is still missing (htmx): nothing.
+		page.locator("button.submit-entry")
+			.getByText("提交作品", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))
+			.waitFor();
+		assertThat(page.locator("#submit-missing").count()).isZero();
 		page.locator("button.submit-entry").click();
 		page.locator(".alert-success")
 			.getByText("作品已提交。", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))
@@ -179,6 +186,67 @@ class MicroVideoJourneyBrowserTest {
 		assertThat(page.locator("#entry-state").textContent()).isEqualTo("草稿");
 		assertThat(page.locator(".history-step").allTextContents()).containsExactly("创建草稿", "提交", "撤回修改");
 		desktop.context().close();
+		page.context().close();
+	}
+
+	/**
+	 * Issue 10 items 1 and 2 on a phone: after a refused upload the page shows the slot
+	 * with the reason inside it, on screen, next to the passing file that stays; removing
+	 * that file asks for confirmation first.
+	 */
+	@Test
+	void onAPhoneARefusedUploadShowsItsReasonInTheSlotAndRemovingAFileAsksFirst() {
+		Page page = browser.open(Viewport.PHONE);
+		signIn(page);
+		createEntry(page, "坏文件不替换好文件");
+		page.locator("#upload-work").setInputFiles(TestMedia.mp4(1080, 1920, 40, 5));
+		page.locator(".alert-success").getByText("已添加文件 video-1080x1920-40s-5fps.mp4").waitFor();
+
+		page.locator("#upload-work").setInputFiles(TestMedia.mp4(1280, 720, 40, 5));
+		page.locator("#slot-work .refused-upload").waitFor();
+		assertThat(page.locator("#slot-work .refused-upload").textContent()).contains(
+				"文件 video-1280x720-40s-5fps.mp4 未被接受", "原文件 video-1080x1920-40s-5fps.mp4 保留不变",
+				"分辨率 1280×720，本项目要求 1080P");
+		// Where the eye is: the page jumped to the slot (Bootstrap scrolls smoothly, so
+		// wait for the scroll to end), and the whole reason is inside the window.
+		page.waitForFunction("""
+				() => {
+				  const r = document.querySelector('#slot-work .refused-upload').getBoundingClientRect();
+				  return r.top >= 0 && r.bottom <= window.innerHeight;
+				}""");
+		double bottom = ((Number) page
+			.evaluate("() => document.querySelector('#slot-work .refused-upload').getBoundingClientRect().bottom"))
+			.doubleValue();
+		assertThat(bottom).as("bottom of the refusal in the window").isLessThanOrEqualTo(844);
+		assertThat(page.locator("#slot-work .attachment-name").allTextContents())
+			.containsExactly("video-1080x1920-40s-5fps.mp4");
+		assertThat(page.locator("#checks").textContent()).contains("全部检查通过");
+		page.screenshot(new Page.ScreenshotOptions()
+			.setPath(Browser.SCREENSHOTS.resolve("submission-refused-upload-phone.png")));
+		assertNoHorizontalOverflow(page);
+
+		page.locator("#slot-work a.remove-attachment").click();
+		page.locator("button.confirm-remove").waitFor();
+		assertThat(page.locator(".remove-file-name").textContent())
+			.isEqualTo("确定从“微视频作品（MP4）”中删除文件 video-1080x1920-40s-5fps.mp4 吗？");
+		assertThat(page.locator(".remove-leaves-empty").textContent()).contains("提交前须重新上传");
+		Browser.screenshot(page, "submission-remove-confirm-phone");
+		assertNoHorizontalOverflow(page);
+		page.locator("a.cancel-remove").click();
+		page.locator("#slot-work .attachment-name").waitFor();
+		assertThat(page.locator("#slot-work .attachment-name").allTextContents())
+			.containsExactly("video-1080x1920-40s-5fps.mp4");
+
+		page.locator("#slot-work a.remove-attachment").click();
+		page.locator("button.confirm-remove").click();
+		page.locator(".alert-success").getByText("已删除文件。").waitFor();
+		assertThat(page.locator("#slot-work .attachment-name").count()).isZero();
+
+		page.locator("a.withdraw-entry").click();
+		page.locator("button.confirm-withdraw").waitFor();
+		Browser.screenshot(page, "submission-withdraw-confirm-phone");
+		page.locator("button.confirm-withdraw").click();
+		page.locator(".alert-success").getByText("作品已撤回。").waitFor();
 		page.context().close();
 	}
 

@@ -59,6 +59,9 @@ class WorksPagesWebTest {
 	@Autowired
 	PersonalDataCipher cipher;
 
+	@Autowired
+	cn.zhengji.campaign.Campaigns campaigns;
+
 	SubmissionFixtures fixtures;
 
 	@BeforeEach
@@ -126,7 +129,71 @@ class WorksPagesWebTest {
 			.param("category", "cadre-story")
 			.param("title", "不该创建"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("您的身份不能申报此征集项目")));
+			.andExpect(content().string(containsString("您的身份不能申报此征集项目")))
+			.andExpect(content()
+				.string(containsString("本项目由专兼职工会干部、社会化工会工作者申报，您注册的身份是“职工”。请选择其他征集项目；如身份登记有误，请联系所在单位工会管理员更正。")));
+	}
+
+	/**
+	 * Issue 10 item 2: "你的身份不能申报此项目" says who can and what to do instead, for a
+	 * participant and for an organisation's admin.
+	 */
+	@Test
+	void aCategoryOneMayNotEnterSaysWhoMayAndWhatToDoInstead() throws Exception {
+		SignedInUser worker = fixtures.worker();
+		String page = mvc
+			.perform(get("/works/new").param("campaign", SubmissionFixtures.OPEN_CAMPAIGN).with(user(worker)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("本项目由专兼职工会干部、社会化工会工作者申报，您注册的身份是“职工”。");
+
+		SignedInUser county = submitterFor("COUNTY");
+		String forAdmin = mvc
+			.perform(get("/works/new").param("campaign", SubmissionFixtures.OPEN_CAMPAIGN).with(user(county)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(forAdmin).contains("本项目由职工、专兼职工会干部、社会化工会工作者本人申报，不接受以单位名义申报。请通知本单位符合条件的人员用本人手机号注册后申报。");
+	}
+
+	/**
+	 * Issue 10 item 2: the submit button says what is still missing — the same list the
+	 * server applies at submit — and the list follows the declarations as they are ticked
+	 * (htmx).
+	 */
+	@Test
+	void theSubmitButtonSaysWhatIsStillMissingAndFollowsTheTickedDeclarations() throws Exception {
+		SignedInUser worker = fixtures.worker();
+		long id = changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "还差什么");
+
+		mvc.perform(get("/works/" + id).with(user(worker)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("提交作品（还差 2 项）")))
+			.andExpect(content().string(containsString("请上传“微视频作品（MP4）”")))
+			.andExpect(content().string(containsString("勾选声明：原创声明、")));
+		java.util.List<Long> declarations = campaigns
+			.declarations(campaigns.getByCode(SubmissionFixtures.OPEN_CAMPAIGN))
+			.stream()
+			.map(cn.zhengji.campaign.Declaration::id)
+			.toList();
+		org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder ticked = get(
+				"/works/" + id + "/submit-state")
+			.with(user(worker))
+			.header("HX-Request", "true");
+		for (Long declaration : declarations) {
+			ticked = ticked.param("declaration", String.valueOf(declaration));
+		}
+		mvc.perform(ticked)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("提交作品（还差 1 项）")))
+			.andExpect(content().string(containsString("请上传“微视频作品（MP4）”")))
+			.andExpect(content().string(not(containsString("勾选声明"))))
+			.andExpect(content().string(not(containsString("<html"))));
+		mvc.perform(post("/works/" + id + "/submit").with(csrf()).with(user(worker)).param("version", "0"))
+			.andExpect(flash().attribute("flashError", "作品还有1项未满足要求，请按“提交前检查”处理后再提交。"));
 	}
 
 	@Test
