@@ -531,7 +531,8 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/queue", orgAdminOnly(200)),
 			Endpoint.get("/admin/queue?unit={org}&category=1", orgAdminOnly(200)),
 			Endpoint.get("/admin/queue.xlsx", orgAdminOnly(200)),
-			// the export with nominees' personal data in full: admins only, with a purpose
+			// the export with nominees' personal data in full: admins only, with a
+			// purpose
 			Endpoint.get("/admin/works/full-export", anyAdmin(200)),
 			Endpoint.get("/admin/works/full-export?unit={org}", anyAdmin(200)),
 			Endpoint.post("/admin/works/full-export", Map.of("purpose", "矩阵核对"), anyAdmin(200)),

@@ -106,8 +106,8 @@ public class AuditEvents {
 			.withFetchSize(1000)
 			.query((RowCallbackHandler) rs -> sheet.row(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 					rs.getString("actor_name"), actionLabel.apply(AuditAction.valueOf(rs.getString("action"))),
-					AuditTarget.label(texts, rs.getString("target_type")), rs.getString("target_id"), rs.getString("summary"),
-					rs.getString("remote_address")));
+					AuditTarget.label(texts, rs.getString("target_type")), rs.getString("target_id"),
+					rs.getString("summary"), rs.getString("remote_address")));
 	}
 
 	/** One event, if the admin may read it. */
@@ -210,8 +210,7 @@ public class AuditEvents {
 	/** One event as read; times in the display time zone, states as indented JSON. */
 	public record AuditEntry(long id, ZonedDateTime occurredAt, Long actorId, String actorName, String remoteAddress,
 			AuditAction action, String targetType, String targetLabel, String targetId, String summary,
-			String organisationPath,
-			String beforeState, String afterState) {
+			String organisationPath, String beforeState, String afterState) {
 
 		public boolean hasStates() {
 			return beforeState != null || afterState != null;

@@ -38,7 +38,9 @@ public enum AuditTarget {
 		return Arrays.stream(values()).filter(target -> target.code.equals(code)).findFirst();
 	}
 
-	/** The Chinese name of a stored target type; an unknown code as it is, none as null. */
+	/**
+	 * The Chinese name of a stored target type; an unknown code as it is, none as null.
+	 */
 	public static String label(Texts texts, String code) {
 		if (code == null) {
 			return null;

@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * R-X-3 A refused look at another unit's object ({@link AccessRefused}) becomes one
  * {@link AuditAction#ACCESS_REFUSED} event: the actor, the object's type and id, the
  * method and path asked for — nothing of the object. It belongs to the actor's
- * organisation, so the admins above the actor (and the platform admin) read it. Written in
- * its own transaction: the request's work, if any, was rolled back by the refusal.
+ * organisation, so the admins above the actor (and the platform admin) read it. Written
+ * in its own transaction: the request's work, if any, was rolled back by the refusal.
  */
 @Component
 class RefusedAccessLog {

@@ -253,8 +253,8 @@ class WorklistController {
 	 * The export with personal data in full once a purpose is stated (then null: the
 	 * response is the file); without one, the form again with the reason.
 	 */
-	private String exportInFull(SignedInUser actor, WorklistFilter filter, String title, boolean queue,
-			String purpose, HttpServletResponse response, Model model) throws IOException {
+	private String exportInFull(SignedInUser actor, WorklistFilter filter, String title, boolean queue, String purpose,
+			HttpServletResponse response, Model model) throws IOException {
 		String stated = purpose == null ? "" : purpose.strip();
 		if (stated.isEmpty()) {
 			return fullExportForm(queue, stated, texts.text("approval.fullExport.purposeRequired"), model);
@@ -275,11 +275,12 @@ class WorklistController {
 		model.addAttribute("purposeError", purposeError);
 		model.addAttribute("purposeMaxLength", ExcelExports.PURPOSE_MAX_LENGTH);
 		model.addAttribute("action", base + "/full-export");
-		model.addAttribute("backUrl", ServletUriComponentsBuilder.fromCurrentRequest()
-			.replacePath(base)
-			.replaceQueryParam("page")
-			.build()
-			.toUriString());
+		model.addAttribute("backUrl",
+				ServletUriComponentsBuilder.fromCurrentRequest()
+					.replacePath(base)
+					.replaceQueryParam("page")
+					.build()
+					.toUriString());
 		return "approval/full-export";
 	}
 

@@ -47,9 +47,9 @@ class ErrorResponses {
 	}
 
 	/**
-	 * The one place where a refused look at another unit's object becomes a 404: the
-	 * same answer as for nothing at all, and an {@link AccessRefused} event for the audit
-	 * log when someone is signed in.
+	 * The one place where a refused look at another unit's object becomes a 404: the same
+	 * answer as for nothing at all, and an {@link AccessRefused} event for the audit log
+	 * when someone is signed in.
 	 */
 	@ExceptionHandler(NotVisibleException.class)
 	Object notVisible(NotVisibleException ex, HttpServletRequest request) {

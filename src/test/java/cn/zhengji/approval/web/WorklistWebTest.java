@@ -203,7 +203,8 @@ class WorklistWebTest {
 	void theFullExportAsksForItsPurposeOnAFormThatKeepsTheFilter() throws Exception {
 		SignedInUser countyAdmin = fixtures.admin(county);
 
-		mvc.perform(get("/admin/works/full-export").param("q", marker).param("unit", "" + companyA.id())
+		mvc.perform(get("/admin/works/full-export").param("q", marker)
+			.param("unit", "" + companyA.id())
 			.with(user(countyAdmin)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("含完整个人信息")))
@@ -240,8 +241,8 @@ class WorklistWebTest {
 				post("/admin/works/full-export").param("q", nomination.title()).param("purpose", "核对候选人身份信息"));
 
 		assertThat(works).singleElement()
-			.satisfies(row -> assertThat(row.subList(12, 15)).containsExactly("李四", "13900001111",
-					"11010519491231002X"));
+			.satisfies(
+					row -> assertThat(row.subList(12, 15)).containsExactly("李四", "13900001111", "11010519491231002X"));
 		Map<String, Object> audit = jdbc.sql("""
 				select action, target_type, summary, after_state::text as after from audit_event
 				where actor_id = ? and target_type = 'entry-list'
@@ -249,8 +250,8 @@ class WorklistWebTest {
 		assertThat(audit.get("action")).isEqualTo("VIEWED_PERSONAL_DATA");
 		assertThat(audit.get("target_type")).isEqualTo("entry-list");
 		assertThat(audit.get("summary")).isEqualTo("导出作品清单（1行，含1人的完整个人信息），用途：核对候选人身份信息");
-		assertThat((String) audit.get("after")).contains("\"people\": 1", "\"rows\": 1",
-				"\"purpose\": \"核对候选人身份信息\"", "\"completed\": true");
+		assertThat((String) audit.get("after")).contains("\"people\": 1", "\"rows\": 1", "\"purpose\": \"核对候选人身份信息\"",
+				"\"completed\": true");
 
 		List<List<String>> queue = export(nomination.admin(),
 				post("/admin/queue/full-export").param("q", nomination.title()).param("purpose", "报送省总工会"));

@@ -159,11 +159,8 @@ class AuditScopingWebTest {
 		List<List<String>> rows = Spreadsheets.rows(own);
 		assertThat(rows.getFirst()).containsExactly("时间", "操作人", "操作", "对象类型", "对象编号", "摘要", "来源地址");
 		assertThat(rows).hasSize(2);
-		assertThat(rows.get(1).subList(1, 6)).containsExactly(fuzhouAdmin.displayName(), "新增", "组织机构",
-				String.valueOf(jdbc.sql("select id from organisation where name = ?")
-					.param(fuzhouCounty)
-					.query(Long.class)
-					.single()),
+		assertThat(rows.get(1).subList(1, 6)).containsExactly(fuzhouAdmin.displayName(), "新增", "组织机构", String.valueOf(
+				jdbc.sql("select id from organisation where name = ?").param(fuzhouCounty).query(Long.class).single()),
 				"新增组织：" + fuzhouCounty);
 		assertThat(Spreadsheets.rows(other)).hasSize(1);
 		assertThat(jdbc.sql("""
@@ -202,15 +199,15 @@ class AuditScopingWebTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		List<List<String>> exported = Spreadsheets.rows(mvc
-			.perform(get("/admin/audit/export.xlsx").param("actor", actor).with(user(fuzhouAdmin)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray());
+		List<List<String>> exported = Spreadsheets
+			.rows(mvc.perform(get("/admin/audit/export.xlsx").param("actor", actor).with(user(fuzhouAdmin)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray());
 
-		assertThat(list).contains(">作品</span>", ">作品清单</span>", ">上传文件</span>", ">线下活动</span>",
-				">通知公告</span>", ">活动阶段</span>", ">消息设置</span>");
+		assertThat(list).contains(">作品</span>", ">作品清单</span>", ">上传文件</span>", ">线下活动</span>", ">通知公告</span>",
+				">活动阶段</span>", ">消息设置</span>");
 		assertThat(list).contains("<option value=\"entry\">作品</option>");
 		for (String type : types) {
 			assertThat(list).doesNotContain(">" + type + "<");

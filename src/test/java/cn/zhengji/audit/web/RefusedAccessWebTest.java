@@ -133,8 +133,8 @@ class RefusedAccessWebTest {
 		assertThat(jdbc.sql("""
 				select target_type || ' ' || target_id || ' ' || (after_state ->> 'url') from audit_event
 				where action = 'ACCESS_REFUSED' and actor_id = ? order by id
-				""").param(stranger.accountId()).query(String.class).list())
-			.containsExactly("entry " + entry + " /works/" + entry, "entry " + entry + " /works/" + entry + "/nomination.pdf");
+				""").param(stranger.accountId()).query(String.class).list()).containsExactly(
+				"entry " + entry + " /works/" + entry, "entry " + entry + " /works/" + entry + "/nomination.pdf");
 	}
 
 }
