@@ -226,6 +226,10 @@ class WorklistWebTest {
 				.andExpect(header().string("Content-Type", containsString("text/html")))
 				.andExpect(content().string(containsString("请填写导出用途。")));
 		}
+		mvc.perform(post("/admin/works/full-export").param("q", nomination.title())
+			.param("purpose", "用".repeat(201))
+			.with(user(nomination.admin()))
+			.with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("导出用途不能超过200字。")));
 		assertThat(jdbc.sql("select count(*) from audit_event where actor_id = ? and target_type = 'entry-list'")
 			.param(nomination.admin().accountId())
 			.query(Long.class)

@@ -110,6 +110,20 @@ class RefusedAccessWebTest {
 	}
 
 	@Test
+	void anAdminAskingForAnotherUnitsOrganisationIsRecordedAsWell() throws Exception {
+		SignedInUser outsider = fixtures.admin(countyA);
+
+		mvc.perform(get("/admin/organisations/{id}", countyB.id()).with(user(outsider)))
+			.andExpect(status().isNotFound());
+
+		assertThat(jdbc.sql("""
+				select target_type || ' ' || target_id || ' ' || (after_state ->> 'url') from audit_event
+				where action = 'ACCESS_REFUSED' and actor_id = ?
+				""").param(outsider.accountId()).query(String.class).list())
+			.containsExactly("organisation " + countyB.id() + " /admin/organisations/" + countyB.id());
+	}
+
+	@Test
 	void thingsThatDoNotExistAndThingsInOnesOwnSubtreeLeaveNoRefusal() throws Exception {
 		SignedInUser outsider = fixtures.admin(countyA);
 		SignedInUser insider = fixtures.admin(countyB);
