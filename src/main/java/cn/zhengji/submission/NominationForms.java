@@ -215,7 +215,11 @@ public class NominationForms {
 	}
 
 	private Entry allowedEntry(SignedInUser actor, long entryId) {
-		return records.find(entryId)
+		// Another unit's entry is a refused look (audited); one the actor reads but whose
+		// personal data it may not see in full is simply not found here.
+		return Optional
+			.of(NotVisibleException.visible(records.find(entryId), found -> EntryPolicy.mayRead(actor, found), "entry",
+					entryId))
 			.filter(entry -> EntryPolicy.maySeePersonalData(actor,
 					organisations.findById(actor.organisationId()).orElseThrow(), entry))
 			.filter(entry -> records.nomination(entryId).isPresent())
