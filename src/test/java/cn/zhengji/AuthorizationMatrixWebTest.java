@@ -537,6 +537,14 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/queue", orgAdminOnly(200)),
 			Endpoint.get("/admin/queue?unit={org}&category=1", orgAdminOnly(200)),
 			Endpoint.get("/admin/queue.xlsx", orgAdminOnly(200)),
+			// the export with nominees' personal data in full: admins only, with a
+			// purpose
+			Endpoint.get("/admin/works/full-export", anyAdmin(200)),
+			Endpoint.get("/admin/works/full-export?unit={org}", anyAdmin(200)),
+			Endpoint.post("/admin/works/full-export", Map.of("purpose", "矩阵核对"), anyAdmin(200)),
+			Endpoint.post("/admin/works/full-export", Map.of("purpose", ""), anyAdmin(200)),
+			Endpoint.get("/admin/queue/full-export", orgAdminOnly(200)),
+			Endpoint.post("/admin/queue/full-export", Map.of("purpose", "矩阵核对"), orgAdminOnly(200)),
 			Endpoint.post("/admin/queue/approve", Map.of("entry", "{entry}", "opinion", "同意"), orgAdminOnly(302)),
 
 			// --- infrastructure: the OpenAPI description of the JSON API is public ---

@@ -74,7 +74,7 @@ class MessagesTest {
 			// form field names (EntryChecks, WorklistController), the dashboard's totals
 			// and audit target types
 			Map.entry("submission.nomination.", ""), Map.entry("approval.filter.invalid.", ""),
-			Map.entry("reporting.totals.", ""), Map.entry("audit.target.", ""),
+			Map.entry("reporting.totals.", ""), Map.entry("audit.target.", "cn.zhengji.audit.AuditTarget"),
 			// the steps of an entry's history, where it stands (EntryStatus), the
 			// worklists' export columns
 			Map.entry("submission.step.", "cn.zhengji.submission.EntryTransitioned$Step"),

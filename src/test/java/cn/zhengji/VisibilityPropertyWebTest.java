@@ -32,8 +32,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -381,6 +383,9 @@ class VisibilityPropertyWebTest {
 		assertThat(outsideSubtree(actor, "entry", exported)).isEmpty();
 		assertThat(exported).containsExactlyInAnyOrderElementsOf(listed);
 		assertExportAudited(actor, "entry-list", exported.size());
+		// The export with personal data in full is the same list.
+		assertThat(ids(column(exportInFull(actor, "/admin/works/full-export"), 0)))
+			.containsExactlyInAnyOrderElementsOf(listed);
 	}
 
 	/**
@@ -401,6 +406,8 @@ class VisibilityPropertyWebTest {
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(waitingHere);
 		assertThat(ids(page, WORK_COUNT)).containsExactly((long) waitingHere.size());
 		assertThat(exported).containsExactlyInAnyOrderElementsOf(waitingHere);
+		assertThat(ids(column(exportInFull(actor, "/admin/queue/full-export"), 0)))
+			.containsExactlyInAnyOrderElementsOf(waitingHere);
 		assertThat(outsideSubtree(actor, "entry", listed)).isEmpty();
 		if (admin == Admin.COUNTY_ADMIN) {
 			assertThat(listed).containsExactly(rows.get(Side.OWN).pendingEntry());
@@ -649,6 +656,20 @@ class VisibilityPropertyWebTest {
 	/** The data rows of an export (the header row left out). */
 	private List<List<String>> export(SignedInUser actor, String url) throws Exception {
 		byte[] xlsx = mvc.perform(get(url).with(user(actor)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		List<List<String>> all = Spreadsheets.rows(xlsx);
+		return all.subList(1, all.size());
+	}
+
+	/**
+	 * The export with personal data in full of the test's entries, asked with a purpose.
+	 */
+	private List<List<String>> exportInFull(SignedInUser actor, String url) throws Exception {
+		byte[] xlsx = mvc
+			.perform(post(url).param("q", "性质测试作品").param("purpose", "性质测试").with(user(actor)).with(csrf()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

@@ -20,6 +20,7 @@ import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
+import cn.zhengji.infrastructure.web.NotVisibleException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
@@ -151,9 +152,8 @@ public class OfflineEvents {
 	/** One event if the viewer's subtree holds it; otherwise 404. */
 	public OfflineEvent visible(SignedInUser actor, long id) {
 		requireReader(actor);
-		return records.find(id)
-			.filter(event -> actor.administers(event.organisationPath()))
-			.orElseThrow(() -> new NotFoundException("offline event " + id));
+		return NotVisibleException.visible(records.find(id), event -> actor.administers(event.organisationPath()),
+				"offline_event", id);
 	}
 
 	/**

@@ -26,6 +26,7 @@ import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.ChangeRejected;
 import cn.zhengji.infrastructure.web.NotFoundException;
+import cn.zhengji.infrastructure.web.NotVisibleException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.submission.Entry;
@@ -360,9 +361,8 @@ public class Approvals {
 	 * organisation is refused with where it stands.
 	 */
 	private Context load(SignedInUser actor, long entryId) {
-		Entry entry = lifecycle.lock(entryId)
-			.filter(found -> actor.isAdmin() && actor.administers(found.organisationPath()))
-			.orElseThrow(() -> new NotFoundException("entry " + entryId));
+		Entry entry = NotVisibleException.visible(lifecycle.lock(entryId),
+				found -> actor.isAdmin() && actor.administers(found.organisationPath()), "entry", entryId);
 		if (actor.role() != Role.ORG_ADMIN || !entry.waitsAt(actor.organisationId())) {
 			if (entry.state() == EntryState.SUBMITTED) {
 				throw new ApprovalRejected(null, "approval.rejected.notYourTurn",

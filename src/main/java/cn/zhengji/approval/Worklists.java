@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.DisplayTimeZone;
@@ -120,25 +119,39 @@ public class Worklists {
 		.toList();
 
 	/**
-	 * Streams every entry the filter selects into the sheet, row by row from a cursor.
-	 * The nominee's mobile and ID number are written in full only where
-	 * {@link EntryPolicy#maySeePersonalData} allows it, masked otherwise.
-	 * @return how many rows carried personal data in full (for the audit log)
+	 * Streams every entry the filter selects into the sheet, row by row from a cursor,
+	 * the nominee's mobile and ID number masked (the default export).
 	 */
-	public long export(SignedInUser actor, WorklistFilter filter, Rows sheet) {
+	public void export(SignedInUser actor, WorklistFilter filter, Rows sheet) {
+		write(actor, filter, false, sheet, () -> {
+		});
+	}
+
+	/**
+	 * R-NOM-2 As {@link #export}, with the nominee's mobile and ID number in full on each
+	 * row whose personal data {@link EntryPolicy#maySeePersonalData} lets the actor see —
+	 * the same rule as the entry page's "查看完整信息" — and masked on the others.
+	 * @param personShownInFull told once for each row written with personal data in full
+	 */
+	public void exportWithPersonalData(SignedInUser actor, WorklistFilter filter, Rows sheet,
+			Runnable personShownInFull) {
+		write(actor, filter, true, sheet, personShownInFull);
+	}
+
+	private void write(SignedInUser actor, WorklistFilter filter, boolean inFull, Rows sheet,
+			Runnable personShownInFull) {
 		Organisation own = organisations.findById(actor.organisationId()).orElseThrow();
 		Where where = where(actor, filter);
-		AtomicLong full = new AtomicLong();
 		jdbc.sql(COLUMNS + """
 				, e.nominee_name, e.mobile_cipher, e.mobile_masked, e.id_number_cipher, e.id_number_masked
 				""" + FROM + where.sql + order(filter)).params(where.params).withFetchSize(1000).query(rs -> {
 			WorklistRow row = row(rs, 0);
-			boolean mayUnmask = EntryPolicy.maySeePersonalData(actor, own, rs.getLong("organisation_id"),
+			boolean unmask = inFull && EntryPolicy.maySeePersonalData(actor, own, rs.getLong("organisation_id"),
 					rs.getString("organisation_path"));
-			String mobile = personal(rs, "mobile", mayUnmask);
-			String idNumber = personal(rs, "id_number", mayUnmask);
-			if (mayUnmask && (rs.getBytes("mobile_cipher") != null || rs.getBytes("id_number_cipher") != null)) {
-				full.incrementAndGet();
+			String mobile = personal(rs, "mobile", unmask);
+			String idNumber = personal(rs, "id_number", unmask);
+			if (unmask && (mobile != null || idNumber != null)) {
+				personShownInFull.run();
 			}
 			sheet.row(row.id(), row.campaignTitle(), row.categoryName(), row.title(),
 					texts.text("submission.state." + row.state().name()), row.organisationName(), row.submitterName(),
@@ -146,7 +159,6 @@ public class Worklists {
 					row.hasOpenJudgements() ? row.openJudgements() : null, rs.getString("nominee_name"), mobile,
 					idNumber);
 		});
-		return full.get();
 	}
 
 	private String personal(ResultSet rs, String column, boolean mayUnmask) throws SQLException {

@@ -9,6 +9,11 @@ public enum AuditAction {
 	 * A file offered to an entry and refused for its format (issue 3); nothing else is
 	 * stored.
 	 */
-	FILE_REJECTED
+	FILE_REJECTED,
+	/**
+	 * A signed-in user was answered 404 for another unit's object (issue 10); nothing of
+	 * the object is recorded.
+	 */
+	ACCESS_REFUSED
 
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import cn.zhengji.infrastructure.DisplayTimeZone;
+import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
@@ -48,14 +49,18 @@ public class AuditEvents {
 	/** The log spans campaigns: its times are in the platform's display zone. */
 	private final ZoneId zone;
 
-	AuditEvents(JdbcClient jdbc, ObjectMapper json, DisplayTimeZone displayTimeZone) {
+	private final Texts texts;
+
+	AuditEvents(JdbcClient jdbc, ObjectMapper json, DisplayTimeZone displayTimeZone, Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.zone = displayTimeZone.zone();
 		this.row = (rs, n) -> new AuditEntry(rs.getLong("id"),
 				rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(zone),
 				rs.getObject("actor_id", Long.class), rs.getString("actor_name"), rs.getString("remote_address"),
-				AuditAction.valueOf(rs.getString("action")), rs.getString("target_type"), rs.getString("target_id"),
+				AuditAction.valueOf(rs.getString("action")), rs.getString("target_type"),
+				AuditTarget.label(texts, rs.getString("target_type")), rs.getString("target_id"),
 				rs.getString("summary"), rs.getString("organisation_path"), pretty(rs.getString("before_state")),
 				pretty(rs.getString("after_state")));
 	}
@@ -101,8 +106,8 @@ public class AuditEvents {
 			.withFetchSize(1000)
 			.query((RowCallbackHandler) rs -> sheet.row(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 					rs.getString("actor_name"), actionLabel.apply(AuditAction.valueOf(rs.getString("action"))),
-					rs.getString("target_type"), rs.getString("target_id"), rs.getString("summary"),
-					rs.getString("remote_address")));
+					AuditTarget.label(texts, rs.getString("target_type")), rs.getString("target_id"),
+					rs.getString("summary"), rs.getString("remote_address")));
 	}
 
 	/** One event, if the admin may read it. */
@@ -115,15 +120,24 @@ public class AuditEvents {
 			.optional();
 	}
 
-	/** The target types that occur in the admin's events, for the filter's choices. */
-	public List<String> targetTypes(SignedInUser admin) {
+	/**
+	 * The target types that occur in the admin's events with their Chinese names, for the
+	 * filter's choices.
+	 */
+	public List<TargetChoice> targetTypes(SignedInUser admin) {
 		Query query = where(admin, AuditFilter.NONE);
 		return jdbc
 			.sql("select distinct target_type from audit_event where target_type is not null and " + query.condition()
 					+ " order by target_type")
 			.params(query.parameters())
 			.query(String.class)
-			.list();
+			.stream()
+			.map(code -> new TargetChoice(code, AuditTarget.label(texts, code)))
+			.toList();
+	}
+
+	/** A target type as stored and as shown. */
+	public record TargetChoice(String code, String label) {
 	}
 
 	private Query where(SignedInUser admin, AuditFilter filter) {
@@ -195,8 +209,8 @@ public class AuditEvents {
 
 	/** One event as read; times in the display time zone, states as indented JSON. */
 	public record AuditEntry(long id, ZonedDateTime occurredAt, Long actorId, String actorName, String remoteAddress,
-			AuditAction action, String targetType, String targetId, String summary, String organisationPath,
-			String beforeState, String afterState) {
+			AuditAction action, String targetType, String targetLabel, String targetId, String summary,
+			String organisationPath, String beforeState, String afterState) {
 
 		public boolean hasStates() {
 			return beforeState != null || afterState != null;

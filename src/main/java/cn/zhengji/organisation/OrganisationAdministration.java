@@ -13,6 +13,7 @@ import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
+import cn.zhengji.infrastructure.web.NotVisibleException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,9 +54,20 @@ public class OrganisationAdministration {
 
 	/** The organisation if the user administers it; otherwise "not found". */
 	public Organisation administered(SignedInUser user, long id) {
-		return organisations.findById(id)
-			.filter(organisation -> OrganisationPolicy.canAdminister(user, organisation))
-			.orElseThrow(() -> new NotFoundException("organisation " + id));
+		return NotVisibleException.visible(organisations.findById(id),
+				organisation -> OrganisationPolicy.canAdminister(user, organisation), AUDIT_TARGET, id);
+	}
+
+	/**
+	 * An organisation the user may edit (strictly below its own); its own is not found,
+	 * one outside its subtree is refused.
+	 */
+	private Organisation editable(SignedInUser user, long id) {
+		Organisation organisation = administered(user, id);
+		if (!OrganisationPolicy.canEdit(user, organisation)) {
+			throw new NotFoundException("organisation " + id);
+		}
+		return organisation;
 	}
 
 	/** The columns of {@link #exportSubtree}, in order. */
@@ -128,9 +140,7 @@ public class OrganisationAdministration {
 	 */
 	@Transactional
 	public Organisation addChild(SignedInUser user, long parentId, NewOrganisation child) {
-		Organisation parent = organisations.findById(parentId)
-			.filter(organisation -> OrganisationPolicy.canAdminister(user, organisation))
-			.orElseThrow(() -> new NotFoundException("organisation " + parentId));
+		Organisation parent = administered(user, parentId);
 		if (!OrganisationPolicy.canAddChildTo(user, parent) || !parent.admitsChild(child.kind())) {
 			throw new OrganisationRejected("kind", "organisation.error.kindNotAllowed");
 		}
@@ -174,9 +184,7 @@ public class OrganisationAdministration {
 	 */
 	@Transactional
 	public Organisation rename(SignedInUser user, long id, int version, String name, String shortName) {
-		Organisation before = organisations.findById(id)
-			.filter(organisation -> OrganisationPolicy.canEdit(user, organisation))
-			.orElseThrow(() -> new NotFoundException("organisation " + id));
+		Organisation before = editable(user, id);
 		int updated;
 		try {
 			updated = jdbc.sql("""
@@ -210,9 +218,7 @@ public class OrganisationAdministration {
 	 */
 	@Transactional
 	public Organisation delete(SignedInUser user, long id) {
-		Organisation organisation = organisations.findById(id)
-			.filter(o -> OrganisationPolicy.canEdit(user, o))
-			.orElseThrow(() -> new NotFoundException("organisation " + id));
+		Organisation organisation = editable(user, id);
 		if (!OrganisationPolicy.canDelete(user, organisation)) {
 			throw new OrganisationRejected(null, "organisation.error.deleteSeeded");
 		}

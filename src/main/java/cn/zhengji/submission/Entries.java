@@ -22,6 +22,7 @@ import cn.zhengji.campaign.CategoryRules.SubmitterKind;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
+import cn.zhengji.infrastructure.web.NotVisibleException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
 import org.springframework.stereotype.Service;
@@ -163,25 +164,30 @@ public class Entries {
 
 	/** The entry page for its owner. */
 	public EntryView forOwner(SignedInUser actor, long id) {
-		Entry entry = records.find(id)
-			.filter(found -> EntryPolicy.owns(actor, found))
-			.orElseThrow(() -> new NotFoundException("entry " + id));
+		Entry entry = NotVisibleException.visible(records.find(id), found -> EntryPolicy.mayRead(actor, found), "entry",
+				id);
+		if (!EntryPolicy.owns(actor, entry)) {
+			// An admin above reads it on its own page, not as the owner.
+			throw new NotFoundException("entry " + id);
+		}
 		return view(actor, entry, true);
 	}
 
 	/** The read-only page for an admin above the submitting organisation. */
 	public EntryView forAdmin(SignedInUser actor, long id) {
-		Entry entry = records.find(id)
-			.filter(found -> EntryPolicy.administers(actor, found))
-			.orElseThrow(() -> new NotFoundException("entry " + id));
+		Entry entry = NotVisibleException.visible(records.find(id), found -> EntryPolicy.mayRead(actor, found), "entry",
+				id);
+		if (!EntryPolicy.administers(actor, entry)) {
+			// The owner works on it on its own page.
+			throw new NotFoundException("entry " + id);
+		}
 		return view(actor, entry, false);
 	}
 
 	/** An attachment the actor may download: the owner's, or one below an admin. */
 	public Attachment readableAttachment(SignedInUser actor, long entryId, long attachmentId) {
-		Entry entry = records.find(entryId)
-			.filter(found -> EntryPolicy.mayRead(actor, found))
-			.orElseThrow(() -> new NotFoundException("entry " + entryId));
+		Entry entry = NotVisibleException.visible(records.find(entryId), found -> EntryPolicy.mayRead(actor, found),
+				"entry", entryId);
 		return records.attachments(entry.id())
 			.stream()
 			.filter(file -> file.id() == attachmentId)

@@ -26,6 +26,7 @@ import cn.zhengji.files.StoredFiles;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.text.CharacterCount;
 import cn.zhengji.infrastructure.web.NotFoundException;
+import cn.zhengji.infrastructure.web.NotVisibleException;
 import cn.zhengji.media.Finding;
 import cn.zhengji.media.Inspection;
 import cn.zhengji.media.MediaInspector;
@@ -195,9 +196,7 @@ public class EntryLifecycle {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public AttachOutcome attach(SignedInUser actor, long id, String slotKey, String section, UUID uploadId) {
-		Entry seen = records.find(id)
-			.filter(entry -> EntryPolicy.owns(actor, entry))
-			.orElseThrow(() -> new NotFoundException("entry " + id));
+		Entry seen = owned(actor, id, records.find(id));
 		Campaign campaign = campaign(seen);
 		Category category = Entries.category(campaigns, campaign, seen.categoryId());
 		AttachmentSlot slot = entries.slots(category)
@@ -488,9 +487,20 @@ public class EntryLifecycle {
 	}
 
 	private Entry ownedLocked(SignedInUser actor, long id) {
-		return records.lock(id)
-			.filter(entry -> EntryPolicy.owns(actor, entry))
-			.orElseThrow(() -> new NotFoundException("entry " + id));
+		return owned(actor, id, records.lock(id));
+	}
+
+	/**
+	 * The owner's entry: someone else's that the actor may not even read is refused (and
+	 * audited); one it reads as an admin above is simply not found here.
+	 */
+	private static Entry owned(SignedInUser actor, long id, Optional<Entry> found) {
+		Entry entry = NotVisibleException.visible(found, candidate -> EntryPolicy.mayRead(actor, candidate), "entry",
+				id);
+		if (!EntryPolicy.owns(actor, entry)) {
+			throw new NotFoundException("entry " + id);
+		}
+		return entry;
 	}
 
 	private Campaign campaign(Entry entry) {

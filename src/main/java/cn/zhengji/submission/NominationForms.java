@@ -20,6 +20,7 @@ import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.text.CharacterCount;
 import cn.zhengji.infrastructure.web.NotFoundException;
+import cn.zhengji.infrastructure.web.NotVisibleException;
 import cn.zhengji.nomination.InvalidResidentIdNumberException;
 import cn.zhengji.nomination.NominationDocuments;
 import cn.zhengji.nomination.NominationRules;
@@ -182,9 +183,8 @@ public class NominationForms {
 	 */
 	@Transactional
 	public Document document(SignedInUser actor, long entryId, boolean word, boolean full) {
-		Entry entry = records.find(entryId)
-			.filter(found -> EntryPolicy.mayRead(actor, found))
-			.orElseThrow(() -> new NotFoundException("entry " + entryId));
+		Entry entry = NotVisibleException.visible(records.find(entryId), found -> EntryPolicy.mayRead(actor, found),
+				"entry", entryId);
 		Campaign campaign = campaigns.findById(entry.campaignId()).orElseThrow();
 		if (!Entries.category(campaigns, campaign, entry.categoryId()).rules().nominationForm()) {
 			throw new NotFoundException("nomination " + entryId);
@@ -215,7 +215,11 @@ public class NominationForms {
 	}
 
 	private Entry allowedEntry(SignedInUser actor, long entryId) {
-		return records.find(entryId)
+		// Another unit's entry is a refused look (audited); one the actor reads but whose
+		// personal data it may not see in full is simply not found here.
+		return Optional
+			.of(NotVisibleException.visible(records.find(entryId), found -> EntryPolicy.mayRead(actor, found), "entry",
+					entryId))
 			.filter(entry -> EntryPolicy.maySeePersonalData(actor,
 					organisations.findById(actor.organisationId()).orElseThrow(), entry))
 			.filter(entry -> records.nomination(entryId).isPresent())

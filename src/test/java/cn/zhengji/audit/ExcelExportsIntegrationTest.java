@@ -76,6 +76,59 @@ class ExcelExportsIntegrationTest {
 			.containsEntry("summary", "导出" + title + "（" + rows + "行）");
 	}
 
+	@Test
+	void aDownloadWithPersonalDataInFullIsOneViewOfPersonalDataWithItsPurposeAndPeopleEvenWhenBrokenOff() {
+		String title = "完整信息中断测试" + System.nanoTime();
+		MockHttpServletResponse response = new BreakingResponse(20_000);
+
+		assertThatThrownBy(() -> exports.downloadWithPersonalData(response,
+				new ExcelExports.Export(ExportedList.ENTRIES, title, "表", List.of("编号", "手机号"), "/1/", null), "核对",
+				(sheet, personShownInFull) -> {
+					for (int i = 0; i < 100_000; i++) {
+						sheet.row(i, "1390000" + i + "，一段足够长的文字，让工作表很快超过中断的字节数");
+						personShownInFull.run();
+					}
+				}))
+			.isInstanceOf(IOException.class);
+
+		List<Map<String, Object>> events = jdbc
+			.sql("""
+					select action, summary, (after_state ->> 'rows')::bigint as rows, (after_state ->> 'people')::bigint as people,
+					       after_state ->> 'purpose' as purpose, (after_state ->> 'completed')::boolean as completed
+					from audit_event where target_type = 'entry-list' and summary like ?
+					""")
+			.param("导出" + title + "%")
+			.query()
+			.listOfRows();
+		assertThat(events).hasSize(1);
+		Map<String, Object> event = events.getFirst();
+		long rows = (Long) event.get("rows");
+		long people = (Long) event.get("people");
+		assertThat(rows).isPositive().isLessThan(100_000);
+		assertThat(people).isBetween(rows - 1, rows);
+		assertThat(event).containsEntry("action", "VIEWED_PERSONAL_DATA")
+			.containsEntry("purpose", "核对")
+			.containsEntry("completed", false)
+			.containsEntry("summary", "导出" + title + "（" + rows + "行，含" + people + "人的完整个人信息），用途：核对");
+	}
+
+	@Test
+	void noPurposeNoFileWithPersonalDataInFull() {
+		String title = "无用途测试" + System.nanoTime();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		assertThatThrownBy(() -> exports.downloadWithPersonalData(response,
+				new ExcelExports.Export(ExportedList.ENTRIES, title, "表", List.of("编号"), "/1/", null), "  ",
+				(sheet, personShownInFull) -> sheet.row(1)))
+			.isInstanceOf(IllegalArgumentException.class);
+
+		assertThat(response.getContentAsByteArray()).isEmpty();
+		assertThat(jdbc.sql("select count(*) from audit_event where summary like ?")
+			.param("导出" + title + "%")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	private List<String> audited(String title) {
 		return jdbc.sql("""
 				select target_type || '|' || coalesce(target_id, '') || '|' || summary || '|' || organisation_path

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import cn.zhengji.infrastructure.Texts;
+import cn.zhengji.infrastructure.text.CharacterCount;
 import cn.zhengji.approval.ApprovalRejected;
 import cn.zhengji.approval.Approvals;
 import cn.zhengji.approval.BatchOutcome;
@@ -87,6 +88,43 @@ class WorklistController {
 	void exportQueue(@AuthenticationPrincipal SignedInUser actor, @ModelAttribute("filter") WorklistFilterForm form,
 			BindingResult binding, HttpServletResponse response) throws IOException {
 		export(actor, queueFilter(actor, form), texts.text("approval.export.queue"), response);
+	}
+
+	/**
+	 * R-NOM-2 The form of the export with nominees' personal data in full: it keeps the
+	 * list's filter and asks for the purpose. Any admin may ask; whose data the file
+	 * holds in full is {@code EntryPolicy.maySeePersonalData}'s rule (see
+	 * {@link Worklists#exportWithPersonalData}).
+	 */
+	@GetMapping("/admin/works/full-export")
+	String showWorksFullExportForm(@AuthenticationPrincipal SignedInUser actor,
+			@ModelAttribute("filter") WorklistFilterForm form, BindingResult binding, Model model) {
+		return fullExportForm(false, null, null, model);
+	}
+
+	@PostMapping("/admin/works/full-export")
+	String exportWorksInFull(@AuthenticationPrincipal SignedInUser actor,
+			@ModelAttribute("filter") WorklistFilterForm form, BindingResult binding,
+			@RequestParam(required = false) String purpose, HttpServletResponse response, Model model)
+			throws IOException {
+		return exportInFull(actor, form.toFilter(), texts.text("approval.export.works"), false, purpose, response,
+				model);
+	}
+
+	@GetMapping("/admin/queue/full-export")
+	String showQueueFullExportForm(@AuthenticationPrincipal SignedInUser actor,
+			@ModelAttribute("filter") WorklistFilterForm form, BindingResult binding, Model model) {
+		requireQueue(actor);
+		return fullExportForm(true, null, null, model);
+	}
+
+	@PostMapping("/admin/queue/full-export")
+	String exportQueueInFull(@AuthenticationPrincipal SignedInUser actor,
+			@ModelAttribute("filter") WorklistFilterForm form, BindingResult binding,
+			@RequestParam(required = false) String purpose, HttpServletResponse response, Model model)
+			throws IOException {
+		return exportInFull(actor, queueFilter(actor, form), texts.text("approval.export.queue"), true, purpose,
+				response, model);
 	}
 
 	/**
@@ -177,6 +215,12 @@ class WorklistController {
 					.replaceQueryParam("page")
 					.build()
 					.toUriString());
+		model.addAttribute("fullExportUrl",
+				ServletUriComponentsBuilder.fromCurrentRequest()
+					.replacePath(base + "/full-export")
+					.replaceQueryParam("page")
+					.build()
+					.toUriString());
 		model.addAttribute("pageUrls", pageUrls(page));
 		return "approval/worklist";
 	}
@@ -199,13 +243,51 @@ class WorklistController {
 		}
 	}
 
+	/** The default export: the nominees' mobile and ID numbers masked for everyone. */
 	private void export(SignedInUser actor, WorklistFilter filter, String title, HttpServletResponse response)
 			throws IOException {
-		Map<String, Object> details = new LinkedHashMap<>(Worklists.describe(filter));
-		exports.download(response,
-				new ExcelExports.Export(ExportedList.ENTRIES, title, title,
-						Worklists.EXPORT_COLUMNS.stream().map(texts::text).toList(), actor.organisationPath(), details),
-				rows -> details.put("personalDataInFull", search.export(actor, filter, rows)));
+		exports.download(response, entryList(actor, filter, title), rows -> search.export(actor, filter, rows));
+	}
+
+	/**
+	 * The export with personal data in full once a purpose is stated (then null: the
+	 * response is the file); without one, the form again with the reason.
+	 */
+	private String exportInFull(SignedInUser actor, WorklistFilter filter, String title, boolean queue, String purpose,
+			HttpServletResponse response, Model model) throws IOException {
+		String stated = purpose == null ? "" : purpose.strip();
+		if (stated.isEmpty()) {
+			return fullExportForm(queue, stated, texts.text("approval.fullExport.purposeRequired"), model);
+		}
+		if (CharacterCount.exceeds(stated, ExcelExports.PURPOSE_MAX_LENGTH)) {
+			return fullExportForm(queue, stated,
+					texts.text("approval.fullExport.purposeTooLong", ExcelExports.PURPOSE_MAX_LENGTH), model);
+		}
+		exports.downloadWithPersonalData(response, entryList(actor, filter, title), stated,
+				(rows, personShownInFull) -> search.exportWithPersonalData(actor, filter, rows, personShownInFull));
+		return null;
+	}
+
+	private String fullExportForm(boolean queue, String purpose, String purposeError, Model model) {
+		String base = queue ? "/admin/queue" : "/admin/works";
+		model.addAttribute("queue", queue);
+		model.addAttribute("purpose", purpose);
+		model.addAttribute("purposeError", purposeError);
+		model.addAttribute("purposeMaxLength", ExcelExports.PURPOSE_MAX_LENGTH);
+		model.addAttribute("action", base + "/full-export");
+		model.addAttribute("backUrl",
+				ServletUriComponentsBuilder.fromCurrentRequest()
+					.replacePath(base)
+					.replaceQueryParam("page")
+					.build()
+					.toUriString());
+		return "approval/full-export";
+	}
+
+	private ExcelExports.Export entryList(SignedInUser actor, WorklistFilter filter, String title) {
+		return new ExcelExports.Export(ExportedList.ENTRIES, title, title,
+				Worklists.EXPORT_COLUMNS.stream().map(texts::text).toList(), actor.organisationPath(),
+				new LinkedHashMap<>(Worklists.describe(filter)));
 	}
 
 	/**

@@ -3,11 +3,13 @@ package cn.zhengji.infrastructure.web;
 import java.util.Map;
 
 import cn.zhengji.infrastructure.Texts;
+import cn.zhengji.infrastructure.security.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,8 +39,25 @@ class ErrorResponses {
 
 	private final Texts texts;
 
-	ErrorResponses(Texts texts) {
+	private final ApplicationEventPublisher events;
+
+	ErrorResponses(Texts texts, ApplicationEventPublisher events) {
 		this.texts = texts;
+		this.events = events;
+	}
+
+	/**
+	 * The one place where a refused look at another unit's object becomes a 404: the same
+	 * answer as for nothing at all, and an {@link AccessRefused} event for the audit log
+	 * when someone is signed in.
+	 */
+	@ExceptionHandler(NotVisibleException.class)
+	Object notVisible(NotVisibleException ex, HttpServletRequest request) {
+		if (SignedInUser.current().isPresent()) {
+			events.publishEvent(new AccessRefused(ex.targetType(), ex.targetId(), request.getMethod(),
+					request.getRequestURI().substring(request.getContextPath().length())));
+		}
+		return respond(request, HttpStatus.NOT_FOUND, "error.detail.notFound");
 	}
 
 	@ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class })

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -162,8 +163,7 @@ class WorklistWebTest {
 	}
 
 	@Test
-	void nomineesPersonalDataIsInFullForTheSubmittingUnitAndMaskedForAnAdminAboveItThatIsNotTheProvince()
-			throws Exception {
+	void defaultExportsMaskNomineesPersonalDataForEveryAdminEvenTheSubmittingUnitAndTheProvince() throws Exception {
 		// A unit that submits nominations below a unit that is not the provincial
 		// federation.
 		Organisation directUnit = fixtures.newOrganisation(county, "清单测试直属单位工会", OrganisationKind.CITY);
@@ -179,9 +179,122 @@ class WorklistWebTest {
 				"/admin/works.xlsx?q=" + marker + "候选人")
 			.getFirst();
 
-		assertThat(own.subList(12, 15)).containsExactly("赵六", "13900003333", "11010519491231002X");
+		assertThat(own.subList(12, 15)).containsExactly("赵六", "139****3333", "110105********002X");
 		assertThat(above.subList(12, 15)).containsExactly("赵六", "139****3333", "110105********002X");
-		assertThat(province.subList(13, 15)).containsExactly("13900003333", "11010519491231002X");
+		assertThat(province.subList(12, 15)).containsExactly("赵六", "139****3333", "110105********002X");
+		assertThat(jdbc.sql("select action from audit_event where actor_id = ? and target_type = 'entry-list'")
+			.param(unitAdmin.accountId())
+			.query(String.class)
+			.list()).containsExactly("EXPORTED");
+	}
+
+	@Test
+	void aCityAdminsDefaultWorksAndQueueExportsCarryMaskedIdAndMobileNumbers() throws Exception {
+		CityNomination nomination = cityNomination();
+
+		List<String> works = export(nomination.admin(), "/admin/works.xlsx?q=" + nomination.title()).getFirst();
+		List<String> queue = export(nomination.admin(), "/admin/queue.xlsx?q=" + nomination.title()).getFirst();
+
+		assertThat(works.subList(12, 15)).containsExactly("李四", "139****1111", "110105********002X");
+		assertThat(queue.subList(12, 15)).containsExactly("李四", "139****1111", "110105********002X");
+	}
+
+	@Test
+	void theFullExportAsksForItsPurposeOnAFormThatKeepsTheFilter() throws Exception {
+		SignedInUser countyAdmin = fixtures.admin(county);
+
+		mvc.perform(get("/admin/works/full-export").param("q", marker)
+			.param("unit", "" + companyA.id())
+			.with(user(countyAdmin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("含完整个人信息")))
+			.andExpect(content().string(containsString("name=\"purpose\"")))
+			.andExpect(content().string(containsString("name=\"q\" value=\"" + marker + "\"")))
+			.andExpect(content().string(containsString("name=\"unit\" value=\"" + companyA.id() + "\"")));
+	}
+
+	@Test
+	void theFullExportWithoutAPurposeIsRefusedAndWritesNothing() throws Exception {
+		CityNomination nomination = cityNomination();
+
+		for (String url : List.of("/admin/works/full-export", "/admin/queue/full-export")) {
+			mvc.perform(post(url).param("q", nomination.title())
+				.param("purpose", "   ")
+				.with(user(nomination.admin()))
+				.with(csrf()))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Type", containsString("text/html")))
+				.andExpect(content().string(containsString("请填写导出用途。")));
+		}
+		mvc.perform(post("/admin/works/full-export").param("q", nomination.title())
+			.param("purpose", "用".repeat(201))
+			.with(user(nomination.admin()))
+			.with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("导出用途不能超过200字。")));
+		assertThat(jdbc.sql("select count(*) from audit_event where actor_id = ? and target_type = 'entry-list'")
+			.param(nomination.admin().accountId())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void theFullExportWithAPurposeCarriesFullValuesAndIsOneAuditedViewOfPersonalDataWithTheNumberOfPeople()
+			throws Exception {
+		CityNomination nomination = cityNomination();
+
+		List<List<String>> works = export(nomination.admin(),
+				post("/admin/works/full-export").param("q", nomination.title()).param("purpose", "核对候选人身份信息"));
+
+		assertThat(works).singleElement()
+			.satisfies(
+					row -> assertThat(row.subList(12, 15)).containsExactly("李四", "13900001111", "11010519491231002X"));
+		Map<String, Object> audit = jdbc.sql("""
+				select action, target_type, summary, after_state::text as after from audit_event
+				where actor_id = ? and target_type = 'entry-list'
+				""").param(nomination.admin().accountId()).query().singleRow();
+		assertThat(audit.get("action")).isEqualTo("VIEWED_PERSONAL_DATA");
+		assertThat(audit.get("target_type")).isEqualTo("entry-list");
+		assertThat(audit.get("summary")).isEqualTo("导出作品清单（1行，含1人的完整个人信息），用途：核对候选人身份信息");
+		assertThat((String) audit.get("after")).contains("\"people\": 1", "\"rows\": 1", "\"purpose\": \"核对候选人身份信息\"",
+				"\"completed\": true");
+
+		List<List<String>> queue = export(nomination.admin(),
+				post("/admin/queue/full-export").param("q", nomination.title()).param("purpose", "报送省总工会"));
+		assertThat(queue).singleElement()
+			.satisfies(row -> assertThat(row.subList(13, 15)).containsExactly("13900001111", "11010519491231002X"));
+		assertThat(jdbc.sql("select count(*) from audit_event where actor_id = ? and target_type = 'entry-list'")
+			.param(nomination.admin().accountId())
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void theFullExportShowsInFullOnlyWhatTheAdminMaySeeInFullAndCountsOnlyThosePeople() throws Exception {
+		CityNomination nomination = cityNomination();
+		// The county above the city's own unit is not the province: it may export, but
+		// the nominee stays masked and is not counted.
+		SignedInUser countyAdmin = fixtures.admin(county);
+
+		List<List<String>> rows = export(countyAdmin,
+				post("/admin/works/full-export").param("q", nomination.title()).param("purpose", "汇总"));
+
+		assertThat(rows).singleElement()
+			.satisfies(row -> assertThat(row.subList(13, 15)).containsExactly("139****1111", "110105********002X"));
+		assertThat(jdbc.sql("select summary from audit_event where actor_id = ? and target_type = 'entry-list'")
+			.param(countyAdmin.accountId())
+			.query(String.class)
+			.single()).isEqualTo("导出作品清单（1行，含0人的完整个人信息），用途：汇总");
+	}
+
+	/** A submitted good-netizen nomination of a city-kind unit, waiting at that unit. */
+	record CityNomination(SignedInUser admin, String title, long id) {
+	}
+
+	CityNomination cityNomination() {
+		Organisation city = fixtures.newOrganisation(county, "清单测试市级单位工会", OrganisationKind.CITY);
+		SignedInUser admin = fixtures.admin(city);
+		String title = marker + "市级候选人" + city.id();
+		long id = SubmittedEntries.from(context).submitted(admin, "good-netizen", title);
+		return new CityNomination(admin, title, id);
 	}
 
 	@Test
@@ -259,7 +372,12 @@ class WorklistWebTest {
 
 	/** The data rows of the exported sheet, each cell as text; checks the header row. */
 	List<List<String>> export(SignedInUser actor, String url) throws Exception {
-		MvcResult result = mvc.perform(get(url).with(user(actor)))
+		return export(actor, get(url));
+	}
+
+	/** As {@link #export(SignedInUser, String)} for any request (a POST gets CSRF). */
+	List<List<String>> export(SignedInUser actor, MockHttpServletRequestBuilder request) throws Exception {
+		MvcResult result = mvc.perform(request.with(user(actor)).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type",
 					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

@@ -159,11 +159,8 @@ class AuditScopingWebTest {
 		List<List<String>> rows = Spreadsheets.rows(own);
 		assertThat(rows.getFirst()).containsExactly("时间", "操作人", "操作", "对象类型", "对象编号", "摘要", "来源地址");
 		assertThat(rows).hasSize(2);
-		assertThat(rows.get(1).subList(1, 6)).containsExactly(fuzhouAdmin.displayName(), "新增", "organisation",
-				String.valueOf(jdbc.sql("select id from organisation where name = ?")
-					.param(fuzhouCounty)
-					.query(Long.class)
-					.single()),
+		assertThat(rows.get(1).subList(1, 6)).containsExactly(fuzhouAdmin.displayName(), "新增", "组织机构", String.valueOf(
+				jdbc.sql("select id from organisation where name = ?").param(fuzhouCounty).query(Long.class).single()),
 				"新增组织：" + fuzhouCounty);
 		assertThat(Spreadsheets.rows(other)).hasSize(1);
 		assertThat(jdbc.sql("""
@@ -173,6 +170,51 @@ class AuditScopingWebTest {
 				order by id
 				""").param(fuzhouAdmin.accountId()).query(String.class).list()).containsExactly(
 				"导出审计日志（1行）|1|true|" + fuzhouAdmin.displayName(), "导出审计日志（0行）|0|true|" + xiamenAdmin.displayName());
+	}
+
+	@Test
+	void objectTypesAreShownInChineseInTheListTheFilterTheDetailAndTheExport() throws Exception {
+		String actor = OrganisationTestData.unique("审计类型操作人");
+		List<String> types = List.of("entry", "entry-list", "stored-file", "offline_event", "announcement",
+				"campaign_phase", "notice_preference");
+		for (String type : types) {
+			jdbc.sql("""
+					insert into audit_event (occurred_at, actor_name, action, target_type, target_id, summary,
+					    organisation_path)
+					values (now(), ?, 'UPDATED', ?, '7', '类型测试', ?)
+					""").params(actor, type, fuzhou.path()).update();
+		}
+		long entryEvent = jdbc.sql("select id from audit_event where actor_name = ? and target_type = 'entry'")
+			.param(actor)
+			.query(Long.class)
+			.single();
+
+		String list = mvc.perform(get("/admin/audit").param("actor", actor).with(user(fuzhouAdmin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String detail = mvc.perform(get("/admin/audit/{id}", entryEvent).with(user(fuzhouAdmin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<List<String>> exported = Spreadsheets
+			.rows(mvc.perform(get("/admin/audit/export.xlsx").param("actor", actor).with(user(fuzhouAdmin)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray());
+
+		assertThat(list).contains(">作品</span>", ">作品清单</span>", ">上传文件</span>", ">线下活动</span>", ">通知公告</span>",
+				">活动阶段</span>", ">消息设置</span>");
+		assertThat(list).contains("<option value=\"entry\">作品</option>");
+		for (String type : types) {
+			assertThat(list).doesNotContain(">" + type + "<");
+		}
+		assertThat(detail).contains(">作品</span>").doesNotContain(">entry<");
+		assertThat(exported.subList(1, exported.size())).extracting(row -> row.get(3))
+			.containsExactlyInAnyOrder("作品", "作品清单", "上传文件", "线下活动", "通知公告", "活动阶段", "消息设置");
 	}
 
 	private void addCounty(SignedInUser admin, Organisation city, String name) throws Exception {

@@ -1,0 +1,51 @@
+package cn.zhengji.audit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import cn.zhengji.infrastructure.Texts;
+
+/**
+ * What an audit event is about, by the {@code target_type} the modules record, with its
+ * Chinese name ({@code audit.target.<constant>}) for the audit pages and export. The
+ * modules keep writing their own codes; a code not listed here is shown as it is stored.
+ */
+public enum AuditTarget {
+
+	ORGANISATION("organisation"), ACCOUNT("account"), CAMPAIGN("campaign"), CAMPAIGN_PHASE("campaign_phase"),
+	CAMPAIGN_CATEGORY("campaign_category"), EVENT_ALLOCATION("event_allocation"), STORED_FILE("stored-file"),
+	ENTRY("entry"), OFFLINE_EVENT("offline_event"), UNIT_REACH("unit_reach"), ANNOUNCEMENT("announcement"),
+	NOTICE_PREFERENCE("notice_preference"),
+	/** The exported lists ({@link ExportedList}). */
+	ENTRY_LIST("entry-list"), QUOTA_LIST("quota-list"), OFFLINE_EVENT_LIST("offline-event-list"),
+	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),
+	AUDIT_EVENT_LIST("audit-event-list"), ORGANISATION_LIST("organisation-list"),
+	/** Codes of events recorded before entries and nomination forms had their own. */
+	SUBMISSION("submission"), NOMINATION("nomination");
+
+	private final String code;
+
+	AuditTarget(String code) {
+		this.code = code;
+	}
+
+	/** The {@code target_type} as stored. */
+	public String code() {
+		return code;
+	}
+
+	public static Optional<AuditTarget> ofCode(String code) {
+		return Arrays.stream(values()).filter(target -> target.code.equals(code)).findFirst();
+	}
+
+	/**
+	 * The Chinese name of a stored target type; an unknown code as it is, none as null.
+	 */
+	public static String label(Texts texts, String code) {
+		if (code == null) {
+			return null;
+		}
+		return ofCode(code).map(target -> texts.text("audit.target." + target.name())).orElse(code);
+	}
+
+}
