@@ -454,7 +454,8 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/campaigns/{campaign}/copy", platformAdminOnly(200)),
 			Endpoint.post("/admin/campaigns/{campaign}/copy",
 					Map.of("code", "{campaign}-{unique}", "title", "矩阵复制活动", "year", "2091"), platformAdminOnly(302)),
-			// issue 10 item 7: a province's admins run the campaigns their union hosts; the
+			// issue 10 item 7: a province's admins run the campaigns their union hosts;
+			// the
 			// actor here is a city's admin, who runs none (ProvinceCampaignAdminWebTest
 			// shows the province's admin at work).
 			Endpoint.get("/admin/campaigns/{campaign}/settings", platformAdminOnly(200)),
@@ -467,7 +468,8 @@ class AuthorizationMatrixWebTest {
 					Map.of("title", "法律责任", "body", "矩阵声明{unique}", "textVersion", "{declarationVersion}"),
 					platformAdminOnly(302)),
 			Endpoint.get("/admin/campaigns/{campaign}/phases/new", platformAdminOnly(200)),
-			// The kind is taken: the form comes back with the reason (200), nothing added.
+			// The kind is taken: the form comes back with the reason (200), nothing
+			// added.
 			Endpoint.post("/admin/campaigns/{campaign}/phases/new",
 					Map.of("kind", "REVIEW", "name", "矩阵阶段", "startsOn", "2090-09-01"), platformAdminOnly(200)),
 			// A stale version: nothing removed, a conflict.
@@ -923,14 +925,14 @@ class AuthorizationMatrixWebTest {
 		Campaign current = campaigns.getByCode(campaign);
 		values.put("{campaignVersion}", String.valueOf(current.version()));
 		values.put("{phaseVersion}", String.valueOf(current.phase(PhaseKind.SUBMISSION).orElseThrow().version()));
-		values.put("{declarationVersion}", String.valueOf(campaigns.declarations(current)
-			.stream()
-			.filter(declaration -> declaration.code().equals("LIABILITY"))
-			.findFirst()
-			.orElseThrow()
-			.textVersion()));
-		values.put("{songVersion}",
-				String.valueOf(campaigns.category(current, "song").orElseThrow().version()));
+		values.put("{declarationVersion}",
+				String.valueOf(campaigns.declarations(current)
+					.stream()
+					.filter(declaration -> declaration.code().equals("LIABILITY"))
+					.findFirst()
+					.orElseThrow()
+					.textVersion()));
+		values.put("{songVersion}", String.valueOf(campaigns.category(current, "song").orElseThrow().version()));
 		values.put("{categoryVersion}",
 				String.valueOf(campaigns.category(current, "micro-video").orElseThrow().version()));
 		values.put("{campaign}", campaign);

@@ -19,11 +19,11 @@ import cn.zhengji.infrastructure.database.Subtree;
  * admin).
  *
  * <p>
- * One source of truth across campaigns: an event or a reach figure belongs to the campaign
- * it was reported in, and a campaign's figures are drawn from {@code :campaigns}, itself
- * and every campaign feeding it ({@code Campaigns.rollUpIds}). An event of a Fujian union
- * in the Fujian campaign therefore counts for 福建's row of the national allocation,
- * once; Fujian's unions do not report in the national campaign
+ * One source of truth across campaigns: an event or a reach figure belongs to the
+ * campaign it was reported in, and a campaign's figures are drawn from
+ * {@code :campaigns}, itself and every campaign feeding it ({@code Campaigns.rollUpIds}).
+ * An event of a Fujian union in the Fujian campaign therefore counts for 福建's row of the
+ * national allocation, once; Fujian's unions do not report in the national campaign
  * ({@link ActivityPolicy#reportsIn}).
  *
  * <p>

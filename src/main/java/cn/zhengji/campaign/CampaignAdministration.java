@@ -27,15 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changes admins make to campaigns: the platform admin to every campaign, a provincial
- * union's admins to the campaigns their union hosts (the province runs its own
- * campaigns; a city's admins run none). Every change: is refused (as "not found") for
- * anyone else; is refused when it would invalidate works already handed in
- * ({@link CampaignEntries}), naming them; is validated first (a
- * {@link CampaignChangeRejected} changes nothing); checks the version the admin's form
- * was based on (a stale form raises {@link OptimisticLockingFailureException}); marks the
- * element {@code changed_by_admin} so that a newer definition file never overwrites it;
- * bumps the version; and writes an audit event with the state before and after, under the
- * host organisation's path.
+ * union's admins to the campaigns their union hosts (the province runs its own campaigns;
+ * a city's admins run none). Every change: is refused (as "not found") for anyone else;
+ * is refused when it would invalidate works already handed in ({@link CampaignEntries}),
+ * naming them; is validated first (a {@link CampaignChangeRejected} changes nothing);
+ * checks the version the admin's form was based on (a stale form raises
+ * {@link OptimisticLockingFailureException}); marks the element {@code changed_by_admin}
+ * so that a newer definition file never overwrites it; bumps the version; and writes an
+ * audit event with the state before and after, under the host organisation's path.
  */
 @Service
 @Transactional
@@ -85,10 +84,10 @@ public class CampaignAdministration {
 		if (actor == null) {
 			return false;
 		}
-		return actor.isPlatformAdmin() || (actor.role() == Role.ORG_ADMIN && organisations
-			.findById(actor.organisationId())
-			.map(unit -> unit.kind() == OrganisationKind.PROVINCIAL)
-			.orElse(false));
+		return actor.isPlatformAdmin()
+				|| (actor.role() == Role.ORG_ADMIN && organisations.findById(actor.organisationId())
+					.map(unit -> unit.kind() == OrganisationKind.PROVINCIAL)
+					.orElse(false));
 	}
 
 	/**
@@ -195,11 +194,11 @@ public class CampaignAdministration {
 	}
 
 	/**
-	 * Changes a declaration's words: a new text version, so that every acceptance
-	 * already recorded keeps the exact words accepted. Unchanged words change nothing.
+	 * Changes a declaration's words: a new text version, so that every acceptance already
+	 * recorded keeps the exact words accepted. Unchanged words change nothing.
 	 */
-	public Declaration changeDeclaration(SignedInUser actor, String campaignCode, String declarationCode,
-			String title, String body, int expectedTextVersion) {
+	public Declaration changeDeclaration(SignedInUser actor, String campaignCode, String declarationCode, String title,
+			String body, int expectedTextVersion) {
 		Campaign campaign = campaignFor(actor, campaignCode);
 		Declaration before = campaigns.declarations(campaign)
 			.stream()
@@ -232,10 +231,9 @@ public class CampaignAdministration {
 			.filter(declaration -> declaration.code().equals(declarationCode))
 			.findFirst()
 			.orElseThrow();
-		auditLog.recordChange(AuditAction.UPDATED, "campaign_declaration", after.id(),
-				campaign.hostOrganisationPath(),
-				texts.plain("campaign.audit.declaration", campaign.code(), before.title(), after.textVersion()),
-				before, after);
+		auditLog.recordChange(AuditAction.UPDATED, "campaign_declaration", after.id(), campaign.hostOrganisationPath(),
+				texts.plain("campaign.audit.declaration", campaign.code(), before.title(), after.textVersion()), before,
+				after);
 		return after;
 	}
 
@@ -279,8 +277,7 @@ public class CampaignAdministration {
 		if (kind == PhaseKind.SUBMISSION) {
 			long handedIn = entries.inCampaign(campaign.id()).handedIn();
 			if (handedIn > 0) {
-				throw new CampaignChangeRejected(null, "campaign.phase.submissionHasEntries", before.name(),
-						handedIn);
+				throw new CampaignChangeRejected(null, "campaign.phase.submissionHasEntries", before.name(), handedIn);
 			}
 		}
 		int deleted = jdbc.sql("delete from campaign_phase where id = ? and version = ?")
@@ -372,8 +369,7 @@ public class CampaignAdministration {
 					count.handedIn());
 		}
 		if (count.total() > 0) {
-			throw new CampaignChangeRejected(null, "campaign.category.hasDrafts", categoryLabel(before),
-					count.total());
+			throw new CampaignChangeRejected(null, "campaign.category.hasDrafts", categoryLabel(before), count.total());
 		}
 		int deleted = jdbc.sql("delete from campaign_category where id = ? and version = ?")
 			.params(before.id(), expectedVersion)

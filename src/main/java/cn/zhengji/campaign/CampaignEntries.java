@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What a campaign's admins may no longer change because works were handed in: the
- * entries of a campaign or a category, as the module that owns entries (submission)
- * counts them. Campaign administration asks before it changes a category, a phase or the
- * host, so that no change invalidates a work already in the approval chain. The campaign
- * module defines it; it never depends on submission.
+ * What a campaign's admins may no longer change because works were handed in: the entries
+ * of a campaign or a category, as the module that owns entries (submission) counts them.
+ * Campaign administration asks before it changes a category, a phase or the host, so that
+ * no change invalidates a work already in the approval chain. The campaign module defines
+ * it; it never depends on submission.
  */
 public interface CampaignEntries {
 

@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The demonstration campaign (only with {@code zhengji.demo.enabled=true}): the 2024
  * Fujian campaign with every date moved by the same number of days so that submission
  * opened {@value #DAYS_OPEN} days ago, in the campaign's time zone, and its texts saying
- * so (no year it is not, the days it names moved with its phases). On a later start it
- * is moved again when its submission phase has closed, unless an admin changed it: then
- * the admin's dates and texts stand.
+ * so (no year it is not, the days it names moved with its phases). On a later start it is
+ * moved again when its submission phase has closed, unless an admin changed it: then the
+ * admin's dates and texts stand.
  */
 @Component
 class DemoCampaign {
@@ -122,9 +122,9 @@ class DemoCampaign {
 
 	/**
 	 * Makes the demonstration's texts say what its dates are: its title and short title
-	 * without the source's year (it runs in another), and every day named in the
-	 * source's platform note, summary and phase descriptions ("8月30日前") moved as its
-	 * phases were. Texts only: no version is bumped, nothing counts as an admin's change.
+	 * without the source's year (it runs in another), and every day named in the source's
+	 * platform note, summary and phase descriptions ("8月30日前") moved as its phases were.
+	 * Texts only: no version is bumped, nothing counts as an admin's change.
 	 */
 	private void retext(Campaign demo, Campaign source) {
 		long days = ChronoUnit.DAYS.between(submissionStart(source), submissionStart(demo));

@@ -129,7 +129,8 @@ public class Dashboards {
 		// seconds over the whole tree. Planning for the actual prefix costs a
 		// millisecond.
 		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-		// Offline events and reach figures count for the campaign they were reported in and
+		// Offline events and reach figures count for the campaign they were reported in
+		// and
 		// for every campaign it feeds (the activity module's roll-up): "campaigns".
 		Map<String, Object> scope = Map.of("campaign", campaign.id(), "prefix", new Subtree(unit.path()).pattern(),
 				"campaigns", campaigns.rollUpIds(campaign));

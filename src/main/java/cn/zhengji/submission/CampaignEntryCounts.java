@@ -45,17 +45,11 @@ class CampaignEntryCounts implements CampaignEntries {
 		return jdbc.sql("""
 				select min(submitted_at) as first, max(submitted_at) as last from entry
 				where campaign_id = ? and state not in ('DRAFT', 'WITHDRAWN') and submitted_at is not null
-				""")
-			.param(campaignId)
-			.query((rs, n) -> {
-				OffsetDateTime first = rs.getObject("first", OffsetDateTime.class);
-				OffsetDateTime last = rs.getObject("last", OffsetDateTime.class);
-				return first == null ? null : new Span(first.toInstant(), last.toInstant());
-			})
-			.list()
-			.stream()
-			.filter(java.util.Objects::nonNull)
-			.findFirst();
+				""").param(campaignId).query((rs, n) -> {
+			OffsetDateTime first = rs.getObject("first", OffsetDateTime.class);
+			OffsetDateTime last = rs.getObject("last", OffsetDateTime.class);
+			return first == null ? null : new Span(first.toInstant(), last.toInstant());
+		}).list().stream().filter(java.util.Objects::nonNull).findFirst();
 	}
 
 }

@@ -480,8 +480,8 @@ class OfflineEventsIntegrationTest {
 		// national one.
 		assertThat(reports.mayReport(grassrootsAdmin, national)).isFalse();
 		assertThat(reports.mayReport(grassrootsAdmin, fujian)).isTrue();
-		assertThatThrownBy(() -> reports.report(fuzhouAdmin, national,
-				ActivityFixtures.event("2024-06-02", "福州市职工服务中心", 10)))
+		assertThatThrownBy(
+				() -> reports.report(fuzhouAdmin, national, ActivityFixtures.event("2024-06-02", "福州市职工服务中心", 10)))
 			.isInstanceOf(NotFoundException.class);
 	}
 

@@ -297,8 +297,7 @@ class CampaignAdminController {
 
 	@PostMapping("/{code}/phases/new")
 	String submitNewPhase(@AuthenticationPrincipal SignedInUser actor, @PathVariable String code,
-			@ModelAttribute("form") NewPhaseForm form, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+			@ModelAttribute("form") NewPhaseForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
 		Campaign campaign = administration.campaignFor(actor, code);
 		if (!errors.hasErrors()) {
 			try {

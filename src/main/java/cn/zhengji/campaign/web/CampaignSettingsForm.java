@@ -1,6 +1,12 @@
 package cn.zhengji.campaign.web;
 
-/** What a campaign says about itself, as its admin edits it; {@code version} is the campaign version the form showed. */
+import cn.zhengji.campaign.Campaign;
+import cn.zhengji.campaign.CampaignSettings;
+
+/**
+ * What a campaign says about itself, as its admin edits it; {@code version} is the
+ * campaign version the form showed.
+ */
 class CampaignSettingsForm {
 
 	private String title;
@@ -19,7 +25,7 @@ class CampaignSettingsForm {
 
 	private int version;
 
-	static CampaignSettingsForm of(cn.zhengji.campaign.Campaign campaign) {
+	static CampaignSettingsForm of(Campaign campaign) {
 		CampaignSettingsForm form = new CampaignSettingsForm();
 		form.title = campaign.title();
 		form.shortTitle = campaign.shortTitle();
@@ -32,9 +38,8 @@ class CampaignSettingsForm {
 		return form;
 	}
 
-	cn.zhengji.campaign.CampaignSettings toSettings() {
-		return new cn.zhengji.campaign.CampaignSettings(title, shortTitle, documentNumber, hostCode, organisers, summary,
-				platformNote);
+	CampaignSettings toSettings() {
+		return new CampaignSettings(title, shortTitle, documentNumber, hostCode, organisers, summary, platformNote);
 	}
 
 	public String getTitle() {

@@ -1,6 +1,11 @@
 package cn.zhengji.campaign.web;
 
-/** The name and description of a category; {@code version} is the category version the form showed. */
+import cn.zhengji.campaign.Category;
+
+/**
+ * The name and description of a category; {@code version} is the category version the
+ * form showed.
+ */
 class CategoryNameForm {
 
 	private String name;
@@ -11,7 +16,7 @@ class CategoryNameForm {
 
 	private int version;
 
-	static CategoryNameForm of(cn.zhengji.campaign.Category category) {
+	static CategoryNameForm of(Category category) {
 		CategoryNameForm form = new CategoryNameForm();
 		form.name = category.name();
 		form.shortName = category.shortName();

@@ -1,5 +1,7 @@
 package cn.zhengji.campaign.web;
 
+import cn.zhengji.campaign.Declaration;
+
 /** The words of one declaration; {@code textVersion} is the version the form showed. */
 class DeclarationForm {
 
@@ -9,7 +11,7 @@ class DeclarationForm {
 
 	private int textVersion;
 
-	static DeclarationForm of(cn.zhengji.campaign.Declaration declaration) {
+	static DeclarationForm of(Declaration declaration) {
 		DeclarationForm form = new DeclarationForm();
 		form.title = declaration.title();
 		form.body = declaration.body();

@@ -31,9 +31,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * R-CAM Item 7 of issue 10: the province runs its own campaigns. A provincial union's
- * admin copies the campaign its union hosts and edits the copy (texts, host, declarations,
- * phases, categories), every change audited; a city's admin finds nothing; a change that
- * would invalidate works already handed in is refused and says which.
+ * admin copies the campaign its union hosts and edits the copy (texts, host,
+ * declarations, phases, categories), every change audited; a city's admin finds nothing;
+ * a change that would invalidate works already handed in is refused and says which.
  */
 @ZhengjiTest
 @AutoConfigureMockMvc
@@ -167,7 +167,8 @@ class ProvinceCampaignAdminWebTest {
 		assertThat(jdbc.sql("""
 				select count(*) from audit_event where actor_id = ? and organisation_path = ?
 				""").params(provinceAdmin.accountId(), province.path()).query(Long.class).single())
-			// copy, texts, declaration, phase added and removed, category added, renamed and
+			// copy, texts, declaration, phase added and removed, category added, renamed
+			// and
 			// removed
 			.isEqualTo(8);
 	}
