@@ -454,6 +454,35 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/campaigns/{campaign}/copy", platformAdminOnly(200)),
 			Endpoint.post("/admin/campaigns/{campaign}/copy",
 					Map.of("code", "{campaign}-{unique}", "title", "矩阵复制活动", "year", "2091"), platformAdminOnly(302)),
+			// issue 10 item 7: a province's admins run the campaigns their union hosts;
+			// the
+			// actor here is a city's admin, who runs none (ProvinceCampaignAdminWebTest
+			// shows the province's admin at work).
+			Endpoint.get("/admin/campaigns/{campaign}/settings", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/settings",
+					Map.of("title", "矩阵活动{unique}", "hostCode", "fj", "organisers", "福建省总工会", "version",
+							"{campaignVersion}"),
+					platformAdminOnly(302)),
+			Endpoint.get("/admin/campaigns/{campaign}/declarations/LIABILITY", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/declarations/LIABILITY",
+					Map.of("title", "法律责任", "body", "矩阵声明{unique}", "textVersion", "{declarationVersion}"),
+					platformAdminOnly(302)),
+			Endpoint.get("/admin/campaigns/{campaign}/phases/new", platformAdminOnly(200)),
+			// The kind is taken: the form comes back with the reason (200), nothing
+			// added.
+			Endpoint.post("/admin/campaigns/{campaign}/phases/new",
+					Map.of("kind", "REVIEW", "name", "矩阵阶段", "startsOn", "2090-09-01"), platformAdminOnly(200)),
+			// A stale version: nothing removed, a conflict.
+			Endpoint.post("/admin/campaigns/{campaign}/phases/SUMMARY/delete", Map.of("version", "99"),
+					platformAdminOnly(409)),
+			Endpoint.get("/admin/campaigns/{campaign}/categories/new", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/categories/new",
+					Map.of("basedOn", "song", "code", "matrix-{unique}", "name", "矩阵项目"), platformAdminOnly(302)),
+			Endpoint.get("/admin/campaigns/{campaign}/categories/song/name", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/categories/song/name",
+					Map.of("name", "网络正能量歌曲征集", "version", "{songVersion}"), platformAdminOnly(302)),
+			Endpoint.post("/admin/campaigns/{campaign}/categories/song/delete", Map.of("version", "99"),
+					platformAdminOnly(409)),
 
 			// --- files (R-SUB-2): tus uploads and downloads of one's own files. {file}
 			// is a completed upload of
@@ -910,6 +939,14 @@ class AuthorizationMatrixWebTest {
 		Campaign current = campaigns.getByCode(campaign);
 		values.put("{campaignVersion}", String.valueOf(current.version()));
 		values.put("{phaseVersion}", String.valueOf(current.phase(PhaseKind.SUBMISSION).orElseThrow().version()));
+		values.put("{declarationVersion}",
+				String.valueOf(campaigns.declarations(current)
+					.stream()
+					.filter(declaration -> declaration.code().equals("LIABILITY"))
+					.findFirst()
+					.orElseThrow()
+					.textVersion()));
+		values.put("{songVersion}", String.valueOf(campaigns.category(current, "song").orElseThrow().version()));
 		values.put("{categoryVersion}",
 				String.valueOf(campaigns.category(current, "micro-video").orElseThrow().version()));
 		values.put("{campaign}", campaign);

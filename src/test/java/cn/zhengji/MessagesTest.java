@@ -79,7 +79,8 @@ class MessagesTest {
 			// worklists' export columns
 			Map.entry("submission.step.", "cn.zhengji.submission.EntryTransitioned$Step"),
 			Map.entry("submission.status.", ""), Map.entry("approval.export.column.", ""),
-			Map.entry("approval.quotas.export.column.", ""));
+			Map.entry("approval.quotas.export.column.", ""),
+			Map.entry("campaign.phaseKind.", "cn.zhengji.campaign.PhaseKind"));
 
 	/**
 	 * Codes to which the code appends one of these suffixes (MediaInspector's codec

@@ -63,6 +63,12 @@ class PagesOnPhoneAndDesktopBrowserTest {
 			pages.add(Arguments.of(viewport, "works", "/works", true));
 			pages.add(Arguments.of(viewport, "admin-works", "/admin/works", true));
 			pages.add(Arguments.of(viewport, "new-work", "/works/new?campaign=demo-fujian", true));
+			// issue 10: the province runs its own campaigns; Fujian reports where it
+			// feeds
+			// the national campaign
+			pages.add(Arguments.of(viewport, "campaign-admin", "/admin/campaigns/fujian-2024", true));
+			pages.add(Arguments.of(viewport, "campaign-settings", "/admin/campaigns/fujian-2024/settings", true));
+			pages.add(Arguments.of(viewport, "progress-national", "/activities/progress?campaign=national-2024", true));
 		}
 		return pages.stream();
 	}

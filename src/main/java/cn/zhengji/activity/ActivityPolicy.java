@@ -1,5 +1,8 @@
 package cn.zhengji.activity;
 
+import java.util.List;
+import java.util.Optional;
+
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
@@ -32,10 +35,21 @@ public final class ActivityPolicy {
 
 	/**
 	 * Events and reach figures are reported by the admins of a union for that union,
-	 * within the campaign's tree.
+	 * within the campaign's tree, and entered once: a union inside the tree of a campaign
+	 * that feeds this one (福建 in the national campaign) reports there, and its figures
+	 * count here through the roll-up.
+	 * @param feeders the campaigns feeding this one ({@code Campaigns.feeders})
 	 */
-	public static boolean reportsIn(SignedInUser actor, Campaign campaign) {
-		return actor.role() == Role.ORG_ADMIN && actor.organisationPath().startsWith(campaign.hostOrganisationPath());
+	static boolean reportsIn(SignedInUser actor, Campaign campaign, List<Campaign> feeders) {
+		return actor.role() == Role.ORG_ADMIN && actor.organisationPath().startsWith(campaign.hostOrganisationPath())
+				&& reportsInstead(actor, feeders).isEmpty();
+	}
+
+	/** The feeding campaign in whose tree the actor's union reports instead, if any. */
+	static Optional<Campaign> reportsInstead(SignedInUser actor, List<Campaign> feeders) {
+		return feeders.stream()
+			.filter(feeder -> actor.organisationPath().startsWith(feeder.hostOrganisationPath()))
+			.findFirst();
 	}
 
 	static boolean reportsFor(SignedInUser actor, long organisationId) {

@@ -52,13 +52,16 @@ public class ActivityProgress {
 			throw new NotFoundException("progress for " + actor);
 		}
 		Subtree scope = Subtree.administeredBy(actor);
+		List<Long> rolledUp = campaigns.rollUpIds(campaign);
 		List<ProgressRow> rows = new ArrayList<>(jdbc.sql(RollUp.ALLOCATED_UNITS)
 			.param("campaign", campaign.id())
+			.param("campaigns", rolledUp)
 			.param("scope", scope.pattern())
 			.query((rs, n) -> new ProgressRow(rs.getLong("id"), rs.getString("short_name"), rs.getString("path"),
 					rs.getInt("allocated"), rs.getLong("reported")))
 			.list());
-		long total = count(campaign, scope);
+		EventCount events = count(rolledUp, scope);
+		long total = events.events();
 		if (rows.isEmpty() && !actor.isPlatformAdmin()) {
 			// A union below the allocated level still sees how many events its subtree
 			// has reported.
@@ -67,7 +70,7 @@ public class ActivityProgress {
 		}
 		Integer allocated = rows.stream().anyMatch(row -> row.allocated() != null)
 				? rows.stream().filter(row -> row.allocated() != null).mapToInt(ProgressRow::allocated).sum() : null;
-		return new Progress(campaign, rows, total, allocated, reach(campaign, scope, total));
+		return new Progress(campaign, rows, total, allocated, reach(campaign, rolledUp, scope, events));
 	}
 
 	/**
@@ -103,29 +106,35 @@ public class ActivityProgress {
 		}
 	}
 
-	private long count(Campaign campaign, Subtree subtree) {
+	private EventCount count(List<Long> rolledUp, Subtree subtree) {
 		return jdbc.sql(RollUp.EVENTS_UNDER)
-			.param("campaign", campaign.id())
+			.param("campaigns", rolledUp)
 			.param("path", subtree.pattern())
-			.query(Long.class)
+			.query((rs, n) -> new EventCount(rs.getLong("events"), rs.getLong("participants")))
 			.single();
 	}
 
-	private List<ReachFigure> reach(Campaign campaign, Subtree scope, long events) {
+	private List<ReachFigure> reach(Campaign campaign, List<Long> rolledUp, Subtree scope, EventCount events) {
 		Map<TargetMetric, Long> sums = new EnumMap<>(TargetMetric.class);
-		jdbc.sql(RollUp.REACH_UNDER).param("campaign", campaign.id()).param("scope", scope.pattern()).query(rs -> {
+		jdbc.sql(RollUp.REACH_UNDER).param("campaigns", rolledUp).param("scope", scope.pattern()).query(rs -> {
 			sums.put(TargetMetric.valueOf(rs.getString("metric")), rs.getLong("total"));
 		});
-		sums.put(TargetMetric.ENTERPRISES_OR_EVENTS, events);
+		sums.put(TargetMetric.ENTERPRISES_OR_EVENTS, events.events());
+		sums.merge(TargetMetric.WORKERS_REACHED, events.participants(), Long::sum);
 		Map<TargetMetric, Long> targets = new EnumMap<>(TargetMetric.class);
 		for (Target target : campaigns.targets(campaign)) {
 			targets.put(target.metric(), target.target());
 		}
 		List<ReachFigure> figures = new ArrayList<>();
 		for (TargetMetric metric : TargetMetric.values()) {
-			figures.add(new ReachFigure(metric, sums.getOrDefault(metric, 0L), targets.get(metric)));
+			figures.add(new ReachFigure(metric, sums.getOrDefault(metric, 0L), targets.get(metric),
+					metric == TargetMetric.WORKERS_REACHED ? events.participants() : null));
 		}
 		return figures;
+	}
+
+	/** The events of a subtree and their participants. */
+	private record EventCount(long events, long participants) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import cn.zhengji.audit.AuditAction;
@@ -79,7 +80,15 @@ public class EventReports {
 
 	/** Whether the admin may report events in this campaign (for its own union). */
 	public boolean mayReport(SignedInUser actor, Campaign campaign) {
-		return ActivityPolicy.reportsIn(actor, campaign);
+		return ActivityPolicy.reportsIn(actor, campaign, campaigns.feeders(campaign));
+	}
+
+	/**
+	 * The campaign feeding this one in which the admin's union reports instead (a Fujian
+	 * union in the national campaign reports in the Fujian campaign), if any.
+	 */
+	public Optional<Campaign> reportsInstead(SignedInUser actor, Campaign campaign) {
+		return ActivityPolicy.reportsInstead(actor, campaigns.feeders(campaign));
 	}
 
 	/**
@@ -213,8 +222,8 @@ public class EventReports {
 			.orElseThrow(() -> new NotFoundException("campaign " + event.campaignId()));
 	}
 
-	private static void requireReporter(SignedInUser actor, Campaign campaign) {
-		if (!ActivityPolicy.reportsIn(actor, campaign)) {
+	private void requireReporter(SignedInUser actor, Campaign campaign) {
+		if (!mayReport(actor, campaign)) {
 			throw new NotFoundException("reporting in " + campaign.code() + " for " + actor);
 		}
 	}

@@ -240,10 +240,10 @@ public class OfflineEvents {
 		StringBuilder from = new StringBuilder(
 				"""
 						from offline_event e join organisation o on o.id = e.organisation_id join account a on a.id = e.reported_by
-						where e.campaign_id = :campaign and\s"""
+						where e.campaign_id in (:campaigns) and\s"""
 						+ Subtree.sql("e.organisation_path", "scope") + "\n");
 		Map<String, Object> params = new HashMap<>();
-		params.put("campaign", campaign.id());
+		params.put("campaigns", campaigns.rollUpIds(campaign));
 		params.put("scope", Subtree.administeredBy(actor).pattern());
 		if (filter.organisationId() != null) {
 			from.append(" and ").append(Subtree.sql("e.organisation_path", "unit"));

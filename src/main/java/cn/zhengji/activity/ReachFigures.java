@@ -21,8 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * R-ACT-3 The figures a union reports for itself (not for the units below it: those
  * report their own, and {@link RollUp} sums them): organisations mobilised, promoters,
- * workers reached directly and workers covered. The fifth target, enterprises visited or
- * events, is the event count.
+ * workers reached directly other than at its offline events, and workers covered. The
+ * fifth target, enterprises visited or events, is the event count; 直接触达职工 is the
+ * participants of the events plus the entered WORKERS_REACHED (reached otherwise), so
+ * that nobody enters a participant twice.
  */
 @Service
 public class ReachFigures {
@@ -41,8 +43,11 @@ public class ReachFigures {
 
 	private final Texts texts;
 
-	ReachFigures(JdbcClient jdbc, AuditLog auditLog, Clock clock, Texts texts) {
+	private final EventReports reports;
+
+	ReachFigures(JdbcClient jdbc, AuditLog auditLog, Clock clock, Texts texts, EventReports reports) {
 		this.texts = texts;
+		this.reports = reports;
 		this.jdbc = jdbc;
 		this.auditLog = auditLog;
 		this.clock = clock;
@@ -123,8 +128,8 @@ public class ReachFigures {
 		return named;
 	}
 
-	private static void requireReporter(SignedInUser actor, Campaign campaign) {
-		if (!ActivityPolicy.reportsIn(actor, campaign)) {
+	private void requireReporter(SignedInUser actor, Campaign campaign) {
+		if (!reports.mayReport(actor, campaign)) {
 			throw new NotFoundException("reach figures in " + campaign.code() + " for " + actor);
 		}
 	}

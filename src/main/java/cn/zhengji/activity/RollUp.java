@@ -19,27 +19,37 @@ import cn.zhengji.infrastructure.database.Subtree;
  * admin).
  *
  * <p>
+ * One source of truth across campaigns: an event or a reach figure belongs to the
+ * campaign it was reported in, and a campaign's figures are drawn from
+ * {@code :campaigns}, itself and every campaign feeding it ({@code Campaigns.rollUpIds}).
+ * An event of a Fujian union in the Fujian campaign therefore counts for 福建's row of the
+ * national allocation, once; Fujian's unions do not report in the national campaign
+ * ({@link ActivityPolicy#reportsIn}).
+ *
+ * <p>
  * ENTERPRISES_OR_EVENTS of the national targets is not entered: it is the event count.
+ * WORKERS_REACHED is the participants of the events plus what units entered as reached
+ * otherwise.
  */
 final class RollUp {
 
 	/**
-	 * Events of one unit and every union below it. Parameters: {@code :campaign},
-	 * {@code :path}.
+	 * Events of one unit and every union below it, and their participants. Parameters:
+	 * {@code :campaigns}, {@code :path}.
 	 */
 	static final String EVENTS_UNDER = """
-			select count(*) from offline_event e
-			where e.campaign_id = :campaign and\s""" + Subtree.sql("e.organisation_path", "path") + "\n";
+			select count(*) as events, coalesce(sum(e.participants), 0) as participants from offline_event e
+			where e.campaign_id in (:campaigns) and\s""" + Subtree.sql("e.organisation_path", "path") + "\n";
 
 	/**
 	 * Every unit with an allocation in the campaign inside the scope, in the allocation
 	 * table's order: its allocation and the events of its subtree. Parameters:
-	 * {@code :campaign}, {@code :scope}.
+	 * {@code :campaign} (whose allocation table), {@code :campaigns}, {@code :scope}.
 	 */
 	static final String ALLOCATED_UNITS = """
 			select o.id, o.name, coalesce(o.short_name, o.name) as short_name, o.path, a.events as allocated,
 			       (select count(*) from offline_event e
-			        where e.campaign_id = a.campaign_id and\s"""
+			        where e.campaign_id in (:campaigns) and\s"""
 			+ Subtree.sqlBelowColumn("e.organisation_path", "o.path") + """
 					) as reported
 					from event_allocation a join organisation o on o.id = a.organisation_id
@@ -50,11 +60,11 @@ final class RollUp {
 
 	/**
 	 * The reach figures entered by the units of a subtree, summed per metric. Parameters:
-	 * {@code :campaign}, {@code :scope}.
+	 * {@code :campaigns}, {@code :scope}.
 	 */
 	static final String REACH_UNDER = """
 			select r.metric, sum(r.value) as total from unit_reach r
-			where r.campaign_id = :campaign and\s""" + Subtree.sql("r.organisation_path", "scope") + """
+			where r.campaign_id in (:campaigns) and\s""" + Subtree.sql("r.organisation_path", "scope") + """
 
 			group by r.metric
 			""";

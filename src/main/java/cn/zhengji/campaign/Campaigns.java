@@ -96,6 +96,32 @@ public class Campaigns {
 			.or(() -> all.stream().findFirst());
 	}
 
+	/**
+	 * R-ACT-1/3 Every visible campaign that feeds this one, directly or through another
+	 * (the Fujian campaign feeds the national one). An offline event or a reach figure
+	 * belongs to the campaign it was reported in and counts, once, for every campaign it
+	 * feeds.
+	 */
+	public List<Campaign> feeders(Campaign campaign) {
+		return query("""
+				with recursive fed(id) as (
+				    select id from campaign where feeds_campaign_id = :fed
+				    union select c.id from campaign c join fed on c.feeds_campaign_id = fed.id)
+				""" + CAMPAIGN_SELECT + " where c.id in (select id from fed) and (not c.demo or :demo) order by c.id",
+				Map.of("fed", campaign.id()));
+	}
+
+	/**
+	 * The campaigns whose offline events and reach figures a campaign's progress counts:
+	 * itself and its {@link #feeders(Campaign)}.
+	 */
+	public List<Long> rollUpIds(Campaign campaign) {
+		List<Long> ids = new java.util.ArrayList<>();
+		ids.add(campaign.id());
+		feeders(campaign).forEach(feeder -> ids.add(feeder.id()));
+		return ids;
+	}
+
 	public List<Category> categories(Campaign campaign) {
 		return jdbc
 			.sql("""

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
@@ -19,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demonstration campaign (only with {@code zhengji.demo.enabled=true}): the 2024
  * Fujian campaign with every date moved by the same number of days so that submission
- * opened {@value #DAYS_OPEN} days ago, in the campaign's time zone. On a later start it
- * is moved again when its submission phase has closed, unless an admin changed it: then
- * the admin's dates stand.
+ * opened {@value #DAYS_OPEN} days ago, in the campaign's time zone, and its texts saying
+ * so (no year it is not, the days it names moved with its phases). On a later start it is
+ * moved again when its submission phase has closed, unless an admin changed it: then the
+ * admin's dates and texts stand.
  */
 @Component
 class DemoCampaign {
@@ -31,6 +34,12 @@ class DemoCampaign {
 	static final String SOURCE = "fujian-2024";
 
 	static final int DAYS_OPEN = 30;
+
+	/** "2024年" in a title (年 = U+5E74). */
+	private static final Pattern YEAR = Pattern.compile("\\d{4}\\x{5E74}");
+
+	/** A day without a year, "8月30日" (月 = U+6708, 日 = U+65E5). */
+	private static final Pattern DAY = Pattern.compile("(?<![\\d\\x{5E74}])(\\d{1,2})\\x{6708}(\\d{1,2})\\x{65E5}");
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCampaign.class);
 
@@ -67,8 +76,9 @@ class DemoCampaign {
 		if (demo.isEmpty()) {
 			Campaign source = campaigns.getByCode(SOURCE);
 			long days = daysToOpen(source, now);
-			long id = copier.copy(source, CODE, texts.text("campaign.demo.title", source.title()),
-					LocalDate.ofInstant(now, source.timeZone()).getYear(), true, day -> day.plusDays(days));
+			long id = copier.copy(source, CODE, source.title(), LocalDate.ofInstant(now, source.timeZone()).getYear(),
+					true, day -> day.plusDays(days));
+			retext(campaigns.findById(id).orElseThrow(), source);
 			auditLog.recordChange(AuditAction.CREATED, "campaign", id, source.hostOrganisationPath(),
 					texts.plain("campaign.audit.demoCreated", CODE, days), null,
 					Map.of("code", CODE, "shiftedDays", days));
@@ -76,13 +86,23 @@ class DemoCampaign {
 			return;
 		}
 		Campaign campaign = demo.get();
-		if (campaign.acceptsSubmissions(now) || campaign.phase(PhaseKind.SUBMISSION).isEmpty()) {
+		if (campaign.phase(PhaseKind.SUBMISSION).isEmpty()) {
 			return;
 		}
 		if (campaign.hasAdminChanges()) {
-			log.info("Demonstration campaign {} no longer accepts works but an admin changed it; its dates stay", CODE);
+			if (!campaign.acceptsSubmissions(now)) {
+				log.info("Demonstration campaign {} no longer accepts works but an admin changed it; its dates stay",
+						CODE);
+			}
 			return;
 		}
+		if (!campaign.acceptsSubmissions(now)) {
+			shift(campaign, now);
+		}
+		retext(campaigns.getByCode(CODE), campaigns.getByCode(SOURCE));
+	}
+
+	private void shift(Campaign campaign, Instant now) {
 		long days = daysToOpen(campaign, now);
 		for (Phase phase : campaign.phases()) {
 			jdbc.sql("update campaign_phase set starts_on = ?, ends_on = ?, version = version + 1 where id = ?")
@@ -98,6 +118,72 @@ class DemoCampaign {
 				texts.plain("campaign.audit.demoShifted", days), Map.of("phases", campaign.phases()),
 				Map.of("shiftedDays", days));
 		log.info("Demonstration campaign {} moved by {} days so that it accepts works", CODE, days);
+	}
+
+	/**
+	 * Makes the demonstration's texts say what its dates are: its title and short title
+	 * without the source's year (it runs in another), and every day named in the source's
+	 * platform note, summary and phase descriptions ("8月30日前") moved as its phases were.
+	 * Texts only: no version is bumped, nothing counts as an admin's change.
+	 */
+	private void retext(Campaign demo, Campaign source) {
+		long days = ChronoUnit.DAYS.between(submissionStart(source), submissionStart(demo));
+		String title = texts.text("campaign.demo.title", YEAR.matcher(source.title()).replaceAll("").strip());
+		String shortTitle = source.shortTitle() == null ? null
+				: texts.text("campaign.demo.title", source.shortTitle().replaceAll("\\d{4}", "").strip());
+		jdbc.sql("""
+				update campaign set title = ?, short_title = ?, platform_note = ?, summary = ?
+				where id = ? and (title, short_title, platform_note, summary)
+				    is distinct from (?, ?, ?, ?)
+				""")
+			.params(title, shortTitle, moveDays(source.platformNote(), source.year(), days, demo.year()),
+					moveDays(source.summary(), source.year(), days, demo.year()), demo.id(), title, shortTitle,
+					moveDays(source.platformNote(), source.year(), days, demo.year()),
+					moveDays(source.summary(), source.year(), days, demo.year()))
+			.update();
+		for (Phase phase : demo.phases()) {
+			source.phase(phase.kind()).ifPresent(original -> {
+				String description = moveDays(original.description(), source.year(), days, demo.year());
+				jdbc.sql("update campaign_phase set description = ? where id = ? and description is distinct from ?")
+					.params(description, phase.id(), description)
+					.update();
+			});
+		}
+	}
+
+	/**
+	 * The text with every "M月d日" (a day of {@code year}) moved by {@code days}; a day
+	 * that falls outside {@code shownYear} is named with its year.
+	 */
+	String moveDays(String text, int year, long days, int shownYear) {
+		if (text == null) {
+			return null;
+		}
+		Matcher matcher = DAY.matcher(text);
+		StringBuilder moved = new StringBuilder();
+		while (matcher.find()) {
+			String replacement = matcher.group();
+			try {
+				LocalDate day = LocalDate
+					.of(year, Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)))
+					.plusDays(days);
+				replacement = day.getYear() == shownYear
+						? texts.plain("campaign.demo.day", day.getMonthValue(), day.getDayOfMonth())
+						: texts.plain("campaign.demo.yearDay", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+			}
+			catch (java.time.DateTimeException notADay) {
+				// Not a calendar day: left as written.
+			}
+			matcher.appendReplacement(moved, Matcher.quoteReplacement(replacement));
+		}
+		matcher.appendTail(moved);
+		return moved.toString();
+	}
+
+	private static LocalDate submissionStart(Campaign campaign) {
+		return campaign.phase(PhaseKind.SUBMISSION)
+			.orElseThrow(() -> new IllegalStateException(campaign.code() + " has no submission phase"))
+			.startsOn();
 	}
 
 	private static long daysToOpen(Campaign campaign, Instant now) {

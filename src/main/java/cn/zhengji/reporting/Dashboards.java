@@ -129,7 +129,11 @@ public class Dashboards {
 		// seconds over the whole tree. Planning for the actual prefix costs a
 		// millisecond.
 		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-		Map<String, Object> scope = Map.of("campaign", campaign.id(), "prefix", new Subtree(unit.path()).pattern());
+		// Offline events and reach figures count for the campaign they were reported in
+		// and
+		// for every campaign it feeds (the activity module's roll-up): "campaigns".
+		Map<String, Object> scope = Map.of("campaign", campaign.id(), "prefix", new Subtree(unit.path()).pattern(),
+				"campaigns", campaigns.rollUpIds(campaign));
 		Instant now = clock.instant();
 
 		List<Category> categories = campaigns.categories(campaign);
@@ -217,7 +221,7 @@ public class Dashboards {
 			.sql("""
 					select o.id, coalesce(o.short_name, o.name) as organisation, a.events,
 					       (select count(*) from offline_event e
-					        where e.campaign_id = a.campaign_id and\s"""
+					        where e.campaign_id in (:campaigns) and\s"""
 					+ Subtree.sqlBelowColumn("e.organisation_path", "o.path") + """
 							) as held
 							from event_allocation a join organisation o on o.id = a.organisation_id
@@ -229,17 +233,18 @@ public class Dashboards {
 			.query((rs, n) -> new Allocation(rs.getLong("id"), rs.getString("organisation"), rs.getInt("events"),
 					rs.getLong("held")))
 			.list();
-		long events = jdbc
-			.sql("select count(*) from offline_event where campaign_id = :campaign and "
-					+ Subtree.sql("organisation_path", "prefix"))
+		long[] held = jdbc
+			.sql("select count(*) as events, coalesce(sum(participants), 0) as participants from offline_event "
+					+ "where campaign_id in (:campaigns) and " + Subtree.sql("organisation_path", "prefix"))
 			.params(scope)
-			.query(Long.class)
+			.query((rs, n) -> new long[] { rs.getLong("events"), rs.getLong("participants") })
 			.single();
+		long events = held[0];
 
 		Totals totals = new Totals(entries, handedIn, all.getOrDefault("SUBMITTED", 0L), waitingHere,
 				all.getOrDefault("APPROVED", 0L), events);
 		return new Dashboard(campaign.id(), campaign.code(), unit.id(), unit.displayName(), Dashboard.STATES, totals,
-				byCategory, byUnit, byDay, waiting, quotas, allocations, reach(campaign, scope, events));
+				byCategory, byUnit, byDay, waiting, quotas, allocations, reach(campaign, scope, events, held[1]));
 	}
 
 	private List<Day> byDay(Campaign campaign, Map<String, Object> scope) {
@@ -313,15 +318,17 @@ public class Dashboards {
 			.list();
 	}
 
-	private List<Reach> reach(Campaign campaign, Map<String, Object> scope, long events) {
+	private List<Reach> reach(Campaign campaign, Map<String, Object> scope, long events, long participants) {
 		Map<String, Long> sums = new HashMap<>();
-		jdbc.sql("select metric, sum(value) as total from unit_reach where campaign_id = :campaign and "
+		jdbc.sql("select metric, sum(value) as total from unit_reach where campaign_id in (:campaigns) and "
 				+ Subtree.sql("organisation_path", "prefix") + " group by metric")
 			.params(scope)
 			.query(rs -> {
 				sums.put(rs.getString("metric"), rs.getLong("total"));
 			});
 		sums.put(TargetMetric.ENTERPRISES_OR_EVENTS.name(), events);
+		// 直接触达职工: the events' participants and what units entered as reached otherwise.
+		sums.merge(TargetMetric.WORKERS_REACHED.name(), participants, Long::sum);
 		Map<TargetMetric, Long> targets = new LinkedHashMap<>();
 		for (Target target : campaigns.targets(campaign)) {
 			targets.put(target.metric(), target.target());

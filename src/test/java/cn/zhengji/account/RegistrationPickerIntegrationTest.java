@@ -56,7 +56,8 @@ class RegistrationPickerIntegrationTest {
 		assertThat(withoutDemo.choicesBelow(organisations.getByCode("fj").id())).extracting(Organisation::code)
 			.filteredOn(Objects::nonNull)
 			.containsExactly("fj-fuzhou", "fj-xiamen", "fj-zhangzhou", "fj-quanzhou", "fj-sanming", "fj-putian",
-					"fj-nanping", "fj-longyan", "fj-ningde", "fj-pingtan", "fj-organs");
+					"fj-nanping", "fj-longyan", "fj-ningde", "fj-pingtan", "fj-organs", "fj-industry",
+					"fj-direct-enterprise");
 	}
 
 }

@@ -41,12 +41,15 @@ public final class ActivityFixtures {
 
 	private final Uploads uploads;
 
+	private final JdbcClient jdbc;
+
 	public ActivityFixtures(JdbcClient jdbc, Organisations organisations, UserDetailsService userDetails,
 			PersonalDataCipher cipher, CampaignAdministration administration, Campaigns campaigns, Uploads uploads) {
 		this.accounts = new SubmissionFixtures(jdbc, organisations, userDetails, cipher);
 		this.administration = administration;
 		this.campaigns = campaigns;
 		this.uploads = uploads;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -57,6 +60,15 @@ public final class ActivityFixtures {
 		String code = "act-" + UUID.randomUUID().toString().substring(0, 8);
 		administration.copy(platformAdmin(), source, code, "线下活动测试活动" + code, 2024);
 		return campaigns.getByCode(code);
+	}
+
+	/**
+	 * The campaign, now feeding the parent (as the shipped Fujian campaign feeds the
+	 * national one); copies feed no campaign.
+	 */
+	public Campaign feeding(Campaign child, Campaign parent) {
+		jdbc.sql("update campaign set feeds_campaign_id = ? where id = ?").params(parent.id(), child.id()).update();
+		return campaigns.getByCode(child.code());
 	}
 
 	public Organisation organisation(String code) {

@@ -417,7 +417,7 @@ class OfflineEventsIntegrationTest {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(TargetMetric.ORGANISATIONS_MOBILISED, 22L, 1000L),
 					org.assertj.core.groups.Tuple.tuple(TargetMetric.PROMOTERS, 212L, 20_000L),
 					org.assertj.core.groups.Tuple.tuple(TargetMetric.ENTERPRISES_OR_EVENTS, 1L, 3000L),
-					org.assertj.core.groups.Tuple.tuple(TargetMetric.WORKERS_REACHED, 3300L, 500_000L),
+					org.assertj.core.groups.Tuple.tuple(TargetMetric.WORKERS_REACHED, 3340L, 500_000L),
 					org.assertj.core.groups.Tuple.tuple(TargetMetric.WORKERS_COVERED, 105_000L, 100_000_000L));
 		assertThat(progress.of(provinceAdmin, national).reach().get(1).value()).isEqualTo(262);
 		assertThat(reach.own(grassrootsAdmin, national)).containsEntry(TargetMetric.ORGANISATIONS_MOBILISED, 2L);
@@ -446,6 +446,43 @@ class OfflineEventsIntegrationTest {
 			assertThat(row.organisationId()).isEqualTo(province.id());
 			assertThat(row.reported()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void anEventReportedInTheFujianCampaignCountsOnceForFujiansRowOfTheNationalCampaign() {
+		Campaign national = fixtures.campaignCopy("national-2024");
+		Campaign fujian = fixtures.feeding(fixtures.campaignCopy("fujian-2024"), national);
+		reports.report(grassrootsAdmin, fujian, ActivityFixtures.event("2024-05-10", "演示公司职工之家", 40));
+		reports.report(fuzhouAdmin, fujian, ActivityFixtures.event("2024-06-01", "福州市工人文化宫", 25));
+		reach.save(fuzhouAdmin, fujian, Map.of(TargetMetric.PROMOTERS, "30", TargetMetric.WORKERS_REACHED, "100"));
+
+		Progress nationwide = progress.of(fixtures.platformAdmin(), national);
+		assertThat(nationwide.rows()).filteredOn(row -> row.organisationId() == province.id())
+			.singleElement()
+			.satisfies(row -> {
+				assertThat(row.reported()).isEqualTo(2);
+				assertThat(row.allocated()).isEqualTo(100);
+			});
+		assertThat(nationwide.totalReported()).isEqualTo(2);
+		assertThat(nationwide.reach()).extracting(ReachFigure::metric, ReachFigure::value)
+			.contains(org.assertj.core.groups.Tuple.tuple(TargetMetric.ENTERPRISES_OR_EVENTS, 2L),
+					org.assertj.core.groups.Tuple.tuple(TargetMetric.PROMOTERS, 30L),
+					// 40 + 25 participants of the events, and 100 reached otherwise
+					org.assertj.core.groups.Tuple.tuple(TargetMetric.WORKERS_REACHED, 165L));
+		assertThat(progress.of(provinceAdmin, national).rows()).singleElement()
+			.satisfies(row -> assertThat(row.reported()).isEqualTo(2));
+		// The event belongs to the Fujian campaign and is listed where the national
+		// figure is drawn from.
+		assertThat(events.page(provinceAdmin, national, new EventFilter(null, null, null, null, 1)).total())
+			.isEqualTo(2);
+		assertThat(progress.of(provinceAdmin, fujian).totalReported()).isEqualTo(2);
+		// Entered once: Fujian's unions report in the Fujian campaign, not again in the
+		// national one.
+		assertThat(reports.mayReport(grassrootsAdmin, national)).isFalse();
+		assertThat(reports.mayReport(grassrootsAdmin, fujian)).isTrue();
+		assertThatThrownBy(
+				() -> reports.report(fuzhouAdmin, national, ActivityFixtures.event("2024-06-02", "福州市职工服务中心", 10)))
+			.isInstanceOf(NotFoundException.class);
 	}
 
 	/**

@@ -47,13 +47,29 @@ class DemoCampaignIntegrationTest {
 		Campaign fujian = campaigns.getByCode("fujian-2024");
 
 		assertThat(demo.demo()).isTrue();
-		assertThat(demo.title()).isEqualTo("【演示】" + fujian.title());
+		// Not labelled with a year it is not: the demonstration runs this year.
+		assertThat(demo.title()).isEqualTo("【演示】“网聚职工正能量 争做八闽好网民”主题活动");
+		assertThat(demo.shortTitle()).doesNotContain("2024");
 		assertThat(demo.copiedFromId()).isEqualTo(fujian.id());
 		assertThat(demo.acceptsSubmissions(clock.instant())).isTrue();
 		assertThat(demo.phase(PhaseKind.SUBMISSION).orElseThrow().startsOn())
 			.isEqualTo(LocalDate.ofInstant(clock.instant(), SHANGHAI).minusDays(30));
 		assertThat(campaigns.categories(demo)).hasSize(7);
 		assertThat(campaigns.allocationTotal(demo)).isEqualTo(100);
+	}
+
+	@Test
+	void theDemonstrationsTextsNameItsOwnDates() {
+		Campaign demo = campaigns.getByCode(DemoCampaign.CODE);
+		LocalDate deadline = demo.phase(PhaseKind.SUBMISSION).orElseThrow().endsOn();
+		LocalDate recommendedBy = demo.phase(PhaseKind.RECOMMENDATION).orElseThrow().endsOn();
+		String day = day(deadline, demo.year());
+
+		assertThat(demo.platformNote()).contains("请于" + day + "前").doesNotContain("8月30日");
+		assertThat(demo.phase(PhaseKind.SUBMISSION).orElseThrow().description()).contains(day + "前")
+			.doesNotContain("8月30日");
+		assertThat(demo.phase(PhaseKind.RECOMMENDATION).orElseThrow().description())
+			.contains(day(recommendedBy, demo.year()) + "前");
 	}
 
 	@Test
@@ -70,6 +86,8 @@ class DemoCampaignIntegrationTest {
 				.containsExactly(LocalDate.of(2031, 2, 8), LocalDate.of(2031, 2, 8)
 					.plusDays(fujianSubmission.endsOn().toEpochDay() - fujianSubmission.startsOn().toEpochDay()));
 			assertThat(moved.year()).isEqualTo(2031);
+			LocalDate deadline = moved.phase(PhaseKind.SUBMISSION).orElseThrow().endsOn();
+			assertThat(moved.platformNote()).contains("请于" + day(deadline, 2031) + "前");
 			status.setRollbackOnly();
 		});
 	}
@@ -89,6 +107,12 @@ class DemoCampaignIntegrationTest {
 				.isEqualTo(before.phases().stream().map(Phase::startsOn).toList());
 			status.setRollbackOnly();
 		});
+	}
+
+	/** A day as the texts name it: with its year only when it is not the campaign's. */
+	private static String day(LocalDate day, int campaignYear) {
+		return (day.getYear() == campaignYear ? "" : day.getYear() + "年") + day.getMonthValue() + "月"
+				+ day.getDayOfMonth() + "日";
 	}
 
 }

@@ -42,6 +42,21 @@ class OrganisationTreeIntegrationTest {
 	}
 
 	@Test
+	void fujianHasPlacesForEverySubmitterTheNoticeAddresses() {
+		// 闽工〔2024〕41号 is addressed to the cities and 平潭, 省直机关工会, 各省级产业（系统）工会 and
+		// 省总工会直属企业工会; 附件4 names them as recommending units.
+		Organisation fujian = data.byCode("fj");
+		assertThat(organisations.children(fujian.id())).filteredOn(unit -> unit.code() != null)
+			.extracting(Organisation::kind)
+			.contains(OrganisationKind.CITY, OrganisationKind.PROVINCIAL_ORGAN, OrganisationKind.PROVINCIAL_INDUSTRY,
+					OrganisationKind.DIRECT_ENTERPRISE);
+		assertThat(data.byCode("fj-industry").kind()).isEqualTo(OrganisationKind.PROVINCIAL_INDUSTRY);
+		assertThat(data.byCode("fj-industry").name()).isEqualTo("省级产业（系统）工会");
+		assertThat(data.byCode("fj-direct-enterprise").kind()).isEqualTo(OrganisationKind.DIRECT_ENTERPRISE);
+		assertThat(data.byCode("fj-direct-enterprise").name()).isEqualTo("省总工会直属企业工会");
+	}
+
+	@Test
 	void triggerSetsPathOfANewOrganisationFromItsParent() {
 		Organisation county = data.create(fuzhou, "路径区总工会", OrganisationKind.COUNTY);
 		Organisation unit = data.create(county, "路径公司工会", OrganisationKind.GRASSROOTS);

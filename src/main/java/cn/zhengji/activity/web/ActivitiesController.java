@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import cn.zhengji.activity.ActivityPolicy;
 import cn.zhengji.activity.ActivityProgress;
 import cn.zhengji.activity.ActivityRejected;
 import cn.zhengji.activity.EventFilter;
@@ -84,6 +83,7 @@ class ActivitiesController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("result", events.page(actor, chosen, filter));
 		model.addAttribute("mayReport", reports.mayReport(actor, chosen));
+		model.addAttribute("reportsInstead", reports.reportsInstead(actor, chosen).orElse(null));
 		return "activity/list";
 	}
 
@@ -211,6 +211,7 @@ class ActivitiesController {
 		model.addAttribute("campaigns", events.campaignsFor(actor));
 		model.addAttribute("progress", progress.of(actor, chosen));
 		model.addAttribute("mayReport", reports.mayReport(actor, chosen));
+		model.addAttribute("reportsInstead", reports.reportsInstead(actor, chosen).orElse(null));
 		return "activity/progress";
 	}
 
@@ -248,7 +249,7 @@ class ActivitiesController {
 
 	private Campaign reportingCampaign(SignedInUser actor, String code) {
 		Campaign campaign = events.campaignFor(actor, code);
-		if (!ActivityPolicy.reportsIn(actor, campaign)) {
+		if (!reports.mayReport(actor, campaign)) {
 			throw new NotFoundException("reporting in " + campaign.code());
 		}
 		return campaign;

@@ -121,8 +121,11 @@ class OfflineEventJourneyBrowserTest {
 		desktop.navigate(url("/activities/progress?campaign=national-2024"));
 		assertThat(desktop.locator(".progress-row").count()).isEqualTo(1);
 		assertThat(desktop.locator("#reach-PROMOTERS").textContent()).contains("20,000");
+		// 福建's unions report in the Fujian campaign, which feeds the national one.
+		assertThat(desktop.locator(".reports-instead").textContent()).contains("自动计入");
+		assertThat(desktop.locator("#reach-WORKERS_REACHED .reach-from-events").textContent()).startsWith("其中线下活动参加");
 		Browser.screenshot(desktop, "activity-progress-national-desktop");
-		desktop.navigate(url("/activities/reach?campaign=national-2024"));
+		desktop.navigate(url("/activities/reach?campaign=fujian-2024"));
 		desktop.locator("#promoters").fill("-5");
 		desktop.locator("button.save-reach").click();
 		assertThat(desktop.locator("#promoters + .invalid-feedback").textContent())

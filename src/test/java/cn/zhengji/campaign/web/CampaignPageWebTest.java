@@ -31,7 +31,7 @@ class CampaignPageWebTest {
 	void homeShowsTheDemonstrationCampaignOpenForSubmissionWithItsSevenCategories() throws Exception {
 		String html = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-		assertThat(html).contains("【演示】2024年“网聚职工正能量 争做八闽好网民”主题活动");
+		assertThat(html).contains("【演示】“网聚职工正能量 争做八闽好网民”主题活动");
 		assertThat(html).contains("class=\"demo-banner");
 		assertThat(html).contains("class=\"badge badge-demo");
 		assertThat(html).contains("<span class=\"timeline-flag\">当前阶段</span>");

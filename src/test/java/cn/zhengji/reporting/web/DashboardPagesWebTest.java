@@ -99,7 +99,7 @@ class DashboardPagesWebTest {
 		assertThat(cells(page, "quota-" + data.city.id() + "-" + data.category("good-netizen")))
 			.isEqualTo("[八闽职工好网民, 2 / 5]");
 		assertThat(cells(page, "allocation-" + data.countyA.id())).isEqualTo("[4, 3, 133%]");
-		assertThat(cells(page, "reach-WORKERS_REACHED").startsWith("[150,")).isTrue();
+		assertThat(cells(page, "reach-WORKERS_REACHED").startsWith("[360,")).isTrue();
 	}
 
 	@Test
