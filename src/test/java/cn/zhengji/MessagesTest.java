@@ -79,7 +79,9 @@ class MessagesTest {
 			// worklists' export columns
 			Map.entry("submission.step.", "cn.zhengji.submission.EntryTransitioned$Step"),
 			Map.entry("submission.status.", ""), Map.entry("approval.export.column.", ""),
-			Map.entry("approval.quotas.export.column.", ""));
+			Map.entry("approval.quotas.export.column.", ""),
+			// the text message of each kind of one-time code (CodeDelivery)
+			Map.entry("account.sms.code.", "cn.zhengji.account.OneTimeCodes$Purpose"));
 
 	/**
 	 * Codes to which the code appends one of these suffixes (MediaInspector's codec
