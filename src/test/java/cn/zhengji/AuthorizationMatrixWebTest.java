@@ -345,7 +345,7 @@ class AuthorizationMatrixWebTest {
 		};
 	}
 
-		/** An API resource any signed-in user may read (its content is scoped). */
+	/** An API resource any signed-in user may read (its content is scoped). */
 	static Expectation apiSignedIn() {
 		return (actor, relation) -> actor == Actor.ANONYMOUS ? 401 : 200;
 	}
@@ -425,8 +425,7 @@ class AuthorizationMatrixWebTest {
 			Endpoint.post("/password-reset/code", Map.of("mobile", "12345"), everyone(200)),
 			Endpoint.post("/password-reset/restart", Map.of(), everyone(302)),
 			// No code was sent in this session: back to step 1.
-			Endpoint.post("/password-reset", Map.of("code", "000000", "newPassword", "Matrix#New2026"),
-					everyone(302)),
+			Endpoint.post("/password-reset", Map.of("code", "000000", "newPassword", "Matrix#New2026"), everyone(302)),
 			Endpoint.get("/account/profile", signedIn(200)),
 			// An empty name: the form comes back with the problem, nothing changes.
 			Endpoint.post("/account/profile", Map.of("displayName", ""), signedIn(200)),

@@ -40,8 +40,8 @@ class CodeDelivery {
 			return;
 		}
 		try {
-			sms.send(mobile.value(), texts.plain("account.sms.code." + purpose.name(), code,
-					OneTimeCodes.VALIDITY.toMinutes()));
+			sms.send(mobile.value(),
+					texts.plain("account.sms.code." + purpose.name(), code, OneTimeCodes.VALIDITY.toMinutes()));
 		}
 		catch (RuntimeException ex) {
 			// The provider is down or refused: say so rather than fail the page. The code

@@ -3,11 +3,11 @@ package cn.zhengji.account;
 import java.util.List;
 
 /**
- * What the account module asks the module that owns entries before a participant moves
- * to another organisation: each entry goes up the approval chain of the organisation it
- * was created under, so a move is refused while such an entry is unfinished. The
- * submission module implements it (it depends on this module, not the other way round),
- * as approval implements submission's {@code ApprovalChain}.
+ * What the account module asks the module that owns entries before a participant moves to
+ * another organisation: each entry goes up the approval chain of the organisation it was
+ * created under, so a move is refused while such an entry is unfinished. The submission
+ * module implements it (it depends on this module, not the other way round), as approval
+ * implements submission's {@code ApprovalChain}.
  */
 public interface EntriesInProgress {
 

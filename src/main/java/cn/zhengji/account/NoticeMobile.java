@@ -56,8 +56,8 @@ public class NoticeMobile {
 	}
 
 	/**
-	 * Sends a code to the number. Writes a {@code one_time_code} row (hash only) and sends
-	 * one SMS.
+	 * Sends a code to the number. Writes a {@code one_time_code} row (hash only) and
+	 * sends one SMS.
 	 * @throws NotFoundException for a participant
 	 * @throws InvalidAccountInput on field {@code mobile}: malformed, held by another
 	 * account, or one of the limits of codes

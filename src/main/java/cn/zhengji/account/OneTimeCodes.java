@@ -56,8 +56,8 @@ class OneTimeCodes {
 
 		/**
 		 * The verified code's id, or the refusal every form that takes a code shows, on
-		 * its field {@code code}: one wording for registration, password reset and a
-		 * new mobile.
+		 * its field {@code code}: one wording for registration, password reset and a new
+		 * mobile.
 		 * @throws InvalidAccountInput unless the code is valid
 		 */
 		long acceptedCodeId() {
@@ -65,7 +65,8 @@ class OneTimeCodes {
 				case VALID -> codeId;
 				case NONE -> throw new InvalidAccountInput("code", "account.register.code.none");
 				case EXPIRED -> throw new InvalidAccountInput("code", "account.register.code.expired");
-				case TOO_MANY_ATTEMPTS -> throw new InvalidAccountInput("code", "account.register.code.tooManyAttempts");
+				case TOO_MANY_ATTEMPTS ->
+					throw new InvalidAccountInput("code", "account.register.code.tooManyAttempts");
 				case WRONG -> throw attemptsLeft > 0
 						? new InvalidAccountInput("code", "account.register.code.wrong", attemptsLeft)
 						: new InvalidAccountInput("code", "account.register.code.tooManyAttempts");

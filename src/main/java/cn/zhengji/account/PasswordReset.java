@@ -14,13 +14,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A participant who forgot the password proves the mobile number with a one-time code
- * and chooses a new one. The codes, their limits and their refusals are registration's
+ * A participant who forgot the password proves the mobile number with a one-time code and
+ * chooses a new one. The codes, their limits and their refusals are registration's
  * ({@link CodeDelivery}, {@link OneTimeCodes}). Nothing here tells whether a number is
  * registered: a code is issued (and counted against the limits) for any well-formed
  * number, but sent only to an enabled participant's, so a code for any other number can
- * only be guessed, and a guess is refused like any wrong code. Admins and experts ask
- * the admin above them ({@link AccountAdministration#resetPassword}).
+ * only be guessed, and a guess is refused like any wrong code. Admins and experts ask the
+ * admin above them ({@link AccountAdministration#resetPassword}).
  */
 @Service
 public class PasswordReset {
@@ -57,8 +57,8 @@ public class PasswordReset {
 	 * Issues a reset code for the number; sends it by SMS only if the number is an
 	 * enabled participant's. Returns normally either way.
 	 * @param requestedFrom the client's address, for the per-address limit
-	 * @throws InvalidAccountInput on field {@code mobile}: malformed number, or one of the
-	 * registration's limits (which count codes whether or not they were sent)
+	 * @throws InvalidAccountInput on field {@code mobile}: malformed number, or one of
+	 * the registration's limits (which count codes whether or not they were sent)
 	 */
 	public MobileNumber sendCode(String mobileInput, String requestedFrom) {
 		MobileNumber mobile = MobileNumber.parse(mobileInput)
@@ -70,8 +70,8 @@ public class PasswordReset {
 	/**
 	 * Sets the new password. Checks the fields first (no code attempt is spent on a form
 	 * that is incomplete), then the code; then, in one transaction, marks the code used,
-	 * writes the hash (which also lifts a lockout, {@code must_change_password} false) and
-	 * records an audit event UPDATED whose actor is the account itself.
+	 * writes the hash (which also lifts a lockout, {@code must_change_password} false)
+	 * and records an audit event UPDATED whose actor is the account itself.
 	 * @param mobileInput the number the code was sent to (kept by the caller, never typed
 	 * again)
 	 * @throws InvalidAccountInput the new password outside the policy or not repeated, or

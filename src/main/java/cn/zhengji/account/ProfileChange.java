@@ -87,18 +87,16 @@ public class ProfileChange {
 			problems.add(new FieldProblem("displayName", "account.register.displayName.required"));
 		}
 		else if (name.length() > Registration.MAX_DISPLAY_NAME) {
-			problems.add(
-					new FieldProblem("displayName", "account.register.displayName.tooLong", Registration.MAX_DISPLAY_NAME));
+			problems.add(new FieldProblem("displayName", "account.register.displayName.tooLong",
+					Registration.MAX_DISPLAY_NAME));
 		}
 		ParticipantKind kind = participant ? command.participantKind() : before.participantKind();
 		if (participant && kind == null) {
 			problems.add(new FieldProblem("participantKind", "account.register.participantKind.required"));
 		}
-		Optional<Organisation> organisation = participant
-				? Optional.ofNullable(command.organisationId())
-					.flatMap(organisations::findById)
-					.filter(registration::isOffered)
-				: organisations.findById(before.organisationId());
+		Optional<Organisation> organisation = participant ? Optional.ofNullable(command.organisationId())
+			.flatMap(organisations::findById)
+			.filter(registration::isOffered) : organisations.findById(before.organisationId());
 		if (organisation.isEmpty()) {
 			problems.add(new FieldProblem("organisationIds", "account.register.organisation.required"));
 		}

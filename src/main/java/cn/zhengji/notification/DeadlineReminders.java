@@ -145,7 +145,10 @@ class DeadlineReminders {
 		return reminded;
 	}
 
-	/** How many unfinished entries a person is reminded of, and whether they are a union's. */
+	/**
+	 * How many unfinished entries a person is reminded of, and whether they are a
+	 * union's.
+	 */
 	private record Unfinished(int entries, boolean organisations) {
 
 		Unfinished plus(int more, boolean organisation) {
@@ -156,8 +159,7 @@ class DeadlineReminders {
 	private void remindSubmitters(Campaign campaign, Phase phase, int daysBefore, Instant now, List<NewNotice> stored) {
 		Map<Long, Unfinished> people = new LinkedHashMap<>();
 		for (UnfinishedEntries.Owner owner : unfinishedEntries.owners(campaign.id())) {
-			List<Long> recipients = owner.accountId() != null
-					? accounts.enabledAmong(List.of(owner.accountId()))
+			List<Long> recipients = owner.accountId() != null ? accounts.enabledAmong(List.of(owner.accountId()))
 					: accounts.enabledAdminIds(owner.organisationId());
 			for (long recipient : recipients) {
 				people.merge(recipient, new Unfinished(owner.entries(), owner.accountId() == null),

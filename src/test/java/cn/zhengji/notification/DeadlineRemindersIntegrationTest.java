@@ -210,8 +210,7 @@ class DeadlineRemindersIntegrationTest {
 			.params(county.id(), returned)
 			.update();
 		Person waitingOnly = fixtures.participant(county);
-		fixtures.waitAt(fixtures.entry(campaign, campaigns, county, waitingOnly.id(), waitingOnly.id(), "已提交"),
-				county);
+		fixtures.waitAt(fixtures.entry(campaign, campaigns, county, waitingOnly.id(), waitingOnly.id(), "已提交"), county);
 		Person withdrawnOnly = fixtures.participant(county);
 		long withdrawn = fixtures.entry(campaign, campaigns, county, withdrawnOnly.id(), withdrawnOnly.id(), "撤回");
 		jdbc.sql("update entry set state = 'WITHDRAWN' where id = ?").param(withdrawn).update();

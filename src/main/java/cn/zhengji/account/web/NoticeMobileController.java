@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 接收通知的手机号 of an admin or expert, in two steps: the number receives a code, then
- * the code is typed. The number is kept in the session between the steps. Participants
- * are told nothing is here (their number is their sign-in name).
+ * 接收通知的手机号 of an admin or expert, in two steps: the number receives a code, then the code
+ * is typed. The number is kept in the session between the steps. Participants are told
+ * nothing is here (their number is their sign-in name).
  */
 @Controller
 class NoticeMobileController {

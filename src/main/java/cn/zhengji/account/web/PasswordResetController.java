@@ -16,10 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 忘记密码, public, in the two steps of registration: the mobile number receives a code
- * (step 1), then the code and the new password (step 2). The number is kept in the
- * session between the steps. Step 1 answers the same for a registered and an unknown
- * number.
+ * 忘记密码, public, in the two steps of registration: the mobile number receives a code (step
+ * 1), then the code and the new password (step 2). The number is kept in the session
+ * between the steps. Step 1 answers the same for a registered and an unknown number.
  */
 @Controller
 class PasswordResetController {

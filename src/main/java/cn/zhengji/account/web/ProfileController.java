@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 个人资料, one's own: anyone signed in. After a save the session goes on with the saved
- * name and organisation.
+ * 个人资料, one's own: anyone signed in. After a save the session goes on with the saved name
+ * and organisation.
  */
 @Controller
 class ProfileController {
@@ -68,7 +68,8 @@ class ProfileController {
 			return show(profile, form, model);
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(saved, null, saved.getAuthorities()));
+		context
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(saved, null, saved.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
 		redirect.addFlashAttribute("flashSuccess", texts.text("account.profile.saved"));

@@ -96,7 +96,8 @@ class AdminMobileWebTest {
 				select summary from audit_event where action = 'UPDATED' and target_type = 'account' and target_id = ?
 				""").param(String.valueOf(admin.id())).query(String.class).list())
 			.containsExactly("设置接收通知的手机号 " + masked);
-		assertThat(jdbc.sql("select count(*) from audit_event where position(? in coalesce(summary, '') || coalesce(after_state::text, '')) > 0")
+		assertThat(jdbc.sql(
+				"select count(*) from audit_event where position(? in coalesce(summary, '') || coalesce(after_state::text, '')) > 0")
 			.param(mobile)
 			.query(Integer.class)
 			.single()).isZero();

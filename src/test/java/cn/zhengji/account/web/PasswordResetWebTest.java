@@ -35,8 +35,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Issue 10 item 9: a participant who forgot the password proves the mobile number with a
- * code (the registration's codes and limits) and chooses a new one. The page says the same
- * whether or not the number is registered; the code works once; the reset is audited.
+ * code (the registration's codes and limits) and chooses a new one. The page says the
+ * same whether or not the number is registered; the code works once; the reset is
+ * audited.
  */
 @AccountTestContext
 class PasswordResetWebTest {

@@ -91,14 +91,15 @@ class ProfileWebTest {
 		jdbc.sql("update entry set state = 'WITHDRAWN' where id = ?").param(withdrawn).update();
 
 		save(worker, "新名字", "WORKER", id("fj-xiamen")).andExpect(status().isOk())
-			.andExpect(content().string(Matchers.containsString(
-					"您有作品仍以“福州市总工会”申报且尚未办结，暂不能更改所属工会组织：《审核中的作品》（已提交（待福州市总工会审核））、《未提交的草稿》（草稿）。")))
+			.andExpect(content().string(Matchers
+				.containsString("您有作品仍以“福州市总工会”申报且尚未办结，暂不能更改所属工会组织：《审核中的作品》（已提交（待福州市总工会审核））、《未提交的草稿》（草稿）。")))
 			.andExpect(content().string(Matchers.not(Matchers.containsString("已撤回的作品"))));
 
 		assertThat(jdbc.sql("""
 				select a.display_name || '/' || o.code from account a
 				join organisation o on o.id = a.organisation_id where a.id = ?
-				""").param(worker.id()).query(String.class).single()).isEqualTo("测试职工" + worker.mobile().substring(7) + "/fj-fuzhou");
+				""").param(worker.id()).query(String.class).single())
+			.isEqualTo("测试职工" + worker.mobile().substring(7) + "/fj-fuzhou");
 
 		// The name alone may change meanwhile.
 		save(worker, "新名字", "WORKER", id("fj-fuzhou")).andExpect(redirectedUrl("/account/profile"));
