@@ -17,7 +17,7 @@ import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Phase;
 import cn.zhengji.campaign.PhaseKind;
 import cn.zhengji.infrastructure.Texts;
-import cn.zhengji.submission.UnfinishedEntries;
+import cn.zhengji.submission.CampaignEntryCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing.
  * <p>
  * Before the last day of the SUBMISSION phase, the submitters whose entries of the
- * campaign are drafts or returned are reminded too ({@link UnfinishedEntries}): the
+ * campaign are drafts or returned are reminded too ({@link CampaignEntryCounts}): the
  * participant who owns them, or every enabled admin of the organisation that owns them.
  * One notice per person and reminder however many entries, kept to once by a row in
  * {@code deadline_submitter_reminder} (phase, account, days before).
@@ -60,12 +60,12 @@ class DeadlineReminders {
 
 	private final Clock clock;
 
-	private final UnfinishedEntries unfinishedEntries;
+	private final CampaignEntryCounts entryCounts;
 
 	DeadlineReminders(Campaigns campaigns, Accounts accounts, Notices notices, Texts texts, JdbcClient jdbc,
 			TransactionTemplate transactions, ReminderProperties properties, Clock clock,
-			UnfinishedEntries unfinishedEntries) {
-		this.unfinishedEntries = unfinishedEntries;
+			CampaignEntryCounts entryCounts) {
+		this.entryCounts = entryCounts;
 		this.campaigns = campaigns;
 		this.accounts = accounts;
 		this.notices = notices;
@@ -74,10 +74,6 @@ class DeadlineReminders {
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
-	}
-
-	/** One waiting organisation of a campaign. */
-	private record Waiting(long organisationId, int entries) {
 	}
 
 	/**
@@ -108,17 +104,10 @@ class DeadlineReminders {
 	}
 
 	private int remind(Campaign campaign, Phase phase, int daysBefore, Instant now) {
-		List<Waiting> waiting = jdbc.sql("""
-				select pending_organisation_id, count(*) as entries from entry
-				where campaign_id = ? and state = 'SUBMITTED'
-				group by pending_organisation_id order by pending_organisation_id
-				""")
-			.param(campaign.id())
-			.query((rs, n) -> new Waiting(rs.getLong("pending_organisation_id"), rs.getInt("entries")))
-			.list();
+		List<CampaignEntryCounts.Waiting> waiting = entryCounts.waiting(campaign.id());
 		int reminded = 0;
 		List<NewNotice> stored = new ArrayList<>();
-		for (Waiting unit : waiting) {
+		for (CampaignEntryCounts.Waiting unit : waiting) {
 			int claimed = jdbc.sql("""
 					insert into deadline_reminder (phase_id, organisation_id, days_before, waiting, sent_at)
 					values (?, ?, ?, ?, ?) on conflict do nothing
@@ -158,7 +147,7 @@ class DeadlineReminders {
 
 	private void remindSubmitters(Campaign campaign, Phase phase, int daysBefore, Instant now, List<NewNotice> stored) {
 		Map<Long, Unfinished> people = new LinkedHashMap<>();
-		for (UnfinishedEntries.Owner owner : unfinishedEntries.owners(campaign.id())) {
+		for (CampaignEntryCounts.Owner owner : entryCounts.unfinished(campaign.id())) {
 			List<Long> recipients = owner.accountId() != null ? accounts.enabledAmong(List.of(owner.accountId()))
 					: accounts.enabledAdminIds(owner.organisationId());
 			for (long recipient : recipients) {

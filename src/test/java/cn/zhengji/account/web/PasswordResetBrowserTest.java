@@ -100,6 +100,7 @@ class PasswordResetBrowserTest {
 		});
 
 		page.navigate(base + "/sign-in");
+		Browser.screenshot(page, "account-sign-in-phone");
 		page.getByText("忘记密码？").click();
 		assertThat(page.locator("h1")).hasText("找回密码");
 		page.getByLabel("手机号").fill(worker.mobile());
@@ -165,6 +166,7 @@ class PasswordResetBrowserTest {
 		assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
 		Browser.screenshot(page, "account-privacy-phone");
 		page.navigate(base + "/register");
+		Browser.screenshot(page, "account-register-phone");
 		Page agreement = page.waitForPopup(() -> page.getByText("《用户协议》").click());
 		assertThat(agreement.locator("h1")).hasText("用户协议");
 		page.context().close();

@@ -7,12 +7,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who still has to hand in entries of a campaign: the owners of its drafts and of its
- * entries returned to be changed, for the deadline reminder (notification module).
+ * How many entries of a campaign wait where, and who still has to hand some in: the
+ * figures of the deadline reminders (notification module), so that no other module reads
+ * the entry table.
  */
 @Service
 @Transactional(readOnly = true)
-public class UnfinishedEntries {
+public class CampaignEntryCounts {
+
+	/** An organisation where entries of the campaign wait (SUBMITTED, pending there). */
+	public record Waiting(long organisationId, int entries) {
+	}
 
 	/**
 	 * One owner and how many of its entries are unfinished.
@@ -26,12 +31,24 @@ public class UnfinishedEntries {
 
 	private final JdbcClient jdbc;
 
-	UnfinishedEntries(JdbcClient jdbc) {
+	CampaignEntryCounts(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** The organisations where the campaign's submitted entries wait, by id. */
+	public List<Waiting> waiting(long campaignId) {
+		return jdbc.sql("""
+				select pending_organisation_id, count(*) as entries from entry
+				where campaign_id = ? and state = 'SUBMITTED'
+				group by pending_organisation_id order by pending_organisation_id
+				""")
+			.param(campaignId)
+			.query((rs, n) -> new Waiting(rs.getLong("pending_organisation_id"), rs.getInt("entries")))
+			.list();
+	}
+
 	/** The owners of the campaign's entries in state DRAFT or RETURNED. */
-	public List<Owner> owners(long campaignId) {
+	public List<Owner> unfinished(long campaignId) {
 		return jdbc.sql("""
 				select owner_key, count(*) as entries from entry
 				where campaign_id = ? and state in ('DRAFT', 'RETURNED')
