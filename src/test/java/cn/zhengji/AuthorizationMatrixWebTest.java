@@ -333,6 +333,18 @@ class AuthorizationMatrixWebTest {
 		};
 	}
 
+	/**
+	 * One's own page for admins and experts (a mobile number for notices); a participant
+	 * is told nothing is there.
+	 */
+	static Expectation staffOnly(int allowed) {
+		return (actor, relation) -> switch (actor) {
+			case PARTICIPANT -> 404;
+			case ANONYMOUS -> 302;
+			default -> allowed;
+		};
+	}
+
 	/** An API resource any signed-in user may read (its content is scoped). */
 	static Expectation apiSignedIn() {
 		return (actor, relation) -> actor == Actor.ANONYMOUS ? 401 : 200;
@@ -405,6 +417,26 @@ class AuthorizationMatrixWebTest {
 					Map.of("currentPassword", "Wrong#2026", "newPassword", "Matrix#New2026", "newPasswordRepeat",
 							"Matrix#New2026"),
 					signedIn(200)),
+
+			// --- account (issue 10 item 9): password reset by SMS, profile, a mobile for
+			// notices, the agreement and privacy pages ---
+			Endpoint.get("/password-reset", everyone(200)),
+			// Not a mobile number: the form comes back with the problem, no code is sent.
+			Endpoint.post("/password-reset/code", Map.of("mobile", "12345"), everyone(200)),
+			Endpoint.post("/password-reset/restart", Map.of(), everyone(302)),
+			// No code was sent in this session: back to step 1.
+			Endpoint.post("/password-reset", Map.of("code", "000000", "newPassword", "Matrix#New2026"), everyone(302)),
+			Endpoint.get("/account/profile", signedIn(200)),
+			// An empty name: the form comes back with the problem, nothing changes.
+			Endpoint.post("/account/profile", Map.of("displayName", ""), signedIn(200)),
+			// Admins and experts register a mobile for notices; a participant's mobile is
+			// their sign-in name.
+			Endpoint.get("/account/mobile", staffOnly(200)),
+			Endpoint.post("/account/mobile/code", Map.of("mobile", "12345"), staffOnly(200)),
+			Endpoint.post("/account/mobile/restart", Map.of(), staffOnly(302)),
+			// No code was sent in this session: back to step 1.
+			Endpoint.post("/account/mobile", Map.of("code", "000000"), staffOnly(302)),
+			Endpoint.get("/legal/agreement", everyone(200)), Endpoint.get("/legal/privacy", everyone(200)),
 
 			// --- account: administration, limited to the admin's subtree ---
 			Endpoint.get("/admin/accounts", anyAdmin(200)),

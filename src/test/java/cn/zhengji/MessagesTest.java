@@ -80,7 +80,9 @@ class MessagesTest {
 			Map.entry("submission.step.", "cn.zhengji.submission.EntryTransitioned$Step"),
 			Map.entry("submission.status.", ""), Map.entry("approval.export.column.", ""),
 			Map.entry("approval.quotas.export.column.", ""),
-			Map.entry("campaign.phaseKind.", "cn.zhengji.campaign.PhaseKind"));
+			Map.entry("campaign.phaseKind.", "cn.zhengji.campaign.PhaseKind"),
+			// the text message of each kind of one-time code (CodeDelivery)
+			Map.entry("account.sms.code.", "cn.zhengji.account.OneTimeCodes$Purpose"));
 
 	/**
 	 * Codes to which the code appends one of these suffixes (MediaInspector's codec

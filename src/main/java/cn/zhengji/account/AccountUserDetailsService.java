@@ -57,7 +57,18 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	@Override
 	public SignedInUser loadUserByUsername(String login) {
-		SignInAccount account = find(login).orElseThrow(() -> new UsernameNotFoundException("No such account"));
+		return principal(find(login).orElseThrow(() -> new UsernameNotFoundException("No such account")));
+	}
+
+	/**
+	 * The principal of a signed-in account after a change of its own profile, for the
+	 * session to go on with.
+	 */
+	SignedInUser reload(long id) {
+		return principal(findById(id).orElseThrow(() -> new UsernameNotFoundException("No such account")));
+	}
+
+	private SignedInUser principal(SignInAccount account) {
 		return new SignedInUser(account.id(), account.loginName(), account.displayName(), account.role(),
 				account.organisationId(), account.organisationPath(), account.organisationName(),
 				account.passwordHash(), account.mustChangePassword(), account.isLockedAt(clock.instant()),

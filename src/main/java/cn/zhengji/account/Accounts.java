@@ -71,4 +71,15 @@ public class Accounts {
 			.map(cipher::decrypt);
 	}
 
+	/** The enabled accounts among the given ones, by id. */
+	public List<Long> enabledAmong(java.util.Collection<Long> accountIds) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select id from account where id in (:ids) and enabled order by id")
+			.param("ids", accountIds)
+			.query(Long.class)
+			.list();
+	}
+
 }

@@ -44,7 +44,7 @@ class OneTimeCodes {
 
 	enum Purpose {
 
-		REGISTRATION, PASSWORD_RESET
+		REGISTRATION, PASSWORD_RESET, MOBILE_CHANGE
 
 	}
 
@@ -53,6 +53,25 @@ class OneTimeCodes {
 	 * {@link Outcome#VALID}.
 	 */
 	record Verification(Outcome outcome, Long codeId, int attemptsLeft) {
+
+		/**
+		 * The verified code's id, or the refusal every form that takes a code shows, on
+		 * its field {@code code}: one wording for registration, password reset and a new
+		 * mobile.
+		 * @throws InvalidAccountInput unless the code is valid
+		 */
+		long acceptedCodeId() {
+			return switch (outcome) {
+				case VALID -> codeId;
+				case NONE -> throw new InvalidAccountInput("code", "account.register.code.none");
+				case EXPIRED -> throw new InvalidAccountInput("code", "account.register.code.expired");
+				case TOO_MANY_ATTEMPTS ->
+					throw new InvalidAccountInput("code", "account.register.code.tooManyAttempts");
+				case WRONG -> throw attemptsLeft > 0
+						? new InvalidAccountInput("code", "account.register.code.wrong", attemptsLeft)
+						: new InvalidAccountInput("code", "account.register.code.tooManyAttempts");
+			};
+		}
 	}
 
 	enum Outcome {

@@ -10,8 +10,6 @@ import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,8 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Registration {
 
-	private static final Logger log = LoggerFactory.getLogger(Registration.class);
-
 	static final String ROOT_CODE = "fj";
 
 	public static final int MAX_DISPLAY_NAME = 30;
@@ -37,7 +33,7 @@ public class Registration {
 
 	private final OneTimeCodes codes;
 
-	private final SmsGateway sms;
+	private final CodeDelivery delivery;
 
 	private final AccountRecords records;
 
@@ -53,12 +49,12 @@ public class Registration {
 
 	private final Texts texts;
 
-	Registration(OneTimeCodes codes, SmsGateway sms, AccountRecords records, Organisations organisations,
+	Registration(OneTimeCodes codes, CodeDelivery delivery, AccountRecords records, Organisations organisations,
 			PasswordEncoder passwordEncoder, AuditLog audit, TransactionTemplate transactions,
 			@Value("${zhengji.demo.enabled:true}") boolean demoEnabled, Texts texts) {
 		this.texts = texts;
 		this.codes = codes;
-		this.sms = sms;
+		this.delivery = delivery;
 		this.records = records;
 		this.organisations = organisations;
 		this.passwordEncoder = passwordEncoder;
@@ -77,18 +73,7 @@ public class Registration {
 	public MobileNumber sendCode(String mobileInput, String requestedFrom) {
 		MobileNumber mobile = MobileNumber.parse(mobileInput)
 			.orElseThrow(() -> new InvalidAccountInput("mobile", "account.register.mobile.invalid"));
-		String code = codes.issue(mobile, OneTimeCodes.Purpose.REGISTRATION, requestedFrom);
-		try {
-			sms.send(mobile.value(),
-					texts.plain("account.sms.registrationCode", code, OneTimeCodes.VALIDITY.toMinutes()));
-		}
-		catch (RuntimeException ex) {
-			// The provider is down or refused: say so rather than fail the page. The code
-			// row stays, so
-			// the resend interval still protects the number from a burst of retries.
-			log.warn("SMS to {} failed: {}", mobile.masked(), ex.toString());
-			throw new InvalidAccountInput("mobile", "account.register.sms.failed");
-		}
+		delivery.issue(mobile, OneTimeCodes.Purpose.REGISTRATION, requestedFrom, true);
 		return mobile;
 	}
 
@@ -130,24 +115,12 @@ public class Registration {
 		if (!problems.isEmpty()) {
 			throw new InvalidAccountInput(problems);
 		}
-		OneTimeCodes.Verification verification = codes.verify(mobile, OneTimeCodes.Purpose.REGISTRATION,
-				command.code());
-		switch (verification.outcome()) {
-			case NONE -> throw new InvalidAccountInput("code", "account.register.code.none");
-			case EXPIRED -> throw new InvalidAccountInput("code", "account.register.code.expired");
-			case TOO_MANY_ATTEMPTS -> throw new InvalidAccountInput("code", "account.register.code.tooManyAttempts");
-			case WRONG -> throw verification.attemptsLeft() > 0
-					? new InvalidAccountInput("code", "account.register.code.wrong", verification.attemptsLeft())
-					: new InvalidAccountInput("code", "account.register.code.tooManyAttempts");
-			case VALID -> {
-			}
-			default -> throw new IllegalStateException("Unknown outcome " + verification.outcome());
-		}
+		long codeId = codes.verify(mobile, OneTimeCodes.Purpose.REGISTRATION, command.code()).acceptedCodeId();
 		Organisation unit = organisation.orElseThrow();
 		String hash = passwordEncoder.encode(command.password());
 		try {
 			return transactions.execute(status -> {
-				if (!codes.consume(verification.codeId())) {
+				if (!codes.consume(codeId)) {
 					throw new InvalidAccountInput("code", "account.register.code.expired");
 				}
 				long id = records.insert(new NewAccount(null, mobile, command.displayName(), hash, Role.PARTICIPANT,

@@ -7,13 +7,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.zhengji.account.Accounts;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Phase;
+import cn.zhengji.campaign.PhaseKind;
 import cn.zhengji.infrastructure.Texts;
+import cn.zhengji.submission.CampaignEntryCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before) is reminded once: the row in {@code deadline_reminder} is inserted with "on
  * conflict do nothing", so a second run or a second node finds it taken and sends
  * nothing.
+ * <p>
+ * Before the last day of the SUBMISSION phase, the submitters whose entries of the
+ * campaign are drafts or returned are reminded too ({@link CampaignEntryCounts}): the
+ * participant who owns them, or every enabled admin of the organisation that owns them.
+ * One notice per person and reminder however many entries, kept to once by a row in
+ * {@code deadline_submitter_reminder} (phase, account, days before).
  */
 @Component
 class DeadlineReminders {
@@ -50,8 +60,12 @@ class DeadlineReminders {
 
 	private final Clock clock;
 
+	private final CampaignEntryCounts entryCounts;
+
 	DeadlineReminders(Campaigns campaigns, Accounts accounts, Notices notices, Texts texts, JdbcClient jdbc,
-			TransactionTemplate transactions, ReminderProperties properties, Clock clock) {
+			TransactionTemplate transactions, ReminderProperties properties, Clock clock,
+			CampaignEntryCounts entryCounts) {
+		this.entryCounts = entryCounts;
 		this.campaigns = campaigns;
 		this.accounts = accounts;
 		this.notices = notices;
@@ -60,10 +74,6 @@ class DeadlineReminders {
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
-	}
-
-	/** One waiting organisation of a campaign. */
-	private record Waiting(long organisationId, int entries) {
 	}
 
 	/**
@@ -94,17 +104,10 @@ class DeadlineReminders {
 	}
 
 	private int remind(Campaign campaign, Phase phase, int daysBefore, Instant now) {
-		List<Waiting> waiting = jdbc.sql("""
-				select pending_organisation_id, count(*) as entries from entry
-				where campaign_id = ? and state = 'SUBMITTED'
-				group by pending_organisation_id order by pending_organisation_id
-				""")
-			.param(campaign.id())
-			.query((rs, n) -> new Waiting(rs.getLong("pending_organisation_id"), rs.getInt("entries")))
-			.list();
+		List<CampaignEntryCounts.Waiting> waiting = entryCounts.waiting(campaign.id());
 		int reminded = 0;
 		List<NewNotice> stored = new ArrayList<>();
-		for (Waiting unit : waiting) {
+		for (CampaignEntryCounts.Waiting unit : waiting) {
 			int claimed = jdbc.sql("""
 					insert into deadline_reminder (phase_id, organisation_id, days_before, waiting, sent_at)
 					values (?, ?, ?, ?, ?) on conflict do nothing
@@ -124,8 +127,55 @@ class DeadlineReminders {
 						texts.text("notice.sms", title)));
 			}
 		}
+		if (phase.kind() == PhaseKind.SUBMISSION) {
+			remindSubmitters(campaign, phase, daysBefore, now, stored);
+		}
 		notices.store(stored);
 		return reminded;
+	}
+
+	/**
+	 * How many unfinished entries a person is reminded of, and whether they are a
+	 * union's.
+	 */
+	private record Unfinished(int entries, boolean organisations) {
+
+		Unfinished plus(int more, boolean organisation) {
+			return new Unfinished(entries + more, organisations || organisation);
+		}
+	}
+
+	private void remindSubmitters(Campaign campaign, Phase phase, int daysBefore, Instant now, List<NewNotice> stored) {
+		Map<Long, Unfinished> people = new LinkedHashMap<>();
+		for (CampaignEntryCounts.Owner owner : entryCounts.unfinished(campaign.id())) {
+			List<Long> recipients = owner.accountId() != null ? accounts.enabledAmong(List.of(owner.accountId()))
+					: accounts.enabledAdminIds(owner.organisationId());
+			for (long recipient : recipients) {
+				people.merge(recipient, new Unfinished(owner.entries(), owner.accountId() == null),
+						(a, b) -> a.plus(b.entries(), b.organisations()));
+			}
+		}
+		String day = DateTimeFormatter.ofPattern(texts.text("notice.reminder.dayPattern")).format(phase.endsOn());
+		for (Map.Entry<Long, Unfinished> person : people.entrySet()) {
+			int claimed = jdbc.sql("""
+					insert into deadline_submitter_reminder (phase_id, account_id, days_before, unfinished, sent_at)
+					values (?, ?, ?, ?, ?) on conflict do nothing
+					""")
+				.params(phase.id(), person.getKey(), daysBefore, person.getValue().entries(),
+						now.atOffset(ZoneOffset.UTC))
+				.update();
+			if (claimed == 0) {
+				continue;
+			}
+			int entries = person.getValue().entries();
+			String title = texts.text("notice.reminder.submitter.title", phase.name(), daysBefore, entries);
+			String body = texts.text("notice.reminder.submitter.body", campaign.title(), phase.name(), day, daysBefore,
+					texts.text(person.getValue().organisations() ? "notice.reminder.submitter.yourUnion"
+							: "notice.reminder.submitter.you"),
+					entries);
+			stored.add(new NewNotice(person.getKey(), NoticeKind.REMINDER, title, body, "/works", null,
+					texts.text("notice.sms", title)));
+		}
 	}
 
 }

@@ -1,22 +1,33 @@
 package cn.zhengji.submission;
 
-import java.time.OffsetDateTime;
-import java.util.Optional;
+import java.util.List;
 
-import cn.zhengji.campaign.CampaignEntries;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The entries campaign administration must not invalidate, counted where entries live.
- * Handed in: every state but DRAFT and WITHDRAWN.
+ * How many entries of a campaign wait where, and who still has to hand some in: the
+ * figures of the deadline reminders (notification module), so that no other module reads
+ * the entry table.
  */
-@Component
-class CampaignEntryCounts implements CampaignEntries {
+@Service
+@Transactional(readOnly = true)
+public class CampaignEntryCounts {
 
-	private static final String COUNT = """
-			select count(*) filter (where state not in ('DRAFT', 'WITHDRAWN')) as handed_in, count(*) as total
-			from entry where\s""";
+	/** An organisation where entries of the campaign wait (SUBMITTED, pending there). */
+	public record Waiting(long organisationId, int entries) {
+	}
+
+	/**
+	 * One owner and how many of its entries are unfinished.
+	 *
+	 * @param accountId the participant who owns them, or null for an organisation's
+	 * @param organisationId the organisation that owns them (every admin of it works on
+	 * them), or null for a participant's
+	 */
+	public record Owner(Long accountId, Long organisationId, int entries) {
+	}
 
 	private final JdbcClient jdbc;
 
@@ -24,32 +35,30 @@ class CampaignEntryCounts implements CampaignEntries {
 		this.jdbc = jdbc;
 	}
 
-	@Override
-	public Count inCategory(long categoryId) {
-		return jdbc.sql(COUNT + "category_id = ?")
-			.param(categoryId)
-			.query((rs, n) -> new Count(rs.getLong("handed_in"), rs.getLong("total")))
-			.single();
-	}
-
-	@Override
-	public Count inCampaign(long campaignId) {
-		return jdbc.sql(COUNT + "campaign_id = ?")
-			.param(campaignId)
-			.query((rs, n) -> new Count(rs.getLong("handed_in"), rs.getLong("total")))
-			.single();
-	}
-
-	@Override
-	public Optional<Span> handedInBetween(long campaignId) {
+	/** The organisations where the campaign's submitted entries wait, by id. */
+	public List<Waiting> waiting(long campaignId) {
 		return jdbc.sql("""
-				select min(submitted_at) as first, max(submitted_at) as last from entry
-				where campaign_id = ? and state not in ('DRAFT', 'WITHDRAWN') and submitted_at is not null
+				select pending_organisation_id, count(*) as entries from entry
+				where campaign_id = ? and state = 'SUBMITTED'
+				group by pending_organisation_id order by pending_organisation_id
+				""")
+			.param(campaignId)
+			.query((rs, n) -> new Waiting(rs.getLong("pending_organisation_id"), rs.getInt("entries")))
+			.list();
+	}
+
+	/** The owners of the campaign's entries in state DRAFT or RETURNED. */
+	public List<Owner> unfinished(long campaignId) {
+		return jdbc.sql("""
+				select owner_key, count(*) as entries from entry
+				where campaign_id = ? and state in ('DRAFT', 'RETURNED')
+				group by owner_key order by owner_key
 				""").param(campaignId).query((rs, n) -> {
-			OffsetDateTime first = rs.getObject("first", OffsetDateTime.class);
-			OffsetDateTime last = rs.getObject("last", OffsetDateTime.class);
-			return first == null ? null : new Span(first.toInstant(), last.toInstant());
-		}).list().stream().filter(java.util.Objects::nonNull).findFirst();
+			String[] owner = rs.getString("owner_key").split(":");
+			long id = Long.parseLong(owner[1]);
+			boolean account = "account".equals(owner[0]);
+			return new Owner(account ? id : null, account ? null : id, rs.getInt("entries"));
+		}).list();
 	}
 
 }

@@ -23,7 +23,7 @@ class RegistrationPickerIntegrationTest {
 	OneTimeCodes codes;
 
 	@Autowired
-	SmsGateway sms;
+	CodeDelivery delivery;
 
 	@Autowired
 	AccountRecords records;
@@ -45,7 +45,7 @@ class RegistrationPickerIntegrationTest {
 
 	@Test
 	void pickerOffersDemoOrganisationsOnlyWhileDemoDataIsEnabled() {
-		Registration withoutDemo = new Registration(codes, sms, records, organisations, passwordEncoder, audit,
+		Registration withoutDemo = new Registration(codes, delivery, records, organisations, passwordEncoder, audit,
 				transactions, false, texts);
 		long fuzhou = organisations.getByCode("fj-fuzhou").id();
 

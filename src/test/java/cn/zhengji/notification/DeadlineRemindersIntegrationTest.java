@@ -84,6 +84,8 @@ class DeadlineRemindersIntegrationTest {
 
 	Person quietAdmin;
 
+	Person worker;
+
 	@BeforeEach
 	void createScenery() {
 		fixtures = new NotificationFixtures(jdbc, organisations, cipher, userDetails);
@@ -96,7 +98,7 @@ class DeadlineRemindersIntegrationTest {
 		countyAdmin = fixtures.admin(county);
 		secondCountyAdmin = fixtures.admin(county);
 		quietAdmin = fixtures.admin(quietCounty);
-		Person worker = fixtures.participant(county);
+		worker = fixtures.participant(county);
 		for (String title : List.of("待审作品一", "待审作品二")) {
 			fixtures.waitAt(fixtures.entry(campaign, campaigns, county, worker.id(), worker.id(), title), county);
 		}
@@ -188,6 +190,60 @@ class DeadlineRemindersIntegrationTest {
 		assertThat(sms.sentTo(countyAdmin.mobile())).extracting(RecordingSmsGateway.Sent::text)
 			.containsExactly("【职工网络正能量作品申报平台】截止提醒：自评申报还剩 3 天，2 件作品待审核，详情请登录平台查看。");
 		assertThat(sms.sentTo(secondCountyAdmin.mobile())).isEmpty();
+	}
+
+	List<String> submitterReminders(Person person) {
+		return jdbc.sql("""
+				select title || '|' || body || '|' || link from notice
+				where account_id = ? and kind = 'REMINDER' and link = '/works' order by id
+				""").param(person.id()).query(String.class).list();
+	}
+
+	@Test
+	void submittersWithDraftsOrReturnedEntriesAreRemindedOnceEachBeforeTheSubmissionDeadline() {
+		Person drafter = fixtures.participant(county);
+		for (String title : List.of("草稿一", "草稿二")) {
+			fixtures.entry(campaign, campaigns, county, drafter.id(), drafter.id(), title);
+		}
+		long returned = fixtures.entry(campaign, campaigns, county, drafter.id(), drafter.id(), "退回的作品");
+		jdbc.sql("update entry set state = 'RETURNED', decided_by_organisation_id = ? where id = ?")
+			.params(county.id(), returned)
+			.update();
+		Person waitingOnly = fixtures.participant(county);
+		fixtures.waitAt(fixtures.entry(campaign, campaigns, county, waitingOnly.id(), waitingOnly.id(), "已提交"), county);
+		Person withdrawnOnly = fixtures.participant(county);
+		long withdrawn = fixtures.entry(campaign, campaigns, county, withdrawnOnly.id(), withdrawnOnly.id(), "撤回");
+		jdbc.sql("update entry set state = 'WITHDRAWN' where id = ?").param(withdrawn).update();
+		Organisation grassroots = fixtures.organisation(county, "提醒基层工会", OrganisationKind.GRASSROOTS);
+		Person unionAdmin = fixtures.admin(grassroots);
+		Person secondUnionAdmin = fixtures.adminWithoutMobile(grassroots);
+		Person disabledUnionAdmin = fixtures.disabledAdmin(grassroots);
+		fixtures.entry(campaign, campaigns, grassroots, null, unionAdmin.id(), "工会的草稿");
+		preferences.setTexts(fixtures.signedIn(drafter), true);
+
+		clock.set(Instant.parse("2080-08-26T17:00:00Z"));
+		reminders.remind();
+		reminders.remind();
+
+		String body = "“提醒测试活动”的“自评申报”阶段将于 8月30日 截止（还剩 3 天），%s尚有 %d 件作品未提交（草稿或退回修改），截止后将无法提交，请及时完成。";
+		assertThat(submitterReminders(drafter))
+			.containsExactly("截止提醒：自评申报还剩 3 天，3 件作品尚未提交|" + body.formatted("您", 3) + "|/works");
+		assertThat(submitterReminders(worker))
+			.containsExactly("截止提醒：自评申报还剩 3 天，1 件作品尚未提交|" + body.formatted("您", 1) + "|/works");
+		assertThat(submitterReminders(unionAdmin))
+			.containsExactly("截止提醒：自评申报还剩 3 天，1 件作品尚未提交|" + body.formatted("贵单位", 1) + "|/works");
+		assertThat(submitterReminders(secondUnionAdmin)).hasSize(1);
+		assertThat(submitterReminders(disabledUnionAdmin)).isEmpty();
+		assertThat(submitterReminders(waitingOnly)).isEmpty();
+		assertThat(submitterReminders(withdrawnOnly)).isEmpty();
+		assertThat(submitterReminders(countyAdmin)).isEmpty();
+		assertThat(sms.sentTo(drafter.mobile())).extracting(RecordingSmsGateway.Sent::text)
+			.containsExactly("【职工网络正能量作品申报平台】截止提醒：自评申报还剩 3 天，3 件作品尚未提交，详情请登录平台查看。");
+
+		clock.set(Instant.parse("2080-08-29T00:30:00Z"));
+		reminders.remind();
+		assertThat(submitterReminders(drafter)).hasSize(2);
+		assertThat(submitterReminders(unionAdmin)).hasSize(2);
 	}
 
 }

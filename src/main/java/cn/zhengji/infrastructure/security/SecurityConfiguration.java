@@ -80,7 +80,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(staticResourcePatterns())
 			.permitAll()
 			.requestMatchers("/", "/campaigns/**", "/qr.png", "/sign-in", "/register", "/register/**", "/error",
-					"/error/**", "/announcements", "/announcements/**")
+					"/error/**", "/announcements", "/announcements/**", "/password-reset", "/password-reset/**",
+					"/legal/**")
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name())

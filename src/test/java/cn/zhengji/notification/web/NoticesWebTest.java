@@ -182,11 +182,11 @@ class NoticesWebTest {
 	@Test
 	void anAccountWithoutAMobileNumberCannotSwitchTextMessagesOn() throws Exception {
 		Person admin = fixtures.adminWithoutMobile(fixtures.byCode("fj-xiamen"));
-		assertThat(page(admin, "/notices/settings")).contains("您的账号没有登记手机号，无法开启短信通知。");
+		assertThat(page(admin, "/notices/settings")).contains("您的账号还没有接收通知的手机号，设置并验证手机号后即可开启短信通知。");
 
 		mvc.perform(post("/notices/settings").param("sms", "true").with(csrf()).with(user(fixtures.signedIn(admin))))
 			.andExpect(redirectedUrl("/notices/settings"))
-			.andExpect(flash().attribute("flashError", "您的账号没有登记手机号，无法开启短信通知。请联系管理员登记手机号。"));
+			.andExpect(flash().attribute("flashError", "您的账号还没有接收通知的手机号，设置并验证手机号后即可开启短信通知。"));
 
 		assertThat(jdbc.sql("select count(*) from notice_preference where account_id = ?")
 			.param(admin.id())
