@@ -108,7 +108,10 @@ public final class Browser implements AutoCloseable {
 			String found = results.getViolations()
 				.stream()
 				.map(rule -> rule.getId() + " (" + rule.getHelp() + ") on "
-						+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+						+ rule.getNodes()
+							.stream()
+							.map(node -> node.getTarget() + ": " + node.getFailureSummary())
+							.toList())
 				.collect(Collectors.joining("\n"));
 			throw new AssertionError("WCAG 2.1 A/AA violations on " + name + " (" + page.url() + "):\n" + found);
 		}
