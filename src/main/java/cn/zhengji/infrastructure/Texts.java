@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Texts {
 
+	/** Full stops, commas and semicolons (ideographic, full-width, ASCII) and spaces. */
+	private static final String CLAUSE_ENDS = "\u3002\uFF0E.\uFF0C,\uFF1B;\u3001 \t\n\u3000";
+
 	private final MessageSource messages;
 
 	public Texts(MessageSource messages) {
@@ -41,6 +44,23 @@ public class Texts {
 					: String.valueOf(arguments[i]);
 		}
 		return text(code, plain);
+	}
+
+	/**
+	 * Free text (a reason) made fit to stand inside a message that puts its own full stop
+	 * after it: stripped, without closing full stops, commas or semicolons of its own, so
+	 * that no text doubles the full stop. Question and exclamation marks stay.
+	 */
+	public static String clause(String text) {
+		if (text == null) {
+			return "";
+		}
+		String clause = text.strip();
+		int end = clause.length();
+		while (end > 0 && CLAUSE_ENDS.indexOf(clause.charAt(end - 1)) >= 0) {
+			end--;
+		}
+		return clause.substring(0, end).strip();
 	}
 
 	/**
