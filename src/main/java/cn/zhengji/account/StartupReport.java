@@ -31,8 +31,8 @@ class StartupReport {
 
 	private final Texts texts;
 
-	StartupReport(PlatformAdminBootstrap admin, DemoAccounts demo, Organisations organisations,
-			PlatformAddress address, Texts texts) {
+	StartupReport(PlatformAdminBootstrap admin, DemoAccounts demo, Organisations organisations, PlatformAddress address,
+			Texts texts) {
 		this.texts = texts;
 		this.admin = admin;
 		this.demo = demo;

@@ -198,9 +198,11 @@ class PlatformAdminBootstrapWebTest {
 		assertThat(new StartupReport(bootstrap, demoAccounts, organisations,
 				new PlatformAddress("https://zhengji.example.cn", false, 8080), texts)
 			.text()).contains("征集平台已启动：https://zhengji.example.cn").doesNotContain("ZHENGJI_BASE_URL");
-		assertThat(new StartupReport(bootstrap, demoAccounts, organisations, new PlatformAddress(" ", true, 8080),
-				texts)
-			.text()).contains("征集平台已启动：http://localhost:8080").doesNotContain("ZHENGJI_BASE_URL");
+		assertThat(
+				new StartupReport(bootstrap, demoAccounts, organisations, new PlatformAddress(" ", true, 8080), texts)
+					.text())
+			.contains("征集平台已启动：http://localhost:8080")
+			.doesNotContain("ZHENGJI_BASE_URL");
 	}
 
 	@Test

@@ -195,9 +195,10 @@ class EntryNoticesIntegrationTest {
 			for (Long next : java.util.Arrays.asList(county.id(), null)) {
 				for (EntryState to : List.of(EntryState.SUBMITTED, EntryState.APPROVED)) {
 					for (String reason : List.of("片头缺少作品名称。", "与征集主题不符。 ", "请补充授权书.", "理由不充分。。")) {
-						publish(transactions, events, event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, to, step,
-								grassroots.id(), next, worker.id(), grassroots.id(), grassrootsAdmin.id(),
-								grassrootsAdmin.displayName(), reason));
+						publish(transactions, events,
+								event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, to, step, grassroots.id(), next,
+										worker.id(), grassroots.id(), grassrootsAdmin.id(),
+										grassrootsAdmin.displayName(), reason));
 					}
 				}
 			}
@@ -205,8 +206,7 @@ class EntryNoticesIntegrationTest {
 
 		List<Row> told = new java.util.ArrayList<>(noticesOf(worker));
 		told.addAll(noticesOf(countyAdmin));
-		assertThat(told).extracting(Row::kind)
-			.containsAll(steps.stream().map(Step::name).toList());
+		assertThat(told).extracting(Row::kind).containsAll(steps.stream().map(Step::name).toList());
 		assertThat(told).allSatisfy(row -> {
 			assertThat(row.title()).doesNotContain("。。").doesNotContain(".。");
 			assertThat(row.body()).doesNotContain("。。").doesNotContain(".。").doesNotContain(" 。");

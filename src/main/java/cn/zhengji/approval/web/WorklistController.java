@@ -224,9 +224,9 @@ class WorklistController {
 	}
 
 	/**
-	 * The categories to filter by, each once under its campaign: the campaigns shown share
-	 * category names (the micro-video category is in the national, the Fujian and the
-	 * demonstration campaign), so with several the options are grouped by campaign.
+	 * The categories to filter by, each once under its campaign: the campaigns shown
+	 * share category names (the micro-video category is in the national, the Fujian and
+	 * the demonstration campaign), so with several the options are grouped by campaign.
 	 */
 	private List<AbstractMap.SimpleImmutableEntry<String, List<Category>>> categoryGroups(
 			List<Campaign> visibleCampaigns, WorklistFilter filter) {

@@ -39,7 +39,9 @@ public class PlatformAddress {
 		return configured.isEmpty() ? Optional.empty() : Optional.of(configured);
 	}
 
-	/** The configured address, or the local one the server listens on (for the console). */
+	/**
+	 * The configured address, or the local one the server listens on (for the console).
+	 */
 	public String atStart() {
 		return configured().orElse("http://localhost:" + port);
 	}

@@ -124,16 +124,19 @@ class WorklistWebTest {
 
 		for (String base : List.of("/admin/works", "/admin/queue")) {
 			String select = categorySelect(countyAdmin, base);
-			var groups = java.util.regex.Pattern.compile("<optgroup label=\"([^\"]+)\">(.*?)</optgroup>",
-					java.util.regex.Pattern.DOTALL)
+			var groups = java.util.regex.Pattern
+				.compile("<optgroup label=\"([^\"]+)\">(.*?)</optgroup>", java.util.regex.Pattern.DOTALL)
 				.matcher(select);
 			List<String> labels = new ArrayList<>();
 			while (groups.find()) {
 				labels.add(groups.group(1));
-				assertThat(optionTexts(groups.group(2))).as(base + " " + groups.group(1)).doesNotHaveDuplicates().isNotEmpty();
+				assertThat(optionTexts(groups.group(2))).as(base + " " + groups.group(1))
+					.doesNotHaveDuplicates()
+					.isNotEmpty();
 			}
 			assertThat(labels).as(base).hasSizeGreaterThan(1).doesNotHaveDuplicates();
-			assertThat(optionTexts(select.replaceAll("(?s)<optgroup.*?</optgroup>", ""))).as(base).containsExactly("全部");
+			assertThat(optionTexts(select.replaceAll("(?s)<optgroup.*?</optgroup>", ""))).as(base)
+				.containsExactly("全部");
 		}
 
 		long open = jdbc.sql("select id from campaign where code = ?")

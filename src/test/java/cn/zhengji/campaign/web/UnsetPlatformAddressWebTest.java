@@ -25,9 +25,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * A production start (no demonstration data) without {@code ZHENGJI_BASE_URL}: the QR code
- * points at the address the request came in on, and the admins see a warning saying so
- * next to it. (Same properties as {@link CampaignDemoDisabledWebTest}: one context.)
+ * A production start (no demonstration data) without {@code ZHENGJI_BASE_URL}: the QR
+ * code points at the address the request came in on, and the admins see a warning saying
+ * so next to it. (Same properties as {@link CampaignDemoDisabledWebTest}: one context.)
  */
 @ZhengjiTest
 @AutoConfigureMockMvc
@@ -80,8 +80,7 @@ class UnsetPlatformAddressWebTest {
 	String qrText(String url) throws Exception {
 		byte[] png = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		var image = ImageIO.read(new ByteArrayInputStream(png));
-		return new QRCodeReader()
-			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+		return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
 			.getText();
 	}
 

@@ -121,7 +121,8 @@ class DashboardBrowserTest {
 		List<Double> tops = new ArrayList<>();
 		for (int i = 0; i < cards.count(); i++) {
 			var card = cards.nth(i);
-			assertThat(card.evaluate("e => getComputedStyle(e).borderTopWidth + ' ' + getComputedStyle(e).borderTopStyle"))
+			assertThat(
+					card.evaluate("e => getComputedStyle(e).borderTopWidth + ' ' + getComputedStyle(e).borderTopStyle"))
 				.as("headline figure %d is a card", i)
 				.isEqualTo("3px solid");
 			assertThat(card.evaluate("e => getComputedStyle(e).display")).isEqualTo("flex");
