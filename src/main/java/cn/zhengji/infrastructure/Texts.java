@@ -1,6 +1,7 @@
 package cn.zhengji.infrastructure;
 
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -14,8 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Texts {
 
-	/** Full stops, commas and semicolons (ideographic, full-width, ASCII) and spaces. */
-	private static final String CLAUSE_ENDS = "\u3002\uFF0E.\uFF0C,\uFF1B;\u3001 \t\n\u3000";
+	/**
+	 * Full stops, commas, semicolons and the enumeration comma, ideographic, full-width
+	 * and ASCII (as code points: they are punctuation, not text).
+	 */
+	private static final Set<Integer> CLAUSE_ENDS = Set.of(0x3002, 0xFF0E, (int) '.', 0xFF0C, (int) ',', 0xFF1B,
+			(int) ';', 0x3001);
 
 	private final MessageSource messages;
 
@@ -57,7 +62,8 @@ public class Texts {
 		}
 		String clause = text.strip();
 		int end = clause.length();
-		while (end > 0 && CLAUSE_ENDS.indexOf(clause.charAt(end - 1)) >= 0) {
+		while (end > 0 && (CLAUSE_ENDS.contains((int) clause.charAt(end - 1))
+				|| Character.isWhitespace(clause.charAt(end - 1)) || Character.isSpaceChar(clause.charAt(end - 1)))) {
 			end--;
 		}
 		return clause.substring(0, end).strip();
