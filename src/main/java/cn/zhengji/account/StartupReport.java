@@ -1,10 +1,10 @@
 package cn.zhengji.account;
 
 import cn.zhengji.infrastructure.Texts;
+import cn.zhengji.infrastructure.web.PlatformAddress;
 import cn.zhengji.organisation.Organisations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,29 +27,38 @@ class StartupReport {
 
 	private final Organisations organisations;
 
-	private final String baseUrl;
+	private final PlatformAddress address;
 
 	private final Texts texts;
 
-	StartupReport(PlatformAdminBootstrap admin, DemoAccounts demo, Organisations organisations,
-			@Value("${zhengji.base-url:http://localhost:8080}") String baseUrl, Texts texts) {
+	StartupReport(PlatformAdminBootstrap admin, DemoAccounts demo, Organisations organisations, PlatformAddress address,
+			Texts texts) {
 		this.texts = texts;
 		this.admin = admin;
 		this.demo = demo;
 		this.organisations = organisations;
-		this.baseUrl = baseUrl;
+		this.address = address;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void print() {
-		log.info("\n{}", text());
+		if (address.warns()) {
+			log.warn("\n{}", text());
+		}
+		else {
+			log.info("\n{}", text());
+		}
 	}
 
 	String text() {
 		StringBuilder out = new StringBuilder();
+		String baseUrl = address.atStart();
 		out.append(RULE).append('\n');
 		out.append(texts.text("account.startup.started", baseUrl)).append('\n');
 		out.append(texts.text("account.startup.signIn", baseUrl)).append('\n');
+		if (address.warns()) {
+			out.append(texts.text("account.startup.noBaseUrl")).append('\n');
+		}
 		out.append(texts.text("account.startup.admin", PlatformAdminBootstrap.USERNAME)).append('\n');
 		switch (admin.outcome()) {
 			case GENERATED_PASSWORD -> {

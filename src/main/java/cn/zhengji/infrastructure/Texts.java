@@ -1,6 +1,7 @@
 package cn.zhengji.infrastructure;
 
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -13,6 +14,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Texts {
+
+	/**
+	 * Full stops, commas, semicolons and the enumeration comma, ideographic, full-width
+	 * and ASCII (as code points: they are punctuation, not text).
+	 */
+	private static final Set<Integer> CLAUSE_ENDS = Set.of(0x3002, 0xFF0E, (int) '.', 0xFF0C, (int) ',', 0xFF1B,
+			(int) ';', 0x3001);
 
 	private final MessageSource messages;
 
@@ -41,6 +49,24 @@ public class Texts {
 					: String.valueOf(arguments[i]);
 		}
 		return text(code, plain);
+	}
+
+	/**
+	 * Free text (a reason) made fit to stand inside a message that puts its own full stop
+	 * after it: stripped, without closing full stops, commas or semicolons of its own, so
+	 * that no text doubles the full stop. Question and exclamation marks stay.
+	 */
+	public static String clause(String text) {
+		if (text == null) {
+			return "";
+		}
+		String clause = text.strip();
+		int end = clause.length();
+		while (end > 0 && (CLAUSE_ENDS.contains((int) clause.charAt(end - 1))
+				|| Character.isWhitespace(clause.charAt(end - 1)) || Character.isSpaceChar(clause.charAt(end - 1)))) {
+			end--;
+		}
+		return clause.substring(0, end).strip();
 	}
 
 	/**

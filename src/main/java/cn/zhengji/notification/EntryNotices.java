@@ -72,7 +72,8 @@ class EntryNotices {
 		String level = event.levelOrganisationId() == null ? event.actorName() : name(event.levelOrganisationId());
 		String next = event.nextOrganisationId() == null ? "" : name(event.nextOrganisationId());
 		String remark = event.remark() == null || event.remark().isBlank() ? null : event.remark().strip();
-		String reason = remark != null ? remark : texts.text("notice.entry.noReason");
+		String reason = remark != null && !Texts.clause(remark).isEmpty() ? Texts.clause(remark)
+				: texts.text("notice.entry.noReason");
 		NoticeKind kind = NoticeKind.valueOf(event.step().name());
 
 		List<NewNotice> stored = new ArrayList<>();
@@ -122,7 +123,7 @@ class EntryNotices {
 		if (remark == null || step == Step.RETURNED || step == Step.REJECTED) {
 			return "";
 		}
-		return texts.text("notice.entry.opinion", remark);
+		return texts.text("notice.entry.opinion", Texts.clause(remark));
 	}
 
 	private String name(long organisationId) {

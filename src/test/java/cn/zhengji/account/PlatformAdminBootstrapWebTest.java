@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.Texts;
+import cn.zhengji.infrastructure.web.PlatformAddress;
 import cn.zhengji.organisation.Organisations;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -153,8 +154,8 @@ class PlatformAdminBootstrapWebTest {
 	void withoutAConfiguredPasswordGeneratesAOneTimePasswordUntilTheAdminHasSignedIn() {
 		PlatformAdminBootstrap bootstrap = new PlatformAdminBootstrap(jdbc, records, organisations, passwordEncoder,
 				audit, transactions, "", texts);
-		StartupReport report = new StartupReport(bootstrap, demoAccounts, organisations, "https://zhengji.example.cn",
-				texts);
+		StartupReport report = new StartupReport(bootstrap, demoAccounts, organisations,
+				new PlatformAddress("https://zhengji.example.cn", true, 8080), texts);
 
 		bootstrap.run(null);
 
@@ -180,6 +181,28 @@ class PlatformAdminBootstrapWebTest {
 		assertThat(report.text()).contains("密码：已设置，请使用您的密码").doesNotContain(second);
 		assertThat(jdbc.sql("select count(*) from account where role = 'PLATFORM_ADMIN'").query(Integer.class).single())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void theStartReportWarnsWhenAProductionStartHasNoPlatformAddress() {
+		PlatformAdminBootstrap bootstrap = new PlatformAdminBootstrap(jdbc, records, organisations, passwordEncoder,
+				audit, transactions, CONFIGURED, texts);
+		bootstrap.run(null);
+
+		String unset = new StartupReport(bootstrap, demoAccounts, organisations, new PlatformAddress("", false, 8080),
+				texts)
+			.text();
+		assertThat(unset).contains("征集平台已启动：http://localhost:8080")
+			.contains("警告：未设置平台对外地址（环境变量 ZHENGJI_BASE_URL）")
+			.contains("二维码将指向用户访问时所用的地址");
+		assertThat(new StartupReport(bootstrap, demoAccounts, organisations,
+				new PlatformAddress("https://zhengji.example.cn", false, 8080), texts)
+			.text()).contains("征集平台已启动：https://zhengji.example.cn").doesNotContain("ZHENGJI_BASE_URL");
+		assertThat(
+				new StartupReport(bootstrap, demoAccounts, organisations, new PlatformAddress(" ", true, 8080), texts)
+					.text())
+			.contains("征集平台已启动：http://localhost:8080")
+			.doesNotContain("ZHENGJI_BASE_URL");
 	}
 
 	@Test

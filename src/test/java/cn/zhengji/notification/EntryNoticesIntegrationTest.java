@@ -188,6 +188,35 @@ class EntryNoticesIntegrationTest {
 	}
 
 	@Test
+	void noNoticeOfAnyKindDoublesTheFullStopWhenTheReasonEndsWithOne() {
+		List<Step> steps = List.of(Step.SUBMITTED, Step.WITHDRAWN, Step.APPROVED, Step.RECOMMENDED, Step.RETURNED,
+				Step.REJECTED);
+		for (Step step : steps) {
+			for (Long next : java.util.Arrays.asList(county.id(), null)) {
+				for (EntryState to : List.of(EntryState.SUBMITTED, EntryState.APPROVED)) {
+					for (String reason : List.of("片头缺少作品名称。", "与征集主题不符。 ", "请补充授权书.", "理由不充分。。")) {
+						publish(transactions, events,
+								event(entry, campaign, "劳动最光荣", EntryState.SUBMITTED, to, step, grassroots.id(), next,
+										worker.id(), grassroots.id(), grassrootsAdmin.id(),
+										grassrootsAdmin.displayName(), reason));
+					}
+				}
+			}
+		}
+
+		List<Row> told = new java.util.ArrayList<>(noticesOf(worker));
+		told.addAll(noticesOf(countyAdmin));
+		assertThat(told).extracting(Row::kind).containsAll(steps.stream().map(Step::name).toList());
+		assertThat(told).allSatisfy(row -> {
+			assertThat(row.title()).doesNotContain("。。").doesNotContain(".。");
+			assertThat(row.body()).doesNotContain("。。").doesNotContain(".。").doesNotContain(" 。");
+		});
+		assertThat(told).extracting(Row::body)
+			.contains(grassroots.name() + "退回了作品《劳动最光荣》。退回原因：片头缺少作品名称。请在截止日期前修改后重新提交。",
+					grassroots.name() + "决定作品《劳动最光荣》不予通过。原因：与征集主题不符。");
+	}
+
+	@Test
 	void anOrganisationsEntryTellsItsOtherAdminsWithTheOwnersLinkAndTheNextLevelWithTheAdminLink() {
 		long organisationEntry = fixtures.entry(campaign, campaigns, grassroots, null, grassrootsAdmin.id(), "工会在身边");
 

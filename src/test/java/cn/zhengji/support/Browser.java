@@ -85,8 +85,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Full-page screenshot to target/screenshots/{name}.png, after an axe-core scan of the
-	 * page: every page a browser test shows is held to WCAG 2.1 A and AA.
+	 * Full-page screenshot to target/screenshots/{name}.png, after an axe-core scan of
+	 * the page: every page a browser test shows is held to WCAG 2.1 A and AA.
 	 */
 	public static Path screenshot(Page page, String name) {
 		assertAccessible(page, name);
@@ -96,8 +96,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Fails with each rule broken and the elements that break it when axe-core finds a WCAG
-	 * 2.1 A/AA violation on the page as it is now.
+	 * Fails with each rule broken and the elements that break it when axe-core finds a
+	 * WCAG 2.1 A/AA violation on the page as it is now.
 	 */
 	public static void assertAccessible(Page page, String name) {
 		AxeResults results = new AxeBuilder(page).withTags(WCAG_21_AA).analyze();

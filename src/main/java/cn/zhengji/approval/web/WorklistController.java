@@ -1,6 +1,7 @@
 package cn.zhengji.approval.web;
 
 import java.io.IOException;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import cn.zhengji.audit.ExcelExports;
 import cn.zhengji.audit.ExportedList;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.campaign.Category;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
@@ -200,11 +202,7 @@ class WorklistController {
 		model.addAttribute("problems", problems);
 		model.addAttribute("result", page);
 		model.addAttribute("campaigns", visibleCampaigns);
-		model.addAttribute("categories",
-				visibleCampaigns.stream()
-					.filter(campaign -> filter.campaignId() == null || campaign.id() == filter.campaignId())
-					.flatMap(campaign -> campaigns.categories(campaign).stream())
-					.toList());
+		model.addAttribute("categoryGroups", categoryGroups(visibleCampaigns, filter));
 		model.addAttribute("units", units(actor, form.getUnit()));
 		model.addAttribute("states", queue ? List.of() : List.of(EntryState.values()));
 		String base = queue ? "/admin/queue" : "/admin/works";
@@ -223,6 +221,47 @@ class WorklistController {
 					.toUriString());
 		model.addAttribute("pageUrls", pageUrls(page));
 		return "approval/worklist";
+	}
+
+	/**
+	 * The categories to filter by, each once under its campaign: the campaigns shown
+	 * share category names (the micro-video category is in the national, the Fujian and
+	 * the demonstration campaign), so with several the options are grouped by campaign.
+	 */
+	private List<AbstractMap.SimpleImmutableEntry<String, List<Category>>> categoryGroups(
+			List<Campaign> visibleCampaigns, WorklistFilter filter) {
+		List<AbstractMap.SimpleImmutableEntry<String, List<Category>>> groups = new ArrayList<>();
+		for (Campaign campaign : visibleCampaigns) {
+			if (filter.campaignId() != null && campaign.id() != filter.campaignId()) {
+				continue;
+			}
+			Map<Long, Category> once = new LinkedHashMap<>();
+			campaigns.categories(campaign).forEach(category -> once.putIfAbsent(category.id(), category));
+			if (!once.isEmpty()) {
+				groups.add(new AbstractMap.SimpleImmutableEntry<>(label(campaign, visibleCampaigns),
+						List.copyOf(once.values())));
+			}
+		}
+		return groups;
+	}
+
+	/**
+	 * A campaign's short title, or its title where another campaign shown has the same
+	 * short title (a copy), or with its code where the titles are the same too.
+	 */
+	private static String label(Campaign campaign, List<Campaign> shown) {
+		String label = shortLabel(campaign);
+		if (shown.stream().noneMatch(other -> other.id() != campaign.id() && shortLabel(other).equals(label))) {
+			return label;
+		}
+		if (shown.stream().noneMatch(other -> other.id() != campaign.id() && other.title().equals(campaign.title()))) {
+			return campaign.title();
+		}
+		return campaign.title() + " · " + campaign.code();
+	}
+
+	private static String shortLabel(Campaign campaign) {
+		return campaign.shortTitle() != null ? campaign.shortTitle() : campaign.title();
 	}
 
 	private WorklistFilter queueFilter(SignedInUser actor, WorklistFilterForm form) {

@@ -5,9 +5,12 @@ import java.time.Clock;
 import cn.zhengji.campaign.CategoryRuleDescriptions;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.infrastructure.web.NotFoundException;
+import cn.zhengji.infrastructure.web.PlatformAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
@@ -23,10 +26,23 @@ class CampaignPageController {
 
 	private final Clock clock;
 
-	CampaignPageController(Campaigns campaigns, CategoryRuleDescriptions descriptions, Clock clock) {
+	private final PlatformAddress address;
+
+	CampaignPageController(Campaigns campaigns, CategoryRuleDescriptions descriptions, Clock clock,
+			PlatformAddress address) {
 		this.campaigns = campaigns;
 		this.descriptions = descriptions;
 		this.clock = clock;
+		this.address = address;
+	}
+
+	/**
+	 * Without a configured platform address outside the demonstration setup, the address
+	 * the QR code stands for (the one of this request), for the warning next to it.
+	 */
+	@ModelAttribute("qrAddressWarning")
+	String qrAddressWarning(HttpServletRequest request) {
+		return address.warns() ? address.of(request) : null;
 	}
 
 	@GetMapping("/")

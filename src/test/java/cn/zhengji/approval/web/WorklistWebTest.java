@@ -119,6 +119,56 @@ class WorklistWebTest {
 	}
 
 	@Test
+	void theCategoryFilterListsEachCategoryOnceUnderItsCampaign() throws Exception {
+		SignedInUser countyAdmin = fixtures.admin(county);
+
+		for (String base : List.of("/admin/works", "/admin/queue")) {
+			String select = categorySelect(countyAdmin, base);
+			var groups = java.util.regex.Pattern
+				.compile("<optgroup label=\"([^\"]+)\">(.*?)</optgroup>", java.util.regex.Pattern.DOTALL)
+				.matcher(select);
+			List<String> labels = new ArrayList<>();
+			while (groups.find()) {
+				labels.add(groups.group(1));
+				assertThat(optionTexts(groups.group(2))).as(base + " " + groups.group(1))
+					.doesNotHaveDuplicates()
+					.isNotEmpty();
+			}
+			assertThat(labels).as(base).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+			assertThat(optionTexts(select.replaceAll("(?s)<optgroup.*?</optgroup>", ""))).as(base)
+				.containsExactly("全部");
+		}
+
+		long open = jdbc.sql("select id from campaign where code = ?")
+			.param(SubmissionFixtures.OPEN_CAMPAIGN)
+			.query(Long.class)
+			.single();
+		String oneCampaign = categorySelect(countyAdmin, "/admin/works?campaign=" + open);
+		assertThat(oneCampaign).doesNotContain("<optgroup");
+		assertThat(optionTexts(oneCampaign)).startsWith("全部", "网络正能量歌曲征集").doesNotHaveDuplicates();
+	}
+
+	String categorySelect(SignedInUser actor, String url) throws Exception {
+		String html = mvc.perform(get(url).with(user(actor)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int start = html.indexOf("id=\"category\"");
+		assertThat(start).as(url).isPositive();
+		return html.substring(start, html.indexOf("</select>", start));
+	}
+
+	static List<String> optionTexts(String html) {
+		List<String> texts = new ArrayList<>();
+		var matcher = java.util.regex.Pattern.compile("<option[^>]*>([^<]*)</option>").matcher(html);
+		while (matcher.find()) {
+			texts.add(matcher.group(1));
+		}
+		return texts;
+	}
+
+	@Test
 	void anAdminOfAnotherCountySeesNoneOfThemEvenWhenItAsksForTheirUnit() throws Exception {
 		Organisation otherCounty = fixtures.newOrganisation(fixtures.organisation("fj-fuzhou"), "清单测试别区总工会",
 				OrganisationKind.COUNTY);

@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @ZhengjiTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = "zhengji.demo.enabled=false")
+@TestPropertySource(properties = { "zhengji.demo.enabled=false", "zhengji.base-url=" })
 class CampaignDemoDisabledWebTest {
 
 	@Autowired

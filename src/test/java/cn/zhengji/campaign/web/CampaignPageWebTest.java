@@ -1,6 +1,7 @@
 package cn.zhengji.campaign.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -13,11 +14,15 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
+import cn.zhengji.support.TestAccounts;
 import cn.zhengji.support.ZhengjiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 @ZhengjiTest
@@ -26,6 +31,15 @@ class CampaignPageWebTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PersonalDataCipher cipher;
+
+	@Autowired
+	UserDetailsService userDetails;
 
 	@Test
 	void homeShowsTheDemonstrationCampaignOpenForSubmissionWithItsSevenCategories() throws Exception {
@@ -98,6 +112,23 @@ class CampaignPageWebTest {
 			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
 			.getText();
 		assertThat(text).isEqualTo("https://zhengji.example.cn");
+		byte[] fromElsewhere = mvc.perform(get("http://10.0.0.7:8080/qr.png"))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(fromElsewhere).isEqualTo(png);
+	}
+
+	@Test
+	void aConfiguredPlatformAddressGivesTheAdminsNoWarning() throws Exception {
+		var admin = new TestAccounts(jdbc, cipher, userDetails).platformAdmin();
+		String html = mvc.perform(get("/").with(user(admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("<img src=\"/qr.png\"").doesNotContain("qr-address-warning");
 	}
 
 	static int count(String html, String fragment) {

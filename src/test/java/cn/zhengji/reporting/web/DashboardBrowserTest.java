@@ -116,6 +116,25 @@ class DashboardBrowserTest {
 			.intValue();
 		assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 		assertThat(problems).isEmpty();
+		var cards = page.locator(".dashboard-totals .stat-card");
+		assertThat(cards.count()).isEqualTo(6);
+		List<Double> tops = new ArrayList<>();
+		for (int i = 0; i < cards.count(); i++) {
+			var card = cards.nth(i);
+			assertThat(
+					card.evaluate("e => getComputedStyle(e).borderTopWidth + ' ' + getComputedStyle(e).borderTopStyle"))
+				.as("headline figure %d is a card", i)
+				.isEqualTo("3px solid");
+			assertThat(card.evaluate("e => getComputedStyle(e).display")).isEqualTo("flex");
+			tops.add(card.boundingBox().y);
+		}
+		if (viewport == Viewport.DESKTOP) {
+			assertThat(tops).as("the six headline cards side by side on a PC").allMatch(top -> top.equals(tops.get(0)));
+		}
+		else {
+			assertThat(tops.get(0)).as("two cards a row on a phone").isEqualTo(tops.get(1));
+			assertThat(tops.get(2)).isGreaterThan(tops.get(1));
+		}
 		Browser.screenshot(page, "dashboard-" + viewport.name().toLowerCase());
 		page.context().close();
 	}
