@@ -97,7 +97,8 @@ class AccountAdminController {
 	String createAccount(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("form") NewAccountForm form,
 			BindingResult binding, Model model, HttpServletResponse response) {
 		if (binding.hasErrors()) {
-			// A tampered value (an unknown role, a non-numeric organisation): said next to
+			// A tampered value (an unknown role, a non-numeric organisation): said next
+			// to
 			// its field (typeMismatch.form.*), the rest kept.
 			return newAccountPage(user, form, model);
 		}

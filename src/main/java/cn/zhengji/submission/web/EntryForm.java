@@ -9,7 +9,8 @@ import cn.zhengji.submission.NominationInput;
  * version. The texts come as request parameters {@code text:<field>} or
  * {@code text:<field>:<section index>}, one per field or section of the category. Mobile
  * and ID number are never filled in from storage (the page shows them masked beside the
- * field): left empty they keep the stored values; after a refusal they show what was typed.
+ * field): left empty they keep the stored values; after a refusal they show what was
+ * typed.
  */
 public class EntryForm {
 

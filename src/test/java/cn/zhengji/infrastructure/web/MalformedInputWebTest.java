@@ -21,9 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Issue 10 item 10: a value that cannot be converted (a letter in a number, a bad date, an
- * unknown choice), posted or put in the address by hand, is answered in Chinese next to
- * the field or on the Chinese error page, never with Spring's "Failed to convert".
+ * Issue 10 item 10: a value that cannot be converted (a letter in a number, a bad date,
+ * an unknown choice), posted or put in the address by hand, is answered in Chinese next
+ * to the field or on the Chinese error page, never with Spring's "Failed to convert".
  */
 @ZhengjiTest
 @AutoConfigureMockMvc
@@ -68,11 +68,8 @@ class MalformedInputWebTest {
 		mvc.perform(get("/admin/works").param("campaign", "x1")
 			.param("from", "2024-13-45")
 			.param("state", "NOPE")
-			.with(user(platformAdmin())))
-			.andExpect(content().string(not(containsString("Failed to convert"))));
-		mvc.perform(get("/admin/audit").param("from", "yesterday")
-			.param("action", "NOPE")
-			.with(user(platformAdmin())))
+			.with(user(platformAdmin()))).andExpect(content().string(not(containsString("Failed to convert"))));
+		mvc.perform(get("/admin/audit").param("from", "yesterday").param("action", "NOPE").with(user(platformAdmin())))
 			.andExpect(content().string(not(containsString("Failed to convert"))));
 	}
 

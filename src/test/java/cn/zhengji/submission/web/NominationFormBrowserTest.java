@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 10 item 4 in Debian's chromium on a phone-sized window (390×844): a city admin
  * fills the nomination form of 附件4 with a mobile and an ID number whose check digit is
- * wrong; the page comes back with the refusal at the top and every typed value, the mobile
- * too; fixing only the ID number and saving keeps the mobile.
+ * wrong; the page comes back with the refusal at the top and every typed value, the
+ * mobile too; fixing only the ID number and saving keeps the mobile.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -72,8 +72,7 @@ class NominationFormBrowserTest {
 	@Test
 	void aRefusedIdNumberKeepsTheTypedMobileAndFixingOnlyTheIdSavesIt() {
 		SubmissionFixtures fixtures = new SubmissionFixtures(jdbc, organisations, userDetails, cipher);
-		Organisation city = fixtures.newOrganisation(fixtures.organisation("fj"), "推荐表浏览器市总工会",
-				OrganisationKind.CITY);
+		Organisation city = fixtures.newOrganisation(fixtures.organisation("fj"), "推荐表浏览器市总工会", OrganisationKind.CITY);
 		SignedInUser cityAdmin = fixtures.admin(city);
 		jdbc.sql("update account set password_hash = ? where id = ?")
 			.params(passwordEncoder.encode(PASSWORD), cityAdmin.accountId())
@@ -105,9 +104,9 @@ class NominationFormBrowserTest {
 		// Browser.screenshot's axe-core scan finds the shared .btn-outline-secondary
 		// (返回) below WCAG contrast; that is fixed in the shared CSS on main, so this
 		// screenshot is taken without the scan until then.
-		page.screenshot(new Page.ScreenshotOptions()
-			.setPath(Browser.SCREENSHOTS.resolve("nomination-refused-id-phone.png"))
-			.setFullPage(false));
+		page.screenshot(
+				new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("nomination-refused-id-phone.png"))
+					.setFullPage(false));
 
 		page.locator("#idNumber").fill("11010519491231002X");
 		page.locator("form.entry-edit button[type=submit]").click();
