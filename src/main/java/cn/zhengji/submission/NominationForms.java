@@ -106,7 +106,7 @@ public class NominationForms {
 		}
 		byte[] mobileCipher = stored.map(EntryRecords.NominationRow::mobileCipher).orElse(null);
 		String mobileMasked = stored.map(row -> row.shown().mobileMasked()).orElse(null);
-		if (input.mobile() != null) {
+		if (input.mobile() != null && !input.mobile().equals(mobileMasked)) {
 			MobileNumber mobile = MobileNumber.parse(input.mobile())
 				.orElseThrow(() -> new EntryChangeRejected("mobile", "submission.nomination.invalidMobile"));
 			mobileCipher = cipher.encrypt(mobile.value());
@@ -115,7 +115,7 @@ public class NominationForms {
 		byte[] idCipher = stored.map(EntryRecords.NominationRow::idNumberCipher).orElse(null);
 		String idMasked = stored.map(row -> row.shown().idNumberMasked()).orElse(null);
 		ResidentIdNumber idNumber = null;
-		if (input.idNumber() != null) {
+		if (input.idNumber() != null && !input.idNumber().equals(idMasked)) {
 			try {
 				idNumber = ResidentIdNumber.parse(input.idNumber(), clock);
 			}

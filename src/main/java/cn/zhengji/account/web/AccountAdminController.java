@@ -97,7 +97,9 @@ class AccountAdminController {
 	String createAccount(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("form") NewAccountForm form,
 			BindingResult binding, Model model, HttpServletResponse response) {
 		if (binding.hasErrors()) {
-			binding.rejectValue("role", "account.admin.role.required");
+			// A tampered value (an unknown role, a non-numeric organisation): said next
+			// to
+			// its field (typeMismatch.form.*), the rest kept.
 			return newAccountPage(user, form, model);
 		}
 		try {

@@ -89,9 +89,12 @@ class RegistrationController {
 			return "redirect:/register";
 		}
 		if (binding.hasErrors()) {
-			// Only a tampered select (an unknown kind, a non-numeric id) gets here; ask
-			// again.
-			return showStep2(mobile, new RegistrationForm(), model);
+			// Only a tampered select (an unknown kind, a non-numeric id) gets here: said
+			// next to the field (typeMismatch.form.*), everything typed kept but the
+			// passwords.
+			form.setPassword(null);
+			form.setPasswordRepeat(null);
+			return showStep2(mobile, form, model);
 		}
 		try {
 			registration.register(form.toCommand(mobile));

@@ -8,7 +8,9 @@ import cn.zhengji.submission.NominationInput;
  * The edit page: the title, the nomination form of 附件4 (good-netizen) and the entry's
  * version. The texts come as request parameters {@code text:<field>} or
  * {@code text:<field>:<section index>}, one per field or section of the category. Mobile
- * and ID number are never filled in from storage: left empty they keep the stored values.
+ * and ID number are never filled in from storage (the page shows them masked beside the
+ * field): left empty they keep the stored values; after a refusal they show what was
+ * typed.
  */
 public class EntryForm {
 

@@ -160,6 +160,12 @@ class WorksController {
 			jakarta.servlet.http.HttpServletResponse response) {
 		EntryView view = entries.forOwner(actor, id);
 		Map<String, String> typed = textValues(view, parameters);
+		if (errors.hasErrors()) {
+			// A value that cannot be converted (a tampered version): said on the page,
+			// every typed value kept.
+			model.addAttribute("texts", typed);
+			return editForm(view, model);
+		}
 		try {
 			changes.edit(actor, id, form.getVersion() == null ? -1 : form.getVersion(), form.getTitle(),
 					byKey(view, typed), view.nomination().isPresent() ? form.toNomination() : null);
@@ -179,8 +185,8 @@ class WorksController {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			errors.reject("submission.conflict", texts.text("submission.conflict"));
 		}
-		form.setMobile(null);
-		form.setIdNumber(null);
+		// Every typed value comes back, the mobile and ID number too: the nominator fixes
+		// one field and saves, nothing else is lost (issue 10 item 4).
 		model.addAttribute("texts", typed);
 		return editForm(view, model);
 	}

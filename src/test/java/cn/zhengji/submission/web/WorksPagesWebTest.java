@@ -329,6 +329,66 @@ class WorksPagesWebTest {
 	}
 
 	@Test
+	void aRefusedNominationFormKeepsEveryTypedValueAndTheStoredMobile() throws Exception {
+		SignedInUser cityAdmin = submitterFor("CITY");
+		long id = changes.create(cityAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", "推荐好网民");
+		Map<String, String> form = Map.ofEntries(Map.entry("version", "0"), Map.entry("title", "推荐好网民"),
+				Map.entry("name", "张三"), Map.entry("sex", "MALE"), Map.entry("birthMonth", "1949-12"),
+				Map.entry("politicalStatus", "中共党员"), Map.entry("accountName", "八闽工匠"), Map.entry("platform", "抖音"),
+				Map.entry("followers", "3.2万"), Map.entry("unitAndPosition", "某公司 技术员"),
+				Map.entry("mobile", "13812345678"), Map.entry("idNumber", "11010519491231002X"),
+				Map.entry("profile", "简介"), Map.entry("reasons", "理由"));
+		var first = post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin));
+		form.forEach(first::param);
+		mvc.perform(first).andExpect(status().isFound());
+
+		// A new mobile with a wrong ID number: refused, and the page still holds both.
+		var refused = post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin));
+		with(form, Map.of("version", "1", "mobile", "13900001111", "idNumber", "110105194912310021"))
+			.forEach(refused::param);
+		mvc.perform(refused)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("身份证号有误")))
+			.andExpect(content().string(containsString("value=\"13900001111\"")))
+			.andExpect(content().string(containsString("value=\"110105194912310021\"")))
+			.andExpect(content().string(containsString("value=\"八闽工匠\"")));
+		assertThat(storedMobile(id)).isEqualTo("13812345678");
+
+		// Fixing only the ID number saves the mobile typed with it.
+		var fixed = post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin));
+		with(form, Map.of("version", "1", "mobile", "13900001111")).forEach(fixed::param);
+		mvc.perform(fixed).andExpect(status().isFound());
+		assertThat(storedMobile(id)).isEqualTo("13900001111");
+
+		// The masked value sent back as it is shown keeps the stored number.
+		var masked = post("/works/" + id + "/edit").with(csrf()).with(user(cityAdmin));
+		with(form, Map.of("version", "2", "mobile", "139****1111", "idNumber", "110105********002X"))
+			.forEach(masked::param);
+		mvc.perform(masked).andExpect(status().isFound());
+		assertThat(storedMobile(id)).isEqualTo("13900001111");
+	}
+
+	@Test
+	void aLetterInTheVersionFieldIsAChineseRefusalNotAConversionError() throws Exception {
+		SignedInUser cityAdmin = submitterFor("CITY");
+		long id = changes.create(cityAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", "推荐好网民");
+		mvc.perform(post("/works/" + id + "/edit").with(csrf())
+			.with(user(cityAdmin))
+			.param("version", "abc")
+			.param("title", "推荐好网民")
+			.param("mobile", "13812345678"))
+			.andExpect(content().string(not(containsString("Failed to convert"))))
+			.andExpect(content().string(containsString("value=\"13812345678\"")));
+	}
+
+	private String storedMobile(long id) {
+		return cipher.decrypt(jdbc.sql("select mobile_cipher from entry_nomination where entry_id = ?")
+			.param(id)
+			.query(byte[].class)
+			.single());
+	}
+
+	@Test
 	void nominationTextsAreCountedAsTheNoticeCountsAndTooLongOnesChangeNothing() throws Exception {
 		SignedInUser cityAdmin = submitterFor("CITY");
 		long id = changes.create(cityAdmin, SubmissionFixtures.OPEN_CAMPAIGN, "good-netizen", "字数限制");
