@@ -56,8 +56,9 @@ class ProfileController {
 			RedirectAttributes redirect) {
 		AccountProfile profile = profiles.profile(user);
 		if (binding.hasErrors()) {
-			// Only a tampered select (an unknown kind, a non-numeric id) gets here.
-			return show(profile, ProfileForm.of(profile), model);
+			// Only a tampered select (an unknown kind, a non-numeric id) gets here: said
+			// next to the field (typeMismatch.form.*), everything typed kept.
+			return show(profile, form, model);
 		}
 		SignedInUser saved;
 		try {

@@ -1,5 +1,6 @@
 package cn.zhengji.account.web;
 
+import cn.zhengji.infrastructure.security.SignInFailure;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +30,11 @@ class SignInController {
 		}
 		// "?error" carries no value, and blank parameters are bound as null, so ask for
 		// its presence.
-		model.addAttribute("failed", request.getParameterMap().containsKey("error"));
+		boolean failed = request.getParameterMap().containsKey("error");
+		model.addAttribute("failed", failed);
+		// The account name of a refused sign-in, so that only the password is typed
+		// again.
+		model.addAttribute("typedLogin", failed ? SignInFailure.takeTypedLogin(request) : null);
 		model.addAttribute("demoEnabled", demoEnabled);
 		return "account/sign-in";
 	}

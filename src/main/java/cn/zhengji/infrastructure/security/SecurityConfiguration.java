@@ -90,7 +90,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/sign-in")
 				.loginProcessingUrl("/sign-in")
 				.defaultSuccessUrl("/workbench")
-				.failureUrl("/sign-in?error"))
+				.failureHandler(new SignInFailure()))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signedOut"))
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor((request, response, ex) -> {
 				// An htmx request whose session expired: make the page reload into the

@@ -116,6 +116,18 @@ class ProfileWebTest {
 			.andExpect(content().string(Matchers.containsString("请填写姓名。")));
 	}
 
+	@Test
+	void aTamperedKindIsRefusedNextToTheFieldAndTheTypedNameIsKept() throws Exception {
+		Fixture worker = fixtures.participant("fj-fuzhou");
+		save(worker, "改过的名字", "NOT_A_KIND", id("fj-fuzhou")).andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("value=\"改过的名字\"")))
+			.andExpect(content().string(Matchers.containsString("is-invalid")));
+		assertThat(jdbc.sql("select display_name from account where id = ?")
+			.param(worker.id())
+			.query(String.class)
+			.single()).isNotEqualTo("改过的名字");
+	}
+
 	private ResultActions save(Fixture worker, String name, String kind, Long... organisationIds) throws Exception {
 		var request = post("/account/profile").with(user(fixtures.signedIn(worker)))
 			.with(csrf())

@@ -115,6 +115,25 @@ class SignInWebTest {
 	}
 
 	@Test
+	void aRefusedSignInKeepsTheTypedAccountButNeverThePassword() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		mvc.perform(post("/sign-in").session(session)
+			.with(csrf())
+			.param("username", "typed-account-13")
+			.param("password", "Wrong#Password1")).andExpect(redirectedUrl("/sign-in?error"));
+		mvc.perform(get("/sign-in").param("error", "").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(GENERIC_FAILURE)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"typed-account-13\"")))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Wrong#Password1"))));
+		// Shown once: a fresh visit of the page starts empty.
+		mvc.perform(get("/sign-in").session(session))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("typed-account-13"))));
+	}
+
+	@Test
 	void showsOneGenericMessageOnTheSignInPage() throws Exception {
 		mvc.perform(get("/sign-in").param("error", ""))
 			.andExpect(status().isOk())

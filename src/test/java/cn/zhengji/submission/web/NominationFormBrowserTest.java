@@ -101,12 +101,7 @@ class NominationFormBrowserTest {
 		assertThat(page.locator("#accountName").inputValue()).isEqualTo("八闽工匠");
 		// The refusal is in the first screen of the phone, where the eye is.
 		assertThat(page.locator(".form-problems").boundingBox().y).isLessThan(844);
-		// Browser.screenshot's axe-core scan finds the shared .btn-outline-secondary
-		// (返回) below WCAG contrast; that is fixed in the shared CSS on main, so this
-		// screenshot is taken without the scan until then.
-		page.screenshot(
-				new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("nomination-refused-id-phone.png"))
-					.setFullPage(false));
+		Browser.screenshot(page, "nomination-refused-id-phone");
 
 		page.locator("#idNumber").fill("11010519491231002X");
 		page.locator("form.entry-edit button[type=submit]").click();
