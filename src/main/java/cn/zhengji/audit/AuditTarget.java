@@ -13,9 +13,9 @@ import cn.zhengji.infrastructure.Texts;
 public enum AuditTarget {
 
 	ORGANISATION("organisation"), ACCOUNT("account"), CAMPAIGN("campaign"), CAMPAIGN_PHASE("campaign_phase"),
-	CAMPAIGN_CATEGORY("campaign_category"), EVENT_ALLOCATION("event_allocation"), STORED_FILE("stored-file"),
-	ENTRY("entry"), OFFLINE_EVENT("offline_event"), UNIT_REACH("unit_reach"), ANNOUNCEMENT("announcement"),
-	NOTICE_PREFERENCE("notice_preference"),
+	CAMPAIGN_CATEGORY("campaign_category"), CAMPAIGN_DECLARATION("campaign_declaration"),
+	EVENT_ALLOCATION("event_allocation"), STORED_FILE("stored-file"), ENTRY("entry"), OFFLINE_EVENT("offline_event"),
+	UNIT_REACH("unit_reach"), ANNOUNCEMENT("announcement"), NOTICE_PREFERENCE("notice_preference"),
 	/** The exported lists ({@link ExportedList}). */
 	ENTRY_LIST("entry-list"), QUOTA_LIST("quota-list"), OFFLINE_EVENT_LIST("offline-event-list"),
 	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),
