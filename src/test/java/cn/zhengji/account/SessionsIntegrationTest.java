@@ -50,6 +50,9 @@ class SessionsIntegrationTest {
 	@Autowired
 	RecordingSmsGateway sms;
 
+	@Autowired
+	PasswordReset passwordReset;
+
 	@BeforeEach
 	@AfterEach
 	void forgetLoopbackFailuresAndUseSystemTime() {
@@ -109,6 +112,19 @@ class SessionsIntegrationTest {
 
 		assertThat(sms.sentTo(mobile)).hasSize(1);
 		assertThat(browser.get(port, "/workbench").headers().firstValue("Location").orElse("")).endsWith("/sign-in");
+	}
+
+	@Test
+	void aResetBySmsCodeEndsEverySessionOfTheAccount() throws Exception {
+		Fixture participant = fixtures.participant("fj-fuzhou");
+		HttpVisitor forgotten = new HttpVisitor();
+		assertThat(forgotten.signIn(port, participant.login(), AccountFixtures.PASSWORD)).endsWith("/workbench");
+
+		passwordReset.sendCode(participant.mobile(), "203.0.113.40");
+		passwordReset.reset(participant.mobile(), sms.lastCodeTo(participant.mobile()), "Phone#Reset2026",
+				"Phone#Reset2026");
+
+		assertThat(forgotten.get(port, "/workbench").headers().firstValue("Location").orElse("")).endsWith("/sign-in");
 	}
 
 	@Test
