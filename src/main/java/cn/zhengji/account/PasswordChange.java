@@ -7,6 +7,7 @@ import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
+import cn.zhengji.infrastructure.security.AccountSessions;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,9 +33,12 @@ public class PasswordChange {
 
 	private final Texts texts;
 
+	private final AccountSessions sessions;
+
 	PasswordChange(JdbcClient jdbc, AccountRecords records, PersonalDataCipher cipher, PasswordEncoder passwordEncoder,
-			AuditLog audit, Texts texts) {
+			AuditLog audit, Texts texts, AccountSessions sessions) {
 		this.texts = texts;
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.cipher = cipher;
@@ -44,7 +48,8 @@ public class PasswordChange {
 
 	/**
 	 * Writes the new hash and clears {@code must_change_password}; records an audit event
-	 * UPDATED (states without any hash).
+	 * UPDATED (states without any hash); ends every other session of the account (issue
+	 * 11 item 3), keeping the one of this request.
 	 * @throws InvalidAccountInput wrong current password, new one outside the policy or
 	 * not repeated
 	 */
@@ -75,6 +80,7 @@ public class PasswordChange {
 		records.setPassword(actor.accountId(), passwordEncoder.encode(newPassword), false);
 		audit.recordChange(AuditAction.UPDATED, "account", actor.accountId(), actor.organisationPath(),
 				texts.text("account.audit.passwordChanged"), before, records.getSnapshot(actor.accountId()));
+		sessions.endOtherSessions(actor.accountId());
 	}
 
 	private record Credentials(String username, byte[] mobileCipher, String passwordHash) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.Texts;
+import cn.zhengji.infrastructure.security.AccountSessions;
 import cn.zhengji.infrastructure.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,8 +42,12 @@ public class PasswordReset {
 
 	private final Texts texts;
 
+	private final AccountSessions sessions;
+
 	PasswordReset(CodeDelivery delivery, OneTimeCodes codes, AccountRecords records, JdbcClient jdbc,
-			PasswordEncoder passwordEncoder, AuditLog audit, TransactionTemplate transactions, Texts texts) {
+			PasswordEncoder passwordEncoder, AuditLog audit, TransactionTemplate transactions, Texts texts,
+			AccountSessions sessions) {
+		this.sessions = sessions;
 		this.delivery = delivery;
 		this.codes = codes;
 		this.records = records;
@@ -71,7 +76,8 @@ public class PasswordReset {
 	 * Sets the new password. Checks the fields first (no code attempt is spent on a form
 	 * that is incomplete), then the code; then, in one transaction, marks the code used,
 	 * writes the hash (which also lifts a lockout, {@code must_change_password} false)
-	 * and records an audit event UPDATED whose actor is the account itself.
+	 * and records an audit event UPDATED whose actor is the account itself; then ends
+	 * every session of the account (issue 11 item 3).
 	 * @param mobileInput the number the code was sent to (kept by the caller, never typed
 	 * again)
 	 * @throws InvalidAccountInput the new password outside the policy or not repeated, or
@@ -102,6 +108,7 @@ public class PasswordReset {
 			audit.recordFor(holder.id(), holder.displayName(), AuditAction.UPDATED, "account", holder.id(),
 					holder.organisationPath(), texts.text("account.audit.passwordResetBySms", mobile.masked()));
 		});
+		sessions.endOtherSessions(holder.id());
 	}
 
 	private Optional<Participant> participant(MobileNumber mobile) {

@@ -21,6 +21,7 @@ import org.springframework.security.authentication.event.AuthenticationFailureDi
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,8 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>
  * Side effects: updates {@code account.failed_sign_ins}, {@code locked_until} and
- * {@code last_sign_in_at}; writes audit events SIGN_IN_SUCCEEDED, SIGN_IN_FAILED (with
- * the name that was typed, masked if it is a mobile number, never the password),
+ * {@code last_sign_in_at}; counts every failure against the client address
+ * ({@link SignInAddressThrottle}); writes audit events SIGN_IN_SUCCEEDED, SIGN_IN_FAILED
+ * (with the name that was typed, masked if it is a mobile number, never the password),
  * ACCOUNT_LOCKED and SIGNED_OUT.
  */
 @Component
@@ -59,9 +61,12 @@ class SignInAttempts {
 
 	private final Texts texts;
 
+	private final SignInAddressThrottle addressThrottle;
+
 	SignInAttempts(JdbcClient jdbc, AccountUserDetailsService accounts, AuditLog audit, Clock clock,
-			DisplayTimeZone displayTimeZone, Texts texts) {
+			DisplayTimeZone displayTimeZone, Texts texts, SignInAddressThrottle addressThrottle) {
 		this.texts = texts;
+		this.addressThrottle = addressThrottle;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -86,6 +91,9 @@ class SignInAttempts {
 	@EventListener
 	@Transactional
 	void failed(AbstractAuthenticationFailureEvent event) {
+		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+			addressThrottle.countFailure(details.getRemoteAddress());
+		}
 		String typed = recordableName(event.getAuthentication().getName());
 		Optional<SignInAccount> found = accounts.find(event.getAuthentication().getName());
 		if (found.isEmpty()) {

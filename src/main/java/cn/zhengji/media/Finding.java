@@ -1,5 +1,7 @@
 package cn.zhengji.media;
 
+import java.io.Serializable;
+
 /**
  * One checked rule.
  *
@@ -8,5 +10,5 @@ package cn.zhengji.media;
  * @param message Chinese text naming the rule and the measured value, e.g. "时长
  * 6分12秒，超过本项目上限 6分钟"
  */
-public record Finding(String rule, Verdict verdict, String message) {
+public record Finding(String rule, Verdict verdict, String message) implements Serializable {
 }

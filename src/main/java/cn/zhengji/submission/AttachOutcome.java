@@ -1,5 +1,6 @@
 package cn.zhengji.submission;
 
+import java.io.Serializable;
 import java.util.List;
 
 import cn.zhengji.media.Finding;
@@ -17,7 +18,7 @@ import cn.zhengji.media.Verdict;
  * @param keptFileName the file that stays in the one-file slot instead, or null
  */
 public record AttachOutcome(boolean attached, String message, List<Finding> findings, String fileName,
-		String keptFileName) {
+		String keptFileName) implements Serializable {
 
 	/** Attached, and no finding fails. */
 	public boolean clean() {

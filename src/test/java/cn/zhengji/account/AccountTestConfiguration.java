@@ -2,6 +2,7 @@ package cn.zhengji.account;
 
 import cn.zhengji.organisation.Organisations;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,6 +22,12 @@ class AccountTestConfiguration {
 	@Bean
 	RecordingSmsGateway recordingSmsGateway() {
 		return new RecordingSmsGateway();
+	}
+
+	/** Lets {@link SessionCookies} see what each response sets. */
+	@Bean
+	MockMvcBuilderCustomizer sessionCookies() {
+		return builder -> builder.alwaysDo(SessionCookies.CAPTURE);
 	}
 
 	@Bean

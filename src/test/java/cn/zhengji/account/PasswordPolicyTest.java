@@ -26,10 +26,26 @@ class PasswordPolicyTest {
 	}
 
 	@Test
-	void acceptsEightCharactersOfThreeClasses() {
-		assertThat(problems("abcdef1!", "zhangsan", "13812341234")).isEmpty();
-		assertThat(problems("Abcdefg1", null, null)).isEmpty();
-		assertThat(problems("ABCDEF1!", null, null)).isEmpty();
+	void acceptsPasswordsOfThreeClassesThatAreHardToGuess() {
+		assertThat(problems("Fujian#Net2026", "zhangsan", "13812341234")).isEmpty();
+		assertThat(problems("Demo#2026zj", null, null)).isEmpty();
+		assertThat(problems("Zhengji@2026", null, null)).isEmpty();
+	}
+
+	/** Issue 11 item 6: the probe set these for admins. */
+	@Test
+	void refusesCommonPasswordsAndTheirVariations() {
+		for (String common : List.of("P@ssw0rd", "Password1", "Qwerty123!", "Admin@123", "1qaz@WSX", "Abcd1234!")) {
+			assertThat(problems(common, "demo-city", null)).as(common)
+				.containsExactly("密码过于常见或容易猜到，请换一个更难猜的密码（例如几个不相关的词加数字和符号）。");
+		}
+	}
+
+	@Test
+	void generatedOneTimePasswordsPassThePolicy() {
+		for (int i = 0; i < 50; i++) {
+			assertThat(problems(OneTimePasswords.generate(), "demo-city", null)).isEmpty();
+		}
 	}
 
 	@Test

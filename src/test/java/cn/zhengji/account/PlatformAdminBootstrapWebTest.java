@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,27 +90,25 @@ class PlatformAdminBootstrapWebTest {
 
 	@Test
 	void sendsTheFirstAdminToChangeThePasswordBeforeAnythingElse() throws Exception {
-		MockHttpSession session = (MockHttpSession) mvc
-			.perform(formLogin("/sign-in").user("admin").password(CONFIGURED))
-			.andExpect(redirectedUrl("/workbench"))
-			.andReturn()
-			.getRequest()
-			.getSession();
+		SessionCookies session = new SessionCookies();
+		mvc.perform(
+				post("/sign-in").with(session).with(csrf()).param("username", "admin").param("password", CONFIGURED))
+			.andExpect(redirectedUrl("/workbench"));
 
-		mvc.perform(get("/workbench").session(session)).andExpect(redirectedUrl("/account/password"));
-		mvc.perform(get("/admin/accounts").session(session)).andExpect(redirectedUrl("/account/password"));
-		mvc.perform(get("/account/password").session(session))
+		mvc.perform(get("/workbench").with(session)).andExpect(redirectedUrl("/account/password"));
+		mvc.perform(get("/admin/accounts").with(session)).andExpect(redirectedUrl("/account/password"));
+		mvc.perform(get("/account/password").with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("您正在使用一次性密码，请先设置新密码后再继续使用平台。")));
 
-		mvc.perform(post("/account/password").session(session)
+		mvc.perform(post("/account/password").with(session)
 			.with(csrf())
 			.param("currentPassword", CONFIGURED)
 			.param("newPassword", "admin#2026X")
 			.param("newPasswordRepeat", "admin#2026X"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("密码不能包含用户名。")));
-		mvc.perform(post("/account/password").session(session)
+		mvc.perform(post("/account/password").with(session)
 			.with(csrf())
 			.param("currentPassword", "Wrong#2026")
 			.param("newPassword", "Fujian#Net2026")
@@ -120,7 +117,7 @@ class PlatformAdminBootstrapWebTest {
 			.andExpect(content().string(Matchers.containsString("当前密码不正确。")));
 		assertThat(passwordEncoder.matches(CONFIGURED, passwordOfAdmin())).isTrue();
 
-		mvc.perform(post("/account/password").session(session)
+		mvc.perform(post("/account/password").with(session)
 			.with(csrf())
 			.param("currentPassword", CONFIGURED)
 			.param("newPassword", "Fujian#Net2026")
@@ -128,10 +125,10 @@ class PlatformAdminBootstrapWebTest {
 			.andExpect(redirectedUrl("/workbench"))
 			.andExpect(flash().attribute("flashSuccess", "密码已修改。"));
 
-		mvc.perform(get("/workbench").session(session))
+		mvc.perform(get("/workbench").with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("活动管理")));
-		mvc.perform(get("/admin/accounts").session(session)).andExpect(status().isOk());
+		mvc.perform(get("/admin/accounts").with(session)).andExpect(status().isOk());
 		assertThat(jdbc.sql("select must_change_password from account where username = 'admin'")
 			.query(Boolean.class)
 			.single()).isFalse();

@@ -32,6 +32,8 @@ class SignInController {
 		// its presence.
 		boolean failed = request.getParameterMap().containsKey("error");
 		model.addAttribute("failed", failed);
+		// Issue 11 item 6: too many failures from this address
+		model.addAttribute("throttled", request.getParameterMap().containsKey("throttled"));
 		// The account name of a refused sign-in, so that only the password is typed
 		// again.
 		model.addAttribute("typedLogin", failed ? SignInFailure.takeTypedLogin(request) : null);

@@ -10,11 +10,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A one-time password (the first admin's, or one set by an admin) must be replaced before
- * anything else.
+ * anything else: pages redirect to the change form, the JSON API (issue 11 item 6)
+ * answers a problem, so that a one-time password handed over by someone else never serves
+ * more than changing it.
  */
 class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
 	static final String CHANGE_PASSWORD_PATH = "/account/password";
+
+	/** What a request that may not go on gets instead. */
+	@FunctionalInterface
+	interface Refusal {
+
+		void answer(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+	}
+
+	private final Refusal refusal;
+
+	PasswordChangeRequiredFilter(Refusal refusal) {
+		this.refusal = refusal;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -25,7 +41,7 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 		// and depends on how the DispatcherServlet is mapped.
 		if (mustChange
 				&& !isAllowedWhileChanging(request.getRequestURI().substring(request.getContextPath().length()))) {
-			response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PATH);
+			refusal.answer(request, response);
 			return;
 		}
 		chain.doFilter(request, response);

@@ -47,7 +47,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, Texts texts) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, Texts texts, SessionLimits sessionLimits) throws Exception {
 		// springdoc serves the same description as YAML at /v3/api-docs.yaml: public as
 		// well.
 		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
@@ -70,13 +70,18 @@ class SecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> writeProblem(response, 404, "Not Found",
 						texts.text("error.detail.notFound"))))
 			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+			// Issue 11 items 3 and 6: session limits, and the forced password change as a
+			// problem
+			.addFilterAfter(new SessionLimitsFilter(sessionLimits), BasicAuthenticationFilter.class)
+			.addFilterAfter(new PasswordChangeRequiredFilter((request, response) -> writeProblem(response, 403,
+					"Forbidden", texts.text("error.detail.passwordChangeRequired"))), SessionLimitsFilter.class);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, SessionLimits sessionLimits) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(staticResourcePatterns())
 			.permitAll()
 			.requestMatchers("/", "/campaigns/**", "/qr.png", "/sign-in", "/register", "/register/**", "/error",
@@ -103,7 +108,12 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-			.addFilterAfter(new PasswordChangeRequiredFilter(), BasicAuthenticationFilter.class);
+			// Issue 11 item 3: idle and absolute session limits
+			.addFilterAfter(new SessionLimitsFilter(sessionLimits), BasicAuthenticationFilter.class)
+			.addFilterAfter(
+					new PasswordChangeRequiredFilter((request, response) -> response
+						.sendRedirect(request.getContextPath() + PasswordChangeRequiredFilter.CHANGE_PASSWORD_PATH)),
+					SessionLimitsFilter.class);
 		return http.build();
 	}
 

@@ -17,6 +17,13 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public final class SignedInUser implements UserDetails, CredentialsContainer {
 
+	/**
+	 * Sessions are stored in PostgreSQL (issue 11 item 3) and outlive a deployment: a
+	 * fixed version lets a session written by the previous release still be read after a
+	 * field is added.
+	 */
+	private static final long serialVersionUID = 1L;
+
 	private final long accountId;
 
 	private final String loginName;

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import cn.zhengji.account.AccountFixtures;
 import cn.zhengji.account.AccountFixtures.Fixture;
 import cn.zhengji.account.AccountTestContext;
+import cn.zhengji.account.SessionCookies;
 import cn.zhengji.account.RecordingSmsGateway;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.SignedInUser;
@@ -24,7 +25,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -58,18 +58,18 @@ class AdminMobileWebTest {
 		SignedInUser principal = fixtures.signedIn(admin);
 		String mobile = AccountFixtures.uniqueMobile();
 		String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
-		MockHttpSession session = new MockHttpSession();
+		SessionCookies session = new SessionCookies();
 
 		mvc.perform(get("/notices/settings").with(user(principal)))
 			.andExpect(content().string(Matchers.containsString("href=\"/account/mobile\"")));
-		mvc.perform(get("/account/mobile").with(user(principal)).session(session))
+		mvc.perform(get("/account/mobile").with(user(principal)).with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("接收通知的手机号")));
 
 		mvc.perform(post("/account/mobile/code").with(user(principal))
 			.with(from())
 			.with(csrf())
-			.session(session)
+			.with(session)
 			.param("mobile", mobile))
 			.andExpect(redirectedUrl("/account/mobile"))
 			.andExpect(flash().attribute("flashSuccess", "验证码已发送至 " + masked + "，5分钟内有效。"));
@@ -78,7 +78,7 @@ class AdminMobileWebTest {
 
 		mvc.perform(post("/account/mobile").with(user(principal))
 			.with(csrf())
-			.session(session)
+			.with(session)
 			.param("code", sms.lastCodeTo(mobile)))
 			.andExpect(redirectedUrl("/notices/settings"))
 			.andExpect(flash().attribute("flashSuccess", "接收通知的手机号已设置为 " + masked + "，现在可以开启短信通知。"));
@@ -126,15 +126,15 @@ class AdminMobileWebTest {
 		Fixture admin = fixtures.orgAdmin("fj-xiamen");
 		SignedInUser principal = fixtures.signedIn(admin);
 		String mobile = AccountFixtures.uniqueMobile();
-		MockHttpSession session = new MockHttpSession();
+		SessionCookies session = new SessionCookies();
 		mvc.perform(post("/account/mobile/code").with(user(principal))
 			.with(from())
 			.with(csrf())
-			.session(session)
+			.with(session)
 			.param("mobile", mobile)).andExpect(redirectedUrl("/account/mobile"));
 		String wrong = sms.lastCodeTo(mobile).equals("000000") ? "111111" : "000000";
 
-		mvc.perform(post("/account/mobile").with(user(principal)).with(csrf()).session(session).param("code", wrong))
+		mvc.perform(post("/account/mobile").with(user(principal)).with(csrf()).with(session).param("code", wrong))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("验证码不正确，还可尝试4次。")));
 		assertThat(jdbc.sql("select mobile_masked from account where id = ?").param(admin.id()).query().singleRow())

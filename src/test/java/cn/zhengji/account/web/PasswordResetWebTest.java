@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import cn.zhengji.account.AccountFixtures;
 import cn.zhengji.account.AccountFixtures.Fixture;
 import cn.zhengji.account.AccountTestContext;
+import cn.zhengji.account.SessionCookies;
 import cn.zhengji.account.MutableClock;
 import cn.zhengji.account.RecordingSmsGateway;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
@@ -27,8 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -45,6 +48,9 @@ class PasswordResetWebTest {
 	static final String NEW_PASSWORD = "Reset#New2026";
 
 	static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+	@Autowired
+	JdbcIndexedSessionRepository storedSessions;
 
 	@Autowired
 	MockMvc mvc;
@@ -64,7 +70,7 @@ class PasswordResetWebTest {
 	@Autowired
 	MutableClock clock;
 
-	MockHttpSession session = new MockHttpSession();
+	SessionCookies session = new SessionCookies();
 
 	@BeforeEach
 	void stopTheClock() {
@@ -101,7 +107,7 @@ class PasswordResetWebTest {
 		assertThat(sms.sentTo(worker.mobile()).getFirst().text()).startsWith("【职工网络正能量作品申报平台】您正在找回密码，验证码为");
 		String code = sms.lastCodeTo(worker.mobile());
 
-		mvc.perform(get("/password-reset").session(session))
+		mvc.perform(get("/password-reset").with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString(masked)))
 			.andExpect(content().string(Matchers.containsString("name=\"code\"")))
@@ -124,8 +130,12 @@ class PasswordResetWebTest {
 
 		// The code was used: the same code, again, on a fresh session that knows the
 		// number, resets nothing.
-		MockHttpSession again = new MockHttpSession();
-		again.setAttribute("cn.zhengji.account.web.PasswordResetController.mobile", worker.mobile());
+		@SuppressWarnings("unchecked")
+		SessionRepository<Session> repository = (SessionRepository<Session>) (SessionRepository<?>) storedSessions;
+		Session stored = repository.createSession();
+		stored.setAttribute("cn.zhengji.account.web.PasswordResetController.mobile", worker.mobile());
+		repository.save(stored);
+		SessionCookies again = SessionCookies.forSession(stored.getId());
 		reset(code, "Other#New2026", "Other#New2026", again).andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("请先获取短信验证码。")));
 		mvc.perform(formLogin("/sign-in").user(worker.mobile()).password(NEW_PASSWORD)).andExpect(authenticated());
@@ -154,9 +164,9 @@ class PasswordResetWebTest {
 		Fixture worker = fixtures.participant("fj-fuzhou");
 		String stranger = AccountFixtures.uniqueMobile();
 		for (String mobile : new String[] { worker.mobile(), stranger }) {
-			sendCode(mobile, new MockHttpSession()).andExpect(redirectedUrl("/password-reset"));
+			sendCode(mobile, new SessionCookies()).andExpect(redirectedUrl("/password-reset"));
 			clock.advance(Duration.ofSeconds(45));
-			sendCode(mobile, new MockHttpSession()).andExpect(status().isOk())
+			sendCode(mobile, new SessionCookies()).andExpect(status().isOk())
 				.andExpect(content().string(Matchers.containsString("获取验证码过于频繁，请15秒后再试。")));
 		}
 		assertThat(sms.sentTo(worker.mobile())).hasSize(1);
@@ -166,12 +176,12 @@ class PasswordResetWebTest {
 		for (int i = 0; i < 30; i++) {
 			mvc.perform(post("/register/code").with(office)
 				.with(csrf())
-				.session(new MockHttpSession())
+				.with(new SessionCookies())
 				.param("mobile", AccountFixtures.uniqueMobile())).andExpect(redirectedUrl("/register"));
 		}
 		mvc.perform(post("/password-reset/code").with(office)
 			.with(csrf())
-			.session(new MockHttpSession())
+			.with(new SessionCookies())
 			.param("mobile", worker.mobile()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("当前网络获取验证码过于频繁，请一小时后再试。")));
@@ -188,15 +198,15 @@ class PasswordResetWebTest {
 		reset(code, NEW_PASSWORD, NEW_PASSWORD, session).andExpect(redirectedUrl("/sign-in"));
 	}
 
-	private ResultActions sendCode(String mobile, MockHttpSession on) throws Exception {
+	private ResultActions sendCode(String mobile, SessionCookies on) throws Exception {
 		return mvc.perform(post("/password-reset/code").with(from("198.18.0." + ADDRESSES.incrementAndGet()))
-			.session(on)
+			.with(on)
 			.with(csrf())
 			.param("mobile", mobile));
 	}
 
-	private ResultActions reset(String code, String password, String repeat, MockHttpSession on) throws Exception {
-		return mvc.perform(post("/password-reset").session(on)
+	private ResultActions reset(String code, String password, String repeat, SessionCookies on) throws Exception {
+		return mvc.perform(post("/password-reset").with(on)
 			.with(csrf())
 			.param("code", code)
 			.param("newPassword", password)

@@ -20,6 +20,7 @@ import java.util.Map;
 import cn.zhengji.account.AccountFixtures;
 import cn.zhengji.account.AccountFixtures.Fixture;
 import cn.zhengji.account.AccountTestContext;
+import cn.zhengji.account.SessionCookies;
 import cn.zhengji.account.MutableClock;
 import cn.zhengji.account.RecordingSmsGateway;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -57,7 +57,7 @@ class RegistrationWebTest {
 	@Autowired
 	MutableClock clock;
 
-	MockHttpSession session = new MockHttpSession();
+	SessionCookies session = new SessionCookies();
 
 	@BeforeEach
 	void stopTheClock() {
@@ -74,11 +74,10 @@ class RegistrationWebTest {
 		String mobile = AccountFixtures.uniqueMobile();
 		String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
 
-		mvc.perform(get("/register").session(session))
+		mvc.perform(get("/register").with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("第一步：验证手机号")));
-		mvc.perform(
-				post("/register/code").with(fromItsOwnAddress()).session(session).with(csrf()).param("mobile", mobile))
+		mvc.perform(post("/register/code").with(fromItsOwnAddress()).with(session).with(csrf()).param("mobile", mobile))
 			.andExpect(redirectedUrl("/register"))
 			.andExpect(flash().attribute("flashSuccess", "验证码已发送至 " + masked + "，5分钟内有效。"));
 		assertThat(sms.sentTo(mobile)).hasSize(1);
@@ -89,7 +88,7 @@ class RegistrationWebTest {
 			.query(Integer.class)
 			.single()).isZero();
 
-		mvc.perform(get("/register").session(session))
+		mvc.perform(get("/register").with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString(masked)))
 			.andExpect(content().string(Matchers.containsString("福建省总工会（本级）")))
@@ -204,7 +203,7 @@ class RegistrationWebTest {
 		clock.advance(Duration.ofSeconds(45));
 
 		mvc.perform(post("/register/code").with(fromItsOwnAddress())
-			.session(new MockHttpSession())
+			.with(new SessionCookies())
 			.with(csrf())
 			.param("mobile", mobile))
 			.andExpect(status().isOk())
@@ -215,8 +214,7 @@ class RegistrationWebTest {
 			requestCode(mobile);
 		}
 		clock.advance(Duration.ofSeconds(61));
-		mvc.perform(
-				post("/register/code").with(fromItsOwnAddress()).session(session).with(csrf()).param("mobile", mobile))
+		mvc.perform(post("/register/code").with(fromItsOwnAddress()).with(session).with(csrf()).param("mobile", mobile))
 			.andExpect(redirectedUrl("/register"))
 			.andExpect(flash().attribute("flashError", "该手机号24小时内获取验证码已达10次上限，请明天再试。"));
 		assertThat(sms.sentTo(mobile)).hasSize(10);
@@ -231,13 +229,13 @@ class RegistrationWebTest {
 		String address = "192.0.2." + ADDRESSES.incrementAndGet();
 		for (int i = 0; i < 30; i++) {
 			mvc.perform(post("/register/code").with(from(address))
-				.session(new MockHttpSession())
+				.with(new SessionCookies())
 				.with(csrf())
 				.param("mobile", AccountFixtures.uniqueMobile())).andExpect(redirectedUrl("/register"));
 		}
 		String refused = AccountFixtures.uniqueMobile();
 		mvc.perform(post("/register/code").with(from(address))
-			.session(new MockHttpSession())
+			.with(new SessionCookies())
 			.with(csrf())
 			.param("mobile", refused))
 			.andExpect(status().isOk())
@@ -273,7 +271,7 @@ class RegistrationWebTest {
 	@Test
 	void refusesAMalformedMobileNumber() throws Exception {
 		mvc.perform(
-				post("/register/code").with(fromItsOwnAddress()).session(session).with(csrf()).param("mobile", "12345"))
+				post("/register/code").with(fromItsOwnAddress()).with(session).with(csrf()).param("mobile", "12345"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("mobileForm", "mobile", "account.register.mobile.invalid"))
 			.andExpect(content().string(Matchers.containsString("请输入正确的11位手机号。")));
@@ -284,7 +282,7 @@ class RegistrationWebTest {
 		String mobile = AccountFixtures.uniqueMobile();
 		String code = requestCode(mobile);
 
-		mvc.perform(post("/register").session(session).with(csrf()).param("code", code).param("password", "short"))
+		mvc.perform(post("/register").with(session).with(csrf()).param("code", code).param("password", "short"))
 			.andExpect(status().isOk())
 			.andExpect(
 					model().attributeHasFieldErrorCode("form", "displayName", "account.register.displayName.required"))
@@ -310,7 +308,7 @@ class RegistrationWebTest {
 	void keepsTheChosenOrganisationWhenTheFormComesBack() throws Exception {
 		String code = requestCode(AccountFixtures.uniqueMobile());
 
-		mvc.perform(post("/register").session(session)
+		mvc.perform(post("/register").with(session)
 			.with(csrf())
 			.param("code", code)
 			.param("organisationIds", String.valueOf(id("fj-fuzhou")), String.valueOf(id("demo-county")), ""))
@@ -322,20 +320,19 @@ class RegistrationWebTest {
 
 	@Test
 	void step2NeedsACodeRequestedInThisSession() throws Exception {
-		mvc.perform(post("/register").session(new MockHttpSession()).with(csrf()).param("code", "123456"))
+		mvc.perform(post("/register").with(new SessionCookies()).with(csrf()).param("code", "123456"))
 			.andExpect(redirectedUrl("/register"))
 			.andExpect(flash().attribute("flashError", "请先获取短信验证码。"));
 	}
 
 	private String requestCode(String mobile) throws Exception {
-		mvc.perform(
-				post("/register/code").with(fromItsOwnAddress()).session(session).with(csrf()).param("mobile", mobile))
+		mvc.perform(post("/register/code").with(fromItsOwnAddress()).with(session).with(csrf()).param("mobile", mobile))
 			.andExpect(redirectedUrl("/register"));
 		return sms.lastCodeTo(mobile);
 	}
 
 	private ResultActions register(String code, String displayName, long... organisationIds) throws Exception {
-		MockHttpServletRequestBuilder request = post("/register").session(session)
+		MockHttpServletRequestBuilder request = post("/register").with(session)
 			.with(csrf())
 			.param("code", code)
 			.param("displayName", displayName)

@@ -19,15 +19,14 @@ import java.util.List;
 import cn.zhengji.account.AccountFixtures;
 import cn.zhengji.account.AccountFixtures.Fixture;
 import cn.zhengji.account.AccountTestContext;
+import cn.zhengji.account.SessionCookies;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 @AccountTestContext
 class SignInWebTest {
@@ -77,20 +76,15 @@ class SignInWebTest {
 	void signsInByMobileNumber() throws Exception {
 		Fixture participant = fixtures.participant("fj-xiamen");
 
-		MvcResult result = mvc
-			.perform(formLogin("/sign-in").user(participant.mobile()).password(AccountFixtures.PASSWORD))
+		mvc.perform(formLogin("/sign-in").user(participant.mobile()).password(AccountFixtures.PASSWORD))
 			.andExpect(redirectedUrl("/workbench"))
-			.andExpect(authenticated().withRoles("PARTICIPANT"))
-			.andReturn();
-
-		SignedInUser principal = (SignedInUser) ((org.springframework.security.core.context.SecurityContext) result
-			.getRequest()
-			.getSession()
-			.getAttribute("SPRING_SECURITY_CONTEXT")).getAuthentication().getPrincipal();
-		assertThat(principal.accountId()).isEqualTo(participant.id());
-		assertThat(principal.loginName())
-			.isEqualTo(participant.mobile().substring(0, 3) + "****" + participant.mobile().substring(7));
-		assertThat(principal.getPassword()).isNull();
+			.andExpect(authenticated().withRoles("PARTICIPANT").withAuthentication(authentication -> {
+				SignedInUser principal = (SignedInUser) authentication.getPrincipal();
+				assertThat(principal.accountId()).isEqualTo(participant.id());
+				assertThat(principal.loginName())
+					.isEqualTo(participant.mobile().substring(0, 3) + "****" + participant.mobile().substring(7));
+				assertThat(principal.getPassword()).isNull();
+			}));
 	}
 
 	@Test
@@ -116,19 +110,19 @@ class SignInWebTest {
 
 	@Test
 	void aRefusedSignInKeepsTheTypedAccountButNeverThePassword() throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		mvc.perform(post("/sign-in").session(session)
+		SessionCookies session = new SessionCookies();
+		mvc.perform(post("/sign-in").with(session)
 			.with(csrf())
 			.param("username", "typed-account-13")
 			.param("password", "Wrong#Password1")).andExpect(redirectedUrl("/sign-in?error"));
-		mvc.perform(get("/sign-in").param("error", "").session(session))
+		mvc.perform(get("/sign-in").param("error", "").with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(GENERIC_FAILURE)))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"typed-account-13\"")))
 			.andExpect(content()
 				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Wrong#Password1"))));
 		// Shown once: a fresh visit of the page starts empty.
-		mvc.perform(get("/sign-in").session(session))
+		mvc.perform(get("/sign-in").with(session))
 			.andExpect(content()
 				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("typed-account-13"))));
 	}
@@ -160,21 +154,17 @@ class SignInWebTest {
 	@Test
 	void changesTheSessionIdAtSignIn() throws Exception {
 		Fixture expert = fixtures.expert("fj");
-		MockHttpSession session = new MockHttpSession();
-		String before = session.getId();
+		SessionCookies session = new SessionCookies();
+		mvc.perform(get("/sign-in").with(session)).andExpect(status().isOk());
+		String before = session.id();
+		assertThat(before).isNotNull();
 
-		MvcResult result = mvc.perform(post("/sign-in").session(session).with(csrf()).with(request -> {
-			// As a browser would: the request names the session it comes with (the
-			// cookie).
-			request.setRequestedSessionId(before);
-			request.setRequestedSessionIdValid(true);
-			return request;
-		}).param("username", expert.login()).param("password", AccountFixtures.PASSWORD))
-			.andExpect(redirectedUrl("/workbench"))
-			.andReturn();
+		mvc.perform(post("/sign-in").with(session)
+			.with(csrf())
+			.param("username", expert.login())
+			.param("password", AccountFixtures.PASSWORD)).andExpect(redirectedUrl("/workbench"));
 
-		assertThat(result.getRequest().getSession(false)).isNotNull();
-		assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(before);
+		assertThat(session.id()).isNotNull().isNotEqualTo(before);
 	}
 
 	@Test

@@ -104,7 +104,7 @@ final class UploadTestClient {
 		return cookies.getCookieStore()
 			.getCookies()
 			.stream()
-			.filter(cookie -> cookie.getName().equals("JSESSIONID"))
+			.filter(cookie -> cookie.getName().equals("ZJSESSION"))
 			.map(HttpCookie::toString)
 			.findFirst()
 			.orElseThrow();
