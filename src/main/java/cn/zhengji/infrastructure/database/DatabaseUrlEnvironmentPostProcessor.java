@@ -21,11 +21,28 @@ class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String databaseUrl = environment.getProperty("DATABASE_URL");
-		if (databaseUrl == null || databaseUrl.isBlank() || environment.containsProperty("spring.datasource.url")) {
-			return;
+		if (databaseUrl != null && !databaseUrl.isBlank() && !environment.containsProperty("spring.datasource.url")) {
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("databaseUrl", toDatasourceProperties(databaseUrl.strip())));
 		}
-		environment.getPropertySources()
-			.addLast(new MapPropertySource("databaseUrl", toDatasourceProperties(databaseUrl.strip())));
+		// The schema owner, for Flyway only (issue 11 item 1); the platform itself runs
+		// as
+		// the role of DATABASE_URL.
+		String ownerUrl = environment.getProperty("ZHENGJI_DATABASE_OWNER_URL");
+		if (ownerUrl != null && !ownerUrl.isBlank() && !environment.containsProperty("spring.flyway.user")) {
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("databaseOwnerUrl", toFlywayProperties(ownerUrl.strip())));
+		}
+	}
+
+	static Map<String, Object> toFlywayProperties(String ownerUrl) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		toDatasourceProperties(ownerUrl)
+			.forEach((key, value) -> properties.put(key.replace("spring.datasource.", "spring.flyway."), value));
+		if (properties.containsKey("spring.flyway.username")) {
+			properties.put("spring.flyway.user", properties.remove("spring.flyway.username"));
+		}
+		return properties;
 	}
 
 	static Map<String, Object> toDatasourceProperties(String databaseUrl) {

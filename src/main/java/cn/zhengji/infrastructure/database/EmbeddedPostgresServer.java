@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,12 +35,19 @@ final class EmbeddedPostgresServer {
 
 	private final Path dataDirectory;
 
-	private final EmbeddedPostgres postgres;
+	private final DatabaseCredentials credentials;
+
+	private final int port;
+
+	private EmbeddedPostgres postgres;
 
 	private int users;
 
-	private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+	private EmbeddedPostgresServer(Path dataDirectory, DatabaseCredentials credentials, int port,
+			EmbeddedPostgres postgres) {
 		this.dataDirectory = dataDirectory;
+		this.credentials = credentials;
+		this.port = port;
 		this.postgres = postgres;
 	}
 
@@ -46,9 +55,11 @@ final class EmbeddedPostgresServer {
 	 * @param startEmpty whether to delete the data directory before the first start in
 	 * this JVM (tests); never for real data
 	 */
-	static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean startEmpty) {
+	static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, DatabaseCredentials credentials,
+			boolean startEmpty) {
 		Path key = dataDirectory.toAbsolutePath().normalize();
-		EmbeddedPostgresServer server = RUNNING.computeIfAbsent(key, dir -> start(dir, startEmpty));
+		EmbeddedPostgresServer server = RUNNING.computeIfAbsent(key,
+				dir -> start(dir, credentials, startEmpty, freePort()));
 		server.users++;
 		return server;
 	}
@@ -60,6 +71,19 @@ final class EmbeddedPostgresServer {
 			}
 			RUNNING.remove(dataDirectory);
 		}
+		stop();
+	}
+
+	/**
+	 * Stops the server and starts it again on the same port and data: what an operator's
+	 * restart of the database looks like to the platform's connection pool.
+	 */
+	synchronized void restart() {
+		stop();
+		postgres = start(dataDirectory, credentials, false, port).postgres;
+	}
+
+	private void stop() {
 		try {
 			postgres.close();
 		}
@@ -68,15 +92,42 @@ final class EmbeddedPostgresServer {
 		}
 	}
 
-	DataSource dataSource() {
-		return postgres.getPostgresDatabase();
-	}
-
+	/** The platform's database, without credentials in the address. */
 	String jdbcUrl() {
-		return postgres.getJdbcUrl("postgres", "postgres");
+		return "jdbc:postgresql://localhost:" + port + "/" + DatabaseCredentials.DATABASE;
 	}
 
-	private static EmbeddedPostgresServer start(Path dataDirectory, boolean startEmpty) {
+	int port() {
+		return port;
+	}
+
+	DatabaseCredentials credentials() {
+		return credentials;
+	}
+
+	/** A connection source as the superuser, to a database of the server. */
+	DataSource superuserDataSource(String database) {
+		return postgres.getDatabase(DatabaseCredentials.SUPERUSER, database,
+				Map.of("password", credentials.superuserPassword()));
+	}
+
+	/** A connection source as the owner of the platform's schema. */
+	DataSource ownerDataSource() {
+		return postgres.getDatabase(DatabaseCredentials.OWNER, DatabaseCredentials.DATABASE,
+				Map.of("password", credentials.ownerPassword()));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No free port for the embedded PostgreSQL", ex);
+		}
+	}
+
+	private static EmbeddedPostgresServer start(Path dataDirectory, DatabaseCredentials credentials, boolean startEmpty,
+			int port) {
 		try {
 			Files.createDirectories(dataDirectory);
 			stopOrphanedServer(dataDirectory);
@@ -90,6 +141,12 @@ final class EmbeddedPostgresServer {
 				.setCleanDataDirectory(false)
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
+				.setPort(port)
+				// zonky checks readiness as the superuser; once set up, that needs the
+				// password.
+				.setConnectConfig("password", credentials.superuserPassword())
+				.setServerConfig("listen_addresses", "localhost")
+				.setServerConfig("password_encryption", "scram-sha-256")
 				// zonky's defaults are for throw-away test databases; this one keeps real
 				// data.
 				.setServerConfig("fsync", "on")
@@ -98,9 +155,10 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("timezone", "UTC")
 				.setServerConfig("max_connections", "100")
 				.start();
+			new EmbeddedServerSetup(postgres, dataDirectory, credentials).secure();
 			log.info("Embedded PostgreSQL started in {} ms, data in {}", (System.nanoTime() - started) / 1_000_000,
 					dataDirectory);
-			return new EmbeddedPostgresServer(dataDirectory, postgres);
+			return new EmbeddedPostgresServer(dataDirectory, credentials, port, postgres);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Embedded PostgreSQL could not start in " + dataDirectory, ex);

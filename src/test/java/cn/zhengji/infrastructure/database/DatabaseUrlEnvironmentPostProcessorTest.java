@@ -26,6 +26,14 @@ class DatabaseUrlEnvironmentPostProcessorTest {
 	}
 
 	@Test
+	void readsTheOwnerForFlywayFromItsOwnUrl() {
+		assertThat(DatabaseUrlEnvironmentPostProcessor
+			.toFlywayProperties("postgres://zhengji_owner:o%23wn@db.internal/zhengji"))
+			.isEqualTo(Map.of("spring.flyway.url", "jdbc:postgresql://db.internal:5432/zhengji", "spring.flyway.user",
+					"zhengji_owner", "spring.flyway.password", "o#wn"));
+	}
+
+	@Test
 	void rejectsOtherDatabases() {
 		assertThatThrownBy(() -> DatabaseUrlEnvironmentPostProcessor.toDatasourceProperties("mysql://h/d"))
 			.isInstanceOf(IllegalStateException.class);

@@ -46,10 +46,13 @@ class EmbeddedPostgresKillIntegrationTest {
 										// PostgreSQL
 			assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		}
-		assertThat(Files.exists(dataDirectory.resolve("postmaster.pid"))).as("PostgreSQL outlived its JVM").isTrue();
+		assertThat(Files.exists(dataDirectory.resolve("postgres").resolve("postmaster.pid")))
+			.as("PostgreSQL outlived its JVM")
+			.isTrue();
 
-		EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(dataDirectory, false);
-		try (Connection connection = server.dataSource().getConnection();
+		EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(dataDirectory.resolve("postgres"),
+				DatabaseCredentials.loadOrGenerate(dataDirectory.resolve("database.properties")), false);
+		try (Connection connection = server.ownerDataSource().getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("select value from survivor")) {
 			assertThat(rows.next()).isTrue();

@@ -18,8 +18,9 @@ final class EmbeddedServerChildProcess {
 	// READY.
 	@SuppressWarnings("checkstyle:systemOut")
 	public static void main(String[] args) throws Exception {
-		EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(Path.of(args[0]), false);
-		try (Connection connection = server.dataSource().getConnection();
+		EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(Path.of(args[0]).resolve("postgres"),
+				DatabaseCredentials.loadOrGenerate(Path.of(args[0]).resolve("database.properties")), false);
+		try (Connection connection = server.ownerDataSource().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("create table if not exists survivor (value text not null)");
 			statement.execute("insert into survivor (value) values ('" + args[1] + "')");
