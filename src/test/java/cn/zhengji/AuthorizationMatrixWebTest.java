@@ -395,6 +395,8 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/audit", anyAdmin(200)),
 			Endpoint.get("/admin/audit?action=CREATED&page=1", anyAdmin(200)),
 			Endpoint.get("/admin/audit/{auditEvent}", adminInSubtree(200)),
+			// Issue 11 (sec/audit): the audit chain's verification.
+			Endpoint.get("/admin/audit/chain", platformAdminOnly(200)),
 
 			// --- account: signing in and out, registration, own pages ---
 			// A signed-in user asking for the sign-in page is sent on to the workbench.

@@ -52,6 +52,11 @@ class MessagesTest {
 			Map.entry("activity.metric.", "cn.zhengji.campaign.TargetMetric"),
 			Map.entry("campaign.outcome.", "cn.zhengji.campaign.DefinitionOutcome"),
 			Map.entry("audit.action.", "cn.zhengji.audit.AuditAction"),
+			// Issue 11 (sec/audit): why a link of the audit chain is broken; the
+			// summaries of
+			// the denied requests (ACCESS_DENIED and CSRF_REJECTED only)
+			Map.entry("audit.chain.fault.", "cn.zhengji.audit.AuditChainVerification$Fault"),
+			Map.entry("audit.denied.summary.", ""),
 			Map.entry("account.password.policy.", "cn.zhengji.account.PasswordPolicy$Violation"),
 			Map.entry("account.role.", "cn.zhengji.infrastructure.security.Role"),
 			Map.entry("account.participantKind.", "cn.zhengji.account.ParticipantKind"),

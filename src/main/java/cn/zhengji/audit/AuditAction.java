@@ -14,6 +14,15 @@ public enum AuditAction {
 	 * A signed-in user was answered 404 for another unit's object (issue 10); nothing of
 	 * the object is recorded.
 	 */
-	ACCESS_REFUSED
+	ACCESS_REFUSED,
+	/**
+	 * A request refused by the URL rules (answered 404 like everything not one's own);
+	 * counted per actor and minute (issue 11).
+	 */
+	ACCESS_DENIED,
+	/** A form or API call without a valid CSRF token; counted per actor and minute. */
+	CSRF_REJECTED,
+	/** Events older than the retention period were removed (issue 11). */
+	AUDIT_PURGED
 
 }

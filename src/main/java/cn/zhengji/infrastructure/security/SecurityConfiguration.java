@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import cn.zhengji.infrastructure.Texts;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,7 +51,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, Texts texts, SessionLimits sessionLimits) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, Texts texts, SessionLimits sessionLimits,
+			ApplicationEventPublisher events) throws Exception {
 		// springdoc serves the same description as YAML at /v3/api-docs.yaml: public as
 		// well.
 		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
@@ -67,8 +72,10 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> writeProblem(response, 401, "Unauthorized",
 						texts.text("error.detail.signInRequired")))
-				.accessDeniedHandler((request, response, ex) -> writeProblem(response, 404, "Not Found",
-						texts.text("error.detail.notFound"))))
+				.accessDeniedHandler((request, response, ex) -> {
+					published(events, request, ex);
+					writeProblem(response, 404, "Not Found", texts.text("error.detail.notFound"));
+				}))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
 			// Issue 11 items 3 and 6: session limits, and the forced password change as a
@@ -81,7 +88,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http, SessionLimits sessionLimits) throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, SessionLimits sessionLimits, ApplicationEventPublisher events)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(staticResourcePatterns())
 			.permitAll()
 			.requestMatchers("/", "/campaigns/**", "/qr.png", "/sign-in", "/register", "/register/**", "/error",
@@ -104,7 +112,10 @@ class SecurityConfiguration {
 				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			}, request -> request.getHeader("HX-Request") != null)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true)
-				.accessDeniedHandler((request, response, ex) -> response.sendError(HttpServletResponse.SC_NOT_FOUND)))
+				.accessDeniedHandler((request, response, ex) -> {
+					published(events, request, ex);
+					response.sendError(HttpServletResponse.SC_NOT_FOUND);
+				}))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
@@ -115,6 +126,14 @@ class SecurityConfiguration {
 						.sendRedirect(request.getContextPath() + PasswordChangeRequiredFilter.CHANGE_PASSWORD_PATH)),
 					SessionLimitsFilter.class);
 		return http.build();
+	}
+
+	// Issue 11 (audit of denied requests): both chains tell the audit log what they
+	// refused.
+	private static void published(ApplicationEventPublisher events, HttpServletRequest request,
+			AccessDeniedException ex) {
+		events.publishEvent(new RequestDenied(ex instanceof CsrfException, request.getMethod(),
+				request.getRequestURI().substring(request.getContextPath().length())));
 	}
 
 	private static void writeProblem(HttpServletResponse response, int status, String title, String detail)

@@ -1,5 +1,8 @@
 package cn.zhengji.infrastructure.web;
 
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 
 import cn.zhengji.infrastructure.Texts;
@@ -36,6 +39,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ErrorResponses {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Texts texts;
 
@@ -103,10 +108,33 @@ class ErrorResponses {
 		return respond(request, HttpStatus.CONFLICT, "error.detail.conflict");
 	}
 
+	@ExceptionHandler(ParameterText.InvalidText.class)
+	Object invalidText(HttpServletRequest request) {
+		return respond(request, HttpStatus.BAD_REQUEST, "error.detail.invalidCharacters");
+	}
+
+	/**
+	 * Logged with an error id that the page (or problem) shows, so that a user's report
+	 * leads to the stack trace without the page revealing anything of it.
+	 */
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request) {
-		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
-		return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.detail.unexpected");
+		String errorId = HexFormat.of().formatHex(randomBytes());
+		log.error("Unhandled error [{}] on {} {}", errorId, request.getMethod(), request.getRequestURI(), ex);
+		Object answer = respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.detail.unexpected");
+		if (answer instanceof ModelAndView page) {
+			page.addObject("errorId", errorId);
+		}
+		else if (answer instanceof ResponseEntity<?> problem && problem.getBody() instanceof ProblemDetail detail) {
+			detail.setProperty("errorId", errorId);
+		}
+		return answer;
+	}
+
+	private static byte[] randomBytes() {
+		byte[] bytes = new byte[6];
+		RANDOM.nextBytes(bytes);
+		return bytes;
 	}
 
 	private Object respond(HttpServletRequest request, HttpStatus status, String code, Object... arguments) {
@@ -120,7 +148,7 @@ class ErrorResponses {
 			case NOT_FOUND, CONFLICT, BAD_REQUEST, INTERNAL_SERVER_ERROR -> "error/" + status.value();
 			default -> "error/error";
 		};
-		return new ModelAndView(view, Map.of("detail", detail), status);
+		return new ModelAndView(view, new HashMap<>(Map.of("detail", detail)), status);
 	}
 
 }
