@@ -103,6 +103,15 @@ class ErrorResponses {
 		return respond(request, HttpStatus.CONFLICT, "error.detail.conflict");
 	}
 
+	/**
+	 * Issue 11 item 8: a rule's refusal that no form catches (a request no page of the
+	 * refused kind leads to): its own Chinese message, never a 500.
+	 */
+	@ExceptionHandler(ChangeRejected.class)
+	Object refused(ChangeRejected ex, HttpServletRequest request) {
+		return respond(request, HttpStatus.BAD_REQUEST, ex.messageCode(), ex.arguments());
+	}
+
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
