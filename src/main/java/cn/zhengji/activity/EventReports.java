@@ -16,6 +16,7 @@ import cn.zhengji.campaign.CategoryRules.FileKind;
 import cn.zhengji.files.StoredFile;
 import cn.zhengji.files.StoredFiles;
 import cn.zhengji.infrastructure.Texts;
+import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.media.Finding;
@@ -233,6 +234,10 @@ public class EventReports {
 	 * campaign (and anyone but an organisation admin).
 	 */
 	public void requireReporter(SignedInUser actor, Campaign campaign) {
+		if (actor.role() != Role.ORG_ADMIN) {
+			// Only organisation admins report: for anyone else the page does not exist.
+			throw new NotFoundException("reporting in " + campaign.code() + " for " + actor);
+		}
 		if (!mayReport(actor, campaign)) {
 			throw reportsInstead(actor, campaign)
 				.map(feeder -> new ActivityRejected(null, "activity.campaign.reportsInstead", campaign.title(),
