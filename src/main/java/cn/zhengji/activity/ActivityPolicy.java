@@ -34,15 +34,13 @@ public final class ActivityPolicy {
 	}
 
 	/**
-	 * Events and reach figures are reported by the admins of a union for that union,
-	 * within the campaign's tree, and entered once: a union inside the tree of a campaign
-	 * that feeds this one (福建 in the national campaign) reports there, and its figures
-	 * count here through the roll-up.
-	 * @param feeders the campaigns feeding this one ({@code Campaigns.feeders})
+	 * Events and reach figures are reported by the admins of a union for that union, in a
+	 * campaign the union takes part in ({@code Campaigns.takesPart}, the campaign
+	 * module's rule: within the host's tree, below an allocated unit, and not through a
+	 * feeding campaign, so that a Fujian union's figures are entered once).
 	 */
-	static boolean reportsIn(SignedInUser actor, Campaign campaign, List<Campaign> feeders) {
-		return actor.role() == Role.ORG_ADMIN && actor.organisationPath().startsWith(campaign.hostOrganisationPath())
-				&& reportsInstead(actor, feeders).isEmpty();
+	static boolean reportsIn(SignedInUser actor, boolean unionTakesPart) {
+		return actor.role() == Role.ORG_ADMIN && unionTakesPart;
 	}
 
 	/** The feeding campaign in whose tree the actor's union reports instead, if any. */

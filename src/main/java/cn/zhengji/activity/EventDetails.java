@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+
+import cn.zhengji.campaign.Campaign;
 import cn.zhengji.infrastructure.text.CharacterCount;
 
 /**
@@ -31,8 +33,25 @@ public record EventDetails(LocalDate heldOn, String place, String enterprise, in
 	 * @throws ActivityRejected with every problem found
 	 */
 	public static EventDetails from(EventInput input, int campaignYear, LocalDate today) {
+		return from(input, campaignYear, today, null);
+	}
+
+	/**
+	 * Checks the input of a form against the rules of the campaign: besides those of its
+	 * year, the day must lie within the campaign's dates (issue 11 item 8: an event held
+	 * outside them does not count for it).
+	 */
+	public static EventDetails from(EventInput input, Campaign campaign, LocalDate today) {
+		return from(input, campaign.year(), today, campaign);
+	}
+
+	private static EventDetails from(EventInput input, int campaignYear, LocalDate today, Campaign campaign) {
 		List<ActivityRejected> problems = new ArrayList<>();
 		LocalDate heldOn = heldOn(input.heldOn(), campaignYear, today, problems);
+		if (heldOn != null && campaign != null && !heldOn.isAfter(today) && heldOn.getYear() >= campaignYear
+				&& !campaign.runsOn(heldOn)) {
+			problems.add(outsideCampaign(campaign));
+		}
 		String place = text(input.place());
 		if (place == null) {
 			problems.add(new ActivityRejected("place", "activity.event.place.required"));
@@ -90,6 +109,14 @@ public record EventDetails(LocalDate heldOn, String place, String enterprise, in
 					String.valueOf(campaignYear)));
 		}
 		return date;
+	}
+
+	private static ActivityRejected outsideCampaign(Campaign campaign) {
+		String first = campaign.firstDay().map(LocalDate::toString).orElse("");
+		return campaign.lastDay()
+			.map(last -> new ActivityRejected("heldOn", "activity.event.heldOn.outsideCampaign", first,
+					last.toString()))
+			.orElseGet(() -> new ActivityRejected("heldOn", "activity.event.heldOn.beforeCampaignStart", first));
 	}
 
 	private static Integer participants(String text, List<ActivityRejected> problems) {

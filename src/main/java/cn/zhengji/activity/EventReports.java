@@ -16,6 +16,7 @@ import cn.zhengji.campaign.CategoryRules.FileKind;
 import cn.zhengji.files.StoredFile;
 import cn.zhengji.files.StoredFiles;
 import cn.zhengji.infrastructure.Texts;
+import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.media.Finding;
@@ -62,9 +63,12 @@ public class EventReports {
 
 	private final Texts texts;
 
+	private final EventRateLimit rateLimit;
+
 	EventReports(EventRecords records, OfflineEvents events, Campaigns campaigns, StoredFiles files,
 			MediaInspector inspector, AuditLog auditLog, Clock clock, Texts texts,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, EventRateLimit rateLimit) {
+		this.rateLimit = rateLimit;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.texts = texts;
 		this.photo = new AttachmentSlot("photo", texts.text("activity.photo.label"), false,
@@ -80,7 +84,7 @@ public class EventReports {
 
 	/** Whether the admin may report events in this campaign (for its own union). */
 	public boolean mayReport(SignedInUser actor, Campaign campaign) {
-		return ActivityPolicy.reportsIn(actor, campaign, campaigns.feeders(campaign));
+		return ActivityPolicy.reportsIn(actor, campaigns.takesPart(campaign, actor.organisationPath()));
 	}
 
 	/**
@@ -93,14 +97,17 @@ public class EventReports {
 
 	/**
 	 * Records an event of the actor's own union. Writes the event and a CREATED audit
-	 * event.
-	 * @throws ActivityRejected with every problem of the input; nothing is stored
-	 * @throws NotFoundException when the actor does not report in this campaign
+	 * event. Issue 11 item 8: only in a campaign the union takes part in
+	 * ({@code Campaigns.takesPart}), for a day within the campaign's dates, and at most
+	 * as many a day and an hour as {@link EventRateLimit} allows the union.
+	 * @throws ActivityRejected with every problem of the input, when the union does not
+	 * take part in the campaign or reported too many events lately; nothing is stored
 	 */
 	@Transactional
 	public OfflineEvent report(SignedInUser actor, Campaign campaign, EventInput input) {
 		requireReporter(actor, campaign);
-		EventDetails details = EventDetails.from(input, campaign.year(), events.today(campaign));
+		EventDetails details = EventDetails.from(input, campaign, events.today(campaign));
+		rateLimit.check(actor.organisationId(), campaign.id(), clock.instant());
 		long id = records.insert(campaign.id(), actor.organisationId(), actor.organisationPath(), details,
 				actor.accountId(), clock.instant());
 		OfflineEvent event = records.find(id).orElseThrow();
@@ -120,7 +127,7 @@ public class EventReports {
 		// A stale form is answered as such, whatever else is wrong with it.
 		before.requireVersion(version);
 		Campaign campaign = campaignOf(before);
-		EventDetails details = EventDetails.from(input, campaign.year(), events.today(campaign));
+		EventDetails details = EventDetails.from(input, campaign, events.today(campaign));
 		OfflineEvent after = before.revised(details, version, clock.instant());
 		records.update(after);
 		auditLog.recordChange(AuditAction.UPDATED, TARGET, id, before.organisationPath(),
@@ -222,9 +229,20 @@ public class EventReports {
 			.orElseThrow(() -> new NotFoundException("campaign " + event.campaignId()));
 	}
 
-	private void requireReporter(SignedInUser actor, Campaign campaign) {
-		if (!mayReport(actor, campaign)) {
+	/**
+	 * Refuses, with the reason in Chinese, an admin whose union does not take part in the
+	 * campaign (and anyone but an organisation admin).
+	 */
+	public void requireReporter(SignedInUser actor, Campaign campaign) {
+		if (actor.role() != Role.ORG_ADMIN) {
+			// Only organisation admins report: for anyone else the page does not exist.
 			throw new NotFoundException("reporting in " + campaign.code() + " for " + actor);
+		}
+		if (!mayReport(actor, campaign)) {
+			throw reportsInstead(actor, campaign)
+				.map(feeder -> new ActivityRejected(null, "activity.campaign.reportsInstead", campaign.title(),
+						feeder.title()))
+				.orElseGet(() -> new ActivityRejected(null, "activity.campaign.notTakingPart", campaign.title()));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package cn.zhengji.activity;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.TargetMetric;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
-import cn.zhengji.infrastructure.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,6 +81,12 @@ public class ReachFigures {
 	@Transactional
 	public Map<TargetMetric, Long> save(SignedInUser actor, Campaign campaign, Map<TargetMetric, String> input) {
 		Map<TargetMetric, Long> before = own(actor, campaign);
+		// Issue 11 item 8: figures are about the campaign's days; once it is over they
+		// stand.
+		LocalDate today = LocalDate.ofInstant(clock.instant(), campaign.timeZone());
+		campaign.lastDay().filter(today::isAfter).ifPresent(last -> {
+			throw new ActivityRejected(null, "activity.reach.campaignOver", campaign.title(), last.toString());
+		});
 		Map<TargetMetric, Long> after = new EnumMap<>(TargetMetric.class);
 		List<ActivityRejected> problems = new ArrayList<>();
 		for (TargetMetric metric : ENTERED) {
@@ -129,9 +135,7 @@ public class ReachFigures {
 	}
 
 	private void requireReporter(SignedInUser actor, Campaign campaign) {
-		if (!reports.mayReport(actor, campaign)) {
-			throw new NotFoundException("reach figures in " + campaign.code() + " for " + actor);
-		}
+		reports.requireReporter(actor, campaign);
 	}
 
 }

@@ -1,6 +1,7 @@
 package cn.zhengji.campaign;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +58,38 @@ public record Campaign(long id, String code, String title, String shortTitle, in
 	 */
 	public Optional<Instant> submissionDeadline() {
 		return phase(PhaseKind.SUBMISSION).flatMap(phase -> phase.closesAt(timeZone));
+	}
+
+	/**
+	 * The first day of the campaign (its earliest phase), if it has phases.
+	 */
+	public Optional<LocalDate> firstDay() {
+		return phases.stream().map(Phase::startsOn).min(LocalDate::compareTo);
+	}
+
+	/**
+	 * The last day of the campaign (the latest end of its phases); empty when it has no
+	 * phases or a phase that never closes.
+	 */
+	public Optional<LocalDate> lastDay() {
+		if (phases.isEmpty() || phases.stream().anyMatch(phase -> phase.endsOn() == null)) {
+			return Optional.empty();
+		}
+		return phases.stream().map(Phase::endsOn).max(LocalDate::compareTo);
+	}
+
+	/**
+	 * Whether a day lies within the campaign's dates (from its first phase to the end of
+	 * its last, in its own calendar): what units report about it must have happened then.
+	 */
+	public boolean runsOn(LocalDate day) {
+		return firstDay().map(first -> !day.isBefore(first)).orElse(true)
+				&& lastDay().map(last -> !day.isAfter(last)).orElse(true);
+	}
+
+	/** Whether this instant falls on a day of the campaign, in its time zone. */
+	public boolean runsAt(Instant at) {
+		return runsOn(LocalDate.ofInstant(at, timeZone));
 	}
 
 	public boolean hasAdminChanges() {

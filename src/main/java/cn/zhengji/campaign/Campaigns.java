@@ -122,6 +122,28 @@ public class Campaigns {
 		return ids;
 	}
 
+	/**
+	 * Issue 11 item 8: whether a unit takes part in a campaign, the one rule for every
+	 * module that accepts what units write about a campaign (offline events, reach
+	 * figures, announcements). A unit takes part when it is in the host's subtree, is the
+	 * host or lies in the subtree of a unit the campaign allocates events to (a campaign
+	 * without allocations: anywhere in the host's subtree), and is not in the host tree
+	 * of a campaign feeding this one: a Fujian union takes part in the national campaign
+	 * through the Fujian campaign, so that nothing is entered twice.
+	 * @param organisationPath the unit's materialized path ({@code /1/14/})
+	 */
+	public boolean takesPart(Campaign campaign, String organisationPath) {
+		if (!organisationPath.startsWith(campaign.hostOrganisationPath())) {
+			return false;
+		}
+		if (feeders(campaign).stream().anyMatch(feeder -> organisationPath.startsWith(feeder.hostOrganisationPath()))) {
+			return false;
+		}
+		List<Allocation> allocations = allocations(campaign);
+		return allocations.isEmpty() || organisationPath.equals(campaign.hostOrganisationPath()) || allocations.stream()
+			.anyMatch(allocation -> organisationPath.startsWith(allocation.organisationPath()));
+	}
+
 	public List<Category> categories(Campaign campaign) {
 		return jdbc
 			.sql("""

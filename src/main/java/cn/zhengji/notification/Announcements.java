@@ -2,14 +2,17 @@ package cn.zhengji.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
@@ -154,7 +157,7 @@ public class Announcements {
 	@Transactional
 	public long publish(SignedInUser admin, AnnouncementDraft draft) {
 		requireAdmin(admin);
-		AnnouncementDraft clean = check(draft);
+		AnnouncementDraft clean = check(admin, draft, null);
 		Organisation organisation = organisations.findById(admin.organisationId())
 			.orElseThrow(() -> new NotFoundException("organisation " + admin.organisationId()));
 		OffsetDateTime now = now();
@@ -182,7 +185,7 @@ public class Announcements {
 	@Transactional
 	public void update(SignedInUser admin, long id, int version, AnnouncementDraft draft) {
 		Announcement before = getManaged(admin, id);
-		AnnouncementDraft clean = check(draft);
+		AnnouncementDraft clean = check(admin, draft, before.campaignId());
 		int changed = jdbc.sql("""
 				update announcement set title = ?, body = ?, campaign_id = ?, updated_at = ?, version = version + 1
 				where id = ? and version = ?
@@ -214,6 +217,46 @@ public class Announcements {
 		audit.recordChange(AuditAction.UPDATED, "announcement", id, before.organisationPath(),
 				texts.text("announcement.audit.withdrawn", before.title()), state(before),
 				Map.of("state", "WITHDRAWN"));
+	}
+
+	/**
+	 * The campaigns an admin may link an announcement to: those its union takes part in
+	 * and that are not over (the platform admin: every campaign not over), plus the one
+	 * the announcement already names.
+	 */
+	public List<Campaign> linkableCampaigns(SignedInUser admin, Long current) {
+		return campaigns.allVisible()
+			.stream()
+			.filter(campaign -> Objects.equals(campaign.id(), current) || mayLink(admin, campaign))
+			.toList();
+	}
+
+	/**
+	 * Issue 11 item 8: an announcement names only a campaign the admin's union takes part
+	 * in ({@code Campaigns.takesPart}; the platform admin: any), and only while the
+	 * campaign has not ended. An announcement that keeps its campaign keeps it.
+	 */
+	private boolean mayLink(SignedInUser admin, Campaign campaign) {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), campaign.timeZone());
+		boolean over = campaign.lastDay().map(today::isAfter).orElse(false);
+		return !over && (admin.isPlatformAdmin() || campaigns.takesPart(campaign, admin.organisationPath()));
+	}
+
+	private AnnouncementDraft check(SignedInUser admin, AnnouncementDraft draft, Long currentCampaignId) {
+		AnnouncementDraft clean = check(draft);
+		if (clean.campaignId() != null && !clean.campaignId().equals(currentCampaignId)) {
+			Campaign campaign = campaigns.findById(clean.campaignId()).orElseThrow();
+			LocalDate today = LocalDate.ofInstant(clock.instant(), campaign.timeZone());
+			if (campaign.lastDay().filter(today::isAfter).isPresent()) {
+				throw new NotificationChangeRejected("campaignId", "announcement.campaign.over", campaign.title(),
+						campaign.lastDay().orElseThrow().toString());
+			}
+			if (!mayLink(admin, campaign)) {
+				throw new NotificationChangeRejected("campaignId", "announcement.campaign.notTakingPart",
+						campaign.title());
+			}
+		}
+		return clean;
 	}
 
 	private AnnouncementDraft check(AnnouncementDraft draft) {

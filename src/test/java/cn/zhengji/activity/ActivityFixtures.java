@@ -79,6 +79,11 @@ public final class ActivityFixtures {
 		return accounts.newOrganisation(city, "活动测试区总工会", OrganisationKind.COUNTY);
 	}
 
+	/** A new unit of any kind below the parent (uniquely named). */
+	public Organisation unit(Organisation parent, String prefix, OrganisationKind kind) {
+		return accounts.newOrganisation(parent, prefix, kind);
+	}
+
 	public Organisation grassroots(Organisation parent) {
 		return accounts.newOrganisation(parent, "活动测试公司工会", OrganisationKind.GRASSROOTS);
 	}

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.zhengji.account.AccountTestContext;
+import cn.zhengji.account.MutableClock;
 import cn.zhengji.audit.ExcelExports;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.CampaignAdministration;
@@ -22,7 +24,6 @@ import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
 import cn.zhengji.support.HeldRowLock;
-import cn.zhengji.support.ZhengjiTest;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -44,8 +45,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * photos, who may change what, the Excel exports and the reach figures. Each test works
  * in its own copy of a shipped campaign, so that its counts are exact.
  */
-@ZhengjiTest
+@AccountTestContext
 class OfflineEventsIntegrationTest {
+
+	@Autowired
+	MutableClock clock;
+
+	@org.junit.jupiter.api.AfterEach
+	void systemTime() {
+		clock.useSystemTime();
+	}
 
 	@Autowired
 	EventReports reports;
@@ -402,6 +411,8 @@ class OfflineEventsIntegrationTest {
 	@Test
 	void sumsTheReachFiguresOfASubtreeAgainstTheNationalTargets() {
 		Campaign national = fixtures.campaignCopy("national-2024");
+		// While the campaign runs: once it is over its figures stand (issue 11 item 8).
+		clock.set(java.time.Instant.parse("2024-10-01T02:00:00Z"));
 		reach.save(grassrootsAdmin, national, Map.of(TargetMetric.ORGANISATIONS_MOBILISED, "1", TargetMetric.PROMOTERS,
 				"12", TargetMetric.WORKERS_REACHED, "300", TargetMetric.WORKERS_COVERED, "5,000"));
 		reach.save(fuzhouAdmin, national, Map.of(TargetMetric.ORGANISATIONS_MOBILISED, "20", TargetMetric.PROMOTERS,
@@ -480,9 +491,10 @@ class OfflineEventsIntegrationTest {
 		// national one.
 		assertThat(reports.mayReport(grassrootsAdmin, national)).isFalse();
 		assertThat(reports.mayReport(grassrootsAdmin, fujian)).isTrue();
-		assertThatThrownBy(
+		// Told where instead (issue 11 item 8), rather than a bare 404.
+		assertThat(catchThrowableOfType(ActivityRejected.class,
 				() -> reports.report(fuzhouAdmin, national, ActivityFixtures.event("2024-06-02", "福州市职工服务中心", 10)))
-			.isInstanceOf(NotFoundException.class);
+			.messageCode()).isEqualTo("activity.campaign.reportsInstead");
 	}
 
 	/**

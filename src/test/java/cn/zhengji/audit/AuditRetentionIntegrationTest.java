@@ -49,7 +49,8 @@ class AuditRetentionIntegrationTest {
 	@Test
 	void eventsOlderThanSixMonthsArePurgedAndTheRestOfTheChainStillVerifies() {
 		ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		// What other tests logged earlier is older still, so the expired part is a prefix of
+		// What other tests logged earlier is older still, so the expired part is a prefix
+		// of
 		// the chain (as it is in production); only the schema owner can date rows back.
 		JdbcClient.create(flyway.getConfiguration().getDataSource())
 			.sql("update audit_event set occurred_at = occurred_at - interval '2 years'")
@@ -58,7 +59,8 @@ class AuditRetentionIntegrationTest {
 		long fiveMonthsLater = write(now.minusMonths(1), "保留");
 
 		// Six months and one day after the first event: it is due, the second is not.
-		// (The database never lets a clock run ahead of its own, so events are dated back.)
+		// (The database never lets a clock run ahead of its own, so events are dated
+		// back.)
 		AuditRetention retention = retention(now);
 		Long removed = transactions.execute(status -> retention.purge());
 

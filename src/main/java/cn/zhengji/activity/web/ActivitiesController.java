@@ -16,7 +16,6 @@ import cn.zhengji.audit.ExcelExports;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
-import cn.zhengji.infrastructure.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -249,9 +248,8 @@ class ActivitiesController {
 
 	private Campaign reportingCampaign(SignedInUser actor, String code) {
 		Campaign campaign = events.campaignFor(actor, code);
-		if (!reports.mayReport(actor, campaign)) {
-			throw new NotFoundException("reporting in " + campaign.code());
-		}
+		// A campaign the admin sees but its union does not take part in: told why (400).
+		reports.requireReporter(actor, campaign);
 		return campaign;
 	}
 

@@ -114,6 +114,15 @@ class ErrorResponses {
 	}
 
 	/**
+	 * Issue 11 item 8: a rule's refusal that no form catches (a request no page of the
+	 * refused kind leads to): its own Chinese message, never a 500.
+	 */
+	@ExceptionHandler(ChangeRejected.class)
+	Object refused(ChangeRejected ex, HttpServletRequest request) {
+		return respond(request, HttpStatus.BAD_REQUEST, ex.messageCode(), ex.arguments());
+	}
+
+	/**
 	 * Logged with an error id that the page (or problem) shows, so that a user's report
 	 * leads to the stack trace without the page revealing anything of it.
 	 */

@@ -1,6 +1,5 @@
 package cn.zhengji.notification.web;
 
-import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.notification.Announcement;
@@ -28,13 +27,10 @@ class AnnouncementAdminController {
 
 	private final Announcements announcements;
 
-	private final Campaigns campaigns;
-
 	private final Texts texts;
 
-	AnnouncementAdminController(Announcements announcements, Campaigns campaigns, Texts texts) {
+	AnnouncementAdminController(Announcements announcements, Texts texts) {
 		this.announcements = announcements;
-		this.campaigns = campaigns;
 		this.texts = texts;
 	}
 
@@ -109,7 +105,8 @@ class AnnouncementAdminController {
 
 	private String form(Announcement announcement, Model model) {
 		model.addAttribute("announcement", announcement);
-		model.addAttribute("campaigns", campaigns.allVisible());
+		model.addAttribute("campaigns", announcements.linkableCampaigns(SignedInUser.current().orElseThrow(),
+				announcement == null ? null : announcement.campaignId()));
 		model.addAttribute("maxTitle", Announcement.MAX_TITLE);
 		model.addAttribute("maxBody", Announcement.MAX_BODY);
 		return "notification/admin-form";

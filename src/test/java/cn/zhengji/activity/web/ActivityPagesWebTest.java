@@ -113,6 +113,40 @@ class ActivityPagesWebTest {
 			.single()).isZero();
 	}
 
+	/**
+	 * Issue 11 item 8: a union that does not take part in the campaign is told so, on the
+	 * form and on a direct POST, and nothing is stored.
+	 */
+	@Test
+	void aUnionThatTakesNoPartIsToldWhyAndNothingIsStored() throws Exception {
+		SignedInUser organAdmin = fixtures.admin(fixtures.unit(fixtures.organisation("fj"), "省直机关测试工会",
+				cn.zhengji.organisation.OrganisationKind.PROVINCIAL_ORGAN));
+		MockHttpServletResponse form = mvc
+			.perform(get("/activities/new").param("campaign", campaign.code()).with(user(organAdmin)))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse posted = mvc
+			.perform(post("/activities/new").with(user(organAdmin))
+				.with(csrf())
+				.param("campaign", campaign.code())
+				.param("heldOn", "2024-06-18")
+				.param("place", "省直机关")
+				.param("participants", "10")
+				.param("description", "脚本"))
+			.andReturn()
+			.getResponse();
+
+		String message = "本单位未参加“" + campaign.title() + "”，不能在该活动中登记线下活动或覆盖数据";
+		assertThat(form.getStatus()).isEqualTo(400);
+		assertThat(form.getContentAsString()).contains(message);
+		assertThat(posted.getStatus()).isEqualTo(400);
+		assertThat(posted.getContentAsString()).contains(message);
+		assertThat(jdbc.sql("select count(*) from offline_event where campaign_id = ?")
+			.param(campaign.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void aRecordedEventIsShownWithItsDetails() throws Exception {
 		MockHttpServletResponse created = mvc
@@ -212,7 +246,7 @@ class ActivityPagesWebTest {
 	@Test
 	void theEventExportIsAnExcelFileOfTheFilteredEvents() throws Exception {
 		reports.report(fuzhouAdmin, campaign, ActivityFixtures.event("2024-06-18", "福州市工人文化宫", 120));
-		reports.report(fuzhouAdmin, campaign, ActivityFixtures.event("2024-03-01", "福州市职工服务中心", 30));
+		reports.report(fuzhouAdmin, campaign, ActivityFixtures.event("2024-05-02", "福州市职工服务中心", 30));
 
 		MockHttpServletResponse response = mvc
 			.perform(get("/activities/export").param("campaign", campaign.code())
