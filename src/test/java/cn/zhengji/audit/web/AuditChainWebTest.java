@@ -5,6 +5,7 @@ import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.support.ZhengjiTest;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -32,6 +33,9 @@ class AuditChainWebTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	Flyway flyway;
+
+	@Autowired
 	AuditLog auditLog;
 
 	@Autowired
@@ -47,13 +51,13 @@ class AuditChainWebTest {
 		assertThat(page()).contains("审计日志完整：已校验").doesNotContain("已被篡改");
 
 		try {
-			jdbc.sql("update audit_event set actor_name = '他人' where id = ?").param(id).update();
+			owner().sql("update audit_event set actor_name = '他人' where id = ?").param(id).update();
 
 			assertThat(page()).contains("审计日志已被篡改：第一处断开在记录 #" + id + "（链上第 " + seq + " 条）", "该记录的内容或校验码已被修改。",
 					"/admin/audit/" + id);
 		}
 		finally {
-			jdbc.sql("update audit_event set actor_name = ? where id = ?").params(actor, id).update();
+			owner().sql("update audit_event set actor_name = ? where id = ?").params(actor, id).update();
 		}
 	}
 
@@ -74,6 +78,11 @@ class AuditChainWebTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+	}
+
+	/** Only the schema owner can change audit rows: the application's role cannot. */
+	private JdbcClient owner() {
+		return JdbcClient.create(flyway.getConfiguration().getDataSource());
 	}
 
 }
