@@ -1,5 +1,6 @@
 package cn.zhengji;
 
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -798,7 +799,8 @@ class AuthorizationMatrixWebTest {
 
 		// The one platform admin there is, as if it had replaced its one-time password.
 		principals.put(Actor.PLATFORM_ADMIN,
-				((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged());
+				((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged()
+					.withSecondFactor(Instant.now()));
 		principals.put(Actor.ORG_ADMIN, signedIn(insertAccount(Role.ORG_ADMIN, fuzhou, passwordHash)));
 		principals.put(Actor.PARTICIPANT, signedIn(insertAccount(Role.PARTICIPANT, fuzhou, passwordHash)));
 		principals.put(Actor.EXPERT, signedIn(insertAccount(Role.EXPERT, fuzhou, passwordHash)));
@@ -908,7 +910,7 @@ class AuthorizationMatrixWebTest {
 
 	/** The principal exactly as signing in would produce it. */
 	private SignedInUser signedIn(FixtureAccount account) {
-		return (SignedInUser) userDetails.loadUserByUsername(account.login());
+		return ((SignedInUser) userDetails.loadUserByUsername(account.login())).withSecondFactor(Instant.now());
 	}
 
 	static Stream<Arguments> matrix() {

@@ -16,6 +16,7 @@ import cn.zhengji.infrastructure.database.Subtree;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.security.StepUp;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
@@ -58,10 +59,13 @@ public class AccountAdministration {
 
 	private final Texts texts;
 
+	private final StepUp stepUp;
+
 	AccountAdministration(JdbcClient jdbc, AccountRecords records, Organisations organisations,
 			PasswordEncoder passwordEncoder, AuditLog audit, Clock clock,
-			@Value("${zhengji.demo.enabled:true}") boolean demoEnabled, Texts texts) {
+			@Value("${zhengji.demo.enabled:true}") boolean demoEnabled, Texts texts, StepUp stepUp) {
 		this.texts = texts;
+		this.stepUp = stepUp;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.organisations = organisations;
@@ -169,6 +173,8 @@ public class AccountAdministration {
 	 */
 	@Transactional
 	public OneTimePassword create(SignedInUser actor, NewStaffCommand command) {
+		// issue 11 item 4: giving someone a role asks for a recent second factor
+		stepUp.require(actor);
 		Organisation organisation = Optional.ofNullable(command.organisationId())
 			.flatMap(organisations::findById)
 			.filter(o -> actor.administers(o.path()) && (demoEnabled || !o.demo()))
@@ -219,6 +225,8 @@ public class AccountAdministration {
 	@Transactional
 	public OneTimePassword resetPassword(SignedInUser actor, long accountId) {
 		AccountProfile target = manageable(actor, accountId);
+		// issue 11 item 4: resetting another account asks for a recent second factor
+		stepUp.require(actor);
 		String password = OneTimePasswords.generate();
 		AccountSnapshot before = records.getSnapshot(accountId);
 		records.setPassword(accountId, passwordEncoder.encode(password), true);
@@ -256,10 +264,16 @@ public class AccountAdministration {
 			.orElseThrow(() -> new NotFoundException("account"));
 	}
 
-	/** Named predicate: who may reset or disable whom. */
+	/**
+	 * Named predicate: who may reset or disable whom. Issue 11 item 5: the security
+	 * administrator manages every account but its own; an organisation admin those of its
+	 * subtree except the three platform-wide administrators; the system administrator
+	 * none.
+	 */
 	static boolean mayManage(SignedInUser actor, AccountProfile target) {
-		return actor.isAdmin() && actor.administers(target.organisationPath()) && target.id() != actor.accountId()
-				&& (target.role() != Role.PLATFORM_ADMIN || actor.isPlatformAdmin());
+		return actor.role().managesAccounts() && actor.administers(target.organisationPath())
+				&& target.id() != actor.accountId()
+				&& (actor.role() == Role.SECURITY_ADMIN || !target.role().isPlatformWide());
 	}
 
 	private static String escapeLike(String value) {

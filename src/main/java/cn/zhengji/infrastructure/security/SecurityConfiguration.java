@@ -62,31 +62,48 @@ class SecurityConfiguration {
 						// size limit the server has.
 						.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads")
 						.permitAll()
+						// issue 11 item 5: the security and audit administrators have no
+						// business data, so no API
 						.anyRequest()
-						.authenticated())
+						.hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name(), Role.PARTICIPANT.name(),
+								Role.EXPERT.name()))
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> writeProblem(response, 401, "Unauthorized",
 						texts.text("error.detail.signInRequired")))
 				.accessDeniedHandler((request, response, ex) -> writeProblem(response, 404, "Not Found",
 						texts.text("error.detail.notFound"))))
 			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+			// issue 11 item 4: a session still owing its second factor gets no API
+			.addFilterAfter(new SecondFactorRequiredFilter(texts), BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, Texts texts) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(staticResourcePatterns())
 			.permitAll()
 			.requestMatchers("/", "/campaigns/**", "/qr.png", "/sign-in", "/register", "/register/**", "/error",
 					"/error/**", "/announcements", "/announcements/**", "/password-reset", "/password-reset/**",
 					"/legal/**")
 			.permitAll()
+			// issue 11 item 5 (三员分立): accounts are the security administrator's, the
+			// audit
+			// log the audit administrator's; the system administrator (PLATFORM_ADMIN)
+			// has
+			// neither, and those two reach nothing else but their own account's pages.
+			.requestMatchers("/admin/accounts", "/admin/accounts/**", "/admin/accounts.xlsx")
+			.hasAnyRole(Role.ORG_ADMIN.name(), Role.SECURITY_ADMIN.name())
+			.requestMatchers("/admin/audit", "/admin/audit/**", "/admin/audit.xlsx")
+			.hasAnyRole(Role.ORG_ADMIN.name(), Role.AUDIT_ADMIN.name())
 			.requestMatchers("/admin/**")
 			.hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name())
+			.requestMatchers("/workbench", "/sign-out", "/account/password", "/account/second-factor",
+					"/account/second-factor/**")
+			.authenticated()
 			.anyRequest()
-			.authenticated())
+			.hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name(), Role.PARTICIPANT.name(), Role.EXPERT.name()))
 			.formLogin(form -> form.loginPage("/sign-in")
 				.loginProcessingUrl("/sign-in")
 				.defaultSuccessUrl("/workbench")
@@ -103,11 +120,13 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			// issue 11 item 4: the second factor first, then a forced password change
+			.addFilterAfter(new SecondFactorRequiredFilter(texts), BasicAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeRequiredFilter(), BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
-	private static void writeProblem(HttpServletResponse response, int status, String title, String detail)
+	static void writeProblem(HttpServletResponse response, int status, String title, String detail)
 			throws java.io.IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
