@@ -92,7 +92,8 @@ class SecurityConfiguration {
 			// audit
 			// log the audit administrator's; the system administrator (PLATFORM_ADMIN)
 			// has
-			// neither, and those two reach nothing else but their own account's pages.
+			// neither, and those two reach nothing else but their own account's pages
+			// (profile, password, second factor, notices and the mobile they come to).
 			.requestMatchers("/admin/accounts", "/admin/accounts/**", "/admin/accounts.xlsx")
 			.hasAnyRole(Role.ORG_ADMIN.name(), Role.SECURITY_ADMIN.name())
 			.requestMatchers("/admin/audit", "/admin/audit/**", "/admin/audit.xlsx")
@@ -100,7 +101,8 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/**")
 			.hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name())
 			.requestMatchers("/workbench", "/sign-out", "/account/password", "/account/second-factor",
-					"/account/second-factor/**")
+					"/account/second-factor/**", "/account/profile", "/account/mobile", "/account/mobile/**",
+					"/notices", "/notices/**")
 			.authenticated()
 			.anyRequest()
 			.hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name(), Role.PARTICIPANT.name(), Role.EXPERT.name()))

@@ -221,6 +221,38 @@ class SecondFactorWebTest {
 	}
 
 	@Test
+	void resettingAnotherAccountWithAStaleFactorAsksForAFreshCodeAndComesBack() throws Exception {
+		Fixture admin = fixtures.orgAdmin("fj-fuzhou");
+		Fixture expert = fixtures.expert("fj-fuzhou");
+		String hash = jdbc.sql("select password_hash from account where id = ?")
+			.param(expert.id())
+			.query(String.class)
+			.single();
+		var stale = fixtures.signedIn(admin).withSecondFactor(clock.instant().minus(Duration.ofMinutes(6)));
+
+		mvc.perform(post("/admin/accounts/{id}/reset-password", expert.id())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(stale))
+			.with(csrf())
+			.header("Referer", "http://localhost/admin/accounts?role=EXPERT"))
+			.andExpect(redirectedUrl("/account/second-factor?next=%2Fadmin%2Faccounts%3Frole%3DEXPERT"));
+		assertThat(jdbc.sql("select password_hash from account where id = ?")
+			.param(expert.id())
+			.query(String.class)
+			.single()).as("nothing reset").isEqualTo(hash);
+
+		var fresh = stale.withSecondFactor(clock.instant().minus(Duration.ofMinutes(4)));
+		mvc.perform(post("/admin/accounts/{id}/reset-password", expert.id())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(fresh))
+			.with(csrf())).andExpect(status().isOk());
+		assertThat(jdbc.sql("select password_hash from account where id = ?")
+			.param(expert.id())
+			.query(String.class)
+			.single()).isNotEqualTo(hash);
+	}
+
+	@Test
 	void aStepUpComesBackOnlyToAPathOfThisSite() {
 		assertThat(SecondFactorController.safeNext("/admin/accounts?role=EXPERT"))
 			.isEqualTo("/admin/accounts?role=EXPERT");
