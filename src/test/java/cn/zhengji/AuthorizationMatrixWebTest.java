@@ -1,5 +1,6 @@
 package cn.zhengji;
 
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -119,6 +120,17 @@ class AuthorizationMatrixWebTest {
 	}
 
 	/**
+	 * Issue 11 item 5 (三员分立): the security and the audit administrator, whose expectation
+	 * follows one rule ({@link #separatedStatus}) rather than a column per row. The
+	 * system administrator is {@link Actor#PLATFORM_ADMIN}.
+	 */
+	enum SeparatedActor {
+
+		SECURITY_ADMIN, AUDIT_ADMIN
+
+	}
+
+	/**
 	 * Where the target organisation sits relative to the actor's organisation (see the
 	 * class comment).
 	 */
@@ -212,6 +224,37 @@ class AuthorizationMatrixWebTest {
 			case ORG_ADMIN, PARTICIPANT, EXPERT -> 404;
 			case ANONYMOUS -> 302;
 		};
+	}
+
+	/**
+	 * Issue 11 item 5 (三员分立): account administration and the audit log. An organisation
+	 * admin as for any admin page; the system administrator (PLATFORM_ADMIN) is told
+	 * nothing is there. The security administrator (accounts) and the audit administrator
+	 * (audit log) are checked in {@link #separatedStatus}.
+	 */
+	static Expectation orgAdminOrSeparated(int allowed) {
+		return (actor, relation) -> switch (actor) {
+			case ORG_ADMIN -> allowed;
+			case PLATFORM_ADMIN, PARTICIPANT, EXPERT -> 404;
+			case ANONYMOUS -> 302;
+		};
+	}
+
+	/** Like {@link #orgAdminOrSeparated} for one organisation's account or event. */
+	static Expectation orgAdminInSubtreeOrSeparated(int allowed) {
+		return (actor, relation) -> switch (actor) {
+			case ORG_ADMIN -> relation == Relation.OWN || relation == Relation.CHILD ? allowed : 404;
+			case PLATFORM_ADMIN, PARTICIPANT, EXPERT -> 404;
+			case ANONYMOUS -> 302;
+		};
+	}
+
+	/**
+	 * A page of one of the separated administrators alone (see {@link #separatedStatus}):
+	 * everyone else is told nothing is there.
+	 */
+	static Expectation nobodyButSeparated() {
+		return (actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404;
 	}
 
 	/**
@@ -345,6 +388,18 @@ class AuthorizationMatrixWebTest {
 		};
 	}
 
+	/**
+	 * Issue 11 item 4: a page of staff (admins, experts); participants get
+	 * {@code participant}.
+	 */
+	static Expectation staffOnlyElse(int allowed, int participant) {
+		return (actor, relation) -> switch (actor) {
+			case PARTICIPANT -> participant;
+			case ANONYMOUS -> 302;
+			default -> allowed;
+		};
+	}
+
 	/** An API resource any signed-in user may read (its content is scoped). */
 	static Expectation apiSignedIn() {
 		return (actor, relation) -> actor == Actor.ANONYMOUS ? 401 : 200;
@@ -392,11 +447,11 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/api/v1/organisations/{org}", apiVisible()),
 
 			// --- audit (R-X-3): reading the log ---
-			Endpoint.get("/admin/audit", anyAdmin(200)),
-			Endpoint.get("/admin/audit?action=CREATED&page=1", anyAdmin(200)),
-			Endpoint.get("/admin/audit/{auditEvent}", adminInSubtree(200)),
-			// Issue 11 (sec/audit): the audit chain's verification.
-			Endpoint.get("/admin/audit/chain", platformAdminOnly(200)),
+			Endpoint.get("/admin/audit", orgAdminOrSeparated(200)),
+			Endpoint.get("/admin/audit?action=CREATED&page=1", orgAdminOrSeparated(200)),
+			Endpoint.get("/admin/audit/{auditEvent}", orgAdminInSubtreeOrSeparated(200)),
+			// Issue 11: the audit chain's verification, the audit administrator's alone
+			Endpoint.get("/admin/audit/chain", nobodyButSeparated()),
 
 			// --- account: signing in and out, registration, own pages ---
 			// A signed-in user asking for the sign-in page is sent on to the workbench.
@@ -419,6 +474,13 @@ class AuthorizationMatrixWebTest {
 					Map.of("currentPassword", "Wrong#2026", "newPassword", "Matrix#New2026", "newPasswordRepeat",
 							"Matrix#New2026"),
 					signedIn(200)),
+			// --- account (issue 11 item 4): the second factor. The matrix's staff have
+			// not enrolled: the code page sends them to enrolment, a code is refused
+			// (400); participants have none and are sent to the workbench.
+			Endpoint.get("/account/second-factor", signedIn(302)),
+			Endpoint.post("/account/second-factor", Map.of("code", "000000"), staffOnlyElse(400, 302)),
+			Endpoint.get("/account/second-factor/enrol", staffOnlyElse(200, 302)),
+			Endpoint.post("/account/second-factor/enrol", Map.of("code", "000000"), staffOnlyElse(400, 302)),
 
 			// --- account (issue 10 item 9): password reset by SMS, profile, a mobile for
 			// notices, the agreement and privacy pages ---
@@ -441,21 +503,19 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/legal/agreement", everyone(200)), Endpoint.get("/legal/privacy", everyone(200)),
 
 			// --- account: administration, limited to the admin's subtree ---
-			Endpoint.get("/admin/accounts", anyAdmin(200)),
-			Endpoint.get("/admin/accounts?role=EXPERT&organisation=矩阵", anyAdmin(200)),
-			Endpoint.get("/admin/accounts/new", anyAdmin(200)),
+			Endpoint.get("/admin/accounts", orgAdminOrSeparated(200)),
+			Endpoint.get("/admin/accounts?role=EXPERT&organisation=矩阵", orgAdminOrSeparated(200)),
+			Endpoint.get("/admin/accounts/new", orgAdminOrSeparated(200)),
 			// Allowed: the page with the one-time password (200).
 			Endpoint.post("/admin/accounts/new",
 					Map.of("username", "matrix{unique}", "displayName", "矩阵专家", "role", "EXPERT", "organisationId",
 							"{org}"),
-					adminInSubtree(200)),
-			// Issue 11 item 6: back to the list (302), the one-time password sent by SMS
-			// or, without a mobile on the account, a message; never shown to the admin.
-			Endpoint.post("/admin/accounts/{account}/reset-password", Map.of(), adminInSubtree(302)),
-			Endpoint.post("/admin/accounts/{account}/disable", Map.of(), adminInSubtree(302)),
-			Endpoint.post("/admin/accounts/{account}/enable", Map.of(), adminInSubtree(302)),
+					orgAdminInSubtreeOrSeparated(200)),
+			Endpoint.post("/admin/accounts/{account}/reset-password", Map.of(), orgAdminInSubtreeOrSeparated(302)),
+			Endpoint.post("/admin/accounts/{account}/disable", Map.of(), orgAdminInSubtreeOrSeparated(302)),
+			Endpoint.post("/admin/accounts/{account}/enable", Map.of(), orgAdminInSubtreeOrSeparated(302)),
 			// An account that does not exist looks the same as one outside the subtree.
-			Endpoint.post("/admin/accounts/999999999/disable", Map.of(), anyAdmin(404)),
+			Endpoint.post("/admin/accounts/999999999/disable", Map.of(), orgAdminOrSeparated(404)),
 
 			// --- campaign: public pages and the public JSON API ---
 			Endpoint.get("/", everyone(200)), Endpoint.get("/campaigns/fujian-2024", everyone(200)),
@@ -590,8 +650,8 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/works/{entry}", adminInSubtree(200)),
 
 			// --- exports of the other admin lists (R-X-2) ---
-			Endpoint.get("/admin/accounts.xlsx?role=EXPERT", anyAdmin(200)),
-			Endpoint.get("/admin/audit/export.xlsx?from=2024-01-01", anyAdmin(200)),
+			Endpoint.get("/admin/accounts.xlsx?role=EXPERT", orgAdminOrSeparated(200)),
+			Endpoint.get("/admin/audit/export.xlsx?from=2024-01-01", orgAdminOrSeparated(200)),
 
 			// --- approval worklists: every admin lists and exports its subtree; only an
 			// organisation's admins have a queue ---
@@ -766,6 +826,8 @@ class AuthorizationMatrixWebTest {
 
 	private final Map<Actor, SignedInUser> principals = new EnumMap<>(Actor.class);
 
+	private final Map<SeparatedActor, SignedInUser> separated = new EnumMap<>(SeparatedActor.class);
+
 	private String campaign;
 
 	private UUID file;
@@ -802,10 +864,16 @@ class AuthorizationMatrixWebTest {
 
 		// The one platform admin there is, as if it had replaced its one-time password.
 		principals.put(Actor.PLATFORM_ADMIN,
-				((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged());
+				((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged()
+					.withSecondFactor(Instant.now()));
 		principals.put(Actor.ORG_ADMIN, signedIn(insertAccount(Role.ORG_ADMIN, fuzhou, passwordHash)));
 		principals.put(Actor.PARTICIPANT, signedIn(insertAccount(Role.PARTICIPANT, fuzhou, passwordHash)));
 		principals.put(Actor.EXPERT, signedIn(insertAccount(Role.EXPERT, fuzhou, passwordHash)));
+		// issue 11 item 5: the security and the audit administrator, at the province
+		Organisation province = data.byCode("fj");
+		separated.put(SeparatedActor.SECURITY_ADMIN,
+				signedIn(insertAccount(Role.SECURITY_ADMIN, province, passwordHash)));
+		separated.put(SeparatedActor.AUDIT_ADMIN, signedIn(insertAccount(Role.AUDIT_ADMIN, province, passwordHash)));
 
 		file = uploads
 			.create(principals.get(Actor.PARTICIPANT), 0,
@@ -912,7 +980,7 @@ class AuthorizationMatrixWebTest {
 
 	/** The principal exactly as signing in would produce it. */
 	private SignedInUser signedIn(FixtureAccount account) {
-		return (SignedInUser) userDetails.loadUserByUsername(account.login());
+		return ((SignedInUser) userDetails.loadUserByUsername(account.login())).withSecondFactor(Instant.now());
 	}
 
 	static Stream<Arguments> matrix() {
@@ -927,6 +995,56 @@ class AuthorizationMatrixWebTest {
 			}
 		}
 		return cases.stream();
+	}
+
+	/**
+	 * What the security or audit administrator gets: their own rows (account
+	 * administration, the audit log) as an organisation admin gets them in its own
+	 * subtree, since their scope is the whole tree; their own account's pages (workbench,
+	 * profile, password, second factor, mobile, notices) and the public pages as an
+	 * expert gets them; anything else is not there (404).
+	 */
+	static int separatedStatus(Endpoint endpoint, SeparatedActor actor, Relation relation) {
+		String path = endpoint.url();
+		if (path.startsWith("/admin/audit/chain")) {
+			return actor == SeparatedActor.AUDIT_ADMIN ? 200 : 404;
+		}
+		boolean own = actor == SeparatedActor.SECURITY_ADMIN ? path.startsWith("/admin/accounts")
+				: path.startsWith("/admin/audit");
+		if (own) {
+			return endpoint.expected().status(Actor.ORG_ADMIN, Relation.OWN);
+		}
+		boolean ownAccount = path.equals("/workbench") || path.startsWith("/account/") || path.startsWith("/notices");
+		int anonymous = endpoint.expected().status(Actor.ANONYMOUS, relation);
+		// Public: a visitor gets an answer rather than being sent to sign in, or it is
+		// one
+		// of the steps of signing in and out, registering and resetting a password.
+		boolean open = anonymous != 302 && anonymous != 401
+				|| Stream.of("/sign-in", "/sign-out", "/register", "/password-reset").anyMatch(path::startsWith);
+		return ownAccount || open ? endpoint.expected().status(Actor.EXPERT, relation) : 404;
+	}
+
+	static Stream<Arguments> separatedMatrix() {
+		List<Arguments> cases = new ArrayList<>();
+		for (Endpoint endpoint : ENDPOINTS) {
+			List<Relation> relations = endpoint.dependsOnRelation() ? List.of(Relation.values())
+					: List.of(Relation.OWN);
+			for (SeparatedActor actor : SeparatedActor.values()) {
+				for (Relation relation : relations) {
+					cases.add(Arguments.of(endpoint, actor, relation, separatedStatus(endpoint, actor, relation)));
+				}
+			}
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0} as {1} on {2} -> {3}")
+	@MethodSource("separatedMatrix")
+	void separatedAdministratorsReachOnlyTheirOwnPart(Endpoint endpoint, SeparatedActor actor, Relation relation,
+			int expected) throws Exception {
+		int status = perform(endpoint, separated.get(actor), relation);
+
+		assertThat(status).as("%s as %s on %s", endpoint, actor, relation).isEqualTo(expected);
 	}
 
 	/**
@@ -965,6 +1083,13 @@ class AuthorizationMatrixWebTest {
 	@MethodSource("matrix")
 	void answersWithTheExpectedStatus(Endpoint endpoint, Actor actor, Relation relation, int expected)
 			throws Exception {
+		int status = perform(endpoint, actor == Actor.ANONYMOUS ? null : principals.get(actor), relation);
+
+		assertThat(status).as("%s as %s on %s", endpoint, actor, relation).isEqualTo(expected);
+	}
+
+	/** The endpoint's request as the principal (null: a visitor); its status. */
+	private int perform(Endpoint endpoint, SignedInUser principal, Relation relation) throws Exception {
 		Organisation target = organisations.findById(targets.get(relation).id()).orElseThrow();
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("{org}", String.valueOf(target.id()));
@@ -1023,11 +1148,11 @@ class AuthorizationMatrixWebTest {
 		if (endpoint.method() != HttpMethod.GET) {
 			request.with(csrf());
 		}
-		request.with(actor == Actor.ANONYMOUS ? anonymous() : user(principals.get(actor)));
+		// A second factor passed just now, so that the step-up of a few rows (personal
+		// data in full, accounts) sees a recent one however long the matrix runs.
+		request.with(principal == null ? anonymous() : user(principal.withSecondFactor(Instant.now())));
 
-		int status = mvc.perform(request).andReturn().getResponse().getStatus();
-
-		assertThat(status).as("%s as %s on %s", endpoint, actor, relation).isEqualTo(expected);
+		return mvc.perform(request).andReturn().getResponse().getStatus();
 	}
 
 }

@@ -59,6 +59,8 @@ class MessagesTest {
 			Map.entry("audit.denied.summary.", ""),
 			Map.entry("account.password.policy.", "cn.zhengji.account.PasswordPolicy$Violation"),
 			Map.entry("account.role.", "cn.zhengji.infrastructure.security.Role"),
+			// issue 11 item 5: the start report names each role's duties
+			Map.entry("account.startup.duty.", "cn.zhengji.infrastructure.security.Role"),
 			Map.entry("account.participantKind.", "cn.zhengji.account.ParticipantKind"),
 			Map.entry("submission.state.", "cn.zhengji.submission.EntryState"),
 			Map.entry("reporting.state.", "cn.zhengji.submission.EntryState"),

@@ -1,5 +1,6 @@
 package cn.zhengji;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -144,8 +145,8 @@ class VisibilityPropertyWebTest {
 		sides.put(Side.SIBLING, data.create(fuzhou, "性质福州另一区总工会", OrganisationKind.COUNTY));
 		sides.put(Side.OTHER_CITY, data.create(data.byCode("fj-xiamen"), "性质厦门区总工会", OrganisationKind.COUNTY));
 		// The one platform admin there is (other tests count on there being exactly one).
-		viewers.put(Admin.PLATFORM_ADMIN,
-				((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged());
+		viewers.put(Admin.PLATFORM_ADMIN, ((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged()
+			.withSecondFactor(Instant.now()));
 		viewers.put(Admin.CITY_ADMIN, viewer(Role.ORG_ADMIN, fuzhou));
 		viewers.put(Admin.COUNTY_ADMIN, viewer(Role.ORG_ADMIN, county));
 		sides.forEach((side, organisation) -> {
@@ -163,7 +164,8 @@ class VisibilityPropertyWebTest {
 	private SignedInUser viewer(Role role, Organisation organisation) {
 		long id = account(organisation, role.name());
 		return new SignedInUser(id, "property-viewer" + id, "性质管理员" + id, role, organisation.id(), organisation.path(),
-				organisation.name(), "{noop}unused", false, false, true);
+				organisation.name(), "{noop}unused", false, false, true)
+			.withSecondFactor(Instant.now());
 	}
 
 	private long account(Organisation organisation, String role) {

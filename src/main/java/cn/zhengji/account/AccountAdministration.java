@@ -18,6 +18,7 @@ import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.AccountSessions;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.security.StepUp;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
@@ -70,14 +71,17 @@ public class AccountAdministration {
 
 	private final AccountSessions sessions;
 
+	private final StepUp stepUp;
+
 	AccountAdministration(JdbcClient jdbc, AccountRecords records, Organisations organisations,
 			PasswordEncoder passwordEncoder, AuditLog audit, Clock clock,
 			@Value("${zhengji.demo.enabled:true}") boolean demoEnabled, Texts texts, PersonalDataCipher cipher,
-			SmsGateway sms, AccountSessions sessions) {
+			SmsGateway sms, AccountSessions sessions, StepUp stepUp) {
 		this.texts = texts;
 		this.cipher = cipher;
 		this.sms = sms;
 		this.sessions = sessions;
+		this.stepUp = stepUp;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.organisations = organisations;
@@ -192,6 +196,8 @@ public class AccountAdministration {
 	 */
 	@Transactional
 	public OneTimePassword create(SignedInUser actor, NewStaffCommand command) {
+		// issue 11 item 4: giving someone a role asks for a recent second factor
+		stepUp.require(actor);
 		Organisation organisation = Optional.ofNullable(command.organisationId())
 			.flatMap(organisations::findById)
 			.filter(o -> actor.administers(o.path()) && (demoEnabled || !o.demo()))
@@ -252,6 +258,8 @@ public class AccountAdministration {
 		if (!mayResetPassword(actor, target)) {
 			throw new NotFoundException("account");
 		}
+		// issue 11 item 4: resetting another account asks for a recent second factor
+		stepUp.require(actor);
 		MobileNumber mobile = jdbc.sql("select mobile_cipher from account where id = ?")
 			.param(accountId)
 			.query((rs, n) -> Optional.ofNullable(rs.getBytes(1)))
@@ -307,10 +315,16 @@ public class AccountAdministration {
 			.orElseThrow(() -> new NotFoundException("account"));
 	}
 
-	/** Named predicate: who may reset or disable whom. */
+	/**
+	 * Named predicate: who may reset or disable whom. Issue 11 item 5: the security
+	 * administrator manages every account but its own; an organisation admin those of its
+	 * subtree except the three platform-wide administrators; the system administrator
+	 * none.
+	 */
 	static boolean mayManage(SignedInUser actor, AccountProfile target) {
-		return actor.isAdmin() && actor.administers(target.organisationPath()) && target.id() != actor.accountId()
-				&& (target.role() != Role.PLATFORM_ADMIN || actor.isPlatformAdmin());
+		return actor.role().managesAccounts() && actor.administers(target.organisationPath())
+				&& target.id() != actor.accountId()
+				&& (actor.role() == Role.SECURITY_ADMIN || !target.role().isPlatformWide());
 	}
 
 	/**

@@ -53,6 +53,13 @@ class DemoAccounts implements ApplicationRunner {
 			new DemoLogin(null, "13800000002", "cadre", Role.PARTICIPANT, ParticipantKind.UNION_CADRE,
 					"demo-grassroots-a"));
 
+	/**
+	 * Issue 11 item 4: the documented TOTP secret (Base32) every demonstration admin and
+	 * expert is enrolled with, so that the printed logins pass the second factor with any
+	 * authenticator app. Demonstration only: real accounts enrol their own.
+	 */
+	static final String DEFAULT_TOTP_SECRET = "ZHENGJIDEMOTOTPZHENGJIDEMOTOTPAB";
+
 	private final AccountRecords records;
 
 	private final Organisations organisations;
@@ -69,9 +76,16 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final Texts texts;
 
+	private final SecondFactors secondFactors;
+
+	private final String totpSecret;
+
 	DemoAccounts(AccountRecords records, Organisations organisations, PasswordEncoder passwordEncoder, AuditLog audit,
 			TransactionTemplate transactions, @Value("${zhengji.demo.enabled:true}") boolean enabled,
-			@Value("${zhengji.demo.password:Demo#2026zj}") String password, Texts texts) {
+			@Value("${zhengji.demo.password:Demo#2026zj}") String password, Texts texts, SecondFactors secondFactors,
+			@Value("${zhengji.demo.totp-secret:" + DEFAULT_TOTP_SECRET + "}") String totpSecret) {
+		this.secondFactors = secondFactors;
+		this.totpSecret = totpSecret;
 		this.texts = texts;
 		this.records = records;
 		this.organisations = organisations;
@@ -102,12 +116,25 @@ class DemoAccounts implements ApplicationRunner {
 				audit.recordChange(AuditAction.UPDATED, "account", id, organisation.path(),
 						texts.text("account.audit.demo.passwordRestored"), before, records.getSnapshot(id));
 			}
+			ensureSecondFactor(login, id);
 			return;
 		}
 		long id = records.insert(new NewAccount(login.username(), mobile, displayName(login),
 				passwordEncoder.encode(password), login.role(), login.kind(), organisation.id(), false, true, null));
 		audit.recordChange(AuditAction.CREATED, "account", id, organisation.path(),
 				texts.text("account.audit.demo.created", displayName(login)), null, records.getSnapshot(id));
+		ensureSecondFactor(login, id);
+	}
+
+	private void ensureSecondFactor(DemoLogin login, long id) {
+		if (login.role().requiresSecondFactor() && !secondFactors.hasSecret(id, totpSecret)) {
+			secondFactors.enrolWithKnownSecret(id, totpSecret);
+		}
+	}
+
+	/** The TOTP secret of the demonstration staff, as printed at start. */
+	String totpSecret() {
+		return totpSecret;
 	}
 
 	String displayName(DemoLogin login) {

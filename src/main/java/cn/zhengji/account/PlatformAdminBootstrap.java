@@ -1,7 +1,9 @@
 package cn.zhengji.account;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
@@ -12,6 +14,7 @@ import cn.zhengji.organisation.Organisations;
 import cn.zhengji.organisation.SeedOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -40,6 +43,12 @@ class PlatformAdminBootstrap implements ApplicationRunner {
 	static final String USERNAME = "admin";
 
 	static final String ORGANISATION_CODE = "fj";
+
+	/** Issue 11 item 5: the security administrator (安全管理员). */
+	static final String SECURITY_ADMIN_USERNAME = "secadmin";
+
+	/** Issue 11 item 5: the audit administrator (审计管理员). */
+	static final String AUDIT_ADMIN_USERNAME = "auditadmin";
 
 	private static final Logger log = LoggerFactory.getLogger(PlatformAdminBootstrap.class);
 
@@ -73,11 +82,28 @@ class PlatformAdminBootstrap implements ApplicationRunner {
 
 	private volatile String generatedPassword;
 
+	private final List<SeparatedAdmin> separated = new CopyOnWriteArrayList<>();
+
+	private final String securityAdminPassword;
+
+	private final String auditAdminPassword;
+
 	private final Texts texts;
 
 	PlatformAdminBootstrap(JdbcClient jdbc, AccountRecords records, Organisations organisations,
 			PasswordEncoder passwordEncoder, AuditLog audit, TransactionTemplate transactions,
 			@Value("${zhengji.bootstrap.admin-password:}") String configuredPassword, Texts texts) {
+		this(jdbc, records, organisations, passwordEncoder, audit, transactions, configuredPassword, "", "", texts);
+	}
+
+	@Autowired
+	PlatformAdminBootstrap(JdbcClient jdbc, AccountRecords records, Organisations organisations,
+			PasswordEncoder passwordEncoder, AuditLog audit, TransactionTemplate transactions,
+			@Value("${zhengji.bootstrap.admin-password:}") String configuredPassword,
+			@Value("${zhengji.bootstrap.security-admin-password:}") String securityAdminPassword,
+			@Value("${zhengji.bootstrap.audit-admin-password:}") String auditAdminPassword, Texts texts) {
+		this.securityAdminPassword = securityAdminPassword == null ? "" : securityAdminPassword.strip();
+		this.auditAdminPassword = auditAdminPassword == null ? "" : auditAdminPassword.strip();
 		this.texts = texts;
 		this.jdbc = jdbc;
 		this.records = records;
@@ -90,7 +116,13 @@ class PlatformAdminBootstrap implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		transactions.executeWithoutResult(status -> bootstrap());
+		transactions.executeWithoutResult(status -> {
+			bootstrap();
+			separated.clear();
+			separated.add(new SeparatedAdmin(Role.PLATFORM_ADMIN, USERNAME, outcome, generatedPassword));
+			separated.add(ensureSeparated(Role.SECURITY_ADMIN, SECURITY_ADMIN_USERNAME, securityAdminPassword));
+			separated.add(ensureSeparated(Role.AUDIT_ADMIN, AUDIT_ADMIN_USERNAME, auditAdminPassword));
+		});
 	}
 
 	private void bootstrap() {
@@ -98,13 +130,7 @@ class PlatformAdminBootstrap implements ApplicationRunner {
 		String password = configuredPassword.isEmpty() ? OneTimePasswords.generate() : configuredPassword;
 		Outcome passwordOutcome = configuredPassword.isEmpty() ? Outcome.GENERATED_PASSWORD
 				: Outcome.CONFIGURED_PASSWORD;
-		Optional<FirstAdmin> existing = jdbc.sql("""
-				select id, must_change_password, last_sign_in_at from account
-				where role = 'PLATFORM_ADMIN' order by id limit 1
-				""")
-			.query((rs, n) -> new FirstAdmin(rs.getLong("id"), rs.getBoolean("must_change_password"),
-					rs.getObject("last_sign_in_at", OffsetDateTime.class)))
-			.optional();
+		Optional<FirstAdmin> existing = first(Role.PLATFORM_ADMIN);
 		Organisation province = organisations.getByCode(ORGANISATION_CODE);
 		if (existing.isEmpty()) {
 			long id = records.insert(new NewAccount(USERNAME, null, texts.text("account.bootstrap.displayName"),
@@ -127,6 +153,54 @@ class PlatformAdminBootstrap implements ApplicationRunner {
 		remember(passwordOutcome, password);
 	}
 
+	/**
+	 * Issue 11 item 5 (三员分立): the security and the audit administrator beside the system
+	 * administrator, by the same rules as the first admin (created with a one-time
+	 * password, renewed at each start until the first sign-in). An existing installation
+	 * got them from migration V111 without a usable password.
+	 */
+	private SeparatedAdmin ensureSeparated(Role role, String username, String configured) {
+		String password = configured.isEmpty() ? OneTimePasswords.generate() : configured;
+		Outcome passwordOutcome = configured.isEmpty() ? Outcome.GENERATED_PASSWORD : Outcome.CONFIGURED_PASSWORD;
+		Organisation province = organisations.getByCode(ORGANISATION_CODE);
+		Optional<FirstAdmin> existing = first(role);
+		if (existing.isEmpty()) {
+			long id = records.insert(new NewAccount(username, null, texts.text("account.role." + role.name()),
+					passwordEncoder.encode(password), role, null, province.id(), true, false, null));
+			audit.recordChange(AuditAction.CREATED, "account", id, province.path(), texts
+				.text("account.audit.bootstrap.separatedCreated", texts.text("account.role." + role.name()), username),
+					null, records.getSnapshot(id));
+			return new SeparatedAdmin(role, username, passwordOutcome,
+					passwordOutcome == Outcome.GENERATED_PASSWORD ? password : null);
+		}
+		FirstAdmin admin = existing.get();
+		String login = jdbc.sql("select username from account where id = ?")
+			.param(admin.id())
+			.query(String.class)
+			.single();
+		if (!admin.mustChangePassword() || admin.lastSignInAt() != null) {
+			return new SeparatedAdmin(role, login, Outcome.PASSWORD_SET, null);
+		}
+		AccountSnapshot before = records.getSnapshot(admin.id());
+		records.setPassword(admin.id(), passwordEncoder.encode(password), true);
+		audit.recordChange(AuditAction.UPDATED, "account", admin.id(), province.path(),
+				texts.text("account.audit.bootstrap.separatedReset", texts.text("account.role." + role.name()), login),
+				before, records.getSnapshot(admin.id()));
+		return new SeparatedAdmin(role, login, passwordOutcome,
+				passwordOutcome == Outcome.GENERATED_PASSWORD ? password : null);
+	}
+
+	private Optional<FirstAdmin> first(Role role) {
+		return jdbc.sql("""
+				select id, must_change_password, last_sign_in_at from account
+				where role = ? order by id limit 1
+				""")
+			.param(role.name())
+			.query((rs, n) -> new FirstAdmin(rs.getLong("id"), rs.getBoolean("must_change_password"),
+					rs.getObject("last_sign_in_at", OffsetDateTime.class)))
+			.optional();
+	}
+
 	private void remember(Outcome passwordOutcome, String password) {
 		outcome = passwordOutcome;
 		generatedPassword = passwordOutcome == Outcome.GENERATED_PASSWORD ? password : null;
@@ -139,6 +213,18 @@ class PlatformAdminBootstrap implements ApplicationRunner {
 	/** The one-time password generated by this start, if any; kept in memory only. */
 	Optional<String> generatedPassword() {
 		return Optional.ofNullable(generatedPassword);
+	}
+
+	/**
+	 * The three separated administrators (system, security, audit) as this start left
+	 * them, for the startup report.
+	 */
+	List<SeparatedAdmin> separatedAdmins() {
+		return List.copyOf(separated);
+	}
+
+	/** One of the three administrators of 三员分立 and what this start did to it. */
+	record SeparatedAdmin(Role role, String username, Outcome outcome, String generatedPassword) {
 	}
 
 	private record FirstAdmin(long id, boolean mustChangePassword, OffsetDateTime lastSignInAt) {

@@ -59,19 +59,35 @@ class StartupReport {
 		if (address.warns()) {
 			out.append(texts.text("account.startup.noBaseUrl")).append('\n');
 		}
-		out.append(texts.text("account.startup.admin", PlatformAdminBootstrap.USERNAME)).append('\n');
-		switch (admin.outcome()) {
-			case GENERATED_PASSWORD -> {
-				out.append(texts.text("account.startup.oneTimePassword", admin.generatedPassword().orElseThrow()))
-					.append('\n');
-				out.append(texts.text("account.startup.oneTimePassword.note")).append('\n');
+		// issue 11 item 5: which of the three separated administrators is which
+		out.append(texts.text("account.startup.separated")).append('\n');
+		boolean generated = false;
+		for (PlatformAdminBootstrap.SeparatedAdmin separated : admin.separatedAdmins()) {
+			out.append(
+					texts.text("account.startup.separatedAdmin", texts.text("account.role." + separated.role().name()),
+							separated.username(), texts.text("account.startup.duty." + separated.role().name())))
+				.append('\n');
+			switch (separated.outcome()) {
+				case GENERATED_PASSWORD -> {
+					generated = true;
+					out.append("    ")
+						.append(texts.text("account.startup.oneTimePassword", separated.generatedPassword()))
+						.append('\n');
+				}
+				case CONFIGURED_PASSWORD ->
+					out.append("    ").append(texts.text("account.startup.configuredPassword")).append('\n');
+				case PASSWORD_SET -> out.append("    ").append(texts.text("account.startup.passwordSet")).append('\n');
+				default -> throw new IllegalStateException("Unknown outcome " + separated.outcome());
 			}
-			case CONFIGURED_PASSWORD -> out.append(texts.text("account.startup.configuredPassword")).append('\n');
-			case PASSWORD_SET -> out.append(texts.text("account.startup.passwordSet")).append('\n');
-			default -> throw new IllegalStateException("Unknown outcome " + admin.outcome());
 		}
+		if (generated) {
+			out.append(texts.text("account.startup.oneTimePassword.note")).append('\n');
+		}
+		out.append(texts.text("account.startup.secondFactor")).append('\n');
 		if (demo.enabled()) {
 			out.append(texts.text("account.startup.demo", demo.password())).append('\n');
+			// issue 11 item 4: how the demo admins and expert pass the second factor
+			out.append(texts.text("account.startup.demoTotp", demo.totpSecret())).append('\n');
 			for (DemoAccounts.DemoLogin login : DemoAccounts.LOGINS) {
 				String organisation = organisations.findByCode(login.organisationCode())
 					.map(o -> o.name())

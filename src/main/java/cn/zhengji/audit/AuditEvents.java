@@ -14,6 +14,7 @@ import java.util.function.Function;
 import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.database.Subtree;
+import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.spreadsheet.SpreadsheetDownload;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -143,10 +144,12 @@ public class AuditEvents {
 	private Query where(SignedInUser admin, AuditFilter filter) {
 		List<String> conditions = new ArrayList<>();
 		java.util.Map<String, Object> parameters = new java.util.HashMap<>();
-		if (!admin.isAdmin()) {
+		// issue 11 item 5: the audit administrator reads all of it, an organisation admin
+		// its subtree, nobody else any
+		if (!admin.role().readsAuditLog()) {
 			conditions.add("false");
 		}
-		else if (!admin.isPlatformAdmin()) {
+		else if (admin.role() != Role.AUDIT_ADMIN) {
 			conditions.add(Subtree.sql("organisation_path", "scope"));
 			parameters.put("scope", Subtree.administeredBy(admin).pattern());
 		}

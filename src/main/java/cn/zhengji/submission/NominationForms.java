@@ -18,6 +18,7 @@ import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.files.StoredFiles;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.security.StepUp;
 import cn.zhengji.infrastructure.text.CharacterCount;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.infrastructure.web.NotVisibleException;
@@ -60,9 +61,12 @@ public class NominationForms {
 
 	private final Texts texts;
 
+	private final StepUp stepUp;
+
 	NominationForms(EntryRecords records, PersonalDataCipher cipher, NominationDocuments documents,
 			StoredFiles storedFiles, Campaigns campaigns, Organisations organisations, AuditLog auditLog, Clock clock,
-			Texts texts) {
+			Texts texts, StepUp stepUp) {
+		this.stepUp = stepUp;
 		this.clock = clock;
 		this.texts = texts;
 		this.records = records;
@@ -167,6 +171,8 @@ public class NominationForms {
 	@Transactional
 	public Nomination.PersonalData revealPersonalData(SignedInUser actor, long entryId) {
 		Entry entry = allowedEntry(actor, entryId);
+		// issue 11 item 4: personal data in full asks for a recent second factor
+		stepUp.require(actor);
 		Nomination.PersonalData data = personalData(entryId);
 		auditLog.recordChange(AuditAction.VIEWED_PERSONAL_DATA, "entry", entry.id(), entry.organisationPath(),
 				texts.text("submission.audit.personalDataViewed", entry.title()), null, null);
@@ -197,6 +203,7 @@ public class NominationForms {
 		String idNumber = shown.idNumberMasked();
 		if (full) {
 			allowedEntry(actor, entryId);
+			stepUp.require(actor);
 			Nomination.PersonalData data = personalData(entryId);
 			mobile = data.mobile();
 			idNumber = data.idNumber();

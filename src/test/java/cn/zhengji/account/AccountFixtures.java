@@ -1,5 +1,6 @@
 package cn.zhengji.account;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,11 +66,11 @@ public class AccountFixtures {
 
 	/** The principal exactly as a sign-in would produce it. */
 	public SignedInUser signedIn(Fixture fixture) {
-		return userDetails.loadUserByUsername(fixture.login());
+		return signedIn(fixture.login());
 	}
 
 	public SignedInUser signedIn(String login) {
-		return userDetails.loadUserByUsername(login);
+		return userDetails.loadUserByUsername(login).withSecondFactor(Instant.now());
 	}
 
 	public static String uniqueUsername(String prefix) {

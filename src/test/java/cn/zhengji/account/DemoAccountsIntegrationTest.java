@@ -72,6 +72,18 @@ class DemoAccountsIntegrationTest {
 	}
 
 	@Test
+	void demoStaffAreEnrolledInTheSecondFactorWithTheDocumentedSecretAndParticipantsAreNot() {
+		for (String login : new String[] { "demo-province", "demo-city", "demo-county", "demo-grassroots",
+				"demo-expert" }) {
+			long id = records.idByUsername(login).orElseThrow();
+			assertThat(secondFactors.isEnrolled(id)).as(login).isTrue();
+			assertThat(secondFactors.hasSecret(id, "ZHENGJIDEMOTOTPZHENGJIDEMOTOTPAB")).as(login).isTrue();
+		}
+		assertThat(secondFactors.isEnrolled(records.idByMobile(new MobileNumber("13800000001")).orElseThrow()))
+			.isFalse();
+	}
+
+	@Test
 	void aSecondStartChangesNothingButRestoresAChangedDemoPassword() {
 		long city = records.idByUsername("demo-city").orElseThrow();
 		records.setPassword(city, passwordEncoder.encode("Changed#2026"), false);
@@ -97,9 +109,12 @@ class DemoAccountsIntegrationTest {
 		assertThat(jdbc.sql("select count(*) from account").query(Integer.class).single()).isEqualTo(accounts);
 	}
 
+	@Autowired
+	SecondFactors secondFactors;
+
 	private DemoAccounts demoAccounts(boolean enabled) {
 		return new DemoAccounts(records, organisations, passwordEncoder, audit, transactions, enabled, "Demo#2026zj",
-				texts);
+				texts, secondFactors, DemoAccounts.DEFAULT_TOTP_SECRET);
 	}
 
 }

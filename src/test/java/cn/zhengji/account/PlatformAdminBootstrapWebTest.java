@@ -60,6 +60,9 @@ class PlatformAdminBootstrapWebTest {
 	@Autowired
 	DemoAccounts demoAccounts;
 
+	@Autowired
+	MutableClock clock;
+
 	@AfterEach
 	void restoreTheBootstrapState() {
 		jdbc.sql("""
@@ -67,6 +70,8 @@ class PlatformAdminBootstrapWebTest {
 				    failed_sign_ins = 0, locked_until = null
 				where username = 'admin'
 				""").param(passwordEncoder.encode(CONFIGURED)).update();
+		jdbc.sql("delete from second_factor where account_id = (select id from account where username = 'admin')")
+			.update();
 	}
 
 	@Test
@@ -77,7 +82,15 @@ class PlatformAdminBootstrapWebTest {
 					from account a join organisation o on o.id = a.organisation_id where a.role = 'PLATFORM_ADMIN'
 					""")
 			.query(String.class)
-			.list()).containsExactly("admin|平台管理员|fj|true|false");
+			.list()).containsExactly("admin|系统管理员|fj|true|false");
+		// issue 11 item 5: the security and the audit administrator beside it, one role
+		// each
+		assertThat(jdbc.sql("""
+				select a.username || '|' || a.role || '|' || o.code || '|' || a.must_change_password
+				from account a join organisation o on o.id = a.organisation_id
+				where a.role in ('SECURITY_ADMIN', 'AUDIT_ADMIN') order by a.id
+				""").query(String.class).list()).containsExactly("secadmin|SECURITY_ADMIN|fj|true",
+				"auditadmin|AUDIT_ADMIN|fj|true");
 		assertThat(jdbc
 			.sql("""
 					select count(*) from audit_event e join account a on e.target_type = 'account' and e.target_id = a.id::text
@@ -95,8 +108,12 @@ class PlatformAdminBootstrapWebTest {
 				post("/sign-in").with(session).with(csrf()).param("username", "admin").param("password", CONFIGURED))
 			.andExpect(redirectedUrl("/workbench"));
 
+		// issue 11 item 4: the second factor comes first, then the forced change
+		mvc.perform(get("/workbench").with(session)).andExpect(redirectedUrl("/account/second-factor"));
+		String secret = cn.zhengji.account.web.SecondFactorPages.enrol(mvc, session, clock.instant());
+		assertThat(secret).hasSize(32);
 		mvc.perform(get("/workbench").with(session)).andExpect(redirectedUrl("/account/password"));
-		mvc.perform(get("/admin/accounts").with(session)).andExpect(redirectedUrl("/account/password"));
+		mvc.perform(get("/admin/organisations").with(session)).andExpect(redirectedUrl("/account/password"));
 		mvc.perform(get("/account/password").with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("您正在使用一次性密码，请先设置新密码后再继续使用平台。")));
@@ -128,7 +145,11 @@ class PlatformAdminBootstrapWebTest {
 		mvc.perform(get("/workbench").with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("活动管理")));
-		mvc.perform(get("/admin/accounts").with(session)).andExpect(status().isOk());
+		mvc.perform(get("/admin/organisations").with(session)).andExpect(status().isOk());
+		// issue 11 item 5: the system administrator manages no accounts and reads no
+		// audit log
+		mvc.perform(get("/admin/accounts").with(session)).andExpect(status().isNotFound());
+		mvc.perform(get("/admin/audit").with(session)).andExpect(status().isNotFound());
 		assertThat(jdbc.sql("select must_change_password from account where username = 'admin'")
 			.query(Boolean.class)
 			.single()).isFalse();
@@ -161,7 +182,8 @@ class PlatformAdminBootstrapWebTest {
 		assertThat(first).hasSizeGreaterThanOrEqualTo(12);
 		assertThat(PasswordPolicy.check(first, "admin", null)).isEmpty();
 		assertThat(passwordEncoder.matches(first, passwordOfAdmin())).isTrue();
-		assertThat(report.text()).contains("征集平台已启动：https://zhengji.example.cn", "平台管理员账号：admin", "一次性密码：" + first,
+		assertThat(report.text()).contains("征集平台已启动：https://zhengji.example.cn", "系统管理员账号：admin", "安全管理员账号：secadmin",
+				"审计管理员账号：auditadmin", "一次性密码：" + first, "oathtool --totp -b ZHENGJIDEMOTOTPZHENGJIDEMOTOTPAB",
 				"演示账号（演示数据，密码均为 Demo#2026zj）", "demo-province", "13800000001");
 
 		bootstrap.run(null);

@@ -1,5 +1,6 @@
 package cn.zhengji.audit;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -116,7 +117,8 @@ class AuditEventsIntegrationTest {
 	}
 
 	private static SignedInUser admin(Role role, String path) {
-		return new SignedInUser(1, "t", "测试", role, 1, path, "测试组织", null, false, false, true);
+		return new SignedInUser(1, "t", "测试", role, 1, path, "测试组织", null, false, false, true)
+			.withSecondFactor(Instant.now());
 	}
 
 	private static String unique(String prefix) {

@@ -89,7 +89,8 @@ class DeadlineRemindersIntegrationTest {
 	@BeforeEach
 	void createScenery() {
 		fixtures = new NotificationFixtures(jdbc, organisations, cipher, userDetails);
-		SignedInUser platformAdmin = ((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged();
+		SignedInUser platformAdmin = ((SignedInUser) userDetails.loadUserByUsername("admin")).withPasswordChanged()
+			.withSecondFactor(Instant.now());
 		String code = "remind-" + UUID.randomUUID().toString().substring(0, 8);
 		campaign = campaignAdministration.copy(platformAdmin, "fujian-2024", code, "提醒测试活动", 2080);
 		Organisation fuzhou = fixtures.byCode("fj-fuzhou");

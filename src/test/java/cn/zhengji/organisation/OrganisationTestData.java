@@ -1,5 +1,6 @@
 package cn.zhengji.organisation;
 
+import java.time.Instant;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,8 @@ public final class OrganisationTestData {
 		long accountId = 900_000 + Long.parseLong(TestOrganisations.unique(""));
 		String name = role.name().toLowerCase() + "-" + accountId;
 		return new SignedInUser(accountId, name, "测试" + roleLabel(role) + accountId, role, organisation.id(),
-				organisation.path(), organisation.name(), "{noop}unused", false, false, true);
+				organisation.path(), organisation.name(), "{noop}unused", false, false, true)
+			.withSecondFactor(Instant.now());
 	}
 
 	public static SignedInUser orgAdmin(Organisation organisation) {
@@ -61,6 +63,8 @@ public final class OrganisationTestData {
 			case ORG_ADMIN -> "组织管理员";
 			case PARTICIPANT -> "职工";
 			case EXPERT -> "专家";
+			case SECURITY_ADMIN -> "安全管理员";
+			case AUDIT_ADMIN -> "审计管理员";
 		};
 	}
 

@@ -1,5 +1,6 @@
 package cn.zhengji.support;
 
+import java.time.Instant;
 import java.util.Locale;
 
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
@@ -59,7 +60,8 @@ public final class TestAccounts {
 	}
 
 	public SignedInUser signedIn(String login) {
-		return (SignedInUser) userDetails.loadUserByUsername(login);
+		// As after the whole sign-in: password and (for staff) the second factor.
+		return ((SignedInUser) userDetails.loadUserByUsername(login)).withSecondFactor(Instant.now());
 	}
 
 	/**

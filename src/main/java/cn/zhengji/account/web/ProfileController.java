@@ -62,7 +62,8 @@ class ProfileController {
 		}
 		SignedInUser saved;
 		try {
-			saved = profiles.save(user, form.toCommand());
+			// issue 11 item 4: the session keeps the second factor it passed
+			saved = profiles.save(user, form.toCommand()).withSecondFactorOf(user);
 		}
 		catch (InvalidAccountInput refusal) {
 			FormProblems.bind(refusal, binding);

@@ -48,8 +48,10 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean isAllowedWhileChanging(String path) {
+		// issue 11 item 4: the second factor is passed before the forced change
 		return path.equals(CHANGE_PASSWORD_PATH) || path.equals("/sign-out") || path.equals("/error")
-				|| SecurityConfiguration.isStaticResource(path);
+				|| SecurityConfiguration.isStaticResource(path)
+				|| SecondFactorRequiredFilter.isAllowedBeforeSecondFactor(path);
 	}
 
 }

@@ -67,8 +67,11 @@ class SecurityConfiguration {
 						// size limit the server has.
 						.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads")
 						.permitAll()
+						// issue 11 item 5: the security and audit administrators have no
+						// business data, so no API
 						.anyRequest()
-						.authenticated())
+						.hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name(), Role.PARTICIPANT.name(),
+								Role.EXPERT.name()))
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> writeProblem(response, 401, "Unauthorized",
 						texts.text("error.detail.signInRequired")))
@@ -78,28 +81,43 @@ class SecurityConfiguration {
 				}))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-			// Issue 11 items 3 and 6: session limits, and the forced password change as a
-			// problem
+			// Issue 11 items 3, 4 and 6: session limits, a session still owing its second
+			// factor gets no API, and the forced password change as a problem
 			.addFilterAfter(new SessionLimitsFilter(sessionLimits), BasicAuthenticationFilter.class)
+			.addFilterAfter(new SecondFactorRequiredFilter(texts), SessionLimitsFilter.class)
 			.addFilterAfter(new PasswordChangeRequiredFilter((request, response) -> writeProblem(response, 403,
-					"Forbidden", texts.text("error.detail.passwordChangeRequired"))), SessionLimitsFilter.class);
+					"Forbidden", texts.text("error.detail.passwordChangeRequired"))), SecondFactorRequiredFilter.class);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http, SessionLimits sessionLimits, ApplicationEventPublisher events)
-			throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, Texts texts, SessionLimits sessionLimits,
+			ApplicationEventPublisher events) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(staticResourcePatterns())
 			.permitAll()
 			.requestMatchers("/", "/campaigns/**", "/qr.png", "/sign-in", "/register", "/register/**", "/error",
 					"/error/**", "/announcements", "/announcements/**", "/password-reset", "/password-reset/**",
 					"/legal/**")
 			.permitAll()
+			// issue 11 item 5 (三员分立): accounts are the security administrator's, the
+			// audit
+			// log the audit administrator's; the system administrator (PLATFORM_ADMIN)
+			// has
+			// neither, and those two reach nothing else but their own account's pages
+			// (profile, password, second factor, notices and the mobile they come to).
+			.requestMatchers("/admin/accounts", "/admin/accounts/**", "/admin/accounts.xlsx")
+			.hasAnyRole(Role.ORG_ADMIN.name(), Role.SECURITY_ADMIN.name())
+			.requestMatchers("/admin/audit", "/admin/audit/**", "/admin/audit.xlsx")
+			.hasAnyRole(Role.ORG_ADMIN.name(), Role.AUDIT_ADMIN.name())
 			.requestMatchers("/admin/**")
 			.hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name())
+			.requestMatchers("/workbench", "/sign-out", "/account/password", "/account/second-factor",
+					"/account/second-factor/**", "/account/profile", "/account/mobile", "/account/mobile/**",
+					"/notices", "/notices/**")
+			.authenticated()
 			.anyRequest()
-			.authenticated())
+			.hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.ORG_ADMIN.name(), Role.PARTICIPANT.name(), Role.EXPERT.name()))
 			.formLogin(form -> form.loginPage("/sign-in")
 				.loginProcessingUrl("/sign-in")
 				.defaultSuccessUrl("/workbench")
@@ -119,12 +137,14 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-			// Issue 11 item 3: idle and absolute session limits
+			// Issue 11 items 3 and 4: idle and absolute session limits, then the second
+			// factor, then a forced password change
 			.addFilterAfter(new SessionLimitsFilter(sessionLimits), BasicAuthenticationFilter.class)
+			.addFilterAfter(new SecondFactorRequiredFilter(texts), SessionLimitsFilter.class)
 			.addFilterAfter(
 					new PasswordChangeRequiredFilter((request, response) -> response
 						.sendRedirect(request.getContextPath() + PasswordChangeRequiredFilter.CHANGE_PASSWORD_PATH)),
-					SessionLimitsFilter.class);
+					SecondFactorRequiredFilter.class);
 		return http.build();
 	}
 
@@ -136,7 +156,7 @@ class SecurityConfiguration {
 				request.getRequestURI().substring(request.getContextPath().length())));
 	}
 
-	private static void writeProblem(HttpServletResponse response, int status, String title, String detail)
+	static void writeProblem(HttpServletResponse response, int status, String title, String detail)
 			throws java.io.IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,5 +1,7 @@
 package cn.zhengji.infrastructure.security;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +9,7 @@ import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
@@ -23,6 +26,9 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	 * field is added.
 	 */
 	private static final long serialVersionUID = 1L;
+
+	/** The authority of a passed TOTP second factor, with the time it was passed. */
+	public static final String TOTP_AUTHORITY = "FACTOR_TOTP";
 
 	private final long accountId;
 
@@ -46,9 +52,24 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	private String passwordHash;
 
+	/**
+	 * When this session last passed the second factor (issue 11 item 4); null until it
+	 * has. Kept in the principal so that the session carries it and a step-up can ask how
+	 * recent it is.
+	 */
+	private final Instant secondFactorAt;
+
 	public SignedInUser(long accountId, String loginName, String displayName, Role role, long organisationId,
 			String organisationPath, String organisationName, String passwordHash, boolean mustChangePassword,
 			boolean locked, boolean enabled) {
+		this(accountId, loginName, displayName, role, organisationId, organisationPath, organisationName, passwordHash,
+				mustChangePassword, locked, enabled, null);
+	}
+
+	private SignedInUser(long accountId, String loginName, String displayName, Role role, long organisationId,
+			String organisationPath, String organisationName, String passwordHash, boolean mustChangePassword,
+			boolean locked, boolean enabled, Instant secondFactorAt) {
+		this.secondFactorAt = secondFactorAt;
 		this.accountId = accountId;
 		this.loginName = loginName;
 		this.displayName = displayName;
@@ -73,7 +94,31 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	public SignedInUser withPasswordChanged() {
 		return new SignedInUser(accountId, loginName, displayName, role, organisationId, organisationPath,
-				organisationName, null, false, locked, enabled);
+				organisationName, null, false, locked, enabled, secondFactorAt);
+	}
+
+	/** The same session's principal after it passed the second factor at {@code at}. */
+	public SignedInUser withSecondFactor(Instant at) {
+		return new SignedInUser(accountId, loginName, displayName, role, organisationId, organisationPath,
+				organisationName, passwordHash, mustChangePassword, locked, enabled, at);
+	}
+
+	/**
+	 * A reloaded principal (after a profile change) keeps the second factor this session
+	 * already passed.
+	 */
+	public SignedInUser withSecondFactorOf(SignedInUser previous) {
+		return previous.secondFactorAt == null ? this : withSecondFactor(previous.secondFactorAt);
+	}
+
+	/** Whether this session still has to pass the second factor before anything else. */
+	public boolean secondFactorPending() {
+		return role.requiresSecondFactor() && secondFactorAt == null;
+	}
+
+	/** When this session last passed the second factor, if it has. */
+	public Optional<Instant> secondFactorAt() {
+		return Optional.ofNullable(secondFactorAt);
 	}
 
 	/**
@@ -83,7 +128,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	 */
 	public boolean administers(String path) {
 		return switch (role) {
-			case PLATFORM_ADMIN -> true;
+			case PLATFORM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> true;
 			case ORG_ADMIN -> path != null && path.startsWith(organisationPath);
 			default -> false;
 		};
@@ -97,7 +142,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	 */
 	public String adminScope() {
 		return switch (role) {
-			case PLATFORM_ADMIN -> "/";
+			case PLATFORM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> "/";
 			case ORG_ADMIN -> organisationPath;
 			default -> "#none#";
 		};
@@ -145,7 +190,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return List.of(role.authority());
+		List<GrantedAuthority> authorities = new ArrayList<>(List.of(role.authority()));
+		if (secondFactorAt != null) {
+			authorities.add(FactorGrantedAuthority.withAuthority(TOTP_AUTHORITY).issuedAt(secondFactorAt).build());
+		}
+		return authorities;
 	}
 
 	@Override

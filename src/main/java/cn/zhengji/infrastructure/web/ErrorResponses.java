@@ -3,9 +3,13 @@ package cn.zhengji.infrastructure.web;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import cn.zhengji.infrastructure.Texts;
+import cn.zhengji.infrastructure.security.SecondFactorRequired;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -120,6 +124,52 @@ class ErrorResponses {
 	@ExceptionHandler(ChangeRejected.class)
 	Object refused(ChangeRejected ex, HttpServletRequest request) {
 		return respond(request, HttpStatus.BAD_REQUEST, ex.messageCode(), ex.arguments());
+	}
+
+	/**
+	 * Issue 11 item 4, step-up: a page is sent to enter a fresh code and comes back (to
+	 * the same address for a GET, to the page the form was on otherwise); htmx is told to
+	 * go there; the API answers 401 with a Chinese problem.
+	 */
+	@ExceptionHandler(SecondFactorRequired.class)
+	Object secondFactorRequired(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			return respond(request, HttpStatus.UNAUTHORIZED, "error.detail.stepUpRequired");
+		}
+		String back = "GET".equals(request.getMethod())
+				? request.getRequestURI().substring(request.getContextPath().length())
+						+ (request.getQueryString() == null ? "" : "?" + request.getQueryString())
+				: sameSitePath(request, request.getHeader("HX-Request") != null ? request.getHeader("HX-Current-URL")
+						: request.getHeader("Referer"));
+		String target = request.getContextPath() + "/account/second-factor?next="
+				+ URLEncoder.encode(back, StandardCharsets.UTF_8);
+		if (request.getHeader("HX-Request") != null) {
+			response.setHeader("HX-Redirect", target);
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+		}
+		return new ModelAndView("redirect:" + target.substring(request.getContextPath().length()));
+	}
+
+	/** The path (and query) of an address on this site, or the workbench. */
+	private static String sameSitePath(HttpServletRequest request, String address) {
+		if (address == null) {
+			return "/workbench";
+		}
+		try {
+			URI uri = URI.create(address);
+			if (uri.getHost() != null && !uri.getHost().equalsIgnoreCase(request.getServerName())) {
+				return "/workbench";
+			}
+			String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+			if (!path.startsWith(request.getContextPath() + "/")) {
+				return "/workbench";
+			}
+			return path.substring(request.getContextPath().length())
+					+ (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+		}
+		catch (IllegalArgumentException ex) {
+			return "/workbench";
+		}
 	}
 
 	/**

@@ -62,18 +62,24 @@ class AuditChainWebTest {
 	}
 
 	@Test
-	void organisationAdminsDoNotHaveIt() throws Exception {
+	void organisationAndSystemAdminsDoNotHaveIt() throws Exception {
 		var root = jdbc.sql("select id, path from organisation where code = 'acftu'").query().singleRow();
 		SignedInUser orgAdmin = new SignedInUser(-2, "chain-org-admin", "组织管理员", Role.ORG_ADMIN, (Long) root.get("id"),
-				(String) root.get("path"), "中华全国总工会", null, false, false, true);
+				(String) root.get("path"), "中华全国总工会", null, false, false, true)
+			.withSecondFactor(java.time.Instant.now());
 		mvc.perform(get("/admin/audit/chain").with(user(orgAdmin))).andExpect(status().isNotFound());
+		SignedInUser systemAdmin = new SignedInUser(-3, "chain-system-admin", "系统管理员", Role.PLATFORM_ADMIN,
+				(Long) root.get("id"), (String) root.get("path"), "中华全国总工会", null, false, false, true)
+			.withSecondFactor(java.time.Instant.now());
+		mvc.perform(get("/admin/audit/chain").with(user(systemAdmin))).andExpect(status().isNotFound());
 	}
 
 	private String page() throws Exception {
 		var root = jdbc.sql("select id, path from organisation where code = 'acftu'").query().singleRow();
-		SignedInUser platformAdmin = new SignedInUser(-1, "chain-admin", "平台管理员", Role.PLATFORM_ADMIN,
-				(Long) root.get("id"), (String) root.get("path"), "中华全国总工会", null, false, false, true);
-		return mvc.perform(get("/admin/audit/chain").with(user(platformAdmin)))
+		SignedInUser auditAdmin = new SignedInUser(-1, "chain-admin", "审计管理员", Role.AUDIT_ADMIN, (Long) root.get("id"),
+				(String) root.get("path"), "中华全国总工会", null, false, false, true)
+			.withSecondFactor(java.time.Instant.now());
+		return mvc.perform(get("/admin/audit/chain").with(user(auditAdmin)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

@@ -1,5 +1,6 @@
 package cn.zhengji.infrastructure.web;
 
+import java.time.Instant;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -68,7 +69,8 @@ class ErrorResponsesWebTest {
 	private SignedInUser platformAdmin() {
 		var root = jdbc.sql("select id, path from organisation where code = 'acftu'").query().singleRow();
 		return new SignedInUser(-1, "error-test-admin", "测试平台管理员", Role.PLATFORM_ADMIN, (Long) root.get("id"),
-				(String) root.get("path"), "中华全国总工会", null, false, false, true);
+				(String) root.get("path"), "中华全国总工会", null, false, false, true)
+			.withSecondFactor(Instant.now());
 	}
 
 }

@@ -1,5 +1,6 @@
 package cn.zhengji.infrastructure.web;
 
+import java.time.Instant;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.support.ZhengjiTest;
@@ -89,7 +90,8 @@ class MalformedInputWebTest {
 	private SignedInUser platformAdmin() {
 		var root = jdbc.sql("select id, path from organisation where code = 'acftu'").query().singleRow();
 		return new SignedInUser(-1, "malformed-test-admin", "测试平台管理员", Role.PLATFORM_ADMIN, (Long) root.get("id"),
-				(String) root.get("path"), "中华全国总工会", null, false, false, true);
+				(String) root.get("path"), "中华全国总工会", null, false, false, true)
+			.withSecondFactor(Instant.now());
 	}
 
 }

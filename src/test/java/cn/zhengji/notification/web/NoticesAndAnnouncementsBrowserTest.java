@@ -1,5 +1,6 @@
 package cn.zhengji.notification.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,7 +90,8 @@ class NoticesAndAnnouncementsBrowserTest {
 	@Test
 	void theCityAdminPublishesAnAnnouncementAndReadsItsNoticesOnPhoneAndDesktop() {
 		NotificationFixtures fixtures = new NotificationFixtures(jdbc, organisations, cipher, userDetails);
-		SignedInUser province = (SignedInUser) userDetails.loadUserByUsername("demo-province");
+		SignedInUser province = ((SignedInUser) userDetails.loadUserByUsername("demo-province"))
+			.withSecondFactor(Instant.now());
 		announcements.publish(province,
 				new AnnouncementDraft("关于举办2024年福建省职工网络正能量作品征集活动的通知", "各设区市总工会、平潭综合实验区总工会：\n现将有关事项通知如下。", null));
 		announcements.publish(province, new AnnouncementDraft("作品征集平台操作指南", "一、注册账号\n二、提交作品\n三、查看审核进度", null));
