@@ -1,5 +1,6 @@
 package cn.zhengji.files;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -15,8 +16,10 @@ import org.springframework.context.annotation.Configuration;
 class FilesConfiguration {
 
 	@Bean
-	FileStorage fileStorage(@Value("${zhengji.data-dir:./data}") Path dataDir) {
-		return new LocalFileStorage(dataDir.resolve("files"));
+	FileStorage fileStorage(@Value("${zhengji.data-dir:./data}") Path dataDir) throws IOException {
+		LocalFileStorage storage = new LocalFileStorage(dataDir.resolve("files"));
+		storage.restrictPermissions();
+		return storage;
 	}
 
 	/** Runs on one node at a time (db-scheduler picks the task with a row lock). */
