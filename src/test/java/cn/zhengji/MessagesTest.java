@@ -52,6 +52,7 @@ class MessagesTest {
 			Map.entry("activity.metric.", "cn.zhengji.campaign.TargetMetric"),
 			Map.entry("campaign.outcome.", "cn.zhengji.campaign.DefinitionOutcome"),
 			Map.entry("audit.action.", "cn.zhengji.audit.AuditAction"),
+			Map.entry("input.problem.", "cn.zhengji.infrastructure.text.ReadableText$Problem"),
 			// Issue 11 (sec/audit): why a link of the audit chain is broken; the
 			// summaries of
 			// the denied requests (ACCESS_DENIED and CSRF_REJECTED only)

@@ -218,6 +218,7 @@ public class AccountAdministration {
 			problems.add(new FieldProblem("displayName", "account.admin.displayName.tooLong",
 					Registration.MAX_DISPLAY_NAME));
 		}
+		Registration.displayNameCharacters(command.displayName()).ifPresent(problems::add);
 		if (command.role() != Role.ORG_ADMIN && command.role() != Role.EXPERT) {
 			problems.add(new FieldProblem("role", "account.admin.role.required"));
 		}

@@ -90,6 +90,7 @@ public class ProfileChange {
 			problems.add(new FieldProblem("displayName", "account.register.displayName.tooLong",
 					Registration.MAX_DISPLAY_NAME));
 		}
+		Registration.displayNameCharacters(name).ifPresent(problems::add);
 		ParticipantKind kind = participant ? command.participantKind() : before.participantKind();
 		if (participant && kind == null) {
 			problems.add(new FieldProblem("participantKind", "account.register.participantKind.required"));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.zhengji.infrastructure.text.ReadableText;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.Texts;
@@ -98,6 +99,7 @@ public class Registration {
 		else if (command.displayName().length() > MAX_DISPLAY_NAME) {
 			problems.add(new FieldProblem("displayName", "account.register.displayName.tooLong", MAX_DISPLAY_NAME));
 		}
+		displayNameCharacters(command.displayName()).ifPresent(problems::add);
 		if (command.participantKind() == null) {
 			problems.add(new FieldProblem("participantKind", "account.register.participantKind.required"));
 		}
@@ -223,6 +225,14 @@ public class Registration {
 			// Never the password, nor the full number, in a log line.
 			return "RegistrationCommand[" + MobileNumber.parse(mobile).map(MobileNumber::masked).orElse("?") + "]";
 		}
+	}
+
+	/**
+	 * Issue 11 item 10: a display name holds no direction overrides, invisible or control
+	 * characters (the platform's one rule for names, {@link ReadableText}).
+	 */
+	static Optional<FieldProblem> displayNameCharacters(String name) {
+		return ReadableText.problem(name).map(problem -> new FieldProblem("displayName", problem.messageKey()));
 	}
 
 }

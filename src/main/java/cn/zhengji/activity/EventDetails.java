@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.zhengji.infrastructure.text.ReadableText;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.infrastructure.text.CharacterCount;
 
@@ -65,6 +66,11 @@ public record EventDetails(LocalDate heldOn, String place, String enterprise, in
 			problems.add(new ActivityRejected("enterprise", "activity.event.enterprise.tooLong",
 					String.valueOf(MAX_ENTERPRISE), String.valueOf(length(enterprise))));
 		}
+		// Issue 11 item 10: the platform's one rule for the characters of a name.
+		ReadableText.problem(place)
+			.ifPresent(problem -> problems.add(new ActivityRejected("place", problem.messageKey())));
+		ReadableText.problem(enterprise)
+			.ifPresent(problem -> problems.add(new ActivityRejected("enterprise", problem.messageKey())));
 		Integer participants = participants(input.participants(), problems);
 		// Browsers send line breaks as CR LF; stored as LF, the length is what the person
 		// sees.

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.zhengji.infrastructure.text.ReadableText;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.CategoryRules.AttachmentSlot;
@@ -152,6 +153,7 @@ public class CampaignAdministration {
 		if (title.codePointCount(0, title.length()) > MAX_TITLE) {
 			throw new CampaignChangeRejected("title", "campaign.settings.tooLong", MAX_TITLE);
 		}
+		readableTitle(title);
 		String organisers = trimmed(settings.organisers());
 		if (organisers == null) {
 			throw new CampaignChangeRejected("organisers", "campaign.settings.organisersRequired");
@@ -626,6 +628,7 @@ public class CampaignAdministration {
 		if (title == null || title.isBlank()) {
 			throw new CampaignChangeRejected("title", "campaign.copy.titleRequired");
 		}
+		readableTitle(title);
 		if (year == null || year < 2000 || year > 2100) {
 			throw new CampaignChangeRejected("year", "campaign.copy.yearRange");
 		}
@@ -652,6 +655,13 @@ public class CampaignAdministration {
 
 	private OffsetDateTime now() {
 		return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+	/** Issue 11 item 10: the platform's one rule for the characters of a title. */
+	private static void readableTitle(String title) {
+		ReadableText.problem(title).ifPresent(problem -> {
+			throw new CampaignChangeRejected("title", problem.messageKey());
+		});
 	}
 
 }

@@ -2,6 +2,8 @@ package cn.zhengji.files;
 
 import java.util.Optional;
 
+import cn.zhengji.infrastructure.text.ReadableText;
+
 /**
  * R-X-4 Which file names are accepted. A name is only ever shown and offered back in
  * Content-Disposition (storage uses generated keys), yet a name with path parts, control
@@ -21,14 +23,14 @@ final class FileNames {
 		if (name == null || name.isBlank()) {
 			return Optional.of("files.name.empty");
 		}
-		if (name.indexOf('\0') >= 0) {
-			return Optional.of("files.name.nul");
-		}
-		if (name.codePoints().anyMatch(FileNames::isDirectionControl)) {
-			return Optional.of("files.name.direction");
-		}
-		if (name.codePoints().anyMatch(Character::isISOControl)) {
-			return Optional.of("files.name.control");
+		Optional<ReadableText.Problem> unreadable = ReadableText.problem(name);
+		if (unreadable.isPresent()) {
+			return Optional.of(switch (unreadable.get()) {
+				case NUL -> "files.name.nul";
+				case DIRECTION -> "files.name.direction";
+				case CONTROL -> "files.name.control";
+				case INVISIBLE -> unreadable.get().messageKey();
+			});
 		}
 		if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.equals(".") || name.equals("..")) {
 			return Optional.of("files.name.path");
@@ -37,15 +39,6 @@ final class FileNames {
 			return Optional.of("files.name.too-long");
 		}
 		return Optional.empty();
-	}
-
-	/**
-	 * Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks
-	 * U+200E, U+200F.
-	 */
-	private static boolean isDirectionControl(int codePoint) {
-		return (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069)
-				|| codePoint == 0x200E || codePoint == 0x200F;
 	}
 
 }

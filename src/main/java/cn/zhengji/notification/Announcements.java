@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import cn.zhengji.infrastructure.text.ReadableText;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.Campaign;
@@ -269,6 +270,9 @@ public class Announcements {
 		if (title.length() > Announcement.MAX_TITLE) {
 			throw new NotificationChangeRejected("title", "announcement.title.tooLong", Announcement.MAX_TITLE);
 		}
+		ReadableText.problem(title).ifPresent(problem -> {
+			throw new NotificationChangeRejected("title", problem.messageKey());
+		});
 		if (body.isEmpty()) {
 			throw new NotificationChangeRejected("body", "announcement.body.required");
 		}

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import cn.zhengji.infrastructure.text.ReadableText;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.account.AccountProfile;
 import cn.zhengji.audit.AuditAction;
@@ -582,6 +583,9 @@ public class EntryLifecycle {
 		if (CharacterCount.exceeds(clean, MAX_TITLE)) {
 			throw new EntryChangeRejected("title", "submission.rejected.titleTooLong", MAX_TITLE);
 		}
+		ReadableText.problem(clean).ifPresent(problem -> {
+			throw new EntryChangeRejected("title", problem.messageKey());
+		});
 		return clean;
 	}
 

@@ -9,11 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import cn.zhengji.support.Totp;
 
 /**
  * One browser without a browser: real HTTP to a running server, its own cookie jar, no
@@ -22,6 +25,9 @@ import java.util.stream.Collectors;
  * and the client address Tomcat sees.
  */
 final class HttpVisitor {
+
+	private static final Pattern SECOND_FACTOR_SECRET = Pattern
+		.compile("id=\"second-factor-secret\"[^>]*>([A-Z2-7 ]+)</code>");
 
 	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -79,6 +85,34 @@ final class HttpVisitor {
 		return post(port, "/sign-in", Map.of("username", login, "password", password), headers).headers()
 			.firstValue("Location")
 			.orElse("");
+	}
+
+	/**
+	 * Signs in as {@link #signIn} does; an admin or expert who has no second factor yet
+	 * then enrols one as its authenticator app would (issue 11 item 4, with the system
+	 * clock), so that the session reaches the workbench.
+	 */
+	String signInPassingSecondFactor(int port, String login, String password) throws Exception {
+		String location = signIn(port, login, password);
+		if (location.endsWith("/workbench") && get(port, "/workbench").headers()
+			.firstValue("Location")
+			.orElse("")
+			.contains("/account/second-factor")) {
+			enrolSecondFactor(port);
+		}
+		return location;
+	}
+
+	private void enrolSecondFactor(int port) throws Exception {
+		Matcher secret = SECOND_FACTOR_SECRET.matcher(get(port, "/account/second-factor/enrol").body());
+		if (!secret.find()) {
+			throw new IllegalStateException("no secret on the enrolment page");
+		}
+		HttpResponse<String> enrolled = post(port, "/account/second-factor/enrol",
+				Map.of("code", Totp.code(secret.group(1).replace(" ", ""), Instant.now())));
+		if (enrolled.statusCode() != 200) {
+			throw new IllegalStateException("second-factor enrolment failed: " + enrolled.statusCode());
+		}
 	}
 
 	/** The session cookie as the browser keeps it. */

@@ -65,7 +65,8 @@ class SessionsIntegrationTest {
 	void aDisabledAccountsOpenSessionCanNoLongerPublishAnAnnouncement() throws Exception {
 		Fixture admin = fixtures.orgAdmin("fj-fuzhou");
 		HttpVisitor browser = new HttpVisitor();
-		assertThat(browser.signIn(port, admin.login(), AccountFixtures.PASSWORD)).endsWith("/workbench");
+		assertThat(browser.signInPassingSecondFactor(port, admin.login(), AccountFixtures.PASSWORD))
+			.endsWith("/workbench");
 		assertThat(browser.get(port, "/admin/announcements/new").statusCode()).isEqualTo(200);
 
 		administration.setEnabled(fixtures.signedIn(fixtures.orgAdmin("fj")), admin.id(), false);
@@ -87,8 +88,10 @@ class SessionsIntegrationTest {
 		Fixture participant = fixtures.participant("fj-fuzhou");
 		HttpVisitor phone = new HttpVisitor();
 		HttpVisitor laptop = new HttpVisitor();
-		assertThat(phone.signIn(port, participant.login(), AccountFixtures.PASSWORD)).endsWith("/workbench");
-		assertThat(laptop.signIn(port, participant.login(), AccountFixtures.PASSWORD)).endsWith("/workbench");
+		assertThat(phone.signInPassingSecondFactor(port, participant.login(), AccountFixtures.PASSWORD))
+			.endsWith("/workbench");
+		assertThat(laptop.signInPassingSecondFactor(port, participant.login(), AccountFixtures.PASSWORD))
+			.endsWith("/workbench");
 
 		laptop.get(port, "/account/password");
 		HttpResponse<String> changed = laptop.post(port, "/account/password",
@@ -106,7 +109,8 @@ class SessionsIntegrationTest {
 		String mobile = AccountFixtures.uniqueMobile();
 		giveMobile(expert.id(), mobile);
 		HttpVisitor browser = new HttpVisitor();
-		assertThat(browser.signIn(port, expert.login(), AccountFixtures.PASSWORD)).endsWith("/workbench");
+		assertThat(browser.signInPassingSecondFactor(port, expert.login(), AccountFixtures.PASSWORD))
+			.endsWith("/workbench");
 
 		administration.resetPassword(fixtures.signedIn(fixtures.orgAdmin("fj-fuzhou")), expert.id());
 
@@ -118,7 +122,8 @@ class SessionsIntegrationTest {
 	void aResetBySmsCodeEndsEverySessionOfTheAccount() throws Exception {
 		Fixture participant = fixtures.participant("fj-fuzhou");
 		HttpVisitor forgotten = new HttpVisitor();
-		assertThat(forgotten.signIn(port, participant.login(), AccountFixtures.PASSWORD)).endsWith("/workbench");
+		assertThat(forgotten.signInPassingSecondFactor(port, participant.login(), AccountFixtures.PASSWORD))
+			.endsWith("/workbench");
 
 		passwordReset.sendCode(participant.mobile(), "203.0.113.40");
 		passwordReset.reset(participant.mobile(), sms.lastCodeTo(participant.mobile()), "Phone#Reset2026",
@@ -131,7 +136,8 @@ class SessionsIntegrationTest {
 	void anotherAppNodeOnTheSameDatabaseServesTheSessionAsARestartedOneWould() throws Exception {
 		Fixture admin = fixtures.orgAdmin("fj-xiamen");
 		HttpVisitor onNodeA = new HttpVisitor();
-		assertThat(onNodeA.signIn(port, admin.login(), AccountFixtures.PASSWORD)).endsWith("/workbench");
+		assertThat(onNodeA.signInPassingSecondFactor(port, admin.login(), AccountFixtures.PASSWORD))
+			.endsWith("/workbench");
 		assertThat(onNodeA.sessionCookie().getName()).isEqualTo("ZJSESSION");
 
 		try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(ZhengjiApplication.class)
@@ -154,8 +160,8 @@ class SessionsIntegrationTest {
 		Fixture participant = fixtures.participant("fj-fuzhou");
 		HttpVisitor adminBrowser = new HttpVisitor();
 		HttpVisitor participantBrowser = new HttpVisitor();
-		adminBrowser.signIn(port, admin.login(), AccountFixtures.PASSWORD);
-		participantBrowser.signIn(port, participant.login(), AccountFixtures.PASSWORD);
+		adminBrowser.signInPassingSecondFactor(port, admin.login(), AccountFixtures.PASSWORD);
+		participantBrowser.signInPassingSecondFactor(port, participant.login(), AccountFixtures.PASSWORD);
 		assertThat(adminBrowser.get(port, "/workbench").statusCode()).isEqualTo(200);
 		assertThat(participantBrowser.get(port, "/workbench").statusCode()).isEqualTo(200);
 

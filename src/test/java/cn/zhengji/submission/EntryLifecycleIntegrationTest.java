@@ -115,6 +115,24 @@ class EntryLifecycleIntegrationTest {
 	}
 
 	@Test
+	void refusesTitlesThatReadDifferentlyThanTheyAre() {
+		SignedInUser worker = fixtures.worker();
+
+		// Issue 11 item 10: a direction override, a zero-width space, a lone byte order
+		// mark and a line break are refused as they are in file names; nothing is stored.
+		int before = entries.mine(worker).size();
+		assertRejected(() -> changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "劳动\u202E美丽"),
+				"input.problem.DIRECTION");
+		assertRejected(() -> changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "劳动\u200B美丽"),
+				"input.problem.INVISIBLE");
+		assertRejected(() -> changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "\uFEFF劳动美丽"),
+				"input.problem.INVISIBLE");
+		assertRejected(() -> changes.create(worker, SubmissionFixtures.OPEN_CAMPAIGN, "micro-video", "劳动\n美丽"),
+				"input.problem.CONTROL");
+		assertThat(entries.mine(worker)).hasSize(before);
+	}
+
+	@Test
 	void refusesCategoriesWhoseRuleDoesNotAdmitTheParticipantKind() {
 		SignedInUser worker = fixtures.worker();
 

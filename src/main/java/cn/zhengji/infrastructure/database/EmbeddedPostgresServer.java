@@ -153,7 +153,10 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("timezone", "UTC")
-				.setServerConfig("max_connections", "100")
+				// The application role is no superuser, so the slots reserved for
+				// superusers are not its; several app contexts on one server (a second
+				// node, the test suite's cached contexts) each keep a pool of 10.
+				.setServerConfig("max_connections", "300")
 				.start();
 			new EmbeddedServerSetup(postgres, dataDirectory, credentials).secure();
 			log.info("Embedded PostgreSQL started in {} ms, data in {}", (System.nanoTime() - started) / 1_000_000,

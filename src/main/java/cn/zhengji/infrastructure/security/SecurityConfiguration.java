@@ -100,12 +100,11 @@ class SecurityConfiguration {
 					"/error/**", "/announcements", "/announcements/**", "/password-reset", "/password-reset/**",
 					"/legal/**")
 			.permitAll()
-			// issue 11 item 5 (三员分立): accounts are the security administrator's, the
-			// audit
-			// log the audit administrator's; the system administrator (PLATFORM_ADMIN)
-			// has
-			// neither, and those two reach nothing else but their own account's pages
-			// (profile, password, second factor, notices and the mobile they come to).
+			// issue 11 item 5 (三员分立): accounts are the security administrator's,
+			// the audit log the audit administrator's; the system administrator
+			// (PLATFORM_ADMIN) has neither, and those two reach nothing else but
+			// their own account's pages (profile, password, second factor, notices and
+			// the mobile they come to).
 			.requestMatchers("/admin/accounts", "/admin/accounts/**", "/admin/accounts.xlsx")
 			.hasAnyRole(Role.ORG_ADMIN.name(), Role.SECURITY_ADMIN.name())
 			.requestMatchers("/admin/audit", "/admin/audit/**", "/admin/audit.xlsx")

@@ -67,9 +67,9 @@ public final class ReadableText {
 
 		NUL, DIRECTION, INVISIBLE, CONTROL;
 
-		/** {@code text.problem.nul}, … in messages.properties. */
+		/** {@code input.problem.NUL}, … in messages.properties. */
 		public String messageKey() {
-			return "text.problem." + name().toLowerCase(java.util.Locale.ROOT);
+			return "input.problem." + name();
 		}
 
 	}

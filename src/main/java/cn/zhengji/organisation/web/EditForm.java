@@ -1,5 +1,6 @@
 package cn.zhengji.organisation.web;
 
+import cn.zhengji.infrastructure.text.ReadableText;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationAdministration;
 import org.springframework.validation.Errors;
@@ -32,6 +33,9 @@ class EditForm {
 			errors.rejectValue("name", "organisation.error.nameTooLong",
 					new Object[] { OrganisationAdministration.NAME_MAX_LENGTH }, null);
 		}
+		// Issue 11 item 10: the platform's one rule for the characters of a name.
+		ReadableText.problem(name).ifPresent(problem -> errors.rejectValue("name", problem.messageKey()));
+		ReadableText.problem(shortName).ifPresent(problem -> errors.rejectValue("shortName", problem.messageKey()));
 		if (shortName != null && shortName.length() > OrganisationAdministration.SHORT_NAME_MAX_LENGTH) {
 			errors.rejectValue("shortName", "organisation.error.shortNameTooLong",
 					new Object[] { OrganisationAdministration.SHORT_NAME_MAX_LENGTH }, null);

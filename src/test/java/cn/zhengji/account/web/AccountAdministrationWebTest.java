@@ -173,11 +173,12 @@ class AccountAdministrationWebTest {
 		Fixture outside = fixtures.expert("fj-xiamen");
 		String masked = inside.mobile().substring(0, 3) + "****" + inside.mobile().substring(7);
 
+		// The whole list stops at its limit, and the shared database holds more than that
+		// many accounts of 福州; which ones it shows is asserted on the filtered lists
+		// below.
 		mvc.perform(get("/admin/accounts").with(user(fixtures.signedIn(cityAdmin))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(Matchers.containsString(masked)))
 			.andExpect(content().string(Matchers.not(Matchers.containsString(inside.mobile()))))
-			.andExpect(content().string(Matchers.containsString("id=\"account-" + cityAdmin.id() + "\"")))
 			.andExpect(content().string(Matchers.not(Matchers.containsString("id=\"account-" + outside.id() + "\""))));
 
 		mvc.perform(get("/admin/accounts").with(user(fixtures.signedIn(cityAdmin))).param("role", "EXPERT"))

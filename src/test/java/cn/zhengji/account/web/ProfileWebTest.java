@@ -117,6 +117,17 @@ class ProfileWebTest {
 	}
 
 	@Test
+	void aNameWithADirectionOverrideIsRefusedAndNotStored() throws Exception {
+		Fixture worker = fixtures.participant("fj-fuzhou");
+		save(worker, "张\u202E三", "WORKER", id("fj-fuzhou")).andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("改变文字方向的控制字符")));
+		assertThat(jdbc.sql("select display_name from account where id = ?")
+			.param(worker.id())
+			.query(String.class)
+			.single()).doesNotContain("\u202E");
+	}
+
+	@Test
 	void aTamperedKindIsRefusedNextToTheFieldAndTheTypedNameIsKept() throws Exception {
 		Fixture worker = fixtures.participant("fj-fuzhou");
 		save(worker, "改过的名字", "NOT_A_KIND", id("fj-fuzhou")).andExpect(status().isOk())

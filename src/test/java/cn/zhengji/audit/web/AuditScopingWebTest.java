@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationTestData;
@@ -48,7 +49,7 @@ class AuditScopingWebTest {
 
 	SignedInUser xiamenAdmin;
 
-	SignedInUser platformAdmin;
+	SignedInUser auditAdmin;
 
 	@BeforeEach
 	void setUp() {
@@ -57,7 +58,7 @@ class AuditScopingWebTest {
 		xiamen = data.byCode("fj-xiamen");
 		fuzhouAdmin = OrganisationTestData.orgAdmin(fuzhou);
 		xiamenAdmin = OrganisationTestData.orgAdmin(xiamen);
-		platformAdmin = OrganisationTestData.platformAdmin(data.byCode("acftu"));
+		auditAdmin = OrganisationTestData.user(Role.AUDIT_ADMIN, data.byCode("acftu"));
 	}
 
 	@Test
@@ -75,7 +76,7 @@ class AuditScopingWebTest {
 		assertThat(rowIds(fuzhouAdmin, "/admin/audit?actor=" + xiamenAdmin.displayName())).isEmpty();
 		assertThat(rowIds(xiamenAdmin, "/admin/audit?actor=" + fuzhouAdmin.displayName())).isEmpty();
 		assertThat(rowIds(xiamenAdmin, "/admin/audit?actor=" + xiamenAdmin.displayName())).containsExactly(xiamenEvent);
-		assertThat(rowIds(platformAdmin, "/admin/audit?actor=测试组织管理员&action=CREATED&targetType=organisation"))
+		assertThat(rowIds(auditAdmin, "/admin/audit?actor=测试组织管理员&action=CREATED&targetType=organisation"))
 			.contains(fuzhouEvent, xiamenEvent);
 		assertThat(rowIds(fuzhouAdmin, "/admin/audit")).contains(fuzhouEvent).doesNotContain(xiamenEvent);
 

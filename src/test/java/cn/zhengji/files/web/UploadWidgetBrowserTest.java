@@ -118,6 +118,7 @@ class UploadWidgetBrowserTest {
 		page.getByLabel("账号").fill(username);
 		page.getByLabel("密码").first().fill(UploadTestClient.PASSWORD);
 		page.locator("form button[type=submit]").click();
+		Browser.passSecondFactor(page, "http://127.0.0.1:" + port, username);
 		page.waitForURL("**/workbench");
 		return id;
 	}

@@ -1,6 +1,7 @@
 package cn.zhengji.infrastructure.web;
 
 import java.net.URI;
+import java.time.Instant;
 
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
@@ -36,7 +37,7 @@ class InputHygieneWebTest {
 
 	@Test
 	void aNulInAPageParameterIsTheChineseBadRequestPage() throws Exception {
-		mvc.perform(get("/admin/audit").param("actor", "张\u0000三").with(user(platformAdmin())))
+		mvc.perform(get("/admin/audit").param("actor", "张\u0000三").with(user(auditAdmin())))
 			.andExpect(status().isBadRequest())
 			.andExpect(view().name("error/400"))
 			.andExpect(content().string(containsString("请求中含有无效的字符（空字符或不是 UTF-8 的字节）")));
@@ -44,7 +45,7 @@ class InputHygieneWebTest {
 
 	@Test
 	void bytesThatAreNotUtf8AreRefusedToo() throws Exception {
-		mvc.perform(get(URI.create("/admin/audit?actor=%E5%BC%A0%FF%FE")).with(user(platformAdmin())))
+		mvc.perform(get(URI.create("/admin/audit?actor=%E5%BC%A0%FF%FE")).with(user(auditAdmin())))
 			.andExpect(status().isBadRequest())
 			.andExpect(view().name("error/400"));
 	}
@@ -60,10 +61,11 @@ class InputHygieneWebTest {
 			.andExpect(jsonPath("$.detail").value("请求中含有无效的字符（空字符或不是 UTF-8 的字节）"));
 	}
 
-	private SignedInUser platformAdmin() {
+	private SignedInUser auditAdmin() {
 		var root = jdbc.sql("select id, path from organisation where code = 'acftu'").query().singleRow();
-		return new SignedInUser(-1, "hygiene-admin", "测试平台管理员", Role.PLATFORM_ADMIN, (Long) root.get("id"),
-				(String) root.get("path"), "中华全国总工会", null, false, false, true);
+		return new SignedInUser(-1, "hygiene-admin", "测试审计管理员", Role.AUDIT_ADMIN, (Long) root.get("id"),
+				(String) root.get("path"), "中华全国总工会", null, false, false, true)
+			.withSecondFactor(Instant.now());
 	}
 
 }

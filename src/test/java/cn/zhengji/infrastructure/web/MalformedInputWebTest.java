@@ -39,7 +39,7 @@ class MalformedInputWebTest {
 	@Test
 	void aLetterInANumberFieldOfAFormIsAChineseMessageNextToTheField() throws Exception {
 		mvc.perform(post("/admin/accounts/new").with(csrf())
-			.with(user(platformAdmin()))
+			.with(user(admin(Role.SECURITY_ADMIN)))
 			.param("username", "malformed-form")
 			.param("displayName", "格式测试")
 			.param("role", "ORG_ADMIN")
@@ -55,7 +55,7 @@ class MalformedInputWebTest {
 	void anUnknownChoiceIsAChineseMessageNextToTheField() throws Exception {
 		long root = jdbc.sql("select id from organisation where code = 'acftu'").query(Long.class).single();
 		mvc.perform(post("/admin/organisations/" + root + "/children/new").with(csrf())
-			.with(user(platformAdmin()))
+			.with(user(admin(Role.PLATFORM_ADMIN)))
 			.param("name", "格式测试工会")
 			.param("kind", "NO_SUCH_KIND"))
 			.andExpect(status().isOk())
@@ -69,27 +69,32 @@ class MalformedInputWebTest {
 		mvc.perform(get("/admin/works").param("campaign", "x1")
 			.param("from", "2024-13-45")
 			.param("state", "NOPE")
-			.with(user(platformAdmin()))).andExpect(content().string(not(containsString("Failed to convert"))));
-		mvc.perform(get("/admin/audit").param("from", "yesterday").param("action", "NOPE").with(user(platformAdmin())))
+			.with(user(admin(Role.PLATFORM_ADMIN))))
 			.andExpect(content().string(not(containsString("Failed to convert"))));
+		mvc.perform(get("/admin/audit").param("from", "yesterday")
+			.param("action", "NOPE")
+			.with(user(admin(Role.AUDIT_ADMIN)))).andExpect(content().string(not(containsString("Failed to convert"))));
 	}
 
 	@Test
 	void aBadQueryOrPathParameterIsTheChineseErrorPageNotA500() throws Exception {
-		mvc.perform(get("/activities").param("page", "x").with(user(platformAdmin())).accept(MediaType.TEXT_HTML))
+		mvc.perform(get("/activities").param("page", "x")
+			.with(user(admin(Role.PLATFORM_ADMIN)))
+			.accept(MediaType.TEXT_HTML))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("参数格式不正确")))
 			.andExpect(content().string(not(containsString("Failed to convert"))));
-		mvc.perform(get("/works/abc").with(user(platformAdmin())).accept(MediaType.TEXT_HTML))
+		mvc.perform(get("/works/abc").with(user(admin(Role.PLATFORM_ADMIN))).accept(MediaType.TEXT_HTML))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("页面不存在")));
-		mvc.perform(get("/api/v1/campaigns/x/no-such").with(user(platformAdmin())))
+		mvc.perform(get("/api/v1/campaigns/x/no-such").with(user(admin(Role.PLATFORM_ADMIN))))
 			.andExpect(jsonPath("$.detail").exists());
 	}
 
-	private SignedInUser platformAdmin() {
+	/** A platform-wide admin: system, security or audit administrator (三员分立). */
+	private SignedInUser admin(Role role) {
 		var root = jdbc.sql("select id, path from organisation where code = 'acftu'").query().singleRow();
-		return new SignedInUser(-1, "malformed-test-admin", "测试平台管理员", Role.PLATFORM_ADMIN, (Long) root.get("id"),
+		return new SignedInUser(-1, "malformed-test-admin", "测试平台管理员", role, (Long) root.get("id"),
 				(String) root.get("path"), "中华全国总工会", null, false, false, true)
 			.withSecondFactor(Instant.now());
 	}
