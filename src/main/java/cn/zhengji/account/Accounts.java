@@ -58,6 +58,14 @@ public class Accounts {
 			.list();
 	}
 
+	/** The enabled accounts of a role, by id (the security administrators, …). */
+	public List<Long> enabledIdsWithRole(Role role) {
+		return jdbc.sql("select id from account where role = ? and enabled order by id")
+			.param(role.name())
+			.query(Long.class)
+			.list();
+	}
+
 	/**
 	 * The account's mobile number in clear, for sending it a text message; empty when it
 	 * has none or is disabled. Never for display: pages show the masked number of the

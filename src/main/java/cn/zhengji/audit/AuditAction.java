@@ -23,6 +23,8 @@ public enum AuditAction {
 	/** A form or API call without a valid CSRF token; counted per actor and minute. */
 	CSRF_REJECTED,
 	/** Events older than the retention period were removed (issue 11). */
-	AUDIT_PURGED
+	AUDIT_PURGED,
+	/** Stored bytes no longer match their SHA-256 (issue 11 item 9). */
+	FILE_CORRUPTED
 
 }

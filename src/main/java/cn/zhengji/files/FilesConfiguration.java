@@ -2,6 +2,7 @@ package cn.zhengji.files;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -27,6 +28,18 @@ class FilesConfiguration {
 	RecurringTask<Void> removeExpiredUploads(UploadExpiry expiry, UploadProperties properties) {
 		return Tasks.recurring("remove-expired-uploads", FixedDelay.of(properties.expiryCheckInterval()))
 			.execute((instance, context) -> expiry.removeExpired());
+	}
+
+	/**
+	 * Issue 11 item 9: every stored file re-hashed once per
+	 * {@code zhengji.files.scrub-every}, by runs every
+	 * {@code zhengji.files.scrub-interval}; on one node at a time.
+	 */
+	@Bean
+	RecurringTask<Void> scrubStoredFiles(FileScrub scrub,
+			@Value("${zhengji.files.scrub-interval:10m}") Duration interval) {
+		return Tasks.recurring("scrub-stored-files", FixedDelay.of(interval))
+			.execute((instance, context) -> scrub.run());
 	}
 
 	/** One per node: the running digests are a shortcut of this node's memory. */

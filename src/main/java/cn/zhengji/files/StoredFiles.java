@@ -29,10 +29,19 @@ public class StoredFiles {
 
 	private final FileStorage storage;
 
-	StoredFiles(UploadRecords records, FileStorage storage) {
+	private final FileIntegrity integrity;
+
+	StoredFiles(UploadRecords records, FileStorage storage, FileIntegrity integrity) {
 		this.records = records;
 		this.storage = storage;
+		this.integrity = integrity;
 	}
+
+	/**
+	 * Files up to this size are re-hashed each time they are served (a few tens of
+	 * milliseconds); larger ones (videos, served in ranges) are left to the scrub.
+	 */
+	static final long VERIFIED_WHEN_SERVED_UP_TO = 16L * 1024 * 1024;
 
 	/**
 	 * A completed upload, whoever owns it; empty while the upload is unfinished or
@@ -69,8 +78,14 @@ public class StoredFiles {
 	 * {@code Content-Disposition} with the file's name.
 	 * @param inline true to let the browser show it (audio, video, images), false to
 	 * download
+	 * @throws StoredFileCorruptedException the stored bytes no longer match the file's
+	 * SHA-256 (reported once to the security administrators)
 	 */
 	public ResponseEntity<Resource> response(StoredFile file, MediaType contentType, boolean inline) {
+		// issue 11 item 9: changed bytes are never served silently
+		if (integrity.flagged(file.id()) || file.size() <= VERIFIED_WHEN_SERVED_UP_TO && !integrity.verify(file)) {
+			throw new StoredFileCorruptedException(file.id());
+		}
 		Resource resource;
 		try {
 			resource = storage.resource(file.id().toString());

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * in. The holder refreshes it when half of it has passed, and stops writing
  * {@link #SAFETY} before it could have ended unless a refresh, conditional on its own
  * token, shows that nobody took it over; so a stalled writer on one node and a new writer
- * on another never write the same file at once.
+ * on another never write the same file at once. The lease of a node that crashed is free
+ * at once ({@link NodeLiveness}).
  */
 @Component
 class UploadLeases {
@@ -32,8 +33,11 @@ class UploadLeases {
 
 	private final Duration expireAfter;
 
-	UploadLeases(UploadRecords records, Clock clock, UploadProperties properties) {
+	private final NodeLiveness liveness;
+
+	UploadLeases(UploadRecords records, NodeLiveness liveness, Clock clock, UploadProperties properties) {
 		this.records = records;
+		this.liveness = liveness;
 		this.clock = clock;
 		this.length = properties.lease();
 		this.expireAfter = properties.expireAfter();
@@ -47,7 +51,8 @@ class UploadLeases {
 		Instant now = clock.instant();
 		UUID token = UUID.randomUUID();
 		Instant until = now.plus(length);
-		return records.takeForWriting(id, token, until, now).map(offset -> new Lease(id, token, until, offset));
+		return records.takeForWriting(id, token, liveness.node(), until, now)
+			.map(offset -> new Lease(id, token, until, offset));
 	}
 
 	/**
@@ -58,7 +63,8 @@ class UploadLeases {
 		Instant now = clock.instant();
 		UUID token = UUID.randomUUID();
 		Instant until = now.plus(length);
-		return records.takeForRemoval(id, token, until, now).map(offset -> new Lease(id, token, until, offset));
+		return records.takeForRemoval(id, token, liveness.node(), until, now)
+			.map(offset -> new Lease(id, token, until, offset));
 	}
 
 	/** Thrown when a writer finds that its lease ended; it stops writing at once. */

@@ -102,24 +102,35 @@ class UploadRecords {
 	 * @return the recorded offset, or empty if the upload is not free (or finished,
 	 * expired, gone)
 	 */
-	Optional<Long> takeForWriting(UUID id, UUID token, Instant until, Instant now) {
-		return take(id, token, until, now, "completed_at is null and expires_at > :now");
+	Optional<Long> takeForWriting(UUID id, UUID token, int node, Instant until, Instant now) {
+		return take(id, token, node, until, now, "completed_at is null and expires_at > :now");
 	}
 
 	/** Takes the lease of any upload, finished or not, that nobody holds. */
-	Optional<Long> takeForRemoval(UUID id, UUID token, Instant until, Instant now) {
-		return take(id, token, until, now, "true");
+	Optional<Long> takeForRemoval(UUID id, UUID token, int node, Instant until, Instant now) {
+		return take(id, token, node, until, now, "true");
 	}
 
-	private Optional<Long> take(UUID id, UUID token, Instant until, Instant now, String condition) {
-		return jdbc
-			.sql("update stored_file set lease_token = :token, lease_until = :until"
-					+ " where id = :id and (lease_until is null or lease_until < :now) and " + condition
-					+ " returning upload_offset")
+	/**
+	 * A lease is free when it ran out, or when the node that took it is gone: that node's
+	 * advisory lock ({@link NodeLiveness}) is no longer held.
+	 */
+	private Optional<Long> take(UUID id, UUID token, int node, Instant until, Instant now, String condition) {
+		return jdbc.sql("""
+				update stored_file set lease_token = :token, lease_until = :until, lease_node = :node
+				where id = :id
+				  and (lease_until is null or lease_until < :now
+				       or lease_node is not null and not exists (
+				           select 1 from pg_locks l
+				           where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+				             and l.classid::int8 = :namespace and l.objid::int8 = lease_node))
+				  and """ + " " + condition + " returning upload_offset")
 			.param("token", token)
+			.param("node", node)
 			.param("until", utc(until))
 			.param("id", id)
 			.param("now", utc(now))
+			.param("namespace", NodeLiveness.NAMESPACE)
 			.query(Long.class)
 			.optional();
 	}

@@ -8,6 +8,8 @@ public enum NoticeKind {
 	 * A phase of a campaign ends soon and entries still wait at the recipient's
 	 * organisation.
 	 */
-	REMINDER
+	REMINDER,
+	/** To the security administrators: a stored file no longer matches its SHA-256. */
+	FILE_CORRUPTED
 
 }

@@ -3,6 +3,6 @@
  * approver), text messages through the SmsGateway to those who opted in, campaign
  * announcements (通知公告) and reminders before deadlines.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notification",
-		allowedDependencies = { "infrastructure", "organisation", "account", "campaign", "submission", "audit" })
+@org.springframework.modulith.ApplicationModule(displayName = "Notification", allowedDependencies = { "infrastructure",
+		"organisation", "account", "campaign", "submission", "audit", "files" })
 package cn.zhengji.notification;

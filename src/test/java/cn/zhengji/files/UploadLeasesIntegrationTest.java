@@ -42,13 +42,16 @@ class UploadLeasesIntegrationTest {
 
 	UploadLeases leases;
 
+	@Autowired
+	NodeLiveness liveness;
+
 	Instant start;
 
 	UUID upload;
 
 	@BeforeEach
 	void newUpload() {
-		leases = new UploadLeases(records, clock, new UploadProperties(DataSize.ofGigabytes(2), EXPIRE_AFTER,
+		leases = new UploadLeases(records, liveness, clock, new UploadProperties(DataSize.ofGigabytes(2), EXPIRE_AFTER,
 				Duration.ofMinutes(10), LEASE, DataSize.ofMegabytes(8), DataSize.ofKilobytes(128)));
 		// Now (the expiry job of the running application uses the real clock), to the
 		// database's precision.

@@ -126,6 +126,17 @@ class ErrorResponses {
 		return respond(request, HttpStatus.BAD_REQUEST, ex.messageCode(), ex.arguments());
 	}
 
+	/** Issue 11 item 9: a stored file whose bytes changed is not served. */
+	@ExceptionHandler(ContentUnavailable.class)
+	Object unavailable(ContentUnavailable ex, HttpServletRequest request) {
+		Object answer = respond(request, HttpStatus.CONFLICT, ex.messageCode());
+		if (answer instanceof ModelAndView page) {
+			// not the page of an edit conflict: the general one, with this message
+			page.setViewName("error/error");
+		}
+		return answer;
+	}
+
 	/**
 	 * Issue 11 item 4, step-up: a page is sent to enter a fresh code and comes back (to
 	 * the same address for a GET, to the page the form was on otherwise); htmx is told to
