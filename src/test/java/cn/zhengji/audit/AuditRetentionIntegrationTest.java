@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.support.ZhengjiTest;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * older as a prefix of the chain, and what remains still verifies. Time is a clock the
  * test sets.
  */
+// Purges the oldest audit rows of the shared database (what other tests check was
+// audited, such as the first admin's creation): after every other test class.
+@Order(Integer.MAX_VALUE)
 @ZhengjiTest
 class AuditRetentionIntegrationTest {
 
