@@ -230,10 +230,12 @@ public final class ExpertAssignment {
 	public record Shortfall(long workId, int wanted, int assigned, int eligible, int onChain, int declaredConflicts,
 			int removed) {
 
-		/** The reason as admins read it. */
-		public String reason() {
-			return "可评审此作品的专家只有 %d 位（另有 %d 位与报送单位在同一组织链上，%d 位声明回避，%d 位被管理员移除），少于每件 %d 位".formatted(this.eligible,
-					this.onChain, this.declaredConflicts, this.removed, this.wanted);
+		/** The reason as admins read it: this key in messages-review.properties … */
+		public static final String MESSAGE_KEY = "review.assignment.shortfall";
+
+		/** … with these arguments. */
+		public Object[] messageArguments() {
+			return new Object[] { this.eligible, this.onChain, this.declaredConflicts, this.removed, this.wanted };
 		}
 
 	}

@@ -1,6 +1,7 @@
 package cn.zhengji.review;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import cn.zhengji.review.ExpertAssignment.Result;
 import cn.zhengji.review.ExpertAssignment.Shortfall;
 import cn.zhengji.review.ExpertAssignment.Work;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -94,7 +96,7 @@ class ExpertAssignmentTest {
 		assertThat(result.expertsOf(100)).containsExactly(2L, 3L);
 		Shortfall shortfall = result.shortfalls().get(0);
 		assertThat(shortfall).isEqualTo(new Shortfall(100, 3, 2, 2, 1, 1, 0));
-		assertThat(shortfall.reason()).isEqualTo("可评审此作品的专家只有 2 位（另有 1 位与报送单位在同一组织链上，1 位声明回避，0 位被管理员移除），少于每件 3 位");
+		assertThat(reasonOf(shortfall)).isEqualTo("可评审此作品的专家只有 2 位（另有 1 位与报送单位在同一组织链上，1 位声明回避，0 位被管理员移除），少于每件 3 位");
 	}
 
 	@Test
@@ -220,6 +222,14 @@ class ExpertAssignmentTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> ExpertAssignment
 			.assign(Request.of(List.of(new Work(100, GULOU), new Work(100, XIAMEN)), one, 1)));
 		assertThatIllegalArgumentException().isThrownBy(() -> Request.of(List.of(new Work(100, GULOU)), one, 0));
+	}
+
+	/** The shortfall as admins read it, through the real messages file. */
+	static String reasonOf(Shortfall shortfall) {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages-review");
+		messages.setDefaultEncoding("UTF-8");
+		return messages.getMessage(Shortfall.MESSAGE_KEY, shortfall.messageArguments(), Locale.SIMPLIFIED_CHINESE);
 	}
 
 }
