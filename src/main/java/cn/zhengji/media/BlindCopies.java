@@ -83,6 +83,8 @@ public class BlindCopies {
 		return switch (format) {
 			case JPG -> (original, partial) -> ImageStripper.copy(original, partial, ImageStripper::jpeg);
 			case PNG -> (original, partial) -> ImageStripper.copy(original, partial, ImageStripper::png);
+			case DOCX, PPTX, XLSX -> OoxmlStripper::strip;
+			case PPT, DOC, XLS -> Ole2Stripper::strip;
 			default -> throw new BlindCopyException(Reason.UNSUPPORTED_FORMAT,
 					"No blind copy can be made of " + format + " content", null);
 		};
