@@ -85,6 +85,7 @@ public class BlindCopies {
 			case PNG -> (original, partial) -> ImageStripper.copy(original, partial, ImageStripper::png);
 			case DOCX, PPTX, XLSX -> OoxmlStripper::strip;
 			case PPT, DOC, XLS -> Ole2Stripper::strip;
+			case PDF -> PdfStripper::strip;
 			default -> throw new BlindCopyException(Reason.UNSUPPORTED_FORMAT,
 					"No blind copy can be made of " + format + " content", null);
 		};
