@@ -86,6 +86,8 @@ public class BlindCopies {
 			case DOCX, PPTX, XLSX -> OoxmlStripper::strip;
 			case PPT, DOC, XLS -> Ole2Stripper::strip;
 			case PDF -> PdfStripper::strip;
+			case MP4 -> Mp4Stripper::strip;
+			case MP3 -> Mp3Stripper::strip;
 			default -> throw new BlindCopyException(Reason.UNSUPPORTED_FORMAT,
 					"No blind copy can be made of " + format + " content", null);
 		};
