@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.math.BigInteger;
 import java.nio.file.Path;
 
 import org.apache.poi.hpsf.ClassIDPredefined;
@@ -20,8 +21,13 @@ import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.util.CodePageUtil;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.Document;
+import org.apache.poi.xwpf.usermodel.XWPFComment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.Test;
@@ -44,7 +50,7 @@ class BlindCopiesOfficeTest {
 	Path directory;
 
 	@Test
-	void clearsTheAuthorCompanyAndCustomPropertiesOfADocxAndTheExifOfItsPhotos() throws Exception {
+	void clearsTheAuthorCompanyCustomPropertiesAndCommentAuthorsOfADocxAndTheExifOfItsPhotos() throws Exception {
 		Path original = directory.resolve("作品说明.docx");
 		try (XWPFDocument document = new XWPFDocument()) {
 			XWPFRun run = document.createParagraph().createRun();
@@ -54,17 +60,23 @@ class BlindCopiesOfficeTest {
 			try (InputStream in = new ByteArrayInputStream(photo)) {
 				run.addPicture(in, Document.PICTURE_TYPE_JPEG, "photo.jpg", 640_000, 480_000);
 			}
+			XWPFComment comment = document.createComments().createComment(BigInteger.ONE);
+			comment.setAuthor(NAME);
+			comment.setInitials("ZSAN");
+			comment.createParagraph().createRun().setText("请修改");
 			identify(document);
 			save(document, original);
 		}
 
 		Path copy = blindCopy(original, directory);
 
-		assertNowhereInEntries(copy, NAME, COMPANY, MANAGER, SUBMITTER_KEY, "Zhang San");
+		assertNowhereInEntries(copy, NAME, COMPANY, MANAGER, SUBMITTER_KEY, "Zhang San", "ZSAN");
 		try (XWPFDocument document = new XWPFDocument(Files.newInputStream(copy))) {
 			assertCleared(document.getProperties());
 			assertThat(document.getParagraphs().get(0).getText()).isEqualTo("作品正文");
 			assertThat(document.getAllPictures()).hasSize(1);
+			assertThat(document.getComments()).singleElement()
+				.satisfies(kept -> assertThat(kept.getText()).isEqualTo("请修改"));
 		}
 	}
 
@@ -87,10 +99,17 @@ class BlindCopiesOfficeTest {
 	}
 
 	@Test
-	void clearsTheAuthorCompanyAndCustomPropertiesOfAnXlsx() throws Exception {
+	void clearsTheAuthorCompanyCustomPropertiesAndNoteAuthorsOfAnXlsx() throws Exception {
 		Path original = directory.resolve("统计.xlsx");
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-			workbook.createSheet("数据").createRow(0).createCell(0).setCellValue("数值");
+			XSSFSheet sheet = workbook.createSheet("数据");
+			XSSFCell cell = sheet.createRow(0).createCell(0);
+			cell.setCellValue("数值");
+			XSSFComment note = sheet.createDrawingPatriarch()
+				.createCellComment(workbook.getCreationHelper().createClientAnchor());
+			note.setAuthor(NAME);
+			note.setString(new XSSFRichTextString("请核对"));
+			cell.setCellComment(note);
 			identify(workbook);
 			save(workbook, original);
 		}
@@ -101,6 +120,8 @@ class BlindCopiesOfficeTest {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(copy))) {
 			assertCleared(workbook.getProperties());
 			assertThat(workbook.getSheet("数据").getRow(0).getCell(0).getStringCellValue()).isEqualTo("数值");
+			assertThat(workbook.getSheet("数据").getRow(0).getCell(0).getCellComment().getString().getString())
+				.isEqualTo("请核对");
 		}
 	}
 
