@@ -27,6 +27,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Hand-computed rounds.
@@ -160,7 +161,7 @@ class ReviewResultsTest {
 		Result result = ReviewResults.compute(calibrationRound());
 
 		assertThat(result.outliers()).extracting(ScoreFigures::workId, ScoreFigures::expertId)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 2L), org.assertj.core.groups.Tuple.tuple(3L, 1L));
+			.containsExactly(tuple(2L, 2L), tuple(3L, 1L));
 		assertThat(result.score(2, 2).gap()).isEqualByComparingTo("27");
 		assertThat(result.score(2, 2).median()).isEqualByComparingTo("72");
 		assertThat(result.score(3, 1).gap()).isEqualByComparingTo("17");
