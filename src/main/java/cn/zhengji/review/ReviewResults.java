@@ -34,10 +34,13 @@ import java.util.TreeMap;
  * works they saw. The work's figure is {@code μ + σ · mean(z)}, {@code μ} and {@code σ}
  * the mean and population standard deviation of all scores of the round, so that it reads
  * on the rubric's scale like a raw score (it may, in extreme rounds, fall outside
- * 0..scale maximum). An expert with fewer than two scores, or who gave every work the
- * same total, has nothing to calibrate against: their scores count as z = 0, an average
- * opinion, rather than being dropped, so the work keeps its count of experts. The formula
- * is stated to users by {@link #FORMULA_KEY}.</li>
+ * 0..scale maximum). Shifting or stretching one expert's scores leaves every z and every
+ * work's mean z unchanged; the figure itself moves with the round's μ and σ, which
+ * include that expert's scores, but all works move alike (one increasing affine map), so
+ * their order and relative distances stay. An expert with fewer than two scores, or who
+ * gave every work the same total, has nothing to calibrate against: their scores count as
+ * z = 0, an average opinion, rather than being dropped, so the work keeps its count of
+ * experts. The formula is stated to users by {@link #FORMULA_KEY}.</li>
  * <li><b>Outliers</b>: a score is flagged when it differs from the median of that work's
  * scores by more than the campaign's threshold (points on the rubric scale). The median,
  * not the mean, because with three experts one wild score drags the mean towards itself
