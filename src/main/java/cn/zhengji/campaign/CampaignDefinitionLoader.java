@@ -562,7 +562,11 @@ class CampaignDefinitionLoader {
 			return;
 		}
 		// Criteria keep their rows by code, so that what refers to a criterion keeps
-		// referring to it; the order constraint is deferred for the reordering.
+		// referring to it; the order constraint is deferred for the reordering. A
+		// criterion
+		// the file drops goes: the rubric is what the file says. Once scores refer to
+		// criteria, their foreign key refuses that and the load fails loudly instead of
+		// losing scores.
 		jdbc.sql("delete from rubric_criterion where category_id = ? and not (code = any (?))")
 			.params(categoryId, proposed.stream().map(CriterionDefinition::code).toArray(String[]::new))
 			.update();
@@ -613,6 +617,7 @@ class CampaignDefinitionLoader {
 					describeRounds(current), describeRounds(proposed)));
 			return;
 		}
+		// As for criteria: rounds keep their rows by code, a dropped round goes.
 		jdbc.sql("delete from review_round where category_id = ? and not (code = any (?))")
 			.params(categoryId, proposed.stream().map(ReviewRoundDefinition::code).toArray(String[]::new))
 			.update();
