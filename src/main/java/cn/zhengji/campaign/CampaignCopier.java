@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,10 +13,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Copies a campaign with everything it defines (phases, categories with rules,
- * declarations, allocations, targets) under a new code, moving every phase date by the
- * same rule. The copy is not tied to a definition file and feeds no campaign: both are
- * decisions for the admin.
+ * Copies a campaign with everything it defines (phases, categories with rules, rubrics
+ * and review rounds, declarations, allocations, targets) under a new code, moving every
+ * phase and round date by the same rule. The copy is not tied to a definition file and
+ * feeds no campaign: both are decisions for the admin.
  */
 @Component
 class CampaignCopier {
@@ -70,6 +71,37 @@ class CampaignCopier {
 			.params(id, source.id())
 			.update();
 		jdbc.sql("""
+				insert into rubric_criterion (category_id, code, name, max_points, guidance, sort_order)
+				select target.id, r.code, r.name, r.max_points, r.guidance, r.sort_order
+				from rubric_criterion r
+				join campaign_category source on source.id = r.category_id and source.campaign_id = ?
+				join campaign_category target on target.code = source.code and target.campaign_id = ?
+				""").params(source.id(), id).update();
+		List<ReviewRoundCopy> rounds = jdbc.sql("""
+				select target.id as category_id, r.code, r.name, r.round_order, r.entry_rule, r.entry_number,
+				       r.experts_per_work, r.starts_on, r.ends_on
+				from review_round r
+				join campaign_category source on source.id = r.category_id and source.campaign_id = ?
+				join campaign_category target on target.code = source.code and target.campaign_id = ?
+				""")
+			.params(source.id(), id)
+			.query((rs, n) -> new ReviewRoundCopy(rs.getLong("category_id"), rs.getString("code"), rs.getString("name"),
+					rs.getInt("round_order"), rs.getString("entry_rule"), rs.getObject("entry_number", Integer.class),
+					rs.getInt("experts_per_work"), rs.getObject("starts_on", LocalDate.class),
+					rs.getObject("ends_on", LocalDate.class)))
+			.list();
+		for (ReviewRoundCopy round : rounds) {
+			jdbc.sql("""
+					insert into review_round (category_id, code, name, round_order, entry_rule, entry_number,
+					    experts_per_work, starts_on, ends_on)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+					""")
+				.params(round.categoryId(), round.code(), round.name(), round.order(), round.entryRule(),
+						round.entryNumber(), round.expertsPerWork(), moveDate.apply(round.startsOn()),
+						moveDate.apply(round.endsOn()))
+				.update();
+		}
+		jdbc.sql("""
 				insert into campaign_declaration (campaign_id, code, text_version, title, body, sort_order, created_at)
 				select ?, code, text_version, title, body, sort_order, created_at
 				from campaign_declaration where campaign_id = ?
@@ -83,6 +115,10 @@ class CampaignCopier {
 				select ?, metric, target from campaign_target where campaign_id = ?
 				""").params(id, source.id()).update();
 		return id;
+	}
+
+	private record ReviewRoundCopy(long categoryId, String code, String name, int order, String entryRule,
+			Integer entryNumber, int expertsPerWork, LocalDate startsOn, LocalDate endsOn) {
 	}
 
 }

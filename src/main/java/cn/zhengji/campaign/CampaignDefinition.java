@@ -27,12 +27,33 @@ record CampaignDefinition(String code, String title, String shortTitle, int year
 	record DeclarationDefinition(String code, int textVersion, String title, String body) {
 	}
 
+	/**
+	 * @param rubric null when the file gives none: a stored rubric then stays as it is
+	 * @param reviewRounds empty when the file gives none: stored rounds then stay as they
+	 * are
+	 */
 	record CategoryDefinition(String code, String name, String shortName, String hostUnits, String description,
-			CategoryRules rules) {
+			CategoryRules rules, RubricDefinition rubric, List<ReviewRoundDefinition> reviewRounds) {
 
 		CategoryDefinition {
 			rules = rules == null ? CategoryRules.none() : rules;
+			reviewRounds = reviewRounds == null ? List.of() : reviewRounds;
 		}
+	}
+
+	record RubricDefinition(List<CriterionDefinition> criteria) {
+
+		RubricDefinition {
+			criteria = criteria == null ? List.of() : criteria;
+		}
+	}
+
+	record CriterionDefinition(String code, String name, int maxPoints, String guidance) {
+	}
+
+	/** A round; its order is its place in the category's list. */
+	record ReviewRoundDefinition(String code, String name, ReviewRound.EntryRule entryRule, Integer entryNumber,
+			int expertsPerWork, LocalDate startsOn, LocalDate endsOn) {
 	}
 
 	record AllocationDefinition(String unit, int events) {

@@ -9,11 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,8 +23,10 @@ import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.CampaignDefinition.AllocationDefinition;
 import cn.zhengji.campaign.CampaignDefinition.CategoryDefinition;
+import cn.zhengji.campaign.CampaignDefinition.CriterionDefinition;
 import cn.zhengji.campaign.CampaignDefinition.DeclarationDefinition;
 import cn.zhengji.campaign.CampaignDefinition.PhaseDefinition;
+import cn.zhengji.campaign.CampaignDefinition.ReviewRoundDefinition;
 import cn.zhengji.infrastructure.DisplayTimeZone;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.organisation.Organisation;
@@ -41,11 +45,12 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code campaign_definition} with its SHA-256: loading the same content again writes
  * nothing. A new content becomes the next version. It creates the campaign if it does not
  * exist; otherwise every element (campaign fields, each phase, category, allocation,
- * target) that admins have not changed is brought in line with the file, and every
- * element an admin changed is kept and listed as a conflict (outcome
- * APPLIED_WITH_CONFLICTS), so that an admin's edit is never overwritten silently.
- * Elements missing from a newer file are left in place: works and reports may already
- * refer to them. Writes one audit event per applied version (actor 系统).
+ * target, each category's rubric and its list of review rounds) that admins have not
+ * changed is brought in line with the file, and every element an admin changed is kept
+ * and listed as a conflict (outcome APPLIED_WITH_CONFLICTS), so that an admin's edit is
+ * never overwritten silently. Elements missing from a newer file are left in place: works
+ * and reports may already refer to them. Writes one audit event per applied version
+ * (actor 系统).
  */
 @Component
 class CampaignDefinitionLoader {
@@ -136,6 +141,7 @@ class CampaignDefinitionLoader {
 		applyPhases(campaignId, definition.phases(), conflicts);
 		applyDeclarations(campaignId, definition.declarations(), conflicts);
 		applyCategories(campaignId, definition.categories(), conflicts);
+		applyRubricsAndRounds(campaignId, definition.categories(), conflicts);
 		applyAllocations(campaignId, definition.allocations(), conflicts);
 		applyTargets(campaignId, definition.targets(), conflicts);
 		if (outcome == DefinitionOutcome.APPLIED && !conflicts.isEmpty()) {
@@ -186,6 +192,101 @@ class CampaignDefinitionLoader {
 			if (phase.endsOn() != null && phase.endsOn().isBefore(phase.startsOn())) {
 				throw new IllegalStateException(source + ": phase " + phase.kind() + " ends before it starts");
 			}
+		}
+		for (CategoryDefinition category : definition.categories()) {
+			String where = source + ": category " + category.code();
+			if (category.rubric() != null) {
+				validateRubric(where, category.rubric().criteria());
+			}
+			validateRounds(where, category.reviewRounds(),
+					definition.phases().stream().filter(phase -> phase.kind() == PhaseKind.REVIEW).findFirst());
+		}
+	}
+
+	// The database refuses most of these too; checking here names the file, the
+	// category and the value instead of a constraint.
+	private static void validateRubric(String where, List<CriterionDefinition> criteria) {
+		if (criteria.isEmpty()) {
+			throw new IllegalStateException(where + ": a rubric needs at least one criterion");
+		}
+		Set<String> codes = new HashSet<>();
+		for (CriterionDefinition criterion : criteria) {
+			if (criterion.code() == null || criterion.name() == null) {
+				throw new IllegalStateException(where + ": every rubric criterion needs code and name");
+			}
+			if (!codes.add(criterion.code())) {
+				throw new IllegalStateException(
+						where + ": rubric criterion code " + criterion.code() + " appears twice");
+			}
+			if (criterion.maxPoints() < 1 || criterion.maxPoints() > 1000) {
+				throw new IllegalStateException(where + ": rubric criterion " + criterion.code()
+						+ " needs maxPoints from 1 to 1000, not " + criterion.maxPoints());
+			}
+		}
+	}
+
+	private static void validateRounds(String where, List<ReviewRoundDefinition> rounds,
+			Optional<PhaseDefinition> review) {
+		if (rounds.isEmpty()) {
+			return;
+		}
+		if (review.isEmpty()) {
+			throw new IllegalStateException(where + ": review rounds need a REVIEW phase to lie in");
+		}
+		Set<String> codes = new HashSet<>();
+		ReviewRoundDefinition previous = null;
+		for (ReviewRoundDefinition round : rounds) {
+			if (round.code() == null || round.name() == null || round.entryRule() == null || round.startsOn() == null
+					|| round.endsOn() == null) {
+				throw new IllegalStateException(
+						where + ": every review round needs code, name, entryRule, startsOn and endsOn");
+			}
+			String named = where + ": review round " + round.code();
+			if (!codes.add(round.code())) {
+				throw new IllegalStateException(named + " appears twice");
+			}
+			if (previous == null && round.entryRule() != ReviewRound.EntryRule.APPROVED_BY_HOST) {
+				throw new IllegalStateException(named + " is the first round and so must take APPROVED_BY_HOST, not "
+						+ round.entryRule() + ": there is no round before to select from");
+			}
+			if (previous != null && round.entryRule() == ReviewRound.EntryRule.APPROVED_BY_HOST) {
+				throw new IllegalStateException(
+						named + " is not the first round and so must select TOP_N or TOP_SHARE of the round before");
+			}
+			validateEntryNumber(named, round);
+			if (round.expertsPerWork() < 1 || round.expertsPerWork() > 15) {
+				throw new IllegalStateException(
+						named + " needs expertsPerWork from 1 to 15, not " + round.expertsPerWork());
+			}
+			if (round.endsOn().isBefore(round.startsOn())) {
+				throw new IllegalStateException(named + " ends before it starts");
+			}
+			PhaseDefinition phase = review.get();
+			if (round.startsOn().isBefore(phase.startsOn())
+					|| (phase.endsOn() != null && round.endsOn().isAfter(phase.endsOn()))) {
+				throw new IllegalStateException(
+						named + " (" + round.startsOn() + " to " + round.endsOn() + ") lies outside the REVIEW phase ("
+								+ phase.startsOn() + " to " + (phase.endsOn() == null ? "open" : phase.endsOn()) + ")");
+			}
+			if (previous != null && !round.startsOn().isAfter(previous.endsOn())) {
+				throw new IllegalStateException(named + " starts before review round " + previous.code()
+						+ " has ended (" + previous.endsOn() + ")");
+			}
+			previous = round;
+		}
+	}
+
+	private static void validateEntryNumber(String named, ReviewRoundDefinition round) {
+		Integer number = round.entryNumber();
+		if (round.entryRule() == ReviewRound.EntryRule.APPROVED_BY_HOST && number != null) {
+			throw new IllegalStateException(named + ": APPROVED_BY_HOST takes no entryNumber");
+		}
+		if (round.entryRule() == ReviewRound.EntryRule.TOP_N && (number == null || number < 1)) {
+			throw new IllegalStateException(named + ": TOP_N needs entryNumber, how many works enter (1 or more)");
+		}
+		if (round.entryRule() == ReviewRound.EntryRule.TOP_SHARE && (number == null || number < 1 || number > 100)) {
+			throw new IllegalStateException(
+					named + ": TOP_SHARE needs entryNumber, the percentage of works that enter (1 to 100)");
 		}
 	}
 
@@ -408,6 +509,146 @@ class CampaignDefinitionLoader {
 					.update();
 			}
 		}
+	}
+
+	/**
+	 * A category's rubric and its list of review rounds are each one element: a file that
+	 * changes them replaces them as a whole (criteria and rounds keep their rows by
+	 * code), unless an admin changed them; a file that gives none leaves them as they
+	 * are.
+	 */
+	private void applyRubricsAndRounds(long campaignId, List<CategoryDefinition> categories,
+			List<DefinitionConflict> conflicts) {
+		record Current(long id, String name, boolean rubricChangedByAdmin, boolean roundsChangedByAdmin) {
+		}
+		Map<String, Current> stored = jdbc.sql("""
+				select code, id, name, rubric_changed_by_admin, review_rounds_changed_by_admin
+				from campaign_category where campaign_id = ?
+				""")
+			.param(campaignId)
+			.query((rs, n) -> Map.entry(rs.getString("code"),
+					new Current(rs.getLong("id"), rs.getString("name"), rs.getBoolean("rubric_changed_by_admin"),
+							rs.getBoolean("review_rounds_changed_by_admin"))))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		for (CategoryDefinition category : categories) {
+			Current current = stored.get(category.code());
+			if (category.rubric() != null) {
+				applyRubric(current.id(), current.name(), current.rubricChangedByAdmin(), category.rubric().criteria(),
+						conflicts);
+			}
+			if (!category.reviewRounds().isEmpty()) {
+				applyRounds(current.id(), current.name(), current.roundsChangedByAdmin(), category.reviewRounds(),
+						conflicts);
+			}
+		}
+	}
+
+	private void applyRubric(long categoryId, String categoryName, boolean changedByAdmin,
+			List<CriterionDefinition> proposed, List<DefinitionConflict> conflicts) {
+		List<CriterionDefinition> current = jdbc.sql(
+				"select code, name, max_points, guidance from rubric_criterion where category_id = ? order by sort_order")
+			.param(categoryId)
+			.query((rs, n) -> new CriterionDefinition(rs.getString("code"), rs.getString("name"),
+					rs.getInt("max_points"), rs.getString("guidance")))
+			.list();
+		if (current.equals(proposed)) {
+			return;
+		}
+		if (changedByAdmin) {
+			conflicts.add(new DefinitionConflict(texts.text("campaign.conflict.rubric", categoryName),
+					describeRubric(current), describeRubric(proposed)));
+			return;
+		}
+		// Criteria keep their rows by code, so that what refers to a criterion keeps
+		// referring to it; the order constraint is deferred for the reordering. A
+		// criterion
+		// the file drops goes: the rubric is what the file says. Once scores refer to
+		// criteria, their foreign key refuses that and the load fails loudly instead of
+		// losing scores.
+		jdbc.sql("delete from rubric_criterion where category_id = ? and not (code = any (?))")
+			.params(categoryId, proposed.stream().map(CriterionDefinition::code).toArray(String[]::new))
+			.update();
+		int order = 0;
+		for (CriterionDefinition criterion : proposed) {
+			order++;
+			jdbc.sql("""
+					insert into rubric_criterion (category_id, code, name, max_points, guidance, sort_order)
+					values (?, ?, ?, ?, ?, ?)
+					on conflict (category_id, code) do update set name = excluded.name,
+					    max_points = excluded.max_points, guidance = excluded.guidance, sort_order = excluded.sort_order
+					""")
+				.params(categoryId, criterion.code(), criterion.name(), criterion.maxPoints(), criterion.guidance(),
+						order)
+				.update();
+		}
+		if (!current.isEmpty()) {
+			jdbc.sql("update campaign_category set rubric_version = rubric_version + 1 where id = ?")
+				.param(categoryId)
+				.update();
+		}
+	}
+
+	private String describeRubric(List<CriterionDefinition> criteria) {
+		return criteria.stream()
+			.map(criterion -> texts.plain("campaign.conflict.rubric.criterion", criterion.name(),
+					criterion.maxPoints()))
+			.collect(Collectors.joining(texts.text("campaign.conflict.separator")));
+	}
+
+	private void applyRounds(long categoryId, String categoryName, boolean changedByAdmin,
+			List<ReviewRoundDefinition> proposed, List<DefinitionConflict> conflicts) {
+		List<ReviewRoundDefinition> current = jdbc.sql("""
+				select code, name, entry_rule, entry_number, experts_per_work, starts_on, ends_on
+				from review_round where category_id = ? order by round_order
+				""")
+			.param(categoryId)
+			.query((rs, n) -> new ReviewRoundDefinition(rs.getString("code"), rs.getString("name"),
+					ReviewRound.EntryRule.valueOf(rs.getString("entry_rule")),
+					rs.getObject("entry_number", Integer.class), rs.getInt("experts_per_work"),
+					rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class)))
+			.list();
+		if (current.equals(proposed)) {
+			return;
+		}
+		if (changedByAdmin) {
+			conflicts.add(new DefinitionConflict(texts.text("campaign.conflict.rounds", categoryName),
+					describeRounds(current), describeRounds(proposed)));
+			return;
+		}
+		// As for criteria: rounds keep their rows by code, a dropped round goes.
+		jdbc.sql("delete from review_round where category_id = ? and not (code = any (?))")
+			.params(categoryId, proposed.stream().map(ReviewRoundDefinition::code).toArray(String[]::new))
+			.update();
+		int order = 0;
+		for (ReviewRoundDefinition round : proposed) {
+			order++;
+			jdbc.sql("""
+					insert into review_round (category_id, code, name, round_order, entry_rule, entry_number,
+					    experts_per_work, starts_on, ends_on)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+					on conflict (category_id, code) do update set name = excluded.name,
+					    round_order = excluded.round_order, entry_rule = excluded.entry_rule,
+					    entry_number = excluded.entry_number, experts_per_work = excluded.experts_per_work,
+					    starts_on = excluded.starts_on, ends_on = excluded.ends_on
+					""")
+				.params(categoryId, round.code(), round.name(), order, round.entryRule().name(), round.entryNumber(),
+						round.expertsPerWork(), round.startsOn(), round.endsOn())
+				.update();
+		}
+		if (!current.isEmpty()) {
+			jdbc.sql("update campaign_category set review_rounds_version = review_rounds_version + 1 where id = ?")
+				.param(categoryId)
+				.update();
+		}
+	}
+
+	private String describeRounds(List<ReviewRoundDefinition> rounds) {
+		return rounds.stream()
+			.map(round -> texts.plain("campaign.conflict.round", round.name(),
+					dates(texts, round.startsOn(), round.endsOn()), round.expertsPerWork()))
+			.collect(Collectors.joining(texts.text("campaign.conflict.separator")));
 	}
 
 	private void applyAllocations(long campaignId, List<AllocationDefinition> allocations,

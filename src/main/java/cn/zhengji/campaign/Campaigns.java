@@ -42,6 +42,16 @@ public class Campaigns {
 			rs.getObject("starts_on", java.time.LocalDate.class), rs.getObject("ends_on", java.time.LocalDate.class),
 			rs.getInt("sort_order"), rs.getBoolean("changed_by_admin"), rs.getInt("version"));
 
+	static final RowMapper<RubricCriterion> RUBRIC_CRITERION = (rs, n) -> new RubricCriterion(rs.getLong("id"),
+			rs.getString("code"), rs.getString("name"), rs.getInt("max_points"), rs.getString("guidance"),
+			rs.getInt("sort_order"));
+
+	static final RowMapper<ReviewRound> REVIEW_ROUND = (rs, n) -> new ReviewRound(rs.getLong("id"),
+			rs.getLong("category_id"), rs.getString("code"), rs.getString("name"), rs.getInt("round_order"),
+			ReviewRound.EntryRule.valueOf(rs.getString("entry_rule")), rs.getObject("entry_number", Integer.class),
+			rs.getInt("experts_per_work"), rs.getObject("starts_on", java.time.LocalDate.class),
+			rs.getObject("ends_on", java.time.LocalDate.class));
+
 	private final JdbcClient jdbc;
 
 	private final CampaignJson json;
@@ -148,7 +158,8 @@ public class Campaigns {
 		return jdbc
 			.sql("""
 					select id, campaign_id, code, name, short_name, host_units, description, rules::text as rules, sort_order,
-					       changed_by_admin, version
+					       changed_by_admin, version, rubric_changed_by_admin, rubric_version,
+					       review_rounds_changed_by_admin, review_rounds_version
 					from campaign_category where campaign_id = ? order by sort_order, id
 					""")
 			.param(campaign.id())
@@ -158,6 +169,30 @@ public class Campaigns {
 
 	public Optional<Category> category(Campaign campaign, String code) {
 		return categories(campaign).stream().filter(category -> category.code().equals(code)).findFirst();
+	}
+
+	/**
+	 * Issue 12 item 5: the rubric experts score the category's works by, empty when the
+	 * category has none (a national sub-project whose host units review it elsewhere).
+	 */
+	public Optional<Rubric> rubric(long categoryId) {
+		List<RubricCriterion> criteria = jdbc.sql("""
+				select id, code, name, max_points, guidance, sort_order
+				from rubric_criterion where category_id = ? order by sort_order, id
+				""").param(categoryId).query(RUBRIC_CRITERION).list();
+		return criteria.isEmpty() ? Optional.empty() : Optional.of(new Rubric(categoryId, criteria));
+	}
+
+	/**
+	 * Issue 12 item 2: the review rounds of the category, first round first; empty when
+	 * the category is not reviewed on this platform.
+	 */
+	public List<ReviewRound> reviewRounds(long categoryId) {
+		return jdbc.sql("""
+				select id, category_id, code, name, round_order, entry_rule, entry_number, experts_per_work, starts_on,
+				       ends_on
+				from review_round where category_id = ? order by round_order
+				""").param(categoryId).query(REVIEW_ROUND).list();
 	}
 
 	/** The newest text of each declaration. */
@@ -244,7 +279,8 @@ public class Campaigns {
 		return new Category(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("code"), rs.getString("name"),
 				rs.getString("short_name"), rs.getString("host_units"), rs.getString("description"),
 				json.readRules(rs.getString("rules")), rs.getInt("sort_order"), rs.getBoolean("changed_by_admin"),
-				rs.getInt("version"));
+				rs.getInt("version"), rs.getBoolean("rubric_changed_by_admin"), rs.getInt("rubric_version"),
+				rs.getBoolean("review_rounds_changed_by_admin"), rs.getInt("review_rounds_version"));
 	}
 
 	private static CampaignRow row(ResultSet rs, int n) throws SQLException {

@@ -110,6 +110,14 @@ class DemoCampaign {
 						phase.id())
 				.update();
 		}
+		// The review rounds lie in the REVIEW phase and move with it.
+		jdbc.sql(
+				"""
+						update review_round r set starts_on = r.starts_on + cast(? as integer), ends_on = r.ends_on + cast(? as integer)
+						from campaign_category k where k.id = r.category_id and k.campaign_id = ?
+						""")
+			.params(days, days, campaign.id())
+			.update();
 		int year = LocalDate.ofInstant(now, campaign.timeZone()).getYear();
 		jdbc.sql("update campaign set year = ?, version = version + 1 where id = ?")
 			.params(year, campaign.id())

@@ -56,6 +56,11 @@ class DemoCampaignIntegrationTest {
 			.isEqualTo(LocalDate.ofInstant(clock.instant(), SHANGHAI).minusDays(30));
 		assertThat(campaigns.categories(demo)).hasSize(7);
 		assertThat(campaigns.allocationTotal(demo)).isEqualTo(100);
+		// Rubrics and rounds come along; the rounds move with the REVIEW phase.
+		long song = campaigns.category(demo, "song").orElseThrow().id();
+		assertThat(campaigns.rubric(song).orElseThrow().maximum()).isEqualTo(100);
+		assertThat(campaigns.reviewRounds(song).getFirst().startsOn())
+			.isEqualTo(demo.phase(PhaseKind.REVIEW).orElseThrow().startsOn());
 	}
 
 	@Test
@@ -86,6 +91,9 @@ class DemoCampaignIntegrationTest {
 				.containsExactly(LocalDate.of(2031, 2, 8), LocalDate.of(2031, 2, 8)
 					.plusDays(fujianSubmission.endsOn().toEpochDay() - fujianSubmission.startsOn().toEpochDay()));
 			assertThat(moved.year()).isEqualTo(2031);
+			assertThat(
+					campaigns.reviewRounds(campaigns.category(moved, "song").orElseThrow().id()).getFirst().startsOn())
+				.isEqualTo(moved.phase(PhaseKind.REVIEW).orElseThrow().startsOn());
 			LocalDate deadline = moved.phase(PhaseKind.SUBMISSION).orElseThrow().endsOn();
 			assertThat(moved.platformNote()).contains("请于" + day(deadline, 2031) + "前");
 			status.setRollbackOnly();
