@@ -563,10 +563,9 @@ class CampaignDefinitionLoader {
 		}
 		// Criteria keep their rows by code, so that what refers to a criterion keeps
 		// referring to it; the order constraint is deferred for the reordering. A
-		// criterion
-		// the file drops goes: the rubric is what the file says. Once scores refer to
-		// criteria, their foreign key refuses that and the load fails loudly instead of
-		// losing scores.
+		// criterion the file drops goes: the rubric is what the file says. Once scores
+		// refer to criteria, their foreign key refuses that and the load fails loudly
+		// instead of losing scores.
 		jdbc.sql("delete from rubric_criterion where category_id = ? and not (code = any (?))")
 			.params(categoryId, proposed.stream().map(CriterionDefinition::code).toArray(String[]::new))
 			.update();

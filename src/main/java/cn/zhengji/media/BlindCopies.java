@@ -1,6 +1,7 @@
 package cn.zhengji.media;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,6 +121,21 @@ public class BlindCopies {
 			// A leftover hidden .part file is never served; the next attempt makes a new
 			// one.
 		}
+	}
+
+	/**
+	 * Exactly {@code length} bytes at {@code position}; a file that ends before them is
+	 * cut, and its blind copy refused as such (the MP3 and MP4 strippers read tags and
+	 * boxes this way).
+	 */
+	static ByteBuffer readExactly(FileChannel channel, long position, int length) throws IOException, MediaProblem {
+		ByteBuffer buffer = ByteBuffer.allocate(length);
+		while (buffer.hasRemaining()) {
+			if (channel.read(buffer, position + buffer.position()) < 0) {
+				throw MediaProblem.truncated();
+			}
+		}
+		return buffer.flip();
 	}
 
 }

@@ -34,7 +34,7 @@ final class Mp3Stripper {
 			long size = in.size();
 			long start = 0;
 			while (size - start >= 10 && ascii(in, start, 3).equals("ID3")) {
-				ByteBuffer header = read(in, start, 10);
+				ByteBuffer header = BlindCopies.readExactly(in, start, 10);
 				boolean footer = (header.get(5) & 0x10) != 0;
 				start += 10 + synchsafe(header, 6) + (footer ? 10 : 0);
 			}
@@ -50,14 +50,15 @@ final class Mp3Stripper {
 					cut = true;
 				}
 				if (end - start >= APE_FOOTER && ascii(in, end - APE_FOOTER, 8).equals("APETAGEX")) {
-					ByteBuffer footer = read(in, end - APE_FOOTER, APE_FOOTER).order(ByteOrder.LITTLE_ENDIAN);
+					ByteBuffer footer = BlindCopies.readExactly(in, end - APE_FOOTER, APE_FOOTER)
+						.order(ByteOrder.LITTLE_ENDIAN);
 					long tagSize = footer.getInt(12) & 0xFFFFFFFFL;
 					boolean withHeader = (footer.getInt(20) & 0x80000000) != 0;
 					end -= tagSize + (withHeader ? APE_FOOTER : 0);
 					cut = true;
 				}
 				if (end - start >= 10 && ascii(in, end - 10, 3).equals("3DI")) {
-					end -= synchsafe(read(in, end - 10, 10), 6) + 20;
+					end -= synchsafe(BlindCopies.readExactly(in, end - 10, 10), 6) + 20;
 					cut = true;
 				}
 				if (end - start >= 15 && ascii(in, end - 9, 9).equals("LYRICS200")) {
@@ -84,18 +85,8 @@ final class Mp3Stripper {
 	}
 
 	private static String ascii(FileChannel channel, long position, int length) throws IOException, MediaProblem {
-		ByteBuffer bytes = read(channel, position, length);
+		ByteBuffer bytes = BlindCopies.readExactly(channel, position, length);
 		return new String(bytes.array(), StandardCharsets.ISO_8859_1);
-	}
-
-	private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException, MediaProblem {
-		ByteBuffer buffer = ByteBuffer.allocate(length);
-		while (buffer.hasRemaining()) {
-			if (channel.read(buffer, position + buffer.position()) < 0) {
-				throw MediaProblem.truncated();
-			}
-		}
-		return buffer.flip();
 	}
 
 }

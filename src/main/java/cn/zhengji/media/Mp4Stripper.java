@@ -53,7 +53,7 @@ final class Mp4Stripper {
 	private static void blank(FileChannel channel, long start, long end, int depth) throws IOException, MediaProblem {
 		long position = start;
 		while (end - position >= 8) {
-			ByteBuffer header = read(channel, position, (int) Math.min(32, end - position));
+			ByteBuffer header = BlindCopies.readExactly(channel, position, (int) Math.min(32, end - position));
 			long size = header.getInt() & 0xFFFFFFFFL;
 			String type = Mp4Probe.fourCc(header);
 			int headerSize = 8;
@@ -102,16 +102,6 @@ final class Mp4Stripper {
 			zeros.clear().limit((int) Math.min(zeros.capacity(), to - at));
 			write(channel, zeros, at);
 		}
-	}
-
-	private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException, MediaProblem {
-		ByteBuffer buffer = ByteBuffer.allocate(length);
-		while (buffer.hasRemaining()) {
-			if (channel.read(buffer, position + buffer.position()) < 0) {
-				throw MediaProblem.truncated();
-			}
-		}
-		return buffer.flip();
 	}
 
 	private static void write(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
