@@ -47,6 +47,20 @@ public class Accounts {
 	}
 
 	/**
+	 * The profiles of the given accounts that exist, by id, in one query (a review
+	 * round's expert pool).
+	 */
+	public List<AccountProfile> profiles(java.util.Collection<Long> accountIds) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(PROFILE_SELECT + " where a.id in (:ids) order by a.id")
+			.param("ids", accountIds)
+			.query(PROFILE)
+			.list();
+	}
+
+	/**
 	 * The enabled organisation admins of exactly this organisation (not of its subtree),
 	 * by id.
 	 */

@@ -16,6 +16,8 @@ public enum AuditTarget {
 	CAMPAIGN_CATEGORY("campaign_category"), CAMPAIGN_DECLARATION("campaign_declaration"),
 	EVENT_ALLOCATION("event_allocation"), STORED_FILE("stored-file"), ENTRY("entry"), OFFLINE_EVENT("offline_event"),
 	UNIT_REACH("unit_reach"), ANNOUNCEMENT("announcement"), NOTICE_PREFERENCE("notice_preference"),
+	REVIEW_ROUND("review_round"), REVIEW_POOL_MEMBER("review_pool_member"), REVIEW_CONFLICT("review_conflict"),
+	REVIEW_ASSIGNMENT("review_assignment"),
 	/** The exported lists ({@link ExportedList}). */
 	ENTRY_LIST("entry-list"), QUOTA_LIST("quota-list"), OFFLINE_EVENT_LIST("offline-event-list"),
 	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),

@@ -195,6 +195,34 @@ public class Campaigns {
 				""").param(categoryId).query(REVIEW_ROUND).list();
 	}
 
+	/**
+	 * Issue 12 item 3: one review round by its id, for the review module, which keeps its
+	 * pools and assignments per round; empty when there is none.
+	 */
+	public Optional<ReviewRound> reviewRound(long roundId) {
+		return jdbc.sql("""
+				select id, category_id, code, name, round_order, entry_rule, entry_number, experts_per_work, starts_on,
+				       ends_on
+				from review_round where id = ?
+				""").param(roundId).query(REVIEW_ROUND).optional();
+	}
+
+	/**
+	 * A category by its id, whichever campaign it belongs to; empty when there is none.
+	 */
+	public Optional<Category> findCategory(long categoryId) {
+		return jdbc
+			.sql("""
+					select id, campaign_id, code, name, short_name, host_units, description, rules::text as rules, sort_order,
+					       changed_by_admin, version, rubric_changed_by_admin, rubric_version,
+					       review_rounds_changed_by_admin, review_rounds_version
+					from campaign_category where id = ?
+					""")
+			.param(categoryId)
+			.query(this::category)
+			.optional();
+	}
+
 	/** The newest text of each declaration. */
 	public List<Declaration> declarations(Campaign campaign) {
 		return jdbc.sql("""

@@ -1,11 +1,15 @@
 /**
  * R-REV-1/2 (issue 12) Expert review: which experts judge which works, and what comes of
- * their scores. For now two pure algorithms without storage or pages: the conflict-free,
- * load-balanced assignment of works to experts ({@link ExpertAssignment}), and the
- * results of a round ({@link ReviewResults}: raw means, per-expert z-score normalisation,
- * outlier flags, the ranking with the campaign's tie-breaks, the optional public-vote
- * combination, and a proposal of award levels that leaves ties across a level boundary to
- * the admin). Uses no other business module.
+ * their scores. Two pure algorithms: the conflict-free, load-balanced assignment of works
+ * to experts ({@link ExpertAssignment}), and the results of a round
+ * ({@link ReviewResults}: raw means, per-expert z-score normalisation, outlier flags, the
+ * ranking with the campaign's tie-breaks, the optional public-vote combination, and a
+ * proposal of award levels that leaves ties across a level boundary to the admin). Stored
+ * per round: the expert pool ({@link ReviewPools}), declared conflicts, the assignment
+ * and the admins' removals ({@link ReviewAssignments}). Uses {@code campaign} (rounds,
+ * who administers a campaign), {@code account} (experts and their units),
+ * {@code submission} (the works that enter a round) and {@code audit}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Review", allowedDependencies = { "infrastructure" })
+@org.springframework.modulith.ApplicationModule(displayName = "Review",
+		allowedDependencies = { "infrastructure", "campaign", "account", "submission", "audit" })
 package cn.zhengji.review;

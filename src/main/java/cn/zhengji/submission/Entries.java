@@ -151,6 +151,16 @@ public class Entries {
 		return flags;
 	}
 
+	/**
+	 * Issue 12 item 3: the entries of a category that reached the end of their chain
+	 * (APPROVED: the campaign's host approved them), by id, for the first review round.
+	 * Not scoped to a viewer: the review module answers only the campaign's admins and
+	 * the assigned experts.
+	 */
+	public List<ApprovedEntry> approvedByHost(long categoryId) {
+		return records.approvedInCategory(categoryId);
+	}
+
 	/** The label of a finding's rule that asks for a person's judgement. */
 	static String reviewFlagKey(String rule) {
 		if (rule.startsWith("audio.")) {

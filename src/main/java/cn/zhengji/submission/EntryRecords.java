@@ -124,6 +124,14 @@ class EntryRecords {
 			.list();
 	}
 
+	List<ApprovedEntry> approvedInCategory(long categoryId) {
+		return jdbc
+			.sql("select id, organisation_path from entry where category_id = ? and state = 'APPROVED' order by id")
+			.param(categoryId)
+			.query((rs, n) -> new ApprovedEntry(rs.getLong("id"), rs.getString("organisation_path")))
+			.list();
+	}
+
 	/**
 	 * Per entry, the rules of its files' findings a person must judge (NEEDS_REVIEW), in
 	 * one query for a page of entries.

@@ -43,4 +43,15 @@ public final class TestEntries {
 				""").params(pending.id(), entryId).update();
 	}
 
+	/**
+	 * Marks an entry approved at the top of its chain by the host, as the approval chain
+	 * does.
+	 */
+	public void approvedBy(long entryId, Organisation host) {
+		jdbc.sql("""
+				update entry set state = 'APPROVED', submitted_at = now(), pending_organisation_id = null,
+				    pending_since = null, decided_by_organisation_id = ? where id = ?
+				""").params(host.id(), entryId).update();
+	}
+
 }
