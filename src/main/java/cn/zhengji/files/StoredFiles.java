@@ -1,12 +1,23 @@
 package cn.zhengji.files;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.zhengji.audit.AuditAction;
+import cn.zhengji.audit.AuditLog;
+import cn.zhengji.infrastructure.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
@@ -15,6 +26,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -31,10 +45,24 @@ public class StoredFiles {
 
 	private final FileIntegrity integrity;
 
-	StoredFiles(UploadRecords records, FileStorage storage, FileIntegrity integrity) {
+	private final TransactionTemplate transactions;
+
+	private final AuditLog audit;
+
+	private final Texts texts;
+
+	private final Clock clock;
+
+	StoredFiles(UploadRecords records, FileStorage storage, FileIntegrity integrity,
+			PlatformTransactionManager transactionManager, AuditLog audit, Texts texts, Clock clock) {
 		this.records = records;
 		this.storage = storage;
 		this.integrity = integrity;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.audit = audit;
+		this.texts = texts;
+		this.clock = clock;
 	}
 
 	/**
@@ -60,6 +88,78 @@ public class StoredFiles {
 	}
 
 	/**
+	 * Stores a file derived by the platform from a stored file (issue 12 item 4: the
+	 * blind copy of a work, its page images) as a new stored file, completed at once: its
+	 * bytes are copied from {@code content} into the file storage (under a new generated
+	 * key) and hashed on the way, then the row is written with the source's owner and
+	 * organisation, so that the derivative is scoped and backed up like the source. The
+	 * source is not touched, and {@code content} may be deleted afterwards.
+	 * <p>
+	 * Side effects: the bytes in the storage, a {@code stored_file} row and an audit
+	 * event CREATED ({@code stored-file}, by the system, under the source's
+	 * organisation), in a transaction of its own. Holds no database connection while the
+	 * bytes are copied. A failure after the copy deletes the copied bytes.
+	 * @param fileName the name recorded with the file; callers pass a neutral one, never
+	 * the source's
+	 * @throws UncheckedIOException when the content cannot be read or stored
+	 */
+	public StoredFile storeDerived(StoredFile source, Path content, String fileName) {
+		UUID id = UUID.randomUUID();
+		String key = id.toString();
+		long length;
+		String sha256;
+		try {
+			length = Files.size(content);
+			MessageDigest digest = RunningDigests.newSha256();
+			storage.create(key);
+			try (FileStorage.Appender appender = storage.openForAppend(key, 0);
+					InputStream in = Files.newInputStream(content)) {
+				byte[] buffer = new byte[128 * 1024];
+				for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+					digest.update(buffer, 0, read);
+					appender.write(buffer, 0, read);
+				}
+				appender.sync();
+			}
+			storage.complete(key);
+			sha256 = HexFormat.of().formatHex(digest.digest());
+		}
+		catch (IOException ex) {
+			deleteQuietly(key);
+			throw new UncheckedIOException(ex);
+		}
+		Instant now = clock.instant();
+		try {
+			transactions.executeWithoutResult(status -> {
+				String path = records.organisationPath(source.id());
+				records.insertCompleted(id, source.ownerAccountId(), path, fileName, length, sha256, now);
+				Map<String, Object> after = new LinkedHashMap<>();
+				after.put("fileName", fileName);
+				after.put("size", length);
+				after.put("sha256", sha256);
+				after.put("derivedFrom", source.id().toString());
+				// Run by a background job: the actor is the system.
+				audit.recordChange(AuditAction.CREATED, Uploads.AUDIT_TARGET, id, path,
+						texts.text("files.audit.derived", fileName), null, after);
+			});
+		}
+		catch (RuntimeException ex) {
+			deleteQuietly(key);
+			throw ex;
+		}
+		return new StoredFile(id, source.ownerAccountId(), fileName, length, sha256, now);
+	}
+
+	private void deleteQuietly(String key) {
+		try {
+			storage.delete(key);
+		}
+		catch (IOException ignored) {
+			// Bytes without a row are never served; nothing references them.
+		}
+	}
+
+	/**
 	 * A local file holding the content, for readers that need random access (media
 	 * checks). For a remote storage this is a cached local copy.
 	 */
@@ -82,6 +182,16 @@ public class StoredFiles {
 	 * SHA-256 (reported once to the security administrators)
 	 */
 	public ResponseEntity<Resource> response(StoredFile file, MediaType contentType, boolean inline) {
+		return response(file, contentType, inline, file.fileName());
+	}
+
+	/**
+	 * The same, naming the file {@code servedName} in {@code Content-Disposition} instead
+	 * of its stored name (issue 12 item 4: a blind copy is served as
+	 * {@code work-<id>.mp4}, never under the submitter's file name).
+	 */
+	public ResponseEntity<Resource> response(StoredFile file, MediaType contentType, boolean inline,
+			String servedName) {
 		// issue 11 item 9: changed bytes are never served silently
 		if (integrity.flagged(file.id()) || file.size() <= VERIFIED_WHEN_SERVED_UP_TO && !integrity.verify(file)) {
 			throw new StoredFileCorruptedException(file.id());
@@ -97,7 +207,7 @@ public class StoredFiles {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(contentType);
 		headers.set("X-Content-Type-Options", "nosniff");
-		headers.set(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(inline, file.fileName()));
+		headers.set(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(inline, servedName));
 		headers.setETag(etag);
 		headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
 		headers.setCacheControl(CacheControl.noCache().cachePrivate());

@@ -46,6 +46,28 @@ class UploadRecords {
 			.update();
 	}
 
+	/**
+	 * A file the platform made (a derivative), complete from the start: its bytes are
+	 * already in the storage under the key {@code id}.
+	 */
+	void insertCompleted(UUID id, long ownerAccountId, String organisationPath, String fileName, long length,
+			String sha256, Instant now) {
+		jdbc.sql("""
+				insert into stored_file (id, owner_account_id, organisation_path, file_name, storage_key, upload_length,
+				    upload_offset, created_at, expires_at, completed_at, sha256, verified_at)
+				values (:id, :owner, :path, :name, :key, :length, :length, :now, :now, :now, :sha256, :now)
+				""")
+			.param("id", id)
+			.param("owner", ownerAccountId)
+			.param("path", organisationPath)
+			.param("name", fileName)
+			.param("key", id.toString())
+			.param("length", length)
+			.param("sha256", sha256)
+			.param("now", utc(now))
+			.update();
+	}
+
 	Optional<Upload> load(UUID id) {
 		return jdbc.sql("""
 				select id, owner_account_id, file_name, upload_length, upload_offset, upload_metadata, created_at,

@@ -95,7 +95,7 @@ public class BlindCopies {
 	}
 
 	/** The format as {@link MediaInspector} finds it, containers opened. */
-	private static Format formatOf(Path path) throws IOException, MediaProblem {
+	static Format formatOf(Path path) throws IOException, MediaProblem {
 		Format format;
 		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
 			format = ContentSniffer.sniff(channel);

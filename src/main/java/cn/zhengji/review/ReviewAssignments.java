@@ -70,8 +70,10 @@ public class ReviewAssignments {
 
 	private final Clock clock;
 
+	private final BlindCopyRequests blindCopies;
+
 	ReviewAssignments(ReviewRoundScope scope, AssignmentRecords records, Entries entries, Accounts accounts,
-			AuditLog auditLog, Texts texts, Clock clock) {
+			AuditLog auditLog, Texts texts, Clock clock, BlindCopyRequests blindCopies) {
 		this.scope = scope;
 		this.records = records;
 		this.entries = entries;
@@ -79,6 +81,7 @@ public class ReviewAssignments {
 		this.auditLog = auditLog;
 		this.texts = texts;
 		this.clock = clock;
+		this.blindCopies = blindCopies;
 	}
 
 	/**
@@ -88,7 +91,9 @@ public class ReviewAssignments {
 	 * allows) and the MANUAL ones are pinned. Writes the difference — inserts the new
 	 * pairs as AUTOMATIC, deletes the pairs no longer present (there are no scores yet
 	 * that could keep them) — and one audit event UPDATED on the round with the pairs
-	 * added and removed.
+	 * added and removed. The blind copies of the newly assigned works' files are
+	 * requested in the same transaction ({@link BlindCopyRequests}: a PENDING row and a
+	 * db-scheduler execution per file not requested before).
 	 * @return the assignment with the works short of experts and why, for the admin
 	 * @throws ReviewChangeRejected for a later round before the round before has results
 	 */
@@ -107,6 +112,7 @@ public class ReviewAssignments {
 		List<Pair> added = wanted.stream().filter((pair) -> !current.containsKey(pair)).sorted(PAIR_ORDER).toList();
 		records.deletePairs(roundId, removed);
 		records.insertPairs(roundId, added, AssignmentOrigin.AUTOMATIC, clock.instant());
+		blindCopies.request(added.stream().map(Pair::workId).distinct().toList());
 		if (!added.isEmpty() || !removed.isEmpty()) {
 			auditLog.recordChange(AuditAction.UPDATED, "review_round", roundId, round.auditPath(),
 					texts.plain("review.audit.assigned", round.category().name(), round.round().name(), added.size(),
@@ -121,7 +127,8 @@ public class ReviewAssignments {
 	 * Stores it (review_conflict; declaring it again changes nothing), and gives the work
 	 * at once to another eligible expert, the least loaded one, in place of the declaring
 	 * expert's pair, which is deleted; every other pair of the round stays as it is.
-	 * Audited CREATED under the host's path.
+	 * Audited CREATED under the host's path; the work's blind copies are requested for
+	 * the new expert as in {@link #assign}.
 	 * @param reason optional, at most {@link #MAX_CONFLICT_REASON} characters
 	 * @return the work's experts now (fewer than K when no one else is eligible)
 	 */
@@ -156,6 +163,9 @@ public class ReviewAssignments {
 			.toList();
 		records.deletePairs(roundId, List.of(declared));
 		records.insertPairs(roundId, added, AssignmentOrigin.AUTOMATIC, clock.instant());
+		if (!added.isEmpty()) {
+			blindCopies.request(List.of(entryId));
+		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("round", roundId);
 		after.put("entry", entryId);
@@ -175,7 +185,8 @@ public class ReviewAssignments {
 	/**
 	 * An admin gives a work to an expert of the pool by hand. The pair is stored as
 	 * MANUAL (an existing automatic pair becomes MANUAL), so every re-run keeps it, even
-	 * beyond K; an earlier removal of the same pair is forgotten. Audited CREATED.
+	 * beyond K; an earlier removal of the same pair is forgotten. Audited CREATED; the
+	 * work's blind copies are requested as in {@link #assign}.
 	 * @throws ReviewChangeRejected when the expert is not in the pool, declared a
 	 * conflict on the work or is on the submitting unit's chain
 	 */
@@ -204,6 +215,7 @@ public class ReviewAssignments {
 		}
 		records.deleteRemoval(roundId, entryId, expertAccountId);
 		records.insertPairs(roundId, List.of(pair), AssignmentOrigin.MANUAL, clock.instant());
+		blindCopies.request(List.of(entryId));
 		auditLog.recordChange(AuditAction.CREATED, "review_assignment", entryId, round.auditPath(),
 				texts.plain("review.audit.pairAdded", round.category().name(), round.round().name(),
 						displayName(expertAccountId), entryId),

@@ -8,8 +8,10 @@
  * per round: the expert pool ({@link ReviewPools}), declared conflicts, the assignment
  * and the admins' removals ({@link ReviewAssignments}). Uses {@code campaign} (rounds,
  * who administers a campaign), {@code account} (experts and their units),
- * {@code submission} (the works that enter a round) and {@code audit}.
+ * {@code submission} (the works that enter a round and their files), {@code files} and
+ * {@code media} (the blind copies experts are served: {@link BlindFiles}) and
+ * {@code audit}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review",
-		allowedDependencies = { "infrastructure", "campaign", "account", "submission", "audit" })
+		allowedDependencies = { "infrastructure", "campaign", "account", "submission", "files", "media", "audit" })
 package cn.zhengji.review;

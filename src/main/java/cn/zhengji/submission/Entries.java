@@ -161,6 +161,41 @@ public class Entries {
 		return records.approvedInCategory(categoryId);
 	}
 
+	/**
+	 * Issue 12 item 4: the files of the given entries as the blind review shows them, in
+	 * entry, slot and id order, with the slot's label. The 一寸彩照 of a nomination form is
+	 * left out: it is personal data of the nominee, not the work, and would show an
+	 * expert who the submitter is. Not scoped to a viewer: the review module answers only
+	 * the experts assigned to a work. One query for the files, one per category for the
+	 * labels.
+	 */
+	public List<ReviewFile> filesForReview(Collection<Long> entryIds) {
+		Map<Long, Map<String, String>> labelsByCategory = new HashMap<>();
+		Map<Long, Long> categoryOfEntry = new HashMap<>();
+		List<ReviewFile> files = new ArrayList<>();
+		for (Attachment attachment : records.attachments(entryIds)) {
+			if (attachment.slotKey().equals(NominationForms.PHOTO_SLOT)) {
+				continue;
+			}
+			long categoryId = categoryOfEntry.computeIfAbsent(attachment.entryId(),
+					(id) -> records.find(id).orElseThrow(() -> new NotFoundException("entry " + id)).categoryId());
+			Map<String, String> labels = labelsByCategory.computeIfAbsent(categoryId, this::slotLabels);
+			files.add(new ReviewFile(attachment.id(), attachment.entryId(), attachment.slotKey(),
+					labels.getOrDefault(attachment.slotKey(), attachment.slotKey()), attachment.fileId(),
+					attachment.contentType()));
+		}
+		return files;
+	}
+
+	private Map<String, String> slotLabels(long categoryId) {
+		Map<String, String> labels = new HashMap<>();
+		campaigns.findCategory(categoryId)
+			.ifPresent((category) -> category.rules()
+				.attachments()
+				.forEach((slot) -> labels.put(slot.key(), slot.label())));
+		return labels;
+	}
+
 	/** The label of a finding's rule that asks for a person's judgement. */
 	static String reviewFlagKey(String rule) {
 		if (rule.startsWith("audio.")) {

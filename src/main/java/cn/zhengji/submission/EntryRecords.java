@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,6 +161,18 @@ class EntryRecords {
 				       as inspection, attached_at
 				from entry_attachment where entry_id = ? order by slot_key, id
 				""").param(entryId).query(this::attachment).list();
+	}
+
+	/** The attachments of several entries at once, in entry, slot and id order. */
+	List<Attachment> attachments(Collection<Long> entryIds) {
+		if (entryIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select id, entry_id, slot_key, section, file_id, file_name, size, sha256, content_type, inspection::text
+				       as inspection, attached_at
+				from entry_attachment where entry_id in (:ids) order by entry_id, slot_key, id
+				""").param("ids", entryIds).query(this::attachment).list();
 	}
 
 	long insertAttachment(long entryId, String slotKey, String section, UUID fileId, String fileName, long size,

@@ -48,6 +48,47 @@ class BlindCopiesAudioVideoTest {
 		assertStrippedKeepingEveryPacket(taggedMp4("faststart.mp4", true));
 	}
 
+	@Test
+	void movesTheIndexOfAnMp4BeforeItsMediaDataShiftingEveryChunkOffset() throws Exception {
+		Path original = taggedMp4("phone-end.mp4", false);
+		assertThat(topLevelTypes(original)).containsExactly("ftyp", "free", "mdat", "moov", "uuid");
+
+		Path copy = blindCopy(original, directory);
+
+		// (the XMP box blanked to free where it was)
+		assertThat(topLevelTypes(copy)).containsExactly("ftyp", "free", "moov", "mdat", "free");
+		assertThat(packetHashes(copy)).isEqualTo(packetHashes(original));
+		// every frame decodes from the moved offsets
+		assertThat(run(List.of(FFMPEG, "-hide_banner", "-loglevel", "error", "-i", copy.toString(), "-f", "null", "-")))
+			.isEmpty();
+	}
+
+	@Test
+	void leavesAnMp4WhoseIndexComesFirstInItsOrder() throws Exception {
+		Path original = taggedMp4("already.mp4", true);
+
+		Path copy = blindCopy(original, directory);
+
+		assertThat(topLevelTypes(original)).containsExactly("ftyp", "moov", "free", "mdat", "uuid");
+		assertThat(topLevelTypes(copy)).containsExactly("ftyp", "moov", "free", "mdat", "free");
+	}
+
+	/** The types of the top-level boxes in file order. */
+	private static List<String> topLevelTypes(Path file) {
+		byte[] bytes = read(file);
+		List<String> types = new ArrayList<>();
+		for (long position = 0; position + 8 <= bytes.length;) {
+			ByteBuffer header = ByteBuffer.wrap(bytes, (int) position, 16 <= bytes.length - position ? 16 : 8);
+			long size = header.getInt() & 0xFFFFFFFFL;
+			types.add(new String(bytes, (int) position + 4, 4, StandardCharsets.ISO_8859_1));
+			if (size == 1) {
+				size = header.getLong();
+			}
+			position += size == 0 ? bytes.length - position : size;
+		}
+		return types;
+	}
+
 	private void assertStrippedKeepingEveryPacket(Path original) throws Exception {
 		Path copy = blindCopy(original, directory);
 
