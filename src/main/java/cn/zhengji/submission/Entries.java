@@ -161,6 +161,24 @@ public class Entries {
 		return records.approvedInCategory(categoryId);
 	}
 
+	/**
+	 * Issue 12 items 6 and 8: how many entries of each category the host approved (the
+	 * works of its first review round), in one query for a campaign's progress page;
+	 * categories without any are missing. Not scoped, like {@link #approvedByHost}.
+	 */
+	public Map<Long, Integer> approvedByHostCounts(Collection<Long> categoryIds) {
+		return records.approvedCounts(categoryIds);
+	}
+
+	/**
+	 * Issue 12 item 8: the titles of the given entries by id, in one query, for the
+	 * review admins' exports and pages (no submitter data). Not scoped: the caller
+	 * answers only the admins of the entries' campaign.
+	 */
+	public Map<Long, String> titlesOf(Collection<Long> entryIds) {
+		return records.titles(entryIds);
+	}
+
 	/** The label of a finding's rule that asks for a person's judgement. */
 	static String reviewFlagKey(String rule) {
 		if (rule.startsWith("audio.")) {
