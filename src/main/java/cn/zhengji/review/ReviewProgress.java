@@ -138,6 +138,11 @@ public class ReviewProgress {
 			return submittedAt != null;
 		}
 
+		/** Has works in the round and has not handed in: whom a reminder is for. */
+		public boolean lagging() {
+			return assigned > 0 && !submitted();
+		}
+
 	}
 
 	/** The progress page of one round. */
@@ -148,9 +153,12 @@ public class ReviewProgress {
 			return campaign.timeZone();
 		}
 
-		/** The experts who have not handed in: whom a reminder goes to by default. */
+		/**
+		 * The experts with works who have not handed in: whom a reminder goes to by
+		 * default.
+		 */
 		public List<ExpertLine> laggards() {
-			return experts.stream().filter((expert) -> !expert.submitted()).toList();
+			return experts.stream().filter(ExpertLine::lagging).toList();
 		}
 
 	}

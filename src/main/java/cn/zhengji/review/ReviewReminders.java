@@ -61,7 +61,8 @@ public class ReviewReminders {
 	 *
 	 * @param reminded told now
 	 * @param alreadyToday skipped: reminded today already
-	 * @param notReminded skipped: handed in already, or the account is disabled
+	 * @param notReminded skipped: handed in already, no work in the round, or the account
+	 * is disabled
 	 */
 	public record Outcome(List<String> reminded, List<String> alreadyToday, List<String> notReminded) {
 	}
@@ -73,8 +74,9 @@ public class ReviewReminders {
 	 * notification module stores an in-app notice to each of them (linking to
 	 * {@code /expert/reviews/{roundId}}) and, after the commit, sends a text message to
 	 * those who opted in and have a notice mobile; and one audit event CREATED on
-	 * review_reminder for the round with the count and the ids. Experts who handed in, or
-	 * whose account is disabled, are skipped. Nothing is written when nobody is reminded.
+	 * review_reminder for the round with the count and the ids. Experts who handed in,
+	 * have no work in the round, or whose account is disabled are skipped. Nothing is
+	 * written when nobody is reminded.
 	 * @param expertIds experts of the round (pool, assigned or handed in)
 	 * @throws NotFoundException for a non-admin, or an expert who is not of the round
 	 * @throws ReviewChangeRejected when nobody is chosen or the round is locked
@@ -97,7 +99,7 @@ public class ReviewReminders {
 			}
 		}
 		List<Long> remindable = chosen.stream()
-			.filter((id) -> !experts.get(id).submitted() && experts.get(id).enabled())
+			.filter((id) -> experts.get(id).lagging() && experts.get(id).enabled())
 			.toList();
 		Instant now = clock.instant();
 		Set<Long> claimed = new HashSet<>(
