@@ -18,10 +18,14 @@ public enum AuditTarget {
 	UNIT_REACH("unit_reach"), ANNOUNCEMENT("announcement"), NOTICE_PREFERENCE("notice_preference"),
 	REVIEW_ROUND("review_round"), REVIEW_POOL_MEMBER("review_pool_member"), REVIEW_CONFLICT("review_conflict"),
 	REVIEW_ASSIGNMENT("review_assignment"),
+	/** Issue 12 item 6: a batch of reminders to the experts of a round. */
+	REVIEW_REMINDER("review_reminder"),
 	/** The exported lists ({@link ExportedList}). */
 	ENTRY_LIST("entry-list"), QUOTA_LIST("quota-list"), OFFLINE_EVENT_LIST("offline-event-list"),
 	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),
 	AUDIT_EVENT_LIST("audit-event-list"), ORGANISATION_LIST("organisation-list"),
+	/** Issue 12 item 8. */
+	REVIEW_SHEET_LIST("review-sheet-list"),
 	/** Codes of events recorded before entries and nomination forms had their own. */
 	SUBMISSION("submission"), NOMINATION("nomination");
 

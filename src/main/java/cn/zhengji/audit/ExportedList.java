@@ -10,7 +10,12 @@ public enum ExportedList {
 
 	ENTRIES("entry-list"), QUOTAS("quota-list"), OFFLINE_EVENTS("offline-event-list"),
 	ACTIVITY_PROGRESS("activity-progress-list"), ACCOUNTS("account-list"), AUDIT_EVENTS("audit-event-list"),
-	ORGANISATIONS("organisation-list");
+	ORGANISATIONS("organisation-list"),
+	/**
+	 * Issue 12 item 8: the experts' score sheets of a review round (one row per work ×
+	 * expert).
+	 */
+	REVIEW_SHEETS("review-sheet-list");
 
 	private final String targetType;
 

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,6 +195,45 @@ public class Campaigns {
 				       ends_on
 				from review_round where category_id = ? order by round_order
 				""").param(categoryId).query(REVIEW_ROUND).list();
+	}
+
+	/**
+	 * Issue 12 item 6: the review rounds of every category of the campaign, by category
+	 * id, first round first, in one query (a campaign's progress page); categories
+	 * without rounds are missing.
+	 */
+	public Map<Long, List<ReviewRound>> reviewRoundsByCategory(Campaign campaign) {
+		return jdbc.sql("""
+				select r.id, r.category_id, r.code, r.name, r.round_order, r.entry_rule, r.entry_number,
+				       r.experts_per_work, r.starts_on, r.ends_on
+				from review_round r join campaign_category c on c.id = r.category_id
+				where c.campaign_id = ? order by r.category_id, r.round_order
+				""")
+			.param(campaign.id())
+			.query(REVIEW_ROUND)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(ReviewRound::categoryId, LinkedHashMap::new, Collectors.toList()));
+	}
+
+	/**
+	 * Issue 12 item 6: the rubric of every category of the campaign that has one, by
+	 * category id, in one query.
+	 */
+	public Map<Long, Rubric> rubricsByCategory(Campaign campaign) {
+		Map<Long, List<RubricCriterion>> criteria = new LinkedHashMap<>();
+		jdbc.sql("""
+				select r.category_id, r.id, r.code, r.name, r.max_points, r.guidance, r.sort_order
+				from rubric_criterion r join campaign_category c on c.id = r.category_id
+				where c.campaign_id = ? order by r.category_id, r.sort_order, r.id
+				""")
+			.param(campaign.id())
+			.query((rs, n) -> criteria.computeIfAbsent(rs.getLong("category_id"), id -> new ArrayList<>())
+				.add(RUBRIC_CRITERION.mapRow(rs, n)))
+			.list();
+		Map<Long, Rubric> rubrics = new LinkedHashMap<>();
+		criteria.forEach((categoryId, list) -> rubrics.put(categoryId, new Rubric(categoryId, list)));
+		return rubrics;
 	}
 
 	/**

@@ -10,6 +10,8 @@ public enum NoticeKind {
 	 */
 	REMINDER,
 	/** To the security administrators: a stored file no longer matches its SHA-256. */
-	FILE_CORRUPTED
+	FILE_CORRUPTED,
+	/** To an expert: an admin reminds it to score the works of a review round. */
+	REVIEW_REMINDER
 
 }

@@ -8,10 +8,15 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Collection;
+<<<<<<< HEAD
+=======
+import java.util.HashMap;
+>>>>>>> review/progress
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import cn.zhengji.campaign.CategoryRules.SubmitterKind;
 import cn.zhengji.media.Inspection;
@@ -123,6 +128,30 @@ class EntryRecords {
 			.param("owners", ownerKeys)
 			.query(EntryRecords::summary)
 			.list();
+	}
+
+	Map<Long, Integer> approvedCounts(Collection<Long> categoryIds) {
+		Map<Long, Integer> counts = new HashMap<>();
+		if (categoryIds.isEmpty()) {
+			return counts;
+		}
+		jdbc.sql("""
+				select category_id, count(*) from entry where category_id in (:ids) and state = 'APPROVED'
+				group by category_id
+				""").param("ids", categoryIds).query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+		return counts;
+	}
+
+	Map<Long, String> titles(Collection<Long> entryIds) {
+		Map<Long, String> titles = new HashMap<>();
+		if (entryIds.isEmpty()) {
+			return titles;
+		}
+		jdbc.sql("select id, title from entry where id = any(cast(:ids as bigint[]))")
+			.param("ids", entryIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.query((rs, n) -> titles.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return titles;
 	}
 
 	List<ApprovedEntry> approvedInCategory(long categoryId) {
