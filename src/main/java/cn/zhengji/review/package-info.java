@@ -6,20 +6,13 @@
  * ranking with the campaign's tie-breaks, the optional public-vote combination, and a
  * proposal of award levels that leaves ties across a level boundary to the admin). Stored
  * per round: the expert pool ({@link ReviewPools}), declared conflicts, the assignment
-<<<<<<< HEAD
- * and the admins' removals ({@link ReviewAssignments}). Uses {@code campaign} (rounds,
- * who administers a campaign), {@code account} (experts and their units),
- * {@code submission} (the works that enter a round and their files), {@code files} and
- * {@code media} (the blind copies experts are served: {@link BlindFiles}) and
- * {@code audit}.
-=======
  * and the admins' removals ({@link ReviewAssignments}); for the admins, the progress per
  * round and per expert ({@link ReviewProgress}), reminders to the experts who lag behind
  * ({@link ReviewReminders}, announced by {@link ExpertsReminded}) and the score sheets to
  * Excel ({@link ReviewSheetExports}). Uses {@code campaign} (rounds, who administers a
  * campaign), {@code account} (experts and their units), {@code submission} (the works
- * that enter a round) and {@code audit}.
->>>>>>> review/progress
+ * that enter a round and their files), {@code files} and {@code media} (the blind copies
+ * experts are served: {@link BlindFiles}) and {@code audit}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review",
 		allowedDependencies = { "infrastructure", "campaign", "account", "submission", "files", "media", "audit" })

@@ -162,7 +162,6 @@ public class Entries {
 	}
 
 	/**
-<<<<<<< HEAD
 	 * Issue 12 item 4: the files of the given entries as the blind review shows them, in
 	 * entry, slot and id order, with the slot's label. The 一寸彩照 of a nomination form is
 	 * left out: it is personal data of the nominee, not the work, and would show an
@@ -195,7 +194,9 @@ public class Entries {
 				.attachments()
 				.forEach((slot) -> labels.put(slot.key(), slot.label())));
 		return labels;
-=======
+	}
+
+	/**
 	 * Issue 12 items 6 and 8: how many entries of each category the host approved (the
 	 * works of its first review round), in one query for a campaign's progress page;
 	 * categories without any are missing. Not scoped, like {@link #approvedByHost}.
@@ -211,7 +212,6 @@ public class Entries {
 	 */
 	public Map<Long, String> titlesOf(Collection<Long> entryIds) {
 		return records.titles(entryIds);
->>>>>>> review/progress
 	}
 
 	/** The label of a finding's rule that asks for a person's judgement. */

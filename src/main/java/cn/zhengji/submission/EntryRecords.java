@@ -8,10 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Collection;
-<<<<<<< HEAD
-=======
 import java.util.HashMap;
->>>>>>> review/progress
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
