@@ -17,11 +17,12 @@ public enum AuditTarget {
 	EVENT_ALLOCATION("event_allocation"), STORED_FILE("stored-file"), ENTRY("entry"), OFFLINE_EVENT("offline_event"),
 	UNIT_REACH("unit_reach"), ANNOUNCEMENT("announcement"), NOTICE_PREFERENCE("notice_preference"),
 	REVIEW_ROUND("review_round"), REVIEW_POOL_MEMBER("review_pool_member"), REVIEW_CONFLICT("review_conflict"),
-	REVIEW_ASSIGNMENT("review_assignment"),
+	REVIEW_ASSIGNMENT("review_assignment"), REVIEW_AWARD("review_award"),
 	/** The exported lists ({@link ExportedList}). */
 	ENTRY_LIST("entry-list"), QUOTA_LIST("quota-list"), OFFLINE_EVENT_LIST("offline-event-list"),
 	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),
 	AUDIT_EVENT_LIST("audit-event-list"), ORGANISATION_LIST("organisation-list"),
+	REVIEW_RANKING_LIST("review-ranking-list"),
 	/** Codes of events recorded before entries and nomination forms had their own. */
 	SUBMISSION("submission"), NOMINATION("nomination");
 

@@ -10,7 +10,9 @@ public enum ExportedList {
 
 	ENTRIES("entry-list"), QUOTAS("quota-list"), OFFLINE_EVENTS("offline-event-list"),
 	ACTIVITY_PROGRESS("activity-progress-list"), ACCOUNTS("account-list"), AUDIT_EVENTS("audit-event-list"),
-	ORGANISATIONS("organisation-list");
+	ORGANISATIONS("organisation-list"),
+	/** Issue 12: a review round's ranking (Excel, and the printable PDF). */
+	REVIEW_RANKING("review-ranking-list");
 
 	private final String targetType;
 
