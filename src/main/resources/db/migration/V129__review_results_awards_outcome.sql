@@ -77,3 +77,26 @@ alter table entry drop constraint entry_decided_ck;
 alter table entry add constraint entry_decided_ck
     check (decided_by_organisation_id is null
            or state in ('SUBMITTED', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'AWARDED', 'NOT_AWARDED'));
+
+-- V126's lock trigger named old.round_id in an expression that PL/pgSQL evaluates for review_score too,
+-- whose rows have no round_id: every insert of a score failed ("record old has no field round_id").
+-- The rows are read as JSON instead, so that each table's own columns decide; the rounds both of the
+-- row before and of the row after are checked (moving a row out of or into a locked round is refused).
+create or replace function review_refuse_when_locked() returns trigger language plpgsql as $$
+declare
+    after_row  jsonb := case when tg_op = 'DELETE' then null else to_jsonb(new) end;
+    before_row jsonb := case when tg_op = 'INSERT' then null else to_jsonb(old) end;
+    rounds     bigint[];
+begin
+    if tg_table_name = 'review_score' then
+        select array_agg(s.round_id) into rounds from review_sheet s
+         where s.id in ((after_row ->> 'sheet_id')::bigint, (before_row ->> 'sheet_id')::bigint);
+    else
+        rounds := array[(after_row ->> 'round_id')::bigint, (before_row ->> 'round_id')::bigint];
+    end if;
+    if exists (select 1 from review_round_lock where round_id = any (rounds)) then
+        raise exception 'review round % is locked', array_to_string(rounds, ',')
+            using errcode = 'integrity_constraint_violation', constraint = 'review_round_locked_ck';
+    end if;
+    return case when tg_op = 'DELETE' then old else new end;
+end $$;

@@ -67,7 +67,8 @@ class LockedRoundAdvice {
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail));
 		}
-		return new ModelAndView("error/409", new java.util.HashMap<>(Map.of("detail", detail)), HttpStatus.CONFLICT);
+		// The general error page with this message, not the page of an edit conflict.
+		return new ModelAndView("error/error", new java.util.HashMap<>(Map.of("detail", detail)), HttpStatus.CONFLICT);
 	}
 
 }
