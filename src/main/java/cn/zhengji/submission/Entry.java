@@ -257,7 +257,7 @@ public final class Entry {
 	 */
 	public Entry reviewed(ReviewOutcome outcome, Instant now) {
 		if (state != EntryState.APPROVED) {
-			throw new EntryChangeRejected(null, "submission.rejected.notInReview");
+			throw new EntryChangeRejected(null, "submission.rejected.notApprovedForReview");
 		}
 		EntryState next = switch (outcome) {
 			case ADVANCED -> EntryState.APPROVED;
