@@ -17,7 +17,7 @@ public enum AuditTarget {
 	EVENT_ALLOCATION("event_allocation"), STORED_FILE("stored-file"), ENTRY("entry"), OFFLINE_EVENT("offline_event"),
 	UNIT_REACH("unit_reach"), ANNOUNCEMENT("announcement"), NOTICE_PREFERENCE("notice_preference"),
 	REVIEW_ROUND("review_round"), REVIEW_POOL_MEMBER("review_pool_member"), REVIEW_CONFLICT("review_conflict"),
-	REVIEW_ASSIGNMENT("review_assignment"),
+	REVIEW_ASSIGNMENT("review_assignment"), REVIEW_AWARD("review_award"),
 	/** Issue 12 item 6: a batch of reminders to the experts of a round. */
 	REVIEW_REMINDER("review_reminder"),
 	/** The exported lists ({@link ExportedList}). */
@@ -25,7 +25,7 @@ public enum AuditTarget {
 	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),
 	AUDIT_EVENT_LIST("audit-event-list"), ORGANISATION_LIST("organisation-list"),
 	/** Issue 12 item 8. */
-	REVIEW_SHEET_LIST("review-sheet-list"),
+	REVIEW_SHEET_LIST("review-sheet-list"), REVIEW_RANKING_LIST("review-ranking-list"),
 	/** Codes of events recorded before entries and nomination forms had their own. */
 	SUBMISSION("submission"), NOMINATION("nomination");
 

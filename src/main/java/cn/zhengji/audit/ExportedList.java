@@ -15,7 +15,9 @@ public enum ExportedList {
 	 * Issue 12 item 8: the experts' score sheets of a review round (one row per work ×
 	 * expert).
 	 */
-	REVIEW_SHEETS("review-sheet-list");
+	REVIEW_SHEETS("review-sheet-list"),
+	/** Issue 12: a review round's ranking (Excel, and the printable PDF). */
+	REVIEW_RANKING("review-ranking-list");
 
 	private final String targetType;
 

@@ -102,6 +102,22 @@ class CampaignCopier {
 				.update();
 		}
 		jdbc.sql("""
+				insert into review_award_level (round_id, code, name, award_count, sort_order)
+				select target_round.id, l.code, l.name, l.award_count, l.sort_order
+				from review_award_level l
+				join review_round source_round on source_round.id = l.round_id
+				join campaign_category source on source.id = source_round.category_id and source.campaign_id = ?
+				join campaign_category target on target.code = source.code and target.campaign_id = ?
+				join review_round target_round on target_round.category_id = target.id
+				     and target_round.code = source_round.code
+				""").params(source.id(), id).update();
+		jdbc.sql("""
+				insert into campaign_review_rules (campaign_id, tie_breaks, basis, outlier_threshold, expert_percent,
+				    vote_percent, changed_by_admin)
+				select ?, tie_breaks, basis, outlier_threshold, expert_percent, vote_percent, changed_by_admin
+				from campaign_review_rules where campaign_id = ?
+				""").params(id, source.id()).update();
+		jdbc.sql("""
 				insert into campaign_declaration (campaign_id, code, text_version, title, body, sort_order, created_at)
 				select ?, code, text_version, title, body, sort_order, created_at
 				from campaign_declaration where campaign_id = ?

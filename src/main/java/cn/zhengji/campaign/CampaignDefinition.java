@@ -11,7 +11,8 @@ import java.util.Map;
 record CampaignDefinition(String code, String title, String shortTitle, int year, String documentNumber, String host,
 		String organisers, String timeZone, String feeds, String summary, String contact, String platformNote,
 		List<PhaseDefinition> phases, List<DeclarationDefinition> declarations, List<CategoryDefinition> categories,
-		List<AllocationDefinition> allocations, Map<TargetMetric, Long> targets) {
+		List<AllocationDefinition> allocations, Map<TargetMetric, Long> targets,
+		ReviewResultsDefinition reviewResults) {
 
 	CampaignDefinition {
 		phases = phases == null ? List.of() : phases;
@@ -51,9 +52,32 @@ record CampaignDefinition(String code, String title, String shortTitle, int year
 	record CriterionDefinition(String code, String name, int maxPoints, String guidance) {
 	}
 
-	/** A round; its order is its place in the category's list. */
+	/**
+	 * A round; its order is its place in the category's list.
+	 *
+	 * @param awardLevels the levels the round hands out, best first; empty for a round
+	 * that only selects for the next one
+	 */
 	record ReviewRoundDefinition(String code, String name, ReviewRound.EntryRule entryRule, Integer entryNumber,
-			int expertsPerWork, LocalDate startsOn, LocalDate endsOn) {
+			int expertsPerWork, LocalDate startsOn, LocalDate endsOn, List<AwardLevelDefinition> awardLevels) {
+
+		ReviewRoundDefinition {
+			awardLevels = awardLevels == null ? List.of() : List.copyOf(awardLevels);
+		}
+	}
+
+	record AwardLevelDefinition(String code, String name, int count) {
+	}
+
+	/**
+	 * How the campaign ranks its rounds; null when the file gives none (the stored rules,
+	 * or the defaults of {@link ReviewResultRules#DEFAULT}, stay).
+	 */
+	record ReviewResultsDefinition(List<String> tieBreaks, String basis, java.math.BigDecimal outlierThreshold,
+			VoteDefinition votes) {
+	}
+
+	record VoteDefinition(int expertPercent, int votePercent) {
 	}
 
 	record AllocationDefinition(String unit, int events) {

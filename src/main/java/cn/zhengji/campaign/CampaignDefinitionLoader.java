@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.campaign.CampaignDefinition.AllocationDefinition;
+import cn.zhengji.campaign.CampaignDefinition.AwardLevelDefinition;
+import cn.zhengji.campaign.CampaignDefinition.ReviewResultsDefinition;
 import cn.zhengji.campaign.CampaignDefinition.CategoryDefinition;
 import cn.zhengji.campaign.CampaignDefinition.CriterionDefinition;
 import cn.zhengji.campaign.CampaignDefinition.DeclarationDefinition;
@@ -144,6 +146,7 @@ class CampaignDefinitionLoader {
 		applyRubricsAndRounds(campaignId, definition.categories(), conflicts);
 		applyAllocations(campaignId, definition.allocations(), conflicts);
 		applyTargets(campaignId, definition.targets(), conflicts);
+		applyReviewResults(campaignId, definition.reviewResults(), conflicts);
 		if (outcome == DefinitionOutcome.APPLIED && !conflicts.isEmpty()) {
 			outcome = DefinitionOutcome.APPLIED_WITH_CONFLICTS;
 		}
@@ -200,6 +203,12 @@ class CampaignDefinitionLoader {
 			}
 			validateRounds(where, category.reviewRounds(),
 					definition.phases().stream().filter(phase -> phase.kind() == PhaseKind.REVIEW).findFirst());
+			for (ReviewRoundDefinition round : category.reviewRounds()) {
+				validateAwardLevels(where + ": review round " + round.code(), round.awardLevels());
+			}
+		}
+		if (definition.reviewResults() != null) {
+			validateReviewResults(source + ": reviewResults", definition.reviewResults());
 		}
 	}
 
@@ -273,6 +282,55 @@ class CampaignDefinitionLoader {
 						+ " has ended (" + previous.endsOn() + ")");
 			}
 			previous = round;
+		}
+	}
+
+	private static void validateAwardLevels(String where, List<AwardLevelDefinition> levels) {
+		Set<String> codes = new HashSet<>();
+		for (AwardLevelDefinition level : levels) {
+			if (level.code() == null || level.name() == null || level.code().isBlank() || level.name().isBlank()) {
+				throw new IllegalStateException(where + ": every award level needs code and name");
+			}
+			if (level.code().length() > 32 || level.name().length() > 50) {
+				throw new IllegalStateException(where + ": award level " + level.code()
+						+ " needs a code of at most 32 and a name of at most 50 characters");
+			}
+			if (!codes.add(level.code())) {
+				throw new IllegalStateException(where + ": award level " + level.code() + " appears twice");
+			}
+			if (level.count() < 0 || level.count() > 10000) {
+				throw new IllegalStateException(
+						where + ": award level " + level.code() + " needs count from 0 to 10000, not " + level.count());
+			}
+		}
+	}
+
+	private static void validateReviewResults(String where, ReviewResultsDefinition results) {
+		if (results.tieBreaks() != null) {
+			for (String tieBreak : results.tieBreaks()) {
+				if (!ReviewResultRules.TIE_BREAKS.contains(tieBreak)) {
+					throw new IllegalStateException(where + ": unknown tie-break " + tieBreak + ", expected one of "
+							+ ReviewResultRules.TIE_BREAKS);
+				}
+			}
+			if (new HashSet<>(results.tieBreaks()).size() != results.tieBreaks().size()) {
+				throw new IllegalStateException(where + ": a tie-break appears twice in " + results.tieBreaks());
+			}
+		}
+		if (results.basis() != null && !ReviewResultRules.BASES.contains(results.basis())) {
+			throw new IllegalStateException(
+					where + ": basis must be one of " + ReviewResultRules.BASES + ", not " + results.basis());
+		}
+		if (results.outlierThreshold() != null && results.outlierThreshold().signum() < 0) {
+			throw new IllegalStateException(where + ": outlierThreshold must not be negative");
+		}
+		if (results.votes() != null) {
+			int expert = results.votes().expertPercent();
+			int vote = results.votes().votePercent();
+			if (expert < 0 || vote < 0 || expert + vote != 100) {
+				throw new IllegalStateException(where
+						+ ": votes need expertPercent and votePercent adding up to 100, not " + expert + " + " + vote);
+			}
 		}
 	}
 
@@ -606,7 +664,8 @@ class CampaignDefinitionLoader {
 			.query((rs, n) -> new ReviewRoundDefinition(rs.getString("code"), rs.getString("name"),
 					ReviewRound.EntryRule.valueOf(rs.getString("entry_rule")),
 					rs.getObject("entry_number", Integer.class), rs.getInt("experts_per_work"),
-					rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class)))
+					rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
+					awardLevels(categoryId, rs.getString("code"))))
 			.list();
 		if (current.equals(proposed)) {
 			return;
@@ -635,12 +694,104 @@ class CampaignDefinitionLoader {
 				.params(categoryId, round.code(), round.name(), order, round.entryRule().name(), round.entryNumber(),
 						round.expertsPerWork(), round.startsOn(), round.endsOn())
 				.update();
+			// Levels have no identity of their own: an award keeps the level's code.
+			jdbc.sql("""
+					delete from review_award_level
+					where round_id = (select id from review_round where category_id = ? and code = ?)
+					""").params(categoryId, round.code()).update();
+			int levelOrder = 0;
+			for (AwardLevelDefinition level : round.awardLevels()) {
+				levelOrder++;
+				jdbc.sql("""
+						insert into review_award_level (round_id, code, name, award_count, sort_order)
+						select id, ?, ?, ?, ? from review_round where category_id = ? and code = ?
+						""")
+					.params(level.code(), level.name(), level.count(), levelOrder, categoryId, round.code())
+					.update();
+			}
 		}
 		if (!current.isEmpty()) {
 			jdbc.sql("update campaign_category set review_rounds_version = review_rounds_version + 1 where id = ?")
 				.param(categoryId)
 				.update();
 		}
+	}
+
+	private List<AwardLevelDefinition> awardLevels(long categoryId, String roundCode) {
+		return jdbc.sql("""
+				select l.code, l.name, l.award_count from review_award_level l
+				join review_round r on r.id = l.round_id
+				where r.category_id = ? and r.code = ? order by l.sort_order
+				""")
+			.params(categoryId, roundCode)
+			.query((rs, n) -> new AwardLevelDefinition(rs.getString("code"), rs.getString("name"),
+					rs.getInt("award_count")))
+			.list();
+	}
+
+	/**
+	 * The campaign's ranking rules are one element, like a category's rubric: a file that
+	 * changes them replaces them unless an admin changed them (then a conflict); a file
+	 * that gives none leaves them as they are.
+	 */
+	private void applyReviewResults(long campaignId, ReviewResultsDefinition definition,
+			List<DefinitionConflict> conflicts) {
+		if (definition == null) {
+			return;
+		}
+		ReviewResultRules proposed = rules(definition);
+		record Current(ReviewResultRules rules, boolean changedByAdmin) {
+		}
+		Optional<Current> current = jdbc.sql("""
+				select tie_breaks, basis, outlier_threshold, expert_percent, vote_percent, changed_by_admin
+				from campaign_review_rules where campaign_id = ?
+				""")
+			.param(campaignId)
+			.query((rs, n) -> new Current(Campaigns.REVIEW_RESULT_RULES.mapRow(rs, n),
+					rs.getBoolean("changed_by_admin")))
+			.optional();
+		if (current.isPresent() && sameRules(current.get().rules(), proposed)) {
+			return;
+		}
+		if (current.isPresent() && current.get().changedByAdmin()) {
+			conflicts.add(new DefinitionConflict(texts.text("campaign.conflict.reviewResults"),
+					describe(current.get().rules()), describe(proposed)));
+			return;
+		}
+		jdbc.sql("""
+				insert into campaign_review_rules (campaign_id, tie_breaks, basis, outlier_threshold, expert_percent,
+				    vote_percent)
+				values (?, ?, ?, ?, ?, ?)
+				on conflict (campaign_id) do update set tie_breaks = excluded.tie_breaks, basis = excluded.basis,
+				    outlier_threshold = excluded.outlier_threshold, expert_percent = excluded.expert_percent,
+				    vote_percent = excluded.vote_percent, version = campaign_review_rules.version + 1
+				""")
+			.params(campaignId, proposed.tieBreaks().toArray(String[]::new), proposed.basis(),
+					proposed.outlierThreshold(), proposed.expertPercent(), proposed.votePercent())
+			.update();
+	}
+
+	private static ReviewResultRules rules(ReviewResultsDefinition definition) {
+		ReviewResultRules defaults = ReviewResultRules.DEFAULT;
+		return new ReviewResultRules(definition.tieBreaks() == null ? defaults.tieBreaks() : definition.tieBreaks(),
+				definition.basis() == null ? defaults.basis() : definition.basis(),
+				definition.outlierThreshold() == null ? defaults.outlierThreshold() : definition.outlierThreshold(),
+				definition.votes() == null ? null : definition.votes().expertPercent(),
+				definition.votes() == null ? null : definition.votes().votePercent());
+	}
+
+	private static boolean sameRules(ReviewResultRules a, ReviewResultRules b) {
+		return a.tieBreaks().equals(b.tieBreaks()) && a.basis().equals(b.basis())
+				&& a.outlierThreshold().compareTo(b.outlierThreshold()) == 0
+				&& Objects.equals(a.expertPercent(), b.expertPercent())
+				&& Objects.equals(a.votePercent(), b.votePercent());
+	}
+
+	private String describe(ReviewResultRules rules) {
+		return texts.plain("campaign.conflict.reviewResults.value",
+				String.join(texts.text("campaign.conflict.separator"), rules.tieBreaks()), rules.basis(),
+				rules.outlierThreshold().stripTrailingZeros().toPlainString(),
+				rules.combinesVotes() ? rules.expertPercent() + "/" + rules.votePercent() : "-");
 	}
 
 	private String describeRounds(List<ReviewRoundDefinition> rounds) {

@@ -54,6 +54,11 @@ public class Campaigns {
 			rs.getInt("experts_per_work"), rs.getObject("starts_on", java.time.LocalDate.class),
 			rs.getObject("ends_on", java.time.LocalDate.class));
 
+	static final RowMapper<ReviewResultRules> REVIEW_RESULT_RULES = (rs, n) -> new ReviewResultRules(
+			List.of((String[]) rs.getArray("tie_breaks").getArray()), rs.getString("basis"),
+			rs.getBigDecimal("outlier_threshold"), rs.getObject("expert_percent", Integer.class),
+			rs.getObject("vote_percent", Integer.class));
+
 	private final JdbcClient jdbc;
 
 	private final CampaignJson json;
@@ -262,6 +267,31 @@ public class Campaigns {
 			.param(categoryId)
 			.query(this::category)
 			.optional();
+	}
+
+	/**
+	 * Issue 12 items 6 and 7: how the campaign ranks the works of its review rounds
+	 * (tie-breaks in order, the ranking figure, the outlier threshold, the optional vote
+	 * combination); {@link ReviewResultRules#DEFAULT} when its file gives none.
+	 */
+	public ReviewResultRules reviewResultRules(long campaignId) {
+		return jdbc.sql("""
+				select tie_breaks, basis, outlier_threshold, expert_percent, vote_percent
+				from campaign_review_rules where campaign_id = ?
+				""").param(campaignId).query(REVIEW_RESULT_RULES).optional().orElse(ReviewResultRules.DEFAULT);
+	}
+
+	/**
+	 * Issue 12 item 7: the award levels a review round hands out, best first; empty for a
+	 * round that only selects works for the next one.
+	 */
+	public List<AwardLevel> awardLevels(long roundId) {
+		return jdbc.sql("""
+				select code, name, award_count from review_award_level where round_id = ? order by sort_order
+				""")
+			.param(roundId)
+			.query((rs, n) -> new AwardLevel(rs.getString("code"), rs.getString("name"), rs.getInt("award_count")))
+			.list();
 	}
 
 	/** The newest text of each declaration. */

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.util.Locale;
 import java.util.Map;
 
+import cn.zhengji.infrastructure.documents.CjkFont;
 import org.openpdf.text.pdf.BaseFont;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;

@@ -52,8 +52,17 @@ class EntryNotices {
 		return trimmed.length() <= MAX_TITLE_IN_TEXT ? trimmed : trimmed.substring(0, MAX_TITLE_IN_TEXT) + "…";
 	}
 
+	private static final Set<Step> REVIEW_STEPS = Set.of(Step.ADVANCED, Step.NOT_ADVANCED, Step.AWARDED,
+			Step.NOT_AWARDED);
+
 	@EventListener
 	void on(EntryTransitioned event) {
+		if (REVIEW_STEPS.contains(event.step())) {
+			// A locked round's outcome is not yet a result: participants learn it when
+			// the
+			// results are published (公示), not at the lock.
+			return;
+		}
 		if (event.step() == EntryTransitioned.Step.EDITED || event.step() == EntryTransitioned.Step.RECALLED) {
 			// The owner took its own entry back into work: it left the chain, so nobody
 			// waits for it, and

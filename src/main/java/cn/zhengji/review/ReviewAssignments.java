@@ -72,8 +72,11 @@ public class ReviewAssignments {
 
 	private final BlindCopyRequests blindCopies;
 
+	private final ResultRecords results;
+
 	ReviewAssignments(ReviewRoundScope scope, AssignmentRecords records, Entries entries, Accounts accounts,
-			AuditLog auditLog, Texts texts, Clock clock, BlindCopyRequests blindCopies) {
+			AuditLog auditLog, Texts texts, Clock clock, BlindCopyRequests blindCopies, ResultRecords results) {
+		this.results = results;
 		this.scope = scope;
 		this.records = records;
 		this.entries = entries;
@@ -100,6 +103,7 @@ public class ReviewAssignments {
 	public Result assign(SignedInUser actor, long roundId) {
 		RoundContext round = scope.administered(actor, roundId);
 		records.lockRound(roundId);
+		results.requireOpen(round);
 		Map<Pair, AssignmentOrigin> current = records.assignment(roundId);
 		Result result = ExpertAssignment
 			.assign(request(round).withPinned(manual(current)).withPrevious(current.keySet()));
@@ -139,6 +143,7 @@ public class ReviewAssignments {
 			throw new ReviewChangeRejected("reason", "review.conflict.reasonTooLong", MAX_CONFLICT_REASON);
 		}
 		records.lockRound(roundId);
+		results.requireOpen(round);
 		requirePoolMember(roundId, expert.accountId());
 		Request request = request(round);
 		requireWork(request, entryId);
@@ -193,6 +198,7 @@ public class ReviewAssignments {
 	public void addPair(SignedInUser actor, long roundId, long entryId, long expertAccountId) {
 		RoundContext round = scope.administered(actor, roundId);
 		records.lockRound(roundId);
+		results.requireOpen(round);
 		if (!records.inPool(roundId, expertAccountId)) {
 			throw new ReviewChangeRejected("expertId", "review.assignment.notInPool");
 		}
@@ -231,6 +237,7 @@ public class ReviewAssignments {
 	public void removePair(SignedInUser actor, long roundId, long entryId, long expertAccountId) {
 		RoundContext round = scope.administered(actor, roundId);
 		records.lockRound(roundId);
+		results.requireOpen(round);
 		Pair pair = new Pair(entryId, expertAccountId);
 		AssignmentOrigin origin = records.assignment(roundId).get(pair);
 		if (origin == null) {
@@ -274,14 +281,19 @@ public class ReviewAssignments {
 	 */
 	private Request request(RoundContext round) {
 		long roundId = round.roundId();
-		if (round.round().entryRule().selectsFromPreviousRound()) {
-			// The ranking of the round before (item 6) is not stored yet.
-			throw new ReviewChangeRejected(null, "review.assignment.previousRoundOpen", round.round().name());
-		}
 		List<Work> works = entries.approvedByHost(round.category().id())
 			.stream()
 			.map((entry) -> new Work(entry.id(), entry.organisationPath()))
 			.toList();
+		if (round.round().entryRule().selectsFromPreviousRound()) {
+			// The works the locked round before selected (RoundResults.lock); they stay
+			// APPROVED until this round's own lock.
+			Set<Long> selected = new HashSet<>(results.selected(roundId));
+			if (selected.isEmpty() && !previousRoundLocked(round)) {
+				throw new ReviewChangeRejected(null, "review.assignment.previousRoundOpen", round.round().name());
+			}
+			works = works.stream().filter((work) -> selected.contains(work.id())).toList();
+		}
 		List<Long> pool = accounts.enabledAmong(records.poolMembers(roundId));
 		List<Expert> experts = accounts.profiles(pool)
 			.stream()
@@ -293,6 +305,10 @@ public class ReviewAssignments {
 			.withManuallyRemoved(records.removals(roundId))
 			.withHostPath(round.campaign().hostOrganisationPath())
 			.withSeed(roundId);
+	}
+
+	private boolean previousRoundLocked(RoundContext round) {
+		return scope.previousRound(round).map((previous) -> results.lock(previous.id()).isPresent()).orElse(false);
 	}
 
 	private RoundContext expertsRound(SignedInUser expert, long roundId) {

@@ -36,8 +36,11 @@ public class ReviewPools {
 
 	private final Clock clock;
 
+	private final ResultRecords results;
+
 	ReviewPools(ReviewRoundScope scope, AssignmentRecords records, Accounts accounts, AuditLog auditLog, Texts texts,
-			Clock clock) {
+			Clock clock, ResultRecords results) {
+		this.results = results;
 		this.scope = scope;
 		this.records = records;
 		this.accounts = accounts;
@@ -59,6 +62,7 @@ public class ReviewPools {
 			.filter((profile) -> !accounts.enabledAmong(List.of(profile.id())).isEmpty())
 			.orElseThrow(() -> new ReviewChangeRejected("expertId", "review.pool.notExpert", expertAccountId));
 		records.lockRound(roundId);
+		results.requireOpen(round);
 		if (records.addPoolMember(roundId, expert.id(), actor.accountId(), clock.instant())) {
 			auditLog.recordChange(AuditAction.CREATED, "review_pool_member", expert.id(), round.auditPath(), texts
 				.plain("review.audit.poolAdded", round.category().name(), round.round().name(), expert.displayName()),
@@ -74,6 +78,7 @@ public class ReviewPools {
 	public void remove(SignedInUser actor, long roundId, long expertAccountId) {
 		RoundContext round = scope.administered(actor, roundId);
 		records.lockRound(roundId);
+		results.requireOpen(round);
 		if (records.removePoolMember(roundId, expertAccountId)) {
 			String name = accounts.profile(expertAccountId).map(AccountProfile::displayName).orElse("");
 			auditLog.recordChange(AuditAction.DELETED, "review_pool_member", expertAccountId, round.auditPath(),

@@ -46,6 +46,14 @@ class ReviewRoundScope {
 		return context;
 	}
 
+	/** The round before in the category, empty for the first round. */
+	java.util.Optional<ReviewRound> previousRound(RoundContext round) {
+		return campaigns.reviewRounds(round.category().id())
+			.stream()
+			.filter((candidate) -> candidate.order() == round.round().order() - 1)
+			.findFirst();
+	}
+
 	record RoundContext(ReviewRound round, Category category, Campaign campaign) {
 
 		long roundId() {

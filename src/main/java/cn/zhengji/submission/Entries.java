@@ -214,6 +214,16 @@ public class Entries {
 		return records.titles(entryIds);
 	}
 
+	/**
+	 * Issue 12: the entries of a review round as its results page and exports list them
+	 * (title, submitting unit, submission time, state), by id; ids that are no entry are
+	 * left out. Not scoped to a viewer: the review module answers only the campaign's
+	 * admins.
+	 */
+	public List<ReviewedWork> reviewedWorks(Collection<Long> entryIds) {
+		return records.reviewedWorks(entryIds);
+	}
+
 	/** The label of a finding's rule that asks for a person's judgement. */
 	static String reviewFlagKey(String rule) {
 		if (rule.startsWith("audio.")) {

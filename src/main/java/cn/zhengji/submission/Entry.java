@@ -249,6 +249,24 @@ public final class Entry {
 		return copy(EntryState.REJECTED, now, submittedAt, null, null, level, null);
 	}
 
+	/**
+	 * Issue 12: the outcome of a locked review round for an entry the host approved. The
+	 * entry keeps the levels that approved and recommended it.
+	 * @param outcome ADVANCED keeps it APPROVED, NOT_ADVANCED and NOT_AWARDED make it
+	 * NOT_AWARDED, AWARDED makes it AWARDED
+	 */
+	public Entry reviewed(ReviewOutcome outcome, Instant now) {
+		if (state != EntryState.APPROVED) {
+			throw new EntryChangeRejected(null, "submission.rejected.notApprovedForReview");
+		}
+		EntryState next = switch (outcome) {
+			case ADVANCED -> EntryState.APPROVED;
+			case AWARDED -> EntryState.AWARDED;
+			case NOT_ADVANCED, NOT_AWARDED -> EntryState.NOT_AWARDED;
+		};
+		return copy(next, now, submittedAt, null, null, decidedById, recommendedById);
+	}
+
 	private void requireWaitingAt(long level) {
 		if (!waitsAt(level)) {
 			throw new EntryChangeRejected(null, "submission.rejected.notWaitingHere");

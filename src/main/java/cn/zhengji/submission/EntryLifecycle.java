@@ -454,6 +454,33 @@ public class EntryLifecycle {
 		return transitioned(actor, entry, after, step, level.organisationId(), remark, now);
 	}
 
+	/**
+	 * Issue 12: the outcome of a locked review round for one of its works (one writer per
+	 * aggregate: the review module reports, this class changes the entry). Runs inside
+	 * the caller's transaction (the round's lock), so that the lock and every work's
+	 * outcome are committed together or not at all. Locks the entry row; moves an
+	 * APPROVED entry ({@link Entry#reviewed}: ADVANCED stays APPROVED, AWARDED becomes
+	 * AWARDED, the others NOT_AWARDED); writes a history row with the step and the remark
+	 * (e.g. 初评：进入复评, 复评：一等奖), an UPDATED audit event, and publishes
+	 * {@link EntryTransitioned}, which writes no notice: results reach the participants
+	 * when they are published.
+	 * @param remark what the history shows beside the step
+	 * @throws EntryChangeRejected when the entry is no longer APPROVED (withdrawn, or its
+	 * review already ended)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public EntryTransitioned recordReviewOutcome(SignedInUser actor, long entryId, ReviewOutcome outcome,
+			String remark) {
+		Instant now = clock.instant();
+		Entry entry = records.lock(entryId).orElseThrow(() -> new NotFoundException("entry " + entryId));
+		Entry after = entry.reviewed(outcome, now);
+		write(after, entry.version());
+		auditLog.recordChange(AuditAction.UPDATED, "entry", entryId, entry.organisationPath(),
+				texts.plain("submission.audit.reviewOutcome", entry.title(), remark), status(entry),
+				Map.of("state", after.state().name(), "step", outcome.step().name(), "remark", remark));
+		return transitioned(actor, entry, after, outcome.step(), null, remark, now);
+	}
+
 	private static int indexOf(List<ApprovalChain.Level> levels, long organisationId) {
 		for (int i = 0; i < levels.size(); i++) {
 			if (levels.get(i).organisationId() == organisationId) {

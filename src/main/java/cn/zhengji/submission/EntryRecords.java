@@ -151,6 +151,24 @@ class EntryRecords {
 		return titles;
 	}
 
+	List<ReviewedWork> reviewedWorks(java.util.Collection<Long> entryIds) {
+		if (entryIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select e.id, e.title, o.name as organisation_name, e.submitted_at, e.state
+				from entry e join organisation o on o.id = e.organisation_id
+				where e.id = any (?) order by e.id
+				""")
+			.param(entryIds.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new))
+			.query((rs, n) -> new ReviewedWork(rs.getLong("id"), rs.getString("title"),
+					rs.getString("organisation_name"),
+					rs.getObject("submitted_at", java.time.OffsetDateTime.class) == null ? null
+							: rs.getObject("submitted_at", java.time.OffsetDateTime.class).toInstant(),
+					EntryState.valueOf(rs.getString("state"))))
+			.list();
+	}
+
 	List<ApprovedEntry> approvedInCategory(long categoryId) {
 		return jdbc
 			.sql("select id, organisation_path from entry where category_id = ? and state = 'APPROVED' order by id")

@@ -28,7 +28,17 @@ public enum EntryState {
 	 */
 	REJECTED,
 	/** Taken back by its owner; final. Frees the place of a one-per-person category. */
-	WITHDRAWN;
+	WITHDRAWN,
+	/**
+	 * Issue 12: the last review round of its category was locked and gave it an award
+	 * level (the level is named in the history step); final for the review.
+	 */
+	AWARDED,
+	/**
+	 * Issue 12: a locked review round ended its review without an award: it did not go on
+	 * to the next round, or the last round gave it no level.
+	 */
+	NOT_AWARDED;
 
 	/**
 	 * Whether the owner may change the content in place (before the deadline): not while

@@ -46,7 +46,18 @@ public record EntryTransitioned(long entryId, long campaignId, long categoryId, 
 		 * Before 撤回修改 existed, an edit of a submitted entry silently made it a draft
 		 * again; kept to read the history of that time, never taken any more.
 		 */
-		EDITED;
+		EDITED,
+		/**
+		 * Issue 12: a locked review round selected it for the next round (the remark
+		 * names both rounds); the state stays APPROVED.
+		 */
+		ADVANCED,
+		/** Issue 12: a locked review round did not select it for the next round. */
+		NOT_ADVANCED,
+		/** Issue 12: the last review round was locked with an award level for it. */
+		AWARDED,
+		/** Issue 12: the last review round was locked without an award for it. */
+		NOT_AWARDED;
 
 		/** Whether this step is a decision of a level of the approval chain. */
 		public boolean byLevel() {

@@ -1,4 +1,4 @@
-package cn.zhengji.nomination;
+package cn.zhengji.infrastructure.documents;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,25 +9,25 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The Chinese font embedded in the PDF. PDF readers on the machines of the unions cannot
- * be assumed to have a CJK font, so the font travels inside the file; a missing font is a
- * deployment error, named as such.
+ * The Chinese font embedded in every PDF the platform makes (nomination forms, review
+ * rankings). PDF readers on the machines of the unions cannot be assumed to have a CJK
+ * font, so the font travels inside the file; a missing font is a deployment error, named
+ * as such. One place for the font, whichever PDF library draws with it.
  */
 @Component
-class CjkFont {
+public class CjkFont {
 
-	static final String PROPERTY = "zhengji.documents.cjk-font";
+	public static final String PROPERTY = "zhengji.documents.cjk-font";
 
 	private static final Logger log = LoggerFactory.getLogger(CjkFont.class);
 
 	private final Path path;
 
-	CjkFont(@Value("${" + PROPERTY + ":/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}") Path path) {
+	public CjkFont(@Value("${" + PROPERTY + ":/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}") Path path) {
 		this.path = path;
 		if (!Files.isReadable(path)) {
 			// Start anyway: everything but the PDF download works without the font.
-			log.warn(
-					"{} = {} is not readable: nomination PDFs cannot be made (Debian: apt-get install fonts-wqy-zenhei)",
+			log.warn("{} = {} is not readable: PDF documents cannot be made (Debian: apt-get install fonts-wqy-zenhei)",
 					PROPERTY, path);
 		}
 	}
@@ -36,7 +36,7 @@ class CjkFont {
 	 * The path as OpenPDF wants it: a TrueType collection needs the index of the face (0
 	 * = WenQuanYi Zen Hei).
 	 */
-	String fontPath() {
+	public String fontPath() {
 		if (!Files.isReadable(path)) {
 			throw new IllegalStateException("The Chinese font for PDF documents is missing: " + PROPERTY + " = " + path
 					+ " is not a readable file. Install Debian's fonts-wqy-zenhei or point " + PROPERTY
@@ -46,7 +46,12 @@ class CjkFont {
 		return file.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc") ? file + ",0" : file;
 	}
 
-	Path path() {
+	/**
+	 * The font file itself, for libraries that open a TrueType collection by its file
+	 * (PDFBox); checked like {@link #fontPath()}.
+	 */
+	public Path path() {
+		fontPath();
 		return path;
 	}
 

@@ -1,4 +1,4 @@
-package cn.zhengji.nomination;
+package cn.zhengji.infrastructure.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
