@@ -20,6 +20,8 @@ public enum AuditTarget {
 	REVIEW_ASSIGNMENT("review_assignment"), REVIEW_AWARD("review_award"),
 	/** Issue 12 item 6: a batch of reminders to the experts of a round. */
 	REVIEW_REMINDER("review_reminder"),
+	/** Issue 12 item 4: the blind copy of a work's file made for the experts. */
+	REVIEW_BLIND_COPY("review_blind_copy"),
 	/** The exported lists ({@link ExportedList}). */
 	ENTRY_LIST("entry-list"), QUOTA_LIST("quota-list"), OFFLINE_EVENT_LIST("offline-event-list"),
 	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),

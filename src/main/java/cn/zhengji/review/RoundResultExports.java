@@ -111,7 +111,7 @@ public class RoundResultExports {
 		details.put("round", roundId);
 		ExcelExports.Export export = new ExcelExports.Export(ExportedList.REVIEW_RANKING,
 				texts.text("review.export.fileTitle", round.category().shortName(), round.round().name()),
-				texts.text("review.export.sheet"), headers, round.auditPath(), details);
+				texts.text("review.export.rankingSheet"), headers, round.auditPath(), details);
 		excelExports.download(response, export, (rows) -> {
 			for (Row row : view.result().ranking()) {
 				List<Object> cells = new ArrayList<>(List.of(row.rank(), tieNote(row), row.workId(),
