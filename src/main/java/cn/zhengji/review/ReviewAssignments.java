@@ -70,8 +70,11 @@ public class ReviewAssignments {
 
 	private final Clock clock;
 
+	private final ScoreRecords scores;
+
 	ReviewAssignments(ReviewRoundScope scope, AssignmentRecords records, Entries entries, Accounts accounts,
-			AuditLog auditLog, Texts texts, Clock clock) {
+			AuditLog auditLog, Texts texts, Clock clock, ScoreRecords scores) {
+		this.scores = scores;
 		this.scope = scope;
 		this.records = records;
 		this.entries = entries;
@@ -85,10 +88,11 @@ public class ReviewAssignments {
 	 * (Re)assigns the round: K experts of the pool to every work that enters it, none on
 	 * the submitting unit's chain, none who declared a conflict, no pair an admin
 	 * removed. The stored pairs are the previous assignment (kept where the balance
-	 * allows) and the MANUAL ones are pinned. Writes the difference — inserts the new
-	 * pairs as AUTOMATIC, deletes the pairs no longer present (there are no scores yet
-	 * that could keep them) — and one audit event UPDATED on the round with the pairs
-	 * added and removed.
+	 * allows); the MANUAL ones and every pair whose expert already scored the work
+	 * (review_score) are pinned, so that re-running after a change keeps every score
+	 * already given. Writes the difference — inserts the new pairs as AUTOMATIC, deletes
+	 * the pairs no longer present — and one audit event UPDATED on the round with the
+	 * pairs added and removed.
 	 * @return the assignment with the works short of experts and why, for the admin
 	 * @throws ReviewChangeRejected for a later round before the round before has results
 	 */
@@ -96,8 +100,8 @@ public class ReviewAssignments {
 		RoundContext round = scope.administered(actor, roundId);
 		records.lockRound(roundId);
 		Map<Pair, AssignmentOrigin> current = records.assignment(roundId);
-		Result result = ExpertAssignment
-			.assign(request(round).withPinned(manual(current)).withPrevious(current.keySet()));
+		Result result = ExpertAssignment.assign(
+				request(round).withPinned(pinned(current, scores.scoredPairs(roundId))).withPrevious(current.keySet()));
 		Set<Pair> wanted = pairs(result);
 		List<Pair> removed = current.keySet()
 			.stream()
@@ -121,7 +125,11 @@ public class ReviewAssignments {
 	 * Stores it (review_conflict; declaring it again changes nothing), and gives the work
 	 * at once to another eligible expert, the least loaded one, in place of the declaring
 	 * expert's pair, which is deleted; every other pair of the round stays as it is.
-	 * Audited CREATED under the host's path.
+	 * Audited CREATED under the host's path. A sheet the expert already filled for the
+	 * work is deleted with its scores (audited DELETED with what it held): a judgement
+	 * under a conflict must not count. Refused once the expert handed the round in (交卷):
+	 * its sheets are final, and an admin takes the work away ({@link #removePair} does
+	 * not, a scored pair stays).
 	 * @param reason optional, at most {@link #MAX_CONFLICT_REASON} characters
 	 * @return the work's experts now (fewer than K when no one else is eligible)
 	 */
@@ -135,6 +143,9 @@ public class ReviewAssignments {
 		requirePoolMember(roundId, expert.accountId());
 		Request request = request(round);
 		requireWork(request, entryId);
+		if (scores.submittedAt(roundId, expert.accountId()).isPresent()) {
+			throw new ReviewChangeRejected(null, "review.conflict.afterSubmit");
+		}
 		Pair declared = new Pair(entryId, expert.accountId());
 		Map<Pair, AssignmentOrigin> current = records.assignment(roundId);
 		if (!records.insertConflict(roundId, entryId, expert.accountId(), trimmed, clock.instant())) {
@@ -154,6 +165,7 @@ public class ReviewAssignments {
 			.map((id) -> new Pair(entryId, id))
 			.filter((pair) -> !current.containsKey(pair))
 			.toList();
+		deleteSheet(round, entryId, expert);
 		records.deletePairs(roundId, List.of(declared));
 		records.insertPairs(roundId, added, AssignmentOrigin.AUTOMATIC, clock.instant());
 		Map<String, Object> after = new LinkedHashMap<>();
@@ -215,6 +227,9 @@ public class ReviewAssignments {
 	 * (review_removal), so that no later {@link #assign} gives it again. The work is not
 	 * refilled at once — the admin may mean to add someone by hand —; the next assign()
 	 * does. Audited DELETED.
+	 * @throws ReviewChangeRejected when the expert already scored the work: its scores
+	 * would be lost without a trace of why (a conflict is the expert's to declare, and
+	 * deletes the sheet with an audit event)
 	 */
 	public void removePair(SignedInUser actor, long roundId, long entryId, long expertAccountId) {
 		RoundContext round = scope.administered(actor, roundId);
@@ -223,6 +238,9 @@ public class ReviewAssignments {
 		AssignmentOrigin origin = records.assignment(roundId).get(pair);
 		if (origin == null) {
 			throw new NotFoundException("review assignment " + roundId + "/" + entryId + "/" + expertAccountId);
+		}
+		if (scores.scoredPairs(roundId).contains(pair)) {
+			throw new ReviewChangeRejected("expertId", "review.assignment.pairScored", displayName(expertAccountId));
 		}
 		records.deletePairs(roundId, List.of(pair));
 		records.insertRemoval(roundId, entryId, expertAccountId, actor.accountId(), clock.instant());
@@ -304,16 +322,37 @@ public class ReviewAssignments {
 			.orElseThrow(() -> new NotFoundException("entry " + entryId + " in the review round"));
 	}
 
+	/** Deletes the expert's sheet of the work, audited with what it held. */
+	private void deleteSheet(RoundContext round, long entryId, SignedInUser expert) {
+		scores.sheet(round.roundId(), entryId, expert.accountId()).ifPresent((sheet) -> {
+			Map<String, Object> before = new LinkedHashMap<>();
+			before.put("round", round.roundId());
+			before.put("entry", entryId);
+			before.put("expert", expert.accountId());
+			before.put("points", new java.util.TreeMap<>(scores.points(sheet.id())));
+			before.put("comment", sheet.comment());
+			before.put("version", sheet.version());
+			scores.deleteSheet(round.roundId(), entryId, expert.accountId());
+			auditLog.recordChange(AuditAction.DELETED, "review_sheet", sheet.id(), round.auditPath(),
+					texts.plain("review.audit.sheetDeleted", round.category().name(), round.round().name(),
+							expert.displayName(), entryId),
+					before, null);
+		});
+	}
+
 	private String displayName(long accountId) {
 		return accounts.profile(accountId).map(AccountProfile::displayName).orElse(Long.toString(accountId));
 	}
 
-	private static Set<Pair> manual(Map<Pair, AssignmentOrigin> current) {
-		return current.entrySet()
+	/** The MANUAL pairs and the scored ones that are still assigned. */
+	private static Set<Pair> pinned(Map<Pair, AssignmentOrigin> current, Set<Pair> scored) {
+		Set<Pair> pinned = current.entrySet()
 			.stream()
 			.filter((pair) -> pair.getValue() == AssignmentOrigin.MANUAL)
 			.map(Map.Entry::getKey)
 			.collect(Collectors.toSet());
+		scored.stream().filter(current::containsKey).forEach(pinned::add);
+		return pinned;
 	}
 
 	private static Set<Pair> pairs(Result result) {

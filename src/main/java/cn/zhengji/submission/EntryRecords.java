@@ -132,6 +132,19 @@ class EntryRecords {
 			.list();
 	}
 
+	/** The titles of the entries, by id, in one query. */
+	Map<Long, String> titles(java.util.Collection<Long> entryIds) {
+		Map<Long, String> titles = new java.util.HashMap<>();
+		if (entryIds.isEmpty()) {
+			return titles;
+		}
+		jdbc.sql("select id, title from entry where id in (:ids)")
+			.param("ids", entryIds)
+			.query((rs, n) -> titles.put(rs.getLong("id"), rs.getString("title")))
+			.list();
+		return titles;
+	}
+
 	/**
 	 * Per entry, the rules of its files' findings a person must judge (NEEDS_REVIEW), in
 	 * one query for a page of entries.
