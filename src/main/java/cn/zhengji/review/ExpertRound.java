@@ -2,6 +2,7 @@ package cn.zhengji.review;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -10,10 +11,11 @@ import java.util.List;
  * expert got.
  *
  * @param submittedAt when the expert handed the round in (交卷), or null
+ * @param timeZone the campaign's, in which its days and times are shown
  * @param works the expert's works in entry order; empty in the list of rounds
  */
 public record ExpertRound(long roundId, String campaignTitle, String categoryName, String roundName, LocalDate startsOn,
-		LocalDate endsOn, int workCount, int scoredCount, Instant submittedAt, SheetStanding standing,
+		LocalDate endsOn, int workCount, int scoredCount, Instant submittedAt, SheetStanding standing, ZoneId timeZone,
 		List<Work> works) {
 
 	public ExpertRound {

@@ -119,7 +119,7 @@ public class ScoreSheets {
 			ExpertRound round = overview(expert, scope.find(roundId));
 			rounds.add(new ExpertRound(round.roundId(), round.campaignTitle(), round.categoryName(), round.roundName(),
 					round.startsOn(), round.endsOn(), round.workCount(), round.scoredCount(), round.submittedAt(),
-					round.standing(), List.of()));
+					round.standing(), round.timeZone(), List.of()));
 		}
 		return rounds;
 	}
@@ -345,7 +345,7 @@ public class ScoreSheets {
 		return new ExpertRound(roundId, round.campaign().title(), round.category().name(), round.round().name(),
 				round.round().startsOn(), round.round().endsOn(), works.size(), scored,
 				records.submittedAt(roundId, expert.accountId()).orElse(null), standing(round, expert.accountId()),
-				lines);
+				round.campaign().timeZone(), lines);
 	}
 
 	private List<Long> assignedWorks(long roundId, long expertId) {
@@ -383,7 +383,7 @@ public class ScoreSheets {
 	private void refuseUnlessOpen(RoundContext round, long expertId, String field) {
 		SheetStanding standing = standing(round, expertId);
 		if (!standing.editable()) {
-			throw new ReviewChangeRejected(field, standing.refusalKey(), round.round().startsOn().toString(),
+			throw new ReviewChangeRejected(field, standing.messageKey(), round.round().startsOn().toString(),
 					round.round().endsOn().toString());
 		}
 	}

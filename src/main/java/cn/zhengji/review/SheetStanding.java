@@ -26,8 +26,11 @@ public enum SheetStanding {
 		return this == ENDED || this == LOCKED;
 	}
 
-	/** The message key saying why a change is refused; null when open. */
-	String refusalKey() {
+	/**
+	 * The message key saying why a change is refused (arguments: the round's first and
+	 * last day); null when open.
+	 */
+	public String messageKey() {
 		return switch (this) {
 			case OPEN -> null;
 			case NOT_YET_OPEN -> "review.sheet.notYetOpen";
