@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zhengji.infrastructure.Texts;
+import cn.zhengji.infrastructure.security.Role;
+import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.review.ExpertRound;
 import cn.zhengji.review.ReviewAssignments;
@@ -48,6 +50,9 @@ class ExpertReviewController {
 
 	@GetMapping
 	String rounds(@AuthenticationPrincipal SignedInUser expert, Model model) {
+		if (expert.role() != Role.EXPERT) {
+			throw new NotFoundException("expert reviews for a non-expert");
+		}
 		model.addAttribute("rounds", sheets.rounds(expert));
 		return "review/expert-rounds";
 	}
