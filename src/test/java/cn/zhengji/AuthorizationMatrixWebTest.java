@@ -672,6 +672,24 @@ class AuthorizationMatrixWebTest {
 			Endpoint.post("/admin/queue/full-export", Map.of("purpose", "矩阵核对"), orgAdminOnly(200)),
 			Endpoint.post("/admin/queue/approve", Map.of("entry", "{entry}", "opinion", "同意"), orgAdminOnly(302)),
 
+			// --- review (issue 12): the expert's pages. The matrix's expert has no
+			// works:
+			// its list of rounds is empty (200); a round or work not its own is a 404.
+			Endpoint.get("/expert/reviews", (actor, relation) -> switch (actor) {
+				case EXPERT -> 200;
+				case ANONYMOUS -> 302;
+				default -> 404;
+			}), Endpoint.get("/expert/reviews/999999999", signedIn(404)),
+			Endpoint.get("/expert/reviews/999999999/works/999999999", signedIn(404)),
+			Endpoint.get("/expert/reviews/999999999/works/999999999/conflict", signedIn(404)),
+			Endpoint.post("/expert/reviews/999999999/works/999999999", Map.of("comment", "矩阵评语"), signedIn(404)),
+			Endpoint.post("/expert/reviews/999999999/works/999999999/points/999999999",
+					Map.of("points-999999999", "1", "points-999999999-previous", ""), signedIn(404)),
+			Endpoint.post("/expert/reviews/999999999/works/999999999/comment", Map.of("comment", "矩阵评语"),
+					signedIn(404)),
+			Endpoint.post("/expert/reviews/999999999/works/999999999/conflict", Map.of("reason", "矩阵"), signedIn(404)),
+			Endpoint.post("/expert/reviews/999999999/submit", Map.of(), signedIn(404)),
+
 			// --- infrastructure: the OpenAPI description of the JSON API is public ---
 			Endpoint.get("/v3/api-docs", everyone(200)), Endpoint.get("/v3/api-docs.yaml", everyone(200)),
 			// Where errors are forwarded to; asked for directly there is nothing to show.

@@ -90,7 +90,11 @@ class MessagesTest {
 			Map.entry("approval.quotas.export.column.", ""),
 			Map.entry("campaign.phaseKind.", "cn.zhengji.campaign.PhaseKind"),
 			// the text message of each kind of one-time code (CodeDelivery)
-			Map.entry("account.sms.code.", "cn.zhengji.account.OneTimeCodes$Purpose"));
+			Map.entry("account.sms.code.", "cn.zhengji.account.OneTimeCodes$Purpose"),
+			// issue 12: where an expert's round stands; the demonstration works
+			// (DemoWorks)
+			Map.entry("review.expert.standing.", "cn.zhengji.review.SheetStanding"),
+			Map.entry("submission.demo.work.", ""));
 
 	/**
 	 * Codes to which the code appends one of these suffixes (MediaInspector's codec

@@ -35,6 +35,11 @@ class DemoCampaign {
 
 	static final int DAYS_OPEN = 30;
 
+	/** The category whose first review round is open in the demonstration. */
+	static final String REVIEW_CATEGORY = "application-system";
+
+	static final int REVIEW_DAYS = 30;
+
 	/** "2024年" in a title (年 = U+5E74). */
 	private static final Pattern YEAR = Pattern.compile("\\d{4}\\x{5E74}");
 
@@ -83,6 +88,7 @@ class DemoCampaign {
 					texts.plain("campaign.audit.demoCreated", CODE, days), null,
 					Map.of("code", CODE, "shiftedDays", days));
 			log.info("Demonstration campaign {} created, dates moved by {} days", CODE, days);
+			openReviewRound(campaigns.findById(id).orElseThrow(), now);
 			return;
 		}
 		Campaign campaign = demo.get();
@@ -100,6 +106,29 @@ class DemoCampaign {
 			shift(campaign, now);
 		}
 		retext(campaigns.getByCode(CODE), campaigns.getByCode(SOURCE));
+		openReviewRound(campaigns.getByCode(CODE), now);
+	}
+
+	/**
+	 * Issue 12: the first review round of {@value #REVIEW_CATEGORY} runs from yesterday
+	 * for {@value #REVIEW_DAYS} days, in the campaign's time zone, so that the
+	 * demonstration expert can score its works today although the campaign's REVIEW phase
+	 * lies months ahead. Moved only when today is outside it, and never once an admin
+	 * changed the category's rounds. Dates only, like {@link #retext}: no version is
+	 * bumped.
+	 */
+	private void openReviewRound(Campaign demo, Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, demo.timeZone());
+		campaigns.category(demo, REVIEW_CATEGORY)
+			.filter(category -> !category.reviewRoundsChangedByAdmin())
+			.flatMap(category -> campaigns.reviewRounds(category.id()).stream().findFirst())
+			.filter(round -> today.isBefore(round.startsOn()) || today.isAfter(round.endsOn()))
+			.ifPresent(round -> {
+				jdbc.sql("update review_round set starts_on = ?, ends_on = ? where id = ?")
+					.params(today.minusDays(1), today.plusDays(REVIEW_DAYS - 1), round.id())
+					.update();
+				log.info("Demonstration review round {} of {} opened today", round.name(), REVIEW_CATEGORY);
+			});
 	}
 
 	private void shift(Campaign campaign, Instant now) {

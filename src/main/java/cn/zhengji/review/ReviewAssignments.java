@@ -74,9 +74,13 @@ public class ReviewAssignments {
 
 	private final ResultRecords results;
 
+	private final ScoreRecords scores;
+
 	ReviewAssignments(ReviewRoundScope scope, AssignmentRecords records, Entries entries, Accounts accounts,
-			AuditLog auditLog, Texts texts, Clock clock, BlindCopyRequests blindCopies, ResultRecords results) {
+			AuditLog auditLog, Texts texts, Clock clock, BlindCopyRequests blindCopies, ResultRecords results,
+			ScoreRecords scores) {
 		this.results = results;
+		this.scores = scores;
 		this.scope = scope;
 		this.records = records;
 		this.entries = entries;
@@ -91,10 +95,11 @@ public class ReviewAssignments {
 	 * (Re)assigns the round: K experts of the pool to every work that enters it, none on
 	 * the submitting unit's chain, none who declared a conflict, no pair an admin
 	 * removed. The stored pairs are the previous assignment (kept where the balance
-	 * allows) and the MANUAL ones are pinned. Writes the difference — inserts the new
-	 * pairs as AUTOMATIC, deletes the pairs no longer present (there are no scores yet
-	 * that could keep them) — and one audit event UPDATED on the round with the pairs
-	 * added and removed. The blind copies of the newly assigned works' files are
+	 * allows); the MANUAL ones and every pair whose expert already scored the work
+	 * (review_score) are pinned, so that re-running after a change keeps every score
+	 * already given. Writes the difference — inserts the new pairs as AUTOMATIC, deletes
+	 * the pairs no longer present — and one audit event UPDATED on the round with the
+	 * pairs added and removed. The blind copies of the newly assigned works' files are
 	 * requested in the same transaction ({@link BlindCopyRequests}: a PENDING row and a
 	 * db-scheduler execution per file not requested before).
 	 * @return the assignment with the works short of experts and why, for the admin
@@ -105,8 +110,8 @@ public class ReviewAssignments {
 		records.lockRound(roundId);
 		results.requireOpen(round);
 		Map<Pair, AssignmentOrigin> current = records.assignment(roundId);
-		Result result = ExpertAssignment
-			.assign(request(round).withPinned(manual(current)).withPrevious(current.keySet()));
+		Result result = ExpertAssignment.assign(
+				request(round).withPinned(pinned(current, scores.scoredPairs(roundId))).withPrevious(current.keySet()));
 		Set<Pair> wanted = pairs(result);
 		List<Pair> removed = current.keySet()
 			.stream()
@@ -132,7 +137,11 @@ public class ReviewAssignments {
 	 * at once to another eligible expert, the least loaded one, in place of the declaring
 	 * expert's pair, which is deleted; every other pair of the round stays as it is.
 	 * Audited CREATED under the host's path; the work's blind copies are requested for
-	 * the new expert as in {@link #assign}.
+	 * the new expert as in {@link #assign}. A sheet the expert already filled for the
+	 * work is deleted with its scores (audited DELETED with what it held): a judgement
+	 * under a conflict must not count. Refused once the expert handed the round in (交卷):
+	 * its sheets are final, and an admin takes the work away ({@link #removePair} does
+	 * not, a scored pair stays).
 	 * @param reason optional, at most {@link #MAX_CONFLICT_REASON} characters
 	 * @return the work's experts now (fewer than K when no one else is eligible)
 	 */
@@ -147,6 +156,9 @@ public class ReviewAssignments {
 		requirePoolMember(roundId, expert.accountId());
 		Request request = request(round);
 		requireWork(request, entryId);
+		if (scores.submittedAt(roundId, expert.accountId()).isPresent()) {
+			throw new ReviewChangeRejected(null, "review.conflict.afterSubmit");
+		}
 		Pair declared = new Pair(entryId, expert.accountId());
 		Map<Pair, AssignmentOrigin> current = records.assignment(roundId);
 		if (!records.insertConflict(roundId, entryId, expert.accountId(), trimmed, clock.instant())) {
@@ -166,6 +178,7 @@ public class ReviewAssignments {
 			.map((id) -> new Pair(entryId, id))
 			.filter((pair) -> !current.containsKey(pair))
 			.toList();
+		deleteSheet(round, entryId, expert);
 		records.deletePairs(roundId, List.of(declared));
 		records.insertPairs(roundId, added, AssignmentOrigin.AUTOMATIC, clock.instant());
 		if (!added.isEmpty()) {
@@ -233,6 +246,9 @@ public class ReviewAssignments {
 	 * (review_removal), so that no later {@link #assign} gives it again. The work is not
 	 * refilled at once — the admin may mean to add someone by hand —; the next assign()
 	 * does. Audited DELETED.
+	 * @throws ReviewChangeRejected when the expert already scored the work: its scores
+	 * would be lost without a trace of why (a conflict is the expert's to declare, and
+	 * deletes the sheet with an audit event)
 	 */
 	public void removePair(SignedInUser actor, long roundId, long entryId, long expertAccountId) {
 		RoundContext round = scope.administered(actor, roundId);
@@ -242,6 +258,9 @@ public class ReviewAssignments {
 		AssignmentOrigin origin = records.assignment(roundId).get(pair);
 		if (origin == null) {
 			throw new NotFoundException("review assignment " + roundId + "/" + entryId + "/" + expertAccountId);
+		}
+		if (scores.scoredPairs(roundId).contains(pair)) {
+			throw new ReviewChangeRejected("expertId", "review.assignment.pairScored", displayName(expertAccountId));
 		}
 		records.deletePairs(roundId, List.of(pair));
 		records.insertRemoval(roundId, entryId, expertAccountId, actor.accountId(), clock.instant());
@@ -332,16 +351,37 @@ public class ReviewAssignments {
 			.orElseThrow(() -> new NotFoundException("entry " + entryId + " in the review round"));
 	}
 
+	/** Deletes the expert's sheet of the work, audited with what it held. */
+	private void deleteSheet(RoundContext round, long entryId, SignedInUser expert) {
+		scores.sheet(round.roundId(), entryId, expert.accountId()).ifPresent((sheet) -> {
+			Map<String, Object> before = new LinkedHashMap<>();
+			before.put("round", round.roundId());
+			before.put("entry", entryId);
+			before.put("expert", expert.accountId());
+			before.put("points", new java.util.TreeMap<>(scores.points(sheet.id())));
+			before.put("comment", sheet.comment());
+			before.put("version", sheet.version());
+			scores.deleteSheet(round.roundId(), entryId, expert.accountId());
+			auditLog.recordChange(AuditAction.DELETED, "review_sheet", sheet.id(), round.auditPath(),
+					texts.plain("review.audit.sheetDeleted", round.category().name(), round.round().name(),
+							expert.displayName(), entryId),
+					before, null);
+		});
+	}
+
 	private String displayName(long accountId) {
 		return accounts.profile(accountId).map(AccountProfile::displayName).orElse(Long.toString(accountId));
 	}
 
-	private static Set<Pair> manual(Map<Pair, AssignmentOrigin> current) {
-		return current.entrySet()
+	/** The MANUAL pairs and the scored ones that are still assigned. */
+	private static Set<Pair> pinned(Map<Pair, AssignmentOrigin> current, Set<Pair> scored) {
+		Set<Pair> pinned = current.entrySet()
 			.stream()
 			.filter((pair) -> pair.getValue() == AssignmentOrigin.MANUAL)
 			.map(Map.Entry::getKey)
 			.collect(Collectors.toSet());
+		scored.stream().filter(current::containsKey).forEach(pinned::add);
+		return pinned;
 	}
 
 	private static Set<Pair> pairs(Result result) {

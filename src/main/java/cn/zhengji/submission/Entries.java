@@ -206,9 +206,10 @@ public class Entries {
 	}
 
 	/**
-	 * Issue 12 item 8: the titles of the given entries by id, in one query, for the
-	 * review admins' exports and pages (no submitter data). Not scoped: the caller
-	 * answers only the admins of the entries' campaign.
+	 * Issue 12: the titles of the given entries by id, in one query, for the review
+	 * admins' exports and pages and the expert's list of works (the title only: nothing
+	 * of who sent them). Not scoped: the caller answers only the admins of the entries'
+	 * campaign or the experts assigned to them.
 	 */
 	public Map<Long, String> titlesOf(Collection<Long> entryIds) {
 		return records.titles(entryIds);
@@ -222,6 +223,49 @@ public class Entries {
 	 */
 	public List<ReviewedWork> reviewedWorks(Collection<Long> entryIds) {
 		return records.reviewedWorks(entryIds);
+	}
+
+	/**
+	 * Issue 12: the entry as an expert of a blind review sees it ({@link BlindEntry}: the
+	 * title, category, typed texts and files without their names; no owner, unit or
+	 * personal data). Not scoped to a viewer: the review module answers only the experts
+	 * assigned to the entry. A 404 for an entry that does not exist.
+	 */
+	public BlindEntry blindContent(long entryId) {
+		Entry entry = records.find(entryId).orElseThrow(() -> new NotFoundException("entry " + entryId));
+		Campaign campaign = campaigns.findById(entry.campaignId())
+			.orElseThrow(() -> new NotFoundException("campaign " + entry.campaignId()));
+		Category category = category(campaign, entry.categoryId());
+		List<BlindEntry.Text> typed = new ArrayList<>();
+		for (CategoryRules.TextField field : category.rules().textFields()) {
+			if (field.sections().isEmpty()) {
+				String text = entry.texts().value(field);
+				if (text != null && !text.isBlank()) {
+					typed.add(new BlindEntry.Text(field.label(), null, text));
+				}
+			}
+			else {
+				for (String section : field.sections()) {
+					String text = entry.texts().section(field, section);
+					if (text != null && !text.isBlank()) {
+						typed.add(new BlindEntry.Text(field.label(), section, text));
+					}
+				}
+			}
+		}
+		List<Attachment> attachments = records.attachments(entryId);
+		List<BlindEntry.File> files = new ArrayList<>();
+		for (AttachmentSlot slot : slots(category)) {
+			if (slot.key().equals(NominationForms.PHOTO_SLOT)) {
+				// The nominee's portrait is a person's data, not the work.
+				continue;
+			}
+			attachments.stream()
+				.filter(file -> file.slotKey().equals(slot.key()))
+				.forEach(file -> files
+					.add(new BlindEntry.File(file.id(), slot.label(), file.section(), file.contentType())));
+		}
+		return new BlindEntry(entry.id(), category.id(), category.name(), entry.title(), typed, files);
 	}
 
 	/** The label of a finding's rule that asks for a person's judgement. */

@@ -47,11 +47,11 @@ class WorkbenchWebTest {
 	}
 
 	@Test
-	void showsAnExpertThePlaceholderForReview() throws Exception {
+	void showsAnExpertTheWayToItsReviews() throws Exception {
 		mvc.perform(get("/workbench").with(user(fixtures.signedIn(fixtures.expert("fj")))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("评审专家")))
-			.andExpect(content().string(Matchers.containsString("评审任务将在评审阶段开放")));
+			.andExpect(content().string(Matchers.containsString("href=\"/expert/reviews\"")));
 	}
 
 	@Test
