@@ -206,7 +206,6 @@ class ReviewAdminController {
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("category", category);
 		model.addAttribute("round", round);
-		model.addAttribute("entryRules", ReviewRound.EntryRule.values());
 		return "review/admin/round-form";
 	}
 
