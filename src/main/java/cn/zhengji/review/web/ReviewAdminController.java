@@ -20,6 +20,7 @@ import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Category;
 import cn.zhengji.campaign.ReviewDefinitions;
 import cn.zhengji.campaign.ReviewRound;
+import cn.zhengji.campaign.Rubric;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.ChangeRejected;
@@ -83,7 +84,7 @@ class ReviewAdminController {
 	}
 
 	/** A category with what the overview shows of it. */
-	record CategoryReview(Category category, cn.zhengji.campaign.Rubric rubric, List<ReviewRound> rounds) {
+	record CategoryReview(Category category, Rubric rubric, List<ReviewRound> rounds) {
 	}
 
 	@GetMapping
