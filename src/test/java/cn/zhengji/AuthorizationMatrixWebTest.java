@@ -89,12 +89,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * audit event recorded against the target organisation), {@code {account}} (the target
  * account in the target organisation), {@code {campaign}} (the code of this test's
  * campaign), {@code {campaignVersion}}, {@code {phaseVersion}} (its SUBMISSION phase),
- * {@code {categoryVersion}} (its {@code micro-video} category), {@code {file}} (a
- * completed upload of the PARTICIPANT actor), {@code {entry}} (a good-netizen entry of
- * the target organisation, with its nomination form), {@code {ownEntry}} (a micro-video
- * draft of the PARTICIPANT actor), {@code {ownEntryVersion}} (its version, read just
- * before the request), {@code {pendingEntry}} (a submitted digital-union entry of the
- * target organisation, waiting at that organisation in the approval chain),
+ * {@code {categoryVersion}} (its {@code micro-video} category), {@code {reviewRound}}
+ * (the first review round of its {@code song} category), {@code {file}} (a completed
+ * upload of the PARTICIPANT actor), {@code {entry}} (a good-netizen entry of the target
+ * organisation, with its nomination form), {@code {ownEntry}} (a micro-video draft of the
+ * PARTICIPANT actor), {@code {ownEntryVersion}} (its version, read just before the
+ * request), {@code {pendingEntry}} (a submitted digital-union entry of the target
+ * organisation, waiting at that organisation in the approval chain),
  * {@code {pendingEntryVersion}}, {@code {event}} (an offline event of the target
  * organisation in this test's campaign), {@code {announcement}} (a published announcement
  * of the target organisation), {@code {announcementVersion}} (its version, read just
@@ -579,6 +580,38 @@ class AuthorizationMatrixWebTest {
 					Map.of("name", "网络正能量歌曲征集", "version", "{songVersion}"), platformAdminOnly(302)),
 			Endpoint.post("/admin/campaigns/{campaign}/categories/song/delete", Map.of("version", "99"),
 					platformAdminOnly(409)),
+
+			// --- review administration (issue 12): the campaign's rubric, rounds, pools
+			// and
+			// assignment; {reviewRound} is the first round of its song category. Posts
+			// that
+			// would change something are refused (empty fields, a stale version, no such
+			// pair), so that the rows leave the campaign as it was.
+			Endpoint.get("/admin/campaigns/{campaign}/review", platformAdminOnly(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/review/categories/song/rubric", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/review/categories/song/rubric",
+					Map.of("version", "99", "criteria[0].name", "矩阵指标", "criteria[0].maxPoints", "100"),
+					platformAdminOnly(409)),
+			Endpoint.get("/admin/campaigns/{campaign}/review/categories/song/rounds/new", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/review/categories/song/rounds/new",
+					Map.of("name", "", "version", "99"), platformAdminOnly(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/review/categories/song/rounds/first", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/review/categories/song/rounds/first",
+					Map.of("name", "", "version", "99"), platformAdminOnly(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/review/rounds/{reviewRound}/pool", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/review/rounds/{reviewRound}/pool", Map.of(),
+					platformAdminOnly(302)),
+			Endpoint.post("/admin/campaigns/{campaign}/review/rounds/{reviewRound}/pool/1/remove", Map.of(),
+					platformAdminOnly(302)),
+			Endpoint.post("/admin/campaigns/{campaign}/review/rounds/{reviewRound}/pool/invite",
+					Map.of("displayName", "", "mobile", ""), platformAdminOnly(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/review/rounds/{reviewRound}/assignment", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/review/rounds/{reviewRound}/assignment", Map.of(),
+					platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/review/rounds/{reviewRound}/assignment/pairs", Map.of(),
+					platformAdminOnly(302)),
+			Endpoint.post("/admin/campaigns/{campaign}/review/rounds/{reviewRound}/assignment/pairs/remove",
+					Map.of("entryId", "1", "expertId", "1"), platformAdminOnly(404)),
 
 			// --- files (R-SUB-2): tus uploads and downloads of one's own files. {file}
 			// is a completed upload of
@@ -1129,6 +1162,8 @@ class AuthorizationMatrixWebTest {
 		values.put("{categoryVersion}",
 				String.valueOf(campaigns.category(current, "micro-video").orElseThrow().version()));
 		values.put("{campaign}", campaign);
+		values.put("{reviewRound}", String
+			.valueOf(campaigns.reviewRounds(campaigns.category(current, "song").orElseThrow().id()).getFirst().id()));
 		values.put("{file}", file.toString());
 		values.put("{entry}", String.valueOf(entries.get(relation)));
 		values.put("{pendingEntryVersion}",

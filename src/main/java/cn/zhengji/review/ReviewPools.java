@@ -1,11 +1,16 @@
 package cn.zhengji.review;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.zhengji.account.AccountProfile;
 import cn.zhengji.account.Accounts;
+import cn.zhengji.account.ExpertInvitations;
+import cn.zhengji.account.ExpertInvitations.ExpertDetails;
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.Texts;
@@ -30,6 +35,8 @@ public class ReviewPools {
 
 	private final Accounts accounts;
 
+	private final ExpertInvitations invitations;
+
 	private final AuditLog auditLog;
 
 	private final Texts texts;
@@ -38,10 +45,11 @@ public class ReviewPools {
 
 	private final ResultRecords results;
 
-	ReviewPools(ReviewRoundScope scope, AssignmentRecords records, Accounts accounts, AuditLog auditLog, Texts texts,
-			Clock clock, ResultRecords results) {
+	ReviewPools(ReviewRoundScope scope, AssignmentRecords records, Accounts accounts, ExpertInvitations invitations,
+			AuditLog auditLog, Texts texts, Clock clock, ResultRecords results) {
 		this.results = results;
 		this.scope = scope;
+		this.invitations = invitations;
 		this.records = records;
 		this.accounts = accounts;
 		this.auditLog = auditLog;
@@ -85,6 +93,48 @@ public class ReviewPools {
 					texts.plain("review.audit.poolRemoved", round.category().name(), round.round().name(), name),
 					Map.of("round", roundId, "expert", expertAccountId), null);
 		}
+	}
+
+	/**
+	 * Invites an expert into the round's pool: {@link ExpertInvitations#invite} (a new
+	 * EXPERT account with a one-time password sent by SMS, or the existing expert of that
+	 * mobile number), then {@link #add}. Both in one transaction: a refused pool entry
+	 * leaves no account behind.
+	 * @return the expert, with the one-time password to show once (null when reused)
+	 */
+	public ExpertInvitations.Invited invite(SignedInUser actor, long roundId, ExpertInvitations.Invitation invitation) {
+		scope.administered(actor, roundId);
+		ExpertInvitations.Invited invited = invitations.invite(actor, invitation);
+		add(actor, roundId, invited.accountId());
+		return invited;
+	}
+
+	/**
+	 * The round's pool with each expert's unit, work unit, expertise and masked mobile
+	 * number, by account id.
+	 */
+	@Transactional(readOnly = true)
+	public List<ExpertDetails> memberDetails(SignedInUser actor, long roundId) {
+		scope.administered(actor, roundId);
+		return invitations.details(records.poolMembers(roundId));
+	}
+
+	/** These experts with their details, e.g. those of pairs who left the pool. */
+	@Transactional(readOnly = true)
+	public List<ExpertDetails> expertDetails(SignedInUser actor, long roundId, Collection<Long> expertIds) {
+		scope.administered(actor, roundId);
+		return invitations.details(expertIds);
+	}
+
+	/**
+	 * The enabled experts the admin may put into the pool and that are not in it yet:
+	 * those of the part of the tree the admin administers.
+	 */
+	@Transactional(readOnly = true)
+	public List<ExpertDetails> candidates(SignedInUser actor, long roundId) {
+		scope.administered(actor, roundId);
+		Set<Long> members = new HashSet<>(records.poolMembers(roundId));
+		return invitations.expertsOf(actor).stream().filter((expert) -> !members.contains(expert.accountId())).toList();
 	}
 
 	/** The round's pool, by account id. */
