@@ -70,7 +70,7 @@ public class RoundResults {
 
 	private final ResultRecords records;
 
-	private final CompleteSheets sheets;
+	private final ScoreSheets sheets;
 
 	private final Campaigns campaigns;
 
@@ -86,9 +86,9 @@ public class RoundResults {
 
 	private final Clock clock;
 
-	RoundResults(ReviewRoundScope scope, AssignmentRecords assignmentRecords, ResultRecords records,
-			CompleteSheets sheets, Campaigns campaigns, Entries entries, EntryLifecycle lifecycle,
-			ObjectProvider<VoteCounts> voteCounts, AuditLog auditLog, Texts texts, Clock clock) {
+	RoundResults(ReviewRoundScope scope, AssignmentRecords assignmentRecords, ResultRecords records, ScoreSheets sheets,
+			Campaigns campaigns, Entries entries, EntryLifecycle lifecycle, ObjectProvider<VoteCounts> voteCounts,
+			AuditLog auditLog, Texts texts, Clock clock) {
 		this.scope = scope;
 		this.assignmentRecords = assignmentRecords;
 		this.records = records;

@@ -227,9 +227,9 @@ public class Entries {
 
 	/**
 	 * Issue 12: the entry as an expert of a blind review sees it ({@link BlindEntry}: the
-	 * title, category, typed texts and files without their names; no owner, unit or
-	 * personal data). Not scoped to a viewer: the review module answers only the experts
-	 * assigned to the entry. A 404 for an entry that does not exist.
+	 * title, category and typed texts; no owner, unit or personal data; its files are
+	 * {@link #filesForReview}). Not scoped to a viewer: the review module answers only
+	 * the experts assigned to the entry. A 404 for an entry that does not exist.
 	 */
 	public BlindEntry blindContent(long entryId) {
 		Entry entry = records.find(entryId).orElseThrow(() -> new NotFoundException("entry " + entryId));
@@ -253,19 +253,7 @@ public class Entries {
 				}
 			}
 		}
-		List<Attachment> attachments = records.attachments(entryId);
-		List<BlindEntry.File> files = new ArrayList<>();
-		for (AttachmentSlot slot : slots(category)) {
-			if (slot.key().equals(NominationForms.PHOTO_SLOT)) {
-				// The nominee's portrait is a person's data, not the work.
-				continue;
-			}
-			attachments.stream()
-				.filter(file -> file.slotKey().equals(slot.key()))
-				.forEach(file -> files
-					.add(new BlindEntry.File(file.id(), slot.label(), file.section(), file.contentType())));
-		}
-		return new BlindEntry(entry.id(), category.id(), category.name(), entry.title(), typed, files);
+		return new BlindEntry(entry.id(), category.id(), category.name(), entry.title(), typed);
 	}
 
 	/** The label of a finding's rule that asks for a person's judgement. */

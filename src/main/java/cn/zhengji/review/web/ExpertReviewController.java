@@ -8,6 +8,7 @@ import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.review.BlindFiles;
 import cn.zhengji.review.ExpertRound;
 import cn.zhengji.review.ReviewAssignments;
 import cn.zhengji.review.ReviewChangeRejected;
@@ -40,9 +41,12 @@ class ExpertReviewController {
 
 	private final ReviewAssignments assignments;
 
+	private final BlindFiles blindFiles;
+
 	private final Texts texts;
 
-	ExpertReviewController(ScoreSheets sheets, ReviewAssignments assignments, Texts texts) {
+	ExpertReviewController(ScoreSheets sheets, ReviewAssignments assignments, BlindFiles blindFiles, Texts texts) {
+		this.blindFiles = blindFiles;
 		this.sheets = sheets;
 		this.assignments = assignments;
 		this.texts = texts;
@@ -225,19 +229,11 @@ class ExpertReviewController {
 		model.addAttribute("next", line.number() < works.size() ? works.get(line.number()) : null);
 		model.addAttribute("sheet", sheet);
 		model.addAttribute("work", work);
-		model.addAttribute("files", files(expert, roundId, entryId, work));
+		model.addAttribute("files", blindFiles.of(expert, roundId, entryId));
 		model.addAttribute("errors", errors);
 		model.addAttribute("typed", typed);
 		model.addAttribute("maxComment", ScoreSheets.MAX_COMMENT);
 		return "review/expert-work";
-	}
-
-	/**
-	 * The seam for the blind files: the work's files without their names. The blind
-	 * serving (BlindFiles) replaces this list and the section that shows it.
-	 */
-	List<BlindEntry.File> files(SignedInUser expert, long roundId, long entryId, BlindEntry work) {
-		return work.attachments();
 	}
 
 	private static ExpertRound.Work line(ExpertRound round, long entryId) {

@@ -3,6 +3,7 @@ package cn.zhengji.review.web;
 import java.io.IOException;
 import java.util.List;
 
+import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.review.ReviewResults;
@@ -36,9 +37,12 @@ class RoundResultsController {
 
 	private final RoundResultExports exports;
 
+	private final Campaigns campaigns;
+
 	private final Texts texts;
 
-	RoundResultsController(RoundResults results, RoundResultExports exports, Texts texts) {
+	RoundResultsController(RoundResults results, RoundResultExports exports, Campaigns campaigns, Texts texts) {
+		this.campaigns = campaigns;
 		this.results = results;
 		this.exports = exports;
 		this.texts = texts;
@@ -46,7 +50,11 @@ class RoundResultsController {
 
 	@GetMapping("/admin/review/rounds/{roundId}/results")
 	String page(@AuthenticationPrincipal SignedInUser actor, @PathVariable long roundId, Model model) {
-		model.addAttribute("view", results.results(actor, roundId));
+		RoundResultsView view = results.results(actor, roundId);
+		model.addAttribute("view", view);
+		boolean normalised = ReviewResults.Basis.NORMALISED.name()
+			.equals(campaigns.reviewResultRules(view.campaign().id()).basis());
+		model.addAttribute("basisKey", normalised ? "review.results.basis.normalised" : "review.results.basis.rawMean");
 		model.addAttribute("formulaKey", ReviewResults.FORMULA_KEY);
 		model.addAttribute("voteFormulaKey", ReviewResults.VOTE_FORMULA_KEY);
 		model.addAttribute("rankingRuleKey", ReviewResults.RANKING_RULE_KEY);
@@ -73,7 +81,11 @@ class RoundResultsController {
 
 	@GetMapping("/admin/review/rounds/{roundId}/lock")
 	String confirmLock(@AuthenticationPrincipal SignedInUser actor, @PathVariable long roundId, Model model) {
-		model.addAttribute("view", results.results(actor, roundId));
+		RoundResultsView view = results.results(actor, roundId);
+		model.addAttribute("view", view);
+		boolean normalised = ReviewResults.Basis.NORMALISED.name()
+			.equals(campaigns.reviewResultRules(view.campaign().id()).basis());
+		model.addAttribute("basisKey", normalised ? "review.results.basis.normalised" : "review.results.basis.rawMean");
 		return "review/lock";
 	}
 
