@@ -612,6 +612,21 @@ class AuthorizationMatrixWebTest {
 					platformAdminOnly(302)),
 			Endpoint.post("/admin/campaigns/{campaign}/review/rounds/{reviewRound}/assignment/pairs/remove",
 					Map.of("entryId", "1", "expertId", "1"), platformAdminOnly(404)),
+			// Progress, results and awards of {reviewRound} (no scores yet); what would
+			// change or export something goes to a round that does not exist.
+			Endpoint.get("/admin/campaigns/{campaign}/review/progress", platformAdminOnly(200)),
+			Endpoint.get("/admin/review/rounds/{reviewRound}/progress", platformAdminOnly(200)),
+			Endpoint.get("/admin/review/rounds/{reviewRound}/results", platformAdminOnly(200)),
+			Endpoint.get("/admin/review/rounds/{reviewRound}/lock", platformAdminOnly(200)),
+			Endpoint.get("/admin/review/rounds/999999999/sheets.xlsx", signedIn(404)),
+			Endpoint.get("/admin/review/rounds/999999999/experts/1/sheets.xlsx", signedIn(404)),
+			Endpoint.get("/admin/review/rounds/999999999/results.xlsx", signedIn(404)),
+			Endpoint.get("/admin/review/rounds/999999999/results.pdf", signedIn(404)),
+			Endpoint.post("/admin/review/rounds/999999999/reminders", Map.of("expertId", "1"), signedIn(404)),
+			Endpoint.post("/admin/review/rounds/999999999/awards", Map.of("entryId", "1", "level", ""),
+					signedIn(404)),
+			Endpoint.post("/admin/review/rounds/999999999/awards/proposal", Map.of(), signedIn(404)),
+			Endpoint.post("/admin/review/rounds/999999999/lock", Map.of(), signedIn(404)),
 
 			// --- files (R-SUB-2): tus uploads and downloads of one's own files. {file}
 			// is a completed upload of
@@ -722,6 +737,8 @@ class AuthorizationMatrixWebTest {
 					signedIn(404)),
 			Endpoint.post("/expert/reviews/999999999/works/999999999/conflict", Map.of("reason", "矩阵"), signedIn(404)),
 			Endpoint.post("/expert/reviews/999999999/submit", Map.of(), signedIn(404)),
+			Endpoint.get("/expert/reviews/999999999/works/999999999/files/999999999", signedIn(404)),
+			Endpoint.get("/expert/reviews/999999999/works/999999999/files/999999999/pages/1.png", signedIn(404)),
 
 			// --- infrastructure: the OpenAPI description of the JSON API is public ---
 			Endpoint.get("/v3/api-docs", everyone(200)), Endpoint.get("/v3/api-docs.yaml", everyone(200)),
