@@ -623,8 +623,7 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/review/rounds/999999999/results.xlsx", signedIn(404)),
 			Endpoint.get("/admin/review/rounds/999999999/results.pdf", signedIn(404)),
 			Endpoint.post("/admin/review/rounds/999999999/reminders", Map.of("expertId", "1"), signedIn(404)),
-			Endpoint.post("/admin/review/rounds/999999999/awards", Map.of("entryId", "1", "level", ""),
-					signedIn(404)),
+			Endpoint.post("/admin/review/rounds/999999999/awards", Map.of("entryId", "1", "level", ""), signedIn(404)),
 			Endpoint.post("/admin/review/rounds/999999999/awards/proposal", Map.of(), signedIn(404)),
 			Endpoint.post("/admin/review/rounds/999999999/lock", Map.of(), signedIn(404)),
 

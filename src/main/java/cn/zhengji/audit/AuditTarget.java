@@ -22,6 +22,12 @@ public enum AuditTarget {
 	REVIEW_REMINDER("review_reminder"),
 	/** Issue 12 item 4: the blind copy of a work's file made for the experts. */
 	REVIEW_BLIND_COPY("review_blind_copy"),
+	/**
+	 * Issue 12 item 5: an expert's score sheet of a work, and its handed-in round (交卷).
+	 */
+	REVIEW_SHEET("review_sheet"), REVIEW_EXPERT_SUBMISSION("review_expert_submission"),
+	/** Issue 12 item 1: an invited expert's work unit and expertise. */
+	EXPERT_PROFILE("expert_profile"),
 	/** The exported lists ({@link ExportedList}). */
 	ENTRY_LIST("entry-list"), QUOTA_LIST("quota-list"), OFFLINE_EVENT_LIST("offline-event-list"),
 	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),

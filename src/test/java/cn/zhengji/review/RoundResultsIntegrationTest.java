@@ -307,6 +307,12 @@ class RoundResultsIntegrationTest {
 	 * A sheet with the total split over the first {@code criteria} criteria, greedily.
 	 */
 	private void sheet(long roundId, long entryId, long expertId, int total, int criteria) {
+		// Only the sheets of pairs still assigned count (ScoreSheets.scores).
+		jdbc.sql("""
+				insert into review_assignment (round_id, entry_id, expert_id, origin, created_at)
+				values (?, ?, ?, 'MANUAL', now())
+				on conflict on constraint review_assignment_uq do nothing
+				""").params(roundId, entryId, expertId).update();
 		long sheetId = jdbc
 			.sql("""
 					insert into review_sheet (round_id, entry_id, expert_id, updated_at) values (?, ?, ?, now()) returning id

@@ -211,7 +211,11 @@ class ExpertReviewJourneyBrowserTest {
 		desktop.navigate(url("/admin/campaigns/" + code + "/review"));
 		desktop.locator("#round-results-" + roundId).click();
 		desktop.waitForURL("**/admin/review/rounds/" + roundId + "/results");
-		List<String> ranked = desktop.locator("tr[id^='work-']").evaluateAll("rows => rows.map(r => r.id)");
+		List<String> ranked = desktop.locator("tr[id^='work-']")
+			.all()
+			.stream()
+			.map((row) -> row.getAttribute("id"))
+			.toList();
 		assertThat(ranked).containsExactly("work-" + shownFirst, "work-" + shownSecond);
 		assertThat(cells(desktop, shownFirst)).contains("1", "1", "90.00", "90.00");
 		assertThat(cells(desktop, shownSecond)).contains("2", "1", "70.00", "70.00");
@@ -265,7 +269,7 @@ class ExpertReviewJourneyBrowserTest {
 		page.onConsoleMessage((message) -> {
 			if (message.text().contains("Content Security Policy")
 					|| message.text().contains("Content-Security-Policy")) {
-				violations.add(message.text());
+				violations.add(page.url() + ": " + message.text());
 			}
 		});
 	}

@@ -123,13 +123,21 @@ class ExpertReviewWebTest {
 		jdbc.sql("update entry set texts = cast(? as jsonb) where id = ?")
 			.params("{\"introduction#需求与方案\": \"面向职工的线上服务系统\"}", work)
 			.update();
+		// A stored file (its bytes are not needed: the blind copy the assignment requests
+		// fails, and the page says so) under the distinctive name no page may show.
+		UUID fileId = UUID.randomUUID();
+		jdbc.sql("""
+				insert into stored_file (id, owner_account_id, organisation_path, file_name, storage_key, upload_length,
+				    upload_offset, sha256, created_at, expires_at, completed_at)
+				values (?, ?, '/1/', ?, ?, 1024, 1024, ?, now(), now() + interval '1 day', now())
+				""").params(fileId, submitterAccount.id(), FILE_NAME, fileId.toString(), "0".repeat(64)).update();
 		jdbc.sql(
 				"""
 						insert into entry_attachment (entry_id, slot_key, file_id, file_name, size, sha256, detected_kind,
 						    content_type, inspection, blocking, attached_by, attached_at)
 						values (?, 'presentation', ?, ?, 1024, ?, 'MP4', 'video/mp4', cast('{"findings": []}' as jsonb), false, ?, now())
 						""")
-			.params(work, UUID.randomUUID(), FILE_NAME, "0".repeat(64), submitterAccount.id())
+			.params(work, fileId, FILE_NAME, "0".repeat(64), submitterAccount.id())
 			.update();
 		entries.approvedBy(work, province);
 
