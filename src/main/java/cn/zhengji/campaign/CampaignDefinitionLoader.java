@@ -254,33 +254,15 @@ class CampaignDefinitionLoader {
 			if (!codes.add(round.code())) {
 				throw new IllegalStateException(named + " appears twice");
 			}
-			if (previous == null && round.entryRule() != ReviewRound.EntryRule.APPROVED_BY_HOST) {
-				throw new IllegalStateException(named + " is the first round and so must take APPROVED_BY_HOST, not "
-						+ round.entryRule() + ": there is no round before to select from");
-			}
-			if (previous != null && round.entryRule() == ReviewRound.EntryRule.APPROVED_BY_HOST) {
-				throw new IllegalStateException(
-						named + " is not the first round and so must select TOP_N or TOP_SHARE of the round before");
-			}
-			validateEntryNumber(named, round);
-			if (round.expertsPerWork() < 1 || round.expertsPerWork() > 15) {
-				throw new IllegalStateException(
-						named + " needs expertsPerWork from 1 to 15, not " + round.expertsPerWork());
-			}
-			if (round.endsOn().isBefore(round.startsOn())) {
-				throw new IllegalStateException(named + " ends before it starts");
-			}
 			PhaseDefinition phase = review.get();
-			if (round.startsOn().isBefore(phase.startsOn())
-					|| (phase.endsOn() != null && round.endsOn().isAfter(phase.endsOn()))) {
-				throw new IllegalStateException(
-						named + " (" + round.startsOn() + " to " + round.endsOn() + ") lies outside the REVIEW phase ("
-								+ phase.startsOn() + " to " + (phase.endsOn() == null ? "open" : phase.endsOn()) + ")");
-			}
-			if (previous != null && !round.startsOn().isAfter(previous.endsOn())) {
-				throw new IllegalStateException(named + " starts before review round " + previous.code()
-						+ " has ended (" + previous.endsOn() + ")");
-			}
+			ReviewRoundDefinition before = previous;
+			ReviewRoundRules
+				.check(new ReviewRoundRules.Proposal(round.entryRule(), round.entryNumber(), round.expertsPerWork(),
+						round.startsOn(), round.endsOn(), before == null, before == null ? null : before.endsOn(), null,
+						phase.startsOn(), phase.endsOn()))
+				.ifPresent((problem) -> {
+					throw new IllegalStateException(named + describe(problem, round, before, phase));
+				});
 			previous = round;
 		}
 	}
@@ -334,18 +316,28 @@ class CampaignDefinitionLoader {
 		}
 	}
 
-	private static void validateEntryNumber(String named, ReviewRoundDefinition round) {
-		Integer number = round.entryNumber();
-		if (round.entryRule() == ReviewRound.EntryRule.APPROVED_BY_HOST && number != null) {
-			throw new IllegalStateException(named + ": APPROVED_BY_HOST takes no entryNumber");
-		}
-		if (round.entryRule() == ReviewRound.EntryRule.TOP_N && (number == null || number < 1)) {
-			throw new IllegalStateException(named + ": TOP_N needs entryNumber, how many works enter (1 or more)");
-		}
-		if (round.entryRule() == ReviewRound.EntryRule.TOP_SHARE && (number == null || number < 1 || number > 100)) {
-			throw new IllegalStateException(
-					named + ": TOP_SHARE needs entryNumber, the percentage of works that enter (1 to 100)");
-		}
+	/** A broken round rule, in English for whoever edits the definition file. */
+	private static String describe(ReviewRoundRules.Problem problem, ReviewRoundDefinition round,
+			ReviewRoundDefinition previous, PhaseDefinition review) {
+		return switch (problem) {
+			case FIRST_TAKES_HOST_APPROVALS -> " is the first round and so must take APPROVED_BY_HOST, not "
+					+ round.entryRule() + ": there is no round before to select from";
+			case LATER_SELECTS_FROM_PREVIOUS ->
+				" is not the first round and so must select TOP_N or TOP_SHARE of the round before";
+			case HOST_APPROVALS_TAKE_NO_NUMBER -> ": APPROVED_BY_HOST takes no entryNumber";
+			case TOP_N_NEEDS_NUMBER -> ": TOP_N needs entryNumber, how many works enter (1 or more)";
+			case TOP_SHARE_NEEDS_PERCENTAGE ->
+				": TOP_SHARE needs entryNumber, the percentage of works that enter (1 to 100)";
+			case EXPERTS_PER_WORK_OUT_OF_RANGE -> " needs expertsPerWork from 1 to "
+					+ ReviewRoundRules.MAX_EXPERTS_PER_WORK + ", not " + round.expertsPerWork();
+			case ENDS_BEFORE_START -> " ends before it starts";
+			case OUTSIDE_REVIEW_PHASE ->
+				" (" + round.startsOn() + " to " + round.endsOn() + ") lies outside the REVIEW phase ("
+						+ review.startsOn() + " to " + (review.endsOn() == null ? "open" : review.endsOn()) + ")";
+			case OVERLAPS_PREVIOUS ->
+				" starts before review round " + previous.code() + " has ended (" + previous.endsOn() + ")";
+			case OVERLAPS_NEXT -> " ends after the next review round has started";
+		};
 	}
 
 	private long insertCampaign(CampaignDefinition definition) {
@@ -619,27 +611,7 @@ class CampaignDefinitionLoader {
 					describeRubric(current), describeRubric(proposed)));
 			return;
 		}
-		// Criteria keep their rows by code, so that what refers to a criterion keeps
-		// referring to it; the order constraint is deferred for the reordering. A
-		// criterion the file drops goes: the rubric is what the file says. Once scores
-		// refer to criteria, their foreign key refuses that and the load fails loudly
-		// instead of losing scores.
-		jdbc.sql("delete from rubric_criterion where category_id = ? and not (code = any (?))")
-			.params(categoryId, proposed.stream().map(CriterionDefinition::code).toArray(String[]::new))
-			.update();
-		int order = 0;
-		for (CriterionDefinition criterion : proposed) {
-			order++;
-			jdbc.sql("""
-					insert into rubric_criterion (category_id, code, name, max_points, guidance, sort_order)
-					values (?, ?, ?, ?, ?, ?)
-					on conflict (category_id, code) do update set name = excluded.name,
-					    max_points = excluded.max_points, guidance = excluded.guidance, sort_order = excluded.sort_order
-					""")
-				.params(categoryId, criterion.code(), criterion.name(), criterion.maxPoints(), criterion.guidance(),
-						order)
-				.update();
-		}
+		RubricRows.replace(jdbc, categoryId, proposed);
 		if (!current.isEmpty()) {
 			jdbc.sql("update campaign_category set rubric_version = rubric_version + 1 where id = ?")
 				.param(categoryId)

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
+import cn.zhengji.campaign.CampaignDefinition.CriterionDefinition;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.infrastructure.web.NotFoundException;
@@ -103,22 +104,11 @@ public class ReviewDefinitions {
 				where id = ? and rubric_version = ?
 				""").params(category.id(), expectedVersion).update();
 		requireUpdated(updated);
-		jdbc.sql("delete from rubric_criterion where category_id = ? and not (code = any (?))")
-			.params(category.id(), valid.stream().map(CriterionInput::code).toArray(String[]::new))
-			.update();
-		int order = 0;
-		for (CriterionInput criterion : valid) {
-			order++;
-			jdbc.sql("""
-					insert into rubric_criterion (category_id, code, name, max_points, guidance, sort_order)
-					values (?, ?, ?, ?, ?, ?)
-					on conflict (category_id, code) do update set name = excluded.name,
-					    max_points = excluded.max_points, guidance = excluded.guidance, sort_order = excluded.sort_order
-					""")
-				.params(category.id(), criterion.code(), criterion.name(), criterion.maxPoints(), criterion.guidance(),
-						order)
-				.update();
-		}
+		RubricRows.replace(jdbc, category.id(),
+				valid.stream()
+					.map((criterion) -> new CriterionDefinition(criterion.code(), criterion.name(),
+							criterion.maxPoints(), criterion.guidance()))
+					.toList());
 		Rubric after = campaigns.rubric(category.id()).orElseThrow();
 		auditLog.recordChange(AuditAction.UPDATED, "campaign_category", category.id(), campaign.hostOrganisationPath(),
 				texts.plain("campaign.audit.rubric", campaign.code(), category.name(), after.maximum()),
@@ -282,7 +272,10 @@ public class ReviewDefinitions {
 		return valid;
 	}
 
-	/** The loader's rules (CampaignDefinitionLoader.validateRounds), as messages. */
+	/**
+	 * The form's own checks (fields present, the name), then the rules every round obeys
+	 * ({@link ReviewRoundRules}, as the definition files do), as messages.
+	 */
 	private static void validateRound(Campaign campaign, RoundInput input, boolean first, ReviewRound previous,
 			ReviewRound next) {
 		if (blank(input.name())) {
@@ -294,20 +287,7 @@ public class ReviewDefinitions {
 		if (input.entryRule() == null) {
 			throw new CampaignChangeRejected("entryRule", "campaign.round.entryRule.required");
 		}
-		if (first && input.entryRule() != ReviewRound.EntryRule.APPROVED_BY_HOST) {
-			throw new CampaignChangeRejected("entryRule", "campaign.round.entryRule.first");
-		}
-		if (!first && input.entryRule() == ReviewRound.EntryRule.APPROVED_BY_HOST) {
-			throw new CampaignChangeRejected("entryRule", "campaign.round.entryRule.later");
-		}
-		Integer number = input.entryNumber();
-		if (input.entryRule() == ReviewRound.EntryRule.TOP_N && (number == null || number < 1)) {
-			throw new CampaignChangeRejected("entryNumber", "campaign.round.entryNumber.topN");
-		}
-		if (input.entryRule() == ReviewRound.EntryRule.TOP_SHARE && (number == null || number < 1 || number > 100)) {
-			throw new CampaignChangeRejected("entryNumber", "campaign.round.entryNumber.topShare");
-		}
-		if (input.expertsPerWork() == null || input.expertsPerWork() < 1 || input.expertsPerWork() > 15) {
+		if (input.expertsPerWork() == null) {
 			throw new CampaignChangeRejected("expertsPerWork", "campaign.round.expertsPerWork");
 		}
 		if (input.startsOn() == null) {
@@ -316,23 +296,35 @@ public class ReviewDefinitions {
 		if (input.endsOn() == null) {
 			throw new CampaignChangeRejected("endsOn", "campaign.round.endsOn.required");
 		}
-		if (input.endsOn().isBefore(input.startsOn())) {
-			throw new CampaignChangeRejected("endsOn", "campaign.phase.endsBeforeStart");
-		}
 		Phase review = campaign.phase(PhaseKind.REVIEW)
 			.orElseThrow(() -> new CampaignChangeRejected(null, "campaign.round.noReviewPhase"));
-		if (input.startsOn().isBefore(review.startsOn())
-				|| (review.endsOn() != null && input.endsOn().isAfter(review.endsOn()))) {
-			throw new CampaignChangeRejected("startsOn", "campaign.round.outsidePhase", review.name(),
-					review.startsOn(), review.endsOn() == null ? "" : review.endsOn());
-		}
-		if (previous != null && !input.startsOn().isAfter(previous.endsOn())) {
-			throw new CampaignChangeRejected("startsOn", "campaign.round.overlapsPrevious", previous.name(),
-					previous.endsOn());
-		}
-		if (next != null && !input.endsOn().isBefore(next.startsOn())) {
-			throw new CampaignChangeRejected("endsOn", "campaign.round.overlapsNext", next.name(), next.startsOn());
-		}
+		// The form keeps a number typed before the rule was switched to the host's
+		// approvals; that rule takes none, so it is not stored ({@link #number}).
+		ReviewRoundRules
+			.check(new ReviewRoundRules.Proposal(input.entryRule(), number(input), input.expertsPerWork(),
+					input.startsOn(), input.endsOn(), first, previous == null ? null : previous.endsOn(),
+					next == null ? null : next.startsOn(), review.startsOn(), review.endsOn()))
+			.ifPresent((problem) -> {
+				throw switch (problem) {
+					case FIRST_TAKES_HOST_APPROVALS, HOST_APPROVALS_TAKE_NO_NUMBER ->
+						new CampaignChangeRejected("entryRule", "campaign.round.entryRule.first");
+					case LATER_SELECTS_FROM_PREVIOUS ->
+						new CampaignChangeRejected("entryRule", "campaign.round.entryRule.later");
+					case TOP_N_NEEDS_NUMBER ->
+						new CampaignChangeRejected("entryNumber", "campaign.round.entryNumber.topN");
+					case TOP_SHARE_NEEDS_PERCENTAGE ->
+						new CampaignChangeRejected("entryNumber", "campaign.round.entryNumber.topShare");
+					case EXPERTS_PER_WORK_OUT_OF_RANGE ->
+						new CampaignChangeRejected("expertsPerWork", "campaign.round.expertsPerWork");
+					case ENDS_BEFORE_START -> new CampaignChangeRejected("endsOn", "campaign.phase.endsBeforeStart");
+					case OUTSIDE_REVIEW_PHASE -> new CampaignChangeRejected("startsOn", "campaign.round.outsidePhase",
+							review.name(), review.startsOn(), review.endsOn() == null ? "" : review.endsOn());
+					case OVERLAPS_PREVIOUS -> new CampaignChangeRejected("startsOn", "campaign.round.overlapsPrevious",
+							previous.name(), previous.endsOn());
+					case OVERLAPS_NEXT -> new CampaignChangeRejected("endsOn", "campaign.round.overlapsNext",
+							next.name(), next.startsOn());
+				};
+			});
 	}
 
 	private static boolean blank(String text) {

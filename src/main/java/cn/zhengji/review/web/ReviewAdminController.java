@@ -347,7 +347,7 @@ class ReviewAdminController {
 	}
 
 	/** One row of the assignment table: a work with its experts. */
-	record WorkRow(long entryId, List<ExpertDetails> experts) {
+	record WorkRow(long entryId, String title, List<ExpertDetails> experts) {
 	}
 
 	/** One expert with the number of works given to it. */
@@ -378,6 +378,7 @@ class ReviewAdminController {
 		if (!page.round().entryRule().selectsFromPreviousRound()) {
 			entries.approvedByHost(page.category().id()).stream().map(ApprovedEntry::id).forEach(works::add);
 		}
+		Map<Long, String> titles = entries.titlesOf(works);
 		List<WorkRow> rows = new ArrayList<>();
 		Map<Long, Integer> loads = new TreeMap<>();
 		members.forEach((member) -> loads.put(member.accountId(), 0));
@@ -387,7 +388,7 @@ class ReviewAdminController {
 				experts.add(byId.get(expertId));
 				loads.merge(expertId, 1, Integer::sum);
 			}
-			rows.add(new WorkRow(work, experts));
+			rows.add(new WorkRow(work, titles.getOrDefault(work, ""), experts));
 		}
 		List<Load> loadRows = loads.entrySet()
 			.stream()
