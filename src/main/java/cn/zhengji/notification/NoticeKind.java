@@ -12,6 +12,15 @@ public enum NoticeKind {
 	/** To the security administrators: a stored file no longer matches its SHA-256. */
 	FILE_CORRUPTED,
 	/** To an expert: an admin reminds it to score the works of a review round. */
-	REVIEW_REMINDER
+	REVIEW_REMINDER;
+
+	/**
+	 * Whether a text goes out unless the recipient switched texts off, rather than only
+	 * when it switched them on. An admin's reminder to an expert is a summons the expert
+	 * was invited for by mobile; every other notice waits for the recipient's opt-in.
+	 */
+	public boolean textedUnlessSwitchedOff() {
+		return this == REVIEW_REMINDER;
+	}
 
 }

@@ -57,11 +57,19 @@ public class NoticePreferences {
 	}
 
 	public boolean textsWanted(long accountId) {
+		return textsWanted(accountId, false);
+	}
+
+	/**
+	 * Whether the account wants texts, {@code unlessChosen} when it never switched them
+	 * on or off.
+	 */
+	public boolean textsWanted(long accountId, boolean unlessChosen) {
 		return jdbc.sql("select sms from notice_preference where account_id = ?")
 			.param(accountId)
 			.query(Boolean.class)
 			.optional()
-			.orElse(false);
+			.orElse(unlessChosen);
 	}
 
 	/**

@@ -10,10 +10,11 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Sends the text messages of stored notices to the recipients who opted in. Runs after
- * the change committed: a text never announces a change that was rolled back, and a slow
- * or failing SMS provider can neither hold the change's locks nor undo it (a failure is
- * logged, the in-app notice stays).
+ * Sends the text messages of stored notices to the recipients who opted in (or, for the
+ * kinds texted unless switched off, did not opt out). Runs after the change committed: a
+ * text never announces a change that was rolled back, and a slow or failing SMS provider
+ * can neither hold the change's locks nor undo it (a failure is logged, the in-app notice
+ * stays).
  */
 @Component
 class TextMessages {
@@ -35,7 +36,8 @@ class TextMessages {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void send(TextMessagesDue due) {
 		for (NewNotice notice : due.notices()) {
-			if (notice.textMessage() == null || !preferences.textsWanted(notice.accountId())) {
+			if (notice.textMessage() == null
+					|| !preferences.textsWanted(notice.accountId(), notice.kind().textedUnlessSwitchedOff())) {
 				continue;
 			}
 			accounts.mobileForTextMessages(notice.accountId()).ifPresent(mobile -> {
