@@ -44,7 +44,13 @@ class OneTimeCodes {
 
 	enum Purpose {
 
-		REGISTRATION, PASSWORD_RESET, MOBILE_CHANGE
+		REGISTRATION, PASSWORD_RESET, MOBILE_CHANGE,
+		/** Issue 13: a member of the public proves a number before voting. */
+		VOTE,
+		/**
+		 * Issue 13: a member of the public proves a number before filing an objection.
+		 */
+		OBJECTION
 
 	}
 

@@ -38,7 +38,22 @@ public enum EntryState {
 	 * Issue 12: a locked review round ended its review without an award: it did not go on
 	 * to the next round, or the last round gave it no level.
 	 */
-	NOT_AWARDED;
+	NOT_AWARDED,
+	/**
+	 * Issue 13: its award is announced for the publicity period (公示) and may still change
+	 * after an objection; the level is named in the history step.
+	 */
+	IN_PUBLICITY,
+	/**
+	 * Issue 13: the publicity period of its award ended; the award is final and the work
+	 * is shown in the public showcase.
+	 */
+	AWARD_FINAL;
+
+	/** Issue 13: whether the public showcase presents the work as a winner. */
+	public boolean isPublicWinner() {
+		return this == AWARD_FINAL;
+	}
 
 	/**
 	 * Whether the owner may change the content in place (before the deadline): not while
