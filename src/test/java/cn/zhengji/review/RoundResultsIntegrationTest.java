@@ -133,6 +133,9 @@ class RoundResultsIntegrationTest {
 		sheet(first, works[3], experts[3], 100, 1);
 	}
 
+	@Autowired
+	AwardedLevels awardedLevels;
+
 	@Test
 	void theCampaignDataCarriesTheRulesAndTheLevels() {
 		assertThat(campaigns.reviewResultRules(song.campaignId()))
@@ -254,6 +257,9 @@ class RoundResultsIntegrationTest {
 		assertThat(state(works[0])).isEqualTo("AWARDED");
 		assertThat(lastStep(works[0])).isEqualTo(List.of("AWARDED", "复评：一等奖"));
 		assertThat(lastStep(works[2])).isEqualTo(List.of("AWARDED", "复评：二等奖"));
+		assertThat(awardedLevels.of(List.of(works[2], works[0], works[1])).values()).containsExactly(
+				new AwardedLevels.AwardedLevel(works[0], second, "FIRST", "一等奖", 1),
+				new AwardedLevels.AwardedLevel(works[2], second, "SECOND", "二等奖", 2));
 
 		// Every award endpoint answers a locked round with its message, 409, not a 500.
 		for (String path : List.of("/awards", "/awards/proposal", "/lock")) {
