@@ -59,6 +59,7 @@ class CampaignSeed implements ApplicationRunner {
 		}
 		if (demoEnabled) {
 			demoCampaign.ensure();
+			demoCampaign.ensureResults();
 		}
 	}
 

@@ -40,6 +40,15 @@ class DemoCampaign {
 
 	static final int REVIEW_DAYS = 30;
 
+	/**
+	 * Issue 13: the demonstration of a finished campaign (往届), whose results are in
+	 * publicity and in the showcase.
+	 */
+	static final String RESULTS_CODE = "demo-results";
+
+	/** How many days before the first start the finished campaign's 总结表彰 phase began. */
+	static final int RESULTS_SUMMARY_DAYS_AGO = 20;
+
 	/** "2024年" in a title (年 = U+5E74). */
 	private static final Pattern YEAR = Pattern.compile("\\d{4}\\x{5E74}");
 
@@ -107,6 +116,42 @@ class DemoCampaign {
 		}
 		retext(campaigns.getByCode(CODE), campaigns.getByCode(SOURCE));
 		openReviewRound(campaigns.getByCode(CODE), now);
+	}
+
+	/**
+	 * Issue 13: creates once the demonstration of a finished campaign, the 2024 Fujian
+	 * campaign with every date moved so that its 总结表彰 phase began
+	 * {@value #RESULTS_SUMMARY_DAYS_AGO} days ago: its submission and review lie behind
+	 * it, its review rounds with them. The other modules' demonstration runners give it
+	 * works, awards, a publicity period and a showcase. Not moved on later starts: a
+	 * finished campaign stays where it was, as its results age like real ones.
+	 */
+	@Transactional
+	void ensureResults() {
+		if (campaigns.findByCode(RESULTS_CODE).isPresent()) {
+			return;
+		}
+		Instant now = clock.instant();
+		Campaign source = campaigns.getByCode(SOURCE);
+		LocalDate summaryStart = source.phase(PhaseKind.SUMMARY)
+			.orElseThrow(() -> new IllegalStateException(SOURCE + " has no summary phase"))
+			.startsOn();
+		long days = ChronoUnit.DAYS.between(summaryStart,
+				LocalDate.ofInstant(now, source.timeZone()).minusDays(RESULTS_SUMMARY_DAYS_AGO));
+		String title = texts.text("campaign.demo.results.title", YEAR.matcher(source.title()).replaceAll("").strip());
+		long id = copier.copy(source, RESULTS_CODE, title,
+				source.phase(PhaseKind.SUBMISSION).orElseThrow().startsOn().plusDays(days).getYear(), true,
+				day -> day.plusDays(days));
+		if (source.shortTitle() != null) {
+			jdbc.sql("update campaign set short_title = ? where id = ?")
+				.params(texts.text("campaign.demo.results.title", source.shortTitle().replaceAll("\\d{4}", "").strip()),
+						id)
+				.update();
+		}
+		auditLog.recordChange(AuditAction.CREATED, "campaign", id, source.hostOrganisationPath(),
+				texts.plain("campaign.audit.demoCreated", RESULTS_CODE, days), null,
+				Map.of("code", RESULTS_CODE, "shiftedDays", days));
+		log.info("Demonstration campaign {} (finished) created, dates moved by {} days", RESULTS_CODE, days);
 	}
 
 	/**

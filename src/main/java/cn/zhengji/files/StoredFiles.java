@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
@@ -104,6 +105,24 @@ public class StoredFiles {
 	 * @throws UncheckedIOException when the content cannot be read or stored
 	 */
 	public StoredFile storeDerived(StoredFile source, Path content, String fileName) {
+		return store(content, fileName, source.ownerAccountId(), () -> records.organisationPath(source.id()),
+				"files.audit.derived", source.id().toString());
+	}
+
+	/**
+	 * Stores a file the platform brings itself (issue 13: the demonstration's works) as a
+	 * completed stored file owned by {@code ownerAccountId} under
+	 * {@code organisationPath}, exactly as {@link #storeDerived} does otherwise (bytes
+	 * copied and hashed first, then the row and the audit event CREATED in a transaction
+	 * of their own).
+	 * @throws UncheckedIOException when the content cannot be read or stored
+	 */
+	public StoredFile storeImported(Path content, String fileName, long ownerAccountId, String organisationPath) {
+		return store(content, fileName, ownerAccountId, () -> organisationPath, "files.audit.imported", null);
+	}
+
+	private StoredFile store(Path content, String fileName, long ownerAccountId, Supplier<String> organisationPath,
+			String auditMessage, String derivedFrom) {
 		UUID id = UUID.randomUUID();
 		String key = id.toString();
 		long length;
@@ -131,23 +150,25 @@ public class StoredFiles {
 		Instant now = clock.instant();
 		try {
 			transactions.executeWithoutResult(status -> {
-				String path = records.organisationPath(source.id());
-				records.insertCompleted(id, source.ownerAccountId(), path, fileName, length, sha256, now);
+				String path = organisationPath.get();
+				records.insertCompleted(id, ownerAccountId, path, fileName, length, sha256, now);
 				Map<String, Object> after = new LinkedHashMap<>();
 				after.put("fileName", fileName);
 				after.put("size", length);
 				after.put("sha256", sha256);
-				after.put("derivedFrom", source.id().toString());
-				// Run by a background job: the actor is the system.
+				if (derivedFrom != null) {
+					after.put("derivedFrom", derivedFrom);
+				}
+				// Run by a background job or at start: the actor is the system.
 				audit.recordChange(AuditAction.CREATED, Uploads.AUDIT_TARGET, id, path,
-						texts.text("files.audit.derived", fileName), null, after);
+						texts.text(auditMessage, fileName), null, after);
 			});
 		}
 		catch (RuntimeException ex) {
 			deleteQuietly(key);
 			throw ex;
 		}
-		return new StoredFile(id, source.ownerAccountId(), fileName, length, sha256, now);
+		return new StoredFile(id, ownerAccountId, fileName, length, sha256, now);
 	}
 
 	private void deleteQuietly(String key) {
