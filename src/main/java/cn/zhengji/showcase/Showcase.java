@@ -180,9 +180,13 @@ public class Showcase {
 			.attachments()
 			.stream()
 			.collect(Collectors.toMap(AttachmentSlot::key, Function.identity(), (a, b) -> a));
+		List<String> slotOrder = category.rules().attachments().stream().map(AttachmentSlot::key).toList();
 		List<WorkPage.File> files = entries.publicFiles(List.of(entryId))
 			.stream()
 			.filter((file) -> isPublic(file, slots))
+			// In the category's order: the work itself before its accompanying pictures.
+			.sorted(Comparator.comparingInt((PublicFile file) -> slotOrder.indexOf(file.slotKey()))
+				.thenComparingLong(PublicFile::attachmentId))
 			.map((file) -> new WorkPage.File(file.attachmentId(), slots.get(file.slotKey()).label(),
 					WorkPage.Kind.of(file.contentType()), fileUrl(entryId, file.attachmentId()), file.contentType()))
 			.toList();

@@ -108,7 +108,7 @@ final class ShowcaseScenery {
 		}
 		String[] titles = { "劳动者之歌", "奋斗的青春", "工匠精神颂", "平凡岗位", "春风里", "海峡情", "夜班列车" };
 		Organisation[] units = { county, cityB, cityA, cityB, cityA, cityB, cityA };
-		byte[] video = read(TestMedia.mp4(320, 240, 2, 10));
+		byte[] video = read(TestMedia.mp4(320, 240, 6, 10));
 		for (int i = 0; i < works.length; i++) {
 			works[i] = entries.draft(campaign, song.id(), units[i], submitter.id(), hostAdmin.accountId(),
 					titlePrefix + titles[i]);
