@@ -530,6 +530,14 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/api/v1/campaigns/no-such-campaign", everyone(404)),
 			Endpoint.get("/campaigns/no-such-campaign", everyone(404)),
 
+			// --- showcase (issue 13): public pages; a work that is not public (a draft
+			// here) and anything of it is 404 for everyone, signed in or not ---
+			Endpoint.get("/showcase", everyone(200)), Endpoint.get("/showcase/fujian-2024", everyone(200)),
+			Endpoint.get("/showcase/no-such-campaign", everyone(404)),
+			Endpoint.get("/showcase/works/{ownEntry}", everyone(404)),
+			Endpoint.get("/showcase/works/{ownEntry}/qr.png", everyone(404)),
+			Endpoint.get("/showcase/works/{ownEntry}/files/999999999", everyone(404)),
+
 			// --- campaign: administration (R-CAM), the platform admin only; allowed
 			// changes succeed (302) ---
 			Endpoint.get("/admin/campaigns", platformAdminOnly(200)),

@@ -91,6 +91,18 @@ public class Campaigns {
 	}
 
 	/**
+	 * Issue 13: whether the campaign publishes scores (campaign.publish_scores, default
+	 * false): then the showcase shows each awarded work's final score.
+	 */
+	public boolean publishesScores(long campaignId) {
+		return jdbc.sql("select publish_scores from campaign where id = ?")
+			.param(campaignId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
 	 * Every visible campaign, newest year first, real campaigns before the demonstration.
 	 */
 	public List<Campaign> allVisible() {

@@ -211,12 +211,20 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 	 * @param maxCount null = no upper limit
 	 * @param maxFileSizeMb null = the platform's general limit
 	 * @param media duration/picture/sound rules for audio and video, null for other files
+	 * @param internal issue 13: files for the review only (证明材料 and the like), never
+	 * shown in the public showcase
 	 */
 	public record AttachmentSlot(String key, String label, boolean required, List<FileKind> accepted, int minCount,
-			Integer maxCount, Integer maxFileSizeMb, MediaRules media) {
+			Integer maxCount, Integer maxFileSizeMb, MediaRules media, boolean internal) {
 
 		public AttachmentSlot {
 			accepted = accepted == null ? List.of() : List.copyOf(accepted);
+		}
+
+		/** A slot whose files may be shown in public once the work is (not internal). */
+		public AttachmentSlot(String key, String label, boolean required, List<FileKind> accepted, int minCount,
+				Integer maxCount, Integer maxFileSizeMb, MediaRules media) {
+			this(key, label, required, accepted, minCount, maxCount, maxFileSizeMb, media, false);
 		}
 
 		public boolean accepts(FileKind kind) {
@@ -224,8 +232,8 @@ public record CategoryRules(List<SubmitterKind> submitters, List<OrganisationKin
 		}
 
 		public AttachmentSlot with(int newMinCount, Integer newMaxFileSizeMb, MediaRules newMedia) {
-			return new AttachmentSlot(key, label, required, accepted, newMinCount, maxCount, newMaxFileSizeMb,
-					newMedia);
+			return new AttachmentSlot(key, label, required, accepted, newMinCount, maxCount, newMaxFileSizeMb, newMedia,
+					internal);
 		}
 	}
 

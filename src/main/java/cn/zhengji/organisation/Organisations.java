@@ -56,6 +56,20 @@ public class Organisations {
 			.list();
 	}
 
+	/** The organisations with these ids, by id, in one query; unknown ids are missing. */
+	public java.util.Map<Long, Organisation> byIds(java.util.Collection<Long> ids) {
+		java.util.Map<Long, Organisation> found = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("select " + COLUMNS + " from organisation where id in (:ids)")
+			.param("ids", ids)
+			.query(ROW)
+			.list()
+			.forEach((organisation) -> found.put(organisation.id(), organisation));
+		return found;
+	}
+
 	/** The chain from the root down to (and including) the given organisation. */
 	public List<Organisation> ancestry(Organisation organisation) {
 		return jdbc.sql("select " + COLUMNS + " from organisation where id in (:ids) order by length(path)")

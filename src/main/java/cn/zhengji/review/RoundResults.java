@@ -245,6 +245,25 @@ public class RoundResults {
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
+	/**
+	 * Issue 13: the final score of a work in a locked round as the results page shows it
+	 * (two decimals), for a campaign that publishes scores (the caller checks
+	 * {@code Campaigns#publishesScores}); empty for an open round or an unranked work.
+	 * Computes the round's results (a few queries): one work page at a time.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<BigDecimal> publishedScore(long roundId, long entryId) {
+		if (records.lock(roundId).isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		return view(scope.find(roundId)).result()
+			.ranking()
+			.stream()
+			.filter((row) -> row.figures().workId() == entryId)
+			.map((row) -> row.figures().shown())
+			.findFirst();
+	}
+
 	/** The works of a round (see the class comment), by id. */
 	Set<Long> worksOf(RoundContext round) {
 		Set<Long> ids = new TreeSet<>();

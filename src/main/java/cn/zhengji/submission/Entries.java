@@ -256,6 +256,50 @@ public class Entries {
 		return new BlindEntry(entry.id(), category.id(), category.name(), entry.title(), typed);
 	}
 
+	/**
+	 * Issue 13: the states a work in a public vote may be in — reached the end of its
+	 * approval chain, and not left the competition.
+	 */
+	static final java.util.Set<EntryState> APPROVED_STATES = java.util.EnumSet.of(EntryState.APPROVED,
+			EntryState.AWARDED, EntryState.IN_PUBLICITY, EntryState.AWARD_FINAL);
+
+	private static final List<EntryState> PUBLIC_WINNER_STATES = java.util.Arrays.stream(EntryState.values())
+		.filter(EntryState::isPublicWinner)
+		.toList();
+
+	/**
+	 * Issue 13 (showcase): the campaign's public works — its final winners
+	 * ({@link EntryState#isPublicWinner()}) and those of {@code inVoting} that reached
+	 * the end of their approval chain — whose title matches {@code titleQuery} (empty:
+	 * all): contains it, or from three characters on is similar to it by trigrams; best
+	 * match first, then by id. One query. Not scoped to a viewer: public by their state.
+	 */
+	public List<PublicWork> publicWorks(long campaignId, Collection<Long> inVoting, String titleQuery) {
+		return records.publicWorks(campaignId, PUBLIC_WINNER_STATES, inVoting, APPROVED_STATES, titleQuery);
+	}
+
+	/**
+	 * Issue 13: a work the showcase may present if it is public: an entry in an approved
+	 * state (the caller decides whether it is a winner or in voting); empty otherwise.
+	 */
+	public Optional<PublicWork> approvedWork(long entryId) {
+		return records.publicWork(entryId).filter((work) -> APPROVED_STATES.contains(work.state()));
+	}
+
+	/** Issue 13: the ids of the campaigns that have a final winner. */
+	public java.util.Set<Long> campaignsWithPublicWinners() {
+		return new java.util.HashSet<>(records.campaignsWithEntriesIn(PUBLIC_WINNER_STATES));
+	}
+
+	/**
+	 * Issue 13: the files of the given works, but the nomination photo (personal data of
+	 * the nominee), in one query; the caller leaves out the slots a category marks
+	 * internal.
+	 */
+	public List<PublicFile> publicFiles(Collection<Long> entryIds) {
+		return records.publicFiles(entryIds, NominationForms.PHOTO_SLOT);
+	}
+
 	/** The label of a finding's rule that asks for a person's judgement. */
 	static String reviewFlagKey(String rule) {
 		if (rule.startsWith("audio.")) {

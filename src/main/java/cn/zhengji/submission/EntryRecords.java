@@ -169,6 +169,84 @@ class EntryRecords {
 			.list();
 	}
 
+	private static final String PUBLIC_WORK_SELECT = """
+			select e.id, e.campaign_id, e.category_id, e.title, e.organisation_id, e.organisation_path,
+			       o.name as organisation_name, e.state
+			from entry e join organisation o on o.id = e.organisation_id
+			""";
+
+	private static PublicWork publicWork(ResultSet rs, int n) throws SQLException {
+		return new PublicWork(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("category_id"),
+				rs.getString("title"), rs.getLong("organisation_id"), rs.getString("organisation_path"),
+				rs.getString("organisation_name"), EntryState.valueOf(rs.getString("state")));
+	}
+
+	/**
+	 * The campaign's entries in one of {@code states} or among {@code alsoIds} (when in
+	 * one of {@code alsoStates}), whose title matches {@code query} when it is not empty:
+	 * contains it (any length), or for three characters and more is similar to it
+	 * (pg_trgm); best match first, then by id.
+	 */
+	List<PublicWork> publicWorks(long campaignId, Collection<EntryState> states, Collection<Long> alsoIds,
+			Collection<EntryState> alsoStates, String query) {
+		String q = query == null ? "" : query.strip();
+		String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql(PUBLIC_WORK_SELECT + """
+				where e.campaign_id = :campaign
+				  and (e.state = any(cast(:states as text[]))
+				       or (e.id = any(cast(:ids as bigint[])) and e.state = any(cast(:alsoStates as text[]))))
+				  and (:q = '' or e.title ilike :like or (char_length(:q) >= 3 and e.title % :q))
+				order by case when :q = '' then 0 else similarity(e.title, :q) end desc, e.id
+				""")
+			.param("campaign", campaignId)
+			.param("states", textArray(states))
+			.param("ids", alsoIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.param("alsoStates", textArray(alsoStates))
+			.param("q", q)
+			.param("like", like)
+			.query(EntryRecords::publicWork)
+			.list();
+	}
+
+	private static String textArray(Collection<EntryState> states) {
+		return states.stream().map(EntryState::name).collect(Collectors.joining(",", "{", "}"));
+	}
+
+	Optional<PublicWork> publicWork(long entryId) {
+		return jdbc.sql(PUBLIC_WORK_SELECT + " where e.id = ?")
+			.param(entryId)
+			.query(EntryRecords::publicWork)
+			.optional();
+	}
+
+	/** The ids of the campaigns with an entry in one of {@code states}. */
+	List<Long> campaignsWithEntriesIn(Collection<EntryState> states) {
+		return jdbc.sql("select distinct campaign_id from entry where state = any(cast(:states as text[]))")
+			.param("states", textArray(states))
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * The attachments of the entries but the nomination photo, in entry, slot and id
+	 * order.
+	 */
+	List<PublicFile> publicFiles(Collection<Long> entryIds, String excludedSlot) {
+		if (entryIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select id, entry_id, slot_key, file_id, content_type from entry_attachment
+				where entry_id = any(cast(:ids as bigint[])) and slot_key <> :excluded
+				order by entry_id, slot_key, id
+				""")
+			.param("ids", entryIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.param("excluded", excludedSlot)
+			.query((rs, n) -> new PublicFile(rs.getLong("id"), rs.getLong("entry_id"), rs.getString("slot_key"),
+					rs.getObject("file_id", UUID.class), rs.getString("content_type")))
+			.list();
+	}
+
 	List<ApprovedEntry> approvedInCategory(long categoryId) {
 		return jdbc
 			.sql("select id, organisation_path from entry where category_id = ? and state = 'APPROVED' order by id")

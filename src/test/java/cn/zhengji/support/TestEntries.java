@@ -54,4 +54,19 @@ public final class TestEntries {
 				""").params(host.id(), entryId).update();
 	}
 
+	/**
+	 * Issue 13: makes an AWARDED entry's award final (AWARD_FINAL), as the end of its
+	 * publicity period (公示) will. Stands in for the publicity module until it lands: then
+	 * it becomes that module's real path (publish the results, let the period end). Only
+	 * for entries the real review lock made AWARDED.
+	 */
+	public void publicityEnded(long entryId) {
+		int changed = jdbc.sql("update entry set state = 'AWARD_FINAL' where id = ? and state = 'AWARDED'")
+			.param(entryId)
+			.update();
+		if (changed != 1) {
+			throw new IllegalStateException("entry " + entryId + " is not AWARDED");
+		}
+	}
+
 }

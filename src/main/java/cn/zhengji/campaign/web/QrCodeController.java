@@ -1,20 +1,11 @@
 package cn.zhengji.campaign.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import cn.zhengji.infrastructure.web.PlatformAddress;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import cn.zhengji.infrastructure.web.QrCodes;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,19 +49,7 @@ class QrCodeController {
 	}
 
 	static byte[] render(String content) {
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			var matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, SIZE, SIZE,
-					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
-							EncodeHintType.CHARACTER_SET, "UTF-8"));
-			MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-			return out.toByteArray();
-		}
-		catch (WriterException ex) {
-			throw new IllegalStateException("The platform address cannot be put into a QR code: " + content, ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return QrCodes.png(content, SIZE);
 	}
 
 }
