@@ -54,16 +54,25 @@ class DemoResultWorks implements ApplicationRunner {
 
 	static final String CAMPAIGN = "demo-results";
 
-	/** Category code, submitter and files of each demonstration work, in title order. */
-	record DemoWork(String category, ParticipantKind submitter, String mainFile, String extraSlot, String extraFile) {
+	/**
+	 * Title key, category code, submitter and files of each demonstration work, in title
+	 * order.
+	 */
+	record DemoWork(String titleKey, String category, ParticipantKind submitter, String mainFile, String extraSlot,
+			String extraFile) {
 	}
 
 	static final List<DemoWork> WORKS = List.of(
-			new DemoWork("micro-video", ParticipantKind.WORKER, "demo-video.mp4", null, null),
-			new DemoWork("micro-video", ParticipantKind.WORKER, "demo-video.mp4", null, null),
-			new DemoWork("micro-video", ParticipantKind.WORKER, "demo-video.mp4", null, null),
-			new DemoWork("song", ParticipantKind.WORKER, "demo-song.mp3", "score", "demo-score.png"),
-			new DemoWork("song", ParticipantKind.UNION_CADRE, "demo-video.mp4", "score", "demo-score.png"));
+			new DemoWork("submission.demo.result.1.title", "micro-video", ParticipantKind.WORKER, "demo-video.mp4",
+					null, null),
+			new DemoWork("submission.demo.result.2.title", "micro-video", ParticipantKind.WORKER, "demo-video.mp4",
+					null, null),
+			new DemoWork("submission.demo.result.3.title", "micro-video", ParticipantKind.WORKER, "demo-video.mp4",
+					null, null),
+			new DemoWork("submission.demo.result.4.title", "song", ParticipantKind.WORKER, "demo-song.mp3", "score",
+					"demo-score.png"),
+			new DemoWork("submission.demo.result.5.title", "song", ParticipantKind.UNION_CADRE, "demo-video.mp4",
+					"score", "demo-score.png"));
 
 	private final Campaigns campaigns;
 
@@ -120,7 +129,7 @@ class DemoResultWorks implements ApplicationRunner {
 	}
 
 	private void ensure(Campaign campaign, Category category, AccountProfile submitter, DemoWork work, int number) {
-		String title = texts.text("submission.demo.result." + number + ".title");
+		String title = texts.text(work.titleKey());
 		boolean present = jdbc.sql("select exists (select 1 from entry where campaign_id = ? and title = ?)")
 			.params(campaign.id(), title)
 			.query(Boolean.class)
