@@ -94,7 +94,10 @@ class MessagesTest {
 			// issue 12: where an expert's round stands; the demonstration works
 			// (DemoWorks)
 			Map.entry("review.expert.standing.", "cn.zhengji.review.SheetStanding"),
-			Map.entry("submission.demo.work.", ""));
+			Map.entry("submission.demo.work.", ""),
+			// issue 13 item 4: what became of a vote, the kinds of anomalous groups
+			Map.entry("voting.vote.outcome.", "cn.zhengji.voting.Ballots$Outcome"),
+			Map.entry("voting.admin.kind.", "cn.zhengji.voting.VoteReview$Kind"));
 
 	/**
 	 * Codes to which the code appends one of these suffixes (MediaInspector's codec
