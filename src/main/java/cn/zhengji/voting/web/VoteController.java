@@ -1,7 +1,10 @@
 package cn.zhengji.voting.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,15 +27,13 @@ import cn.zhengji.voting.Voters;
 import cn.zhengji.voting.Voters.Voter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Issue 13 item 4, the voter's pages, without an account: {@code /vote/verify} proves a
@@ -56,7 +57,10 @@ class VoteController {
 
 	private final Clock clock;
 
-	VoteController(Voters voters, Ballots ballots, Texts texts, Clock clock) {
+	private final ObjectMapper json;
+
+	VoteController(Voters voters, Ballots ballots, Texts texts, Clock clock, ObjectMapper json) {
+		this.json = json;
 		this.voters = voters;
 		this.ballots = ballots;
 		this.texts = texts;
@@ -111,50 +115,73 @@ class VoteController {
 		return panel(id, request, model, null, null);
 	}
 
-	@PostMapping(value = "/vote/works/{id:[0-9]{1,18}}", produces = MediaType.TEXT_HTML_VALUE)
+	/**
+	 * A vote: the panel again with the outcome (htmx), or JSON when the client asks for
+	 * it ({@code Accept: application/json}): the outcome and message, refusals as problem
+	 * details in Chinese (401 unverified, 404 in no vote, 409 daily limit or closed, 428
+	 * challenge with its id and difficulty, 429 too many).
+	 */
+	@PostMapping("/vote/works/{id:[0-9]{1,18}}")
 	String vote(@PathVariable long id, @RequestParam(required = false) String challenge,
 			@RequestParam(required = false) String nonce, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+			Model model) throws IOException {
+		boolean json = wantsJson(request);
 		Voter voter = voter(request);
 		if (voter == null) {
+			if (json) {
+				problem(response, HttpStatus.UNAUTHORIZED, texts.text("voting.vote.verifyFirst"), null);
+				return null;
+			}
 			return panel(id, request, model, null, texts.text("voting.vote.verifyFirst"));
 		}
 		Result result = ballots.cast(voter.id(), id, new Origin(request.getRemoteAddr(), device(request, response)),
 				new Answer(challenge, nonce));
-		return panel(id, request, model, result, null);
-	}
-
-	@PostMapping(value = "/vote/works/{id:[0-9]{1,18}}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseBody
-	ResponseEntity<?> voteJson(@PathVariable long id, @RequestParam(required = false) String challenge,
-			@RequestParam(required = false) String nonce, HttpServletRequest request, HttpServletResponse response) {
-		Voter voter = voter(request);
-		if (voter == null) {
-			return problem(HttpStatus.UNAUTHORIZED, texts.text("voting.vote.verifyFirst"), null);
+		if (!json) {
+			return panel(id, request, model, result, null);
 		}
-		Result result = ballots.cast(voter.id(), id, new Origin(request.getRemoteAddr(), device(request, response)),
-				new Answer(challenge, nonce));
 		String message = texts.text("voting.vote.outcome." + result.outcome().name());
-		return switch (result.outcome()) {
-			case COUNTED -> ResponseEntity.ok(Map.of("outcome", result.outcome().name(), "message", message));
-			case DAILY_LIMIT, CLOSED -> problem(HttpStatus.CONFLICT, message, result);
-			case NOT_IN_VOTING -> problem(HttpStatus.NOT_FOUND, message, result);
-			case CHALLENGE -> problem(HttpStatus.PRECONDITION_REQUIRED, message, result);
-			case TOO_MANY -> problem(HttpStatus.TOO_MANY_REQUESTS, message, result);
-		};
+		switch (result.outcome()) {
+			case COUNTED -> {
+				response.setStatus(HttpStatus.OK.value());
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+				json(response, Map.of("outcome", result.outcome().name(), "message", message));
+			}
+			case DAILY_LIMIT, CLOSED -> problem(response, HttpStatus.CONFLICT, message, result);
+			case NOT_IN_VOTING -> problem(response, HttpStatus.NOT_FOUND, message, result);
+			case CHALLENGE -> problem(response, HttpStatus.PRECONDITION_REQUIRED, message, result);
+			default -> problem(response, HttpStatus.TOO_MANY_REQUESTS, message, result);
+		}
+		return null;
 	}
 
-	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String message, Result result) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-		problem.setTitle(texts.text("voting.vote.refused"));
+	private static boolean wantsJson(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return accept != null && accept.contains("json") && !accept.contains("text/html");
+	}
+
+	private void problem(HttpServletResponse response, HttpStatus status, String message, Result result)
+			throws IOException {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", texts.text("voting.vote.refused"));
+		problem.put("status", status.value());
+		problem.put("detail", message);
 		if (result != null) {
-			problem.setProperty("outcome", result.outcome().name());
+			problem.put("outcome", result.outcome().name());
 			if (result.challenge() != null) {
-				problem.setProperty("challenge", result.challenge().id().toString());
-				problem.setProperty("difficulty", result.challenge().difficulty());
+				problem.put("challenge", result.challenge().id().toString());
+				problem.put("difficulty", result.challenge().difficulty());
 			}
 		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		json(response, problem);
+	}
+
+	private void json(HttpServletResponse response, Map<String, Object> body) throws IOException {
+		response.getWriter().write(this.json.writeValueAsString(body));
 	}
 
 	private String panel(long id, HttpServletRequest request, Model model, Result result, String error) {
