@@ -45,7 +45,7 @@ import tools.jackson.databind.ObjectMapper;
 @Controller
 class VoteController {
 
-	static final String VOTER = "voting.voter";
+	static final String VOTER = "votingVoter";
 
 	static final String DEVICE_COOKIE = "ZJDEVICE";
 
