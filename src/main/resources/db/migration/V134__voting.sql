@@ -14,7 +14,8 @@ create table vote_setting (
     votes_per_day  integer     not null,
     weight         integer     not null,
     counts_public  boolean     not null,
-    updated_by     bigint      not null constraint vote_setting_updated_by_fk references account (id),
+    -- null: the demonstration data (DemoVoting)
+    updated_by     bigint      constraint vote_setting_updated_by_fk references account (id),
     updated_at     timestamptz not null,
     constraint vote_setting_category_uq unique (category_id),
     constraint vote_setting_window_ck check (opens_at < closes_at),

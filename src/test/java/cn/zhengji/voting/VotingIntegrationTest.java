@@ -290,6 +290,15 @@ class VotingIntegrationTest {
 			.single()).isEqualTo(2);
 	}
 
+	@Test
+	void theDemonstrationCampaignsSongsAreInAVote() {
+		clock.useSystemTime();
+		var demo = campaigns.getByCode("demo-results");
+		var song = campaigns.category(demo, "song").orElseThrow();
+		assertThat(settings.of(demo).get(song.id()).isOpenAt(clock.instant())).isTrue();
+		assertThat(worksInVoting.entriesInVoting(demo.id())).isNotEmpty();
+	}
+
 	private Outcome cast(long voter, long work, Origin origin) {
 		return ballots.cast(voter, work, origin, Answer.NONE).outcome();
 	}
