@@ -1,0 +1,63 @@
+-- bench/voting/run: each request is one vote of a verified voter for a work it has not voted for yet.
+-- VOTERS names a file of "<session cookie> <csrf token>" lines, WORKS a file of work ids (one line, spaces).
+-- Voters are split between the threads, so that no two threads send the same voter and work.
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  thread:set("index", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  local all = {}
+  for line in io.lines(os.getenv("VOTERS")) do
+    local cookie, token = line:match("(%S+) (%S+)")
+    table.insert(all, { cookie = cookie, token = token, next = 1 })
+  end
+  voters = {}
+  local nthreads = tonumber(os.getenv("THREADS"))
+  for i, voter in ipairs(all) do
+    if (i - 1) % nthreads == index then
+      table.insert(voters, voter)
+    end
+  end
+  works = {}
+  for id in io.open(os.getenv("WORKS")):read("*a"):gmatch("%d+") do
+    table.insert(works, id)
+  end
+  turn = 0
+  ok = 0
+  refused = 0
+end
+
+function request()
+  turn = turn % #voters + 1
+  local voter = voters[turn]
+  local work = works[voter.next]
+  voter.next = voter.next + 1
+  return wrk.format("POST", "/vote/works/" .. work, {
+    ["Cookie"] = "ZJSESSION=" .. voter.cookie,
+    ["X-CSRF-TOKEN"] = voter.token,
+    ["Accept"] = "application/json",
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+  }, "")
+end
+
+function response(status, headers, body)
+  if status == 200 then
+    ok = ok + 1
+  else
+    refused = refused + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local acknowledged, other = 0, 0
+  for _, thread in ipairs(threads) do
+    acknowledged = acknowledged + thread:get("ok")
+    other = other + thread:get("refused")
+  end
+  io.write(string.format("acknowledged %d refused %d\n", acknowledged, other))
+end
