@@ -14,7 +14,8 @@ function init(args)
   local all = {}
   for line in io.lines(os.getenv("VOTERS")) do
     local cookie, token = line:match("(%S+) (%S+)")
-    table.insert(all, { cookie = cookie, token = token, next = 1 })
+    local device = string.format("%08x-0000-4000-8000-%012x", #all + 1, #all + 1)
+    table.insert(all, { cookie = cookie, token = token, device = device, next = 1 })
   end
   voters = {}
   local nthreads = tonumber(os.getenv("THREADS"))
@@ -38,7 +39,7 @@ function request()
   local work = works[voter.next]
   voter.next = voter.next + 1
   return wrk.format("POST", "/vote/works/" .. work, {
-    ["Cookie"] = "ZJSESSION=" .. voter.cookie,
+    ["Cookie"] = "ZJSESSION=" .. voter.cookie .. "; ZJDEVICE=" .. voter.device,
     ["X-CSRF-TOKEN"] = voter.token,
     ["Accept"] = "application/json",
     ["Content-Type"] = "application/x-www-form-urlencoded",
