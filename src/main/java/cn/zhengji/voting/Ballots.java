@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.zhengji.campaign.Campaign;
-import cn.zhengji.campaign.Campaigns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,20 +64,17 @@ public class Ballots {
 
 	private final OpenWorks openWorks;
 
-	private final Campaigns campaigns;
-
 	private final Challenges challenges;
 
 	private final VotingLimits limits;
 
 	private final Clock clock;
 
-	Ballots(JdbcClient jdbc, TransactionTemplate transactions, OpenWorks openWorks, Campaigns campaigns,
-			Challenges challenges, VotingLimits limits, Clock clock) {
+	Ballots(JdbcClient jdbc, TransactionTemplate transactions, OpenWorks openWorks, Challenges challenges,
+			VotingLimits limits, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.openWorks = openWorks;
-		this.campaigns = campaigns;
 		this.challenges = challenges;
 		this.limits = limits;
 		this.clock = clock;
@@ -108,8 +103,7 @@ public class Ballots {
 		if (suspicious && !challenges.redeem(given.challengeId(), given.nonce(), limits.challengeBits())) {
 			return new Result(Outcome.CHALLENGE, challenges.issue(limits.challengeBits()));
 		}
-		Campaign campaign = campaigns.findById(setting.campaignId()).orElseThrow();
-		LocalDate day = LocalDate.ofInstant(now, campaign.timeZone());
+		LocalDate day = LocalDate.ofInstant(now, openWorks.zoneOf(setting));
 		Boolean counted = transactions.execute((status) -> {
 			// Acknowledged means on disk, whatever the server's default.
 			jdbc.sql("set local synchronous_commit = on").update();

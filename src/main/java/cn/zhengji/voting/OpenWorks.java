@@ -2,6 +2,8 @@ package cn.zhengji.voting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import cn.zhengji.campaign.Campaign;
+import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.showcase.WorksInVoting;
 import cn.zhengji.submission.Entries;
 import cn.zhengji.submission.PublicWork;
@@ -35,12 +39,15 @@ class OpenWorks implements WorksInVoting {
 
 	private final Clock clock;
 
+	private final Campaigns campaigns;
+
 	private final Map<Long, CategoryVote> byCategory = new ConcurrentHashMap<>();
 
 	/** Entry id to category id: an entry never changes category. */
 	private final Map<Long, Long> categoryOfEntry = new ConcurrentHashMap<>();
 
-	OpenWorks(JdbcClient jdbc, VotableEntries votable, Entries entries, Clock clock) {
+	OpenWorks(JdbcClient jdbc, VotableEntries votable, Entries entries, Clock clock, Campaigns campaigns) {
+		this.campaigns = campaigns;
 		this.jdbc = jdbc;
 		this.votable = votable;
 		this.entries = entries;
@@ -48,7 +55,7 @@ class OpenWorks implements WorksInVoting {
 	}
 
 	/** A category's vote (none: empty) and its votable works, as loaded at a moment. */
-	record CategoryVote(Optional<VoteSetting> setting, Set<Long> works, long loadedAt) {
+	record CategoryVote(Optional<VoteSetting> setting, Set<Long> works, ZoneId zone, long loadedAt) {
 	}
 
 	@Override
@@ -96,10 +103,21 @@ class OpenWorks implements WorksInVoting {
 			.param(categoryId)
 			.query(VotingSettings::setting)
 			.optional();
+		ZoneId zone = setting.flatMap((found) -> campaigns.findById(found.campaignId()))
+			.map(Campaign::timeZone)
+			.orElse(ZoneOffset.UTC);
 		CategoryVote loaded = new CategoryVote(setting,
-				setting.isEmpty() ? Set.of() : Set.copyOf(votable.inCategory(categoryId)), now);
+				setting.isEmpty() ? Set.of() : Set.copyOf(votable.inCategory(categoryId)), zone, now);
 		byCategory.put(categoryId, loaded);
 		return loaded;
+	}
+
+	/**
+	 * The time zone of the campaign of a work's vote (the campaign's day), as loaded with
+	 * the vote.
+	 */
+	ZoneId zoneOf(VoteSetting setting) {
+		return category(setting.categoryId()).zone();
 	}
 
 	/** Forgets what it knew (after a change of the settings). */
