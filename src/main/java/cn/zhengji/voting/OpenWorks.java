@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
+import cn.zhengji.review.RoundFinalists;
 import cn.zhengji.showcase.WorksInVoting;
 import cn.zhengji.submission.Entries;
 import cn.zhengji.submission.PublicWork;
@@ -22,9 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which works are in a vote: the approved works ({@link VotableEntries}) of a category
- * whose vote is open now. Kept a few seconds per category in memory, so that a vote costs
- * no lookups of the work; a change of the settings on this node forgets at once, on other
- * nodes within {@link #TTL_NANOS}.
+ * whose vote is open now — of a vote on a review round, only the round's finalists
+ * ({@link RoundFinalists}). Kept a few seconds per category in memory, so that a vote
+ * costs no lookups of the work; a change of the settings on this node forgets at once, on
+ * other nodes within {@link #TTL_NANOS}.
  */
 @Component
 class OpenWorks implements WorksInVoting {
@@ -41,12 +43,16 @@ class OpenWorks implements WorksInVoting {
 
 	private final Campaigns campaigns;
 
+	private final RoundFinalists finalists;
+
 	private final Map<Long, CategoryVote> byCategory = new ConcurrentHashMap<>();
 
 	/** Entry id to category id: an entry never changes category. */
 	private final Map<Long, Long> categoryOfEntry = new ConcurrentHashMap<>();
 
-	OpenWorks(JdbcClient jdbc, VotableEntries votable, Entries entries, Clock clock, Campaigns campaigns) {
+	OpenWorks(JdbcClient jdbc, VotableEntries votable, Entries entries, Clock clock, Campaigns campaigns,
+			RoundFinalists finalists) {
+		this.finalists = finalists;
 		this.campaigns = campaigns;
 		this.jdbc = jdbc;
 		this.votable = votable;
@@ -106,8 +112,15 @@ class OpenWorks implements WorksInVoting {
 		ZoneId zone = setting.flatMap((found) -> campaigns.findById(found.campaignId()))
 			.map(Campaign::timeZone)
 			.orElse(ZoneOffset.UTC);
-		CategoryVote loaded = new CategoryVote(setting,
-				setting.isEmpty() ? Set.of() : Set.copyOf(votable.inCategory(categoryId)), zone, now);
+		Set<Long> works = new HashSet<>();
+		if (setting.isPresent()) {
+			works.addAll(votable.inCategory(categoryId));
+			if (setting.get().roundId() != null) {
+				// a vote on a round: its finalists only
+				works.retainAll(finalists.of(setting.get().roundId()));
+			}
+		}
+		CategoryVote loaded = new CategoryVote(setting, Set.copyOf(works), zone, now);
 		byCategory.put(categoryId, loaded);
 		return loaded;
 	}

@@ -68,11 +68,10 @@ public class VotingSettings {
 			from vote_setting""";
 
 	static VoteSetting setting(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		long round = rs.getLong("round_id");
-		return new VoteSetting(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("category_id"),
-				rs.wasNull() ? null : round, rs.getTimestamp("opens_at").toInstant(),
-				rs.getTimestamp("closes_at").toInstant(), rs.getInt("votes_per_day"), rs.getInt("weight"),
-				rs.getBoolean("counts_public"));
+		Long round = rs.getObject("round_id", Long.class);
+		return new VoteSetting(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("category_id"), round,
+				rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("closes_at").toInstant(),
+				rs.getInt("votes_per_day"), rs.getInt("weight"), rs.getBoolean("counts_public"));
 	}
 
 	public Optional<VoteSetting> find(long settingId) {

@@ -286,6 +286,7 @@ class VotingWebTest {
 		assertThat(saved.votesPerDay()).isEqualTo(3);
 		assertThat(saved.weight()).isEqualTo(2);
 		assertThat(saved.countsPublic()).isFalse();
+		assertThat(saved.roundId()).isNull();
 		assertThat(saved.opensAt()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
 	}
 
