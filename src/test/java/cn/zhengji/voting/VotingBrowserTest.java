@@ -146,6 +146,7 @@ class VotingBrowserTest {
 		page.locator("#send-code").click();
 		page.locator(".alert-success").waitFor();
 		page.locator("#code").fill(sms.lastCodeTo(mobile));
+		Browser.screenshot(page, "vote-verify-phone");
 		page.locator("#verify").click();
 		page.waitForURL("**/showcase/works/" + work);
 
@@ -164,6 +165,16 @@ class VotingBrowserTest {
 		page.locator(".vote-message", new Page.LocatorOptions().setHasText("明天再来")).waitFor();
 		assertThat(page.locator(".vote-message").textContent()).isEqualTo("您今天已为本作品投过票，请明天再来。");
 		assertThat(ballots.count(work)).isEqualTo(1);
+
+		// the host's admin on a PC: the count, the vote with its number masked
+		Page admin = browser.open(Viewport.DESKTOP);
+		Browser.signIn(admin, local, "demo-province", "Demo#2026zj");
+		admin.navigate(local + "/admin/campaigns/" + scenery.campaign.code() + "/votes");
+		assertThat(admin.locator("#count-" + work + " .vote-counted").textContent()).isEqualTo("1");
+		assertThat(admin.locator(".vote-latest .vote-mobile").first().textContent())
+			.isEqualTo(mobile.substring(0, 3) + "****" + mobile.substring(7));
+		Browser.screenshot(admin, "vote-admin-desktop");
+		Browser.assertAccessible(admin, "vote-admin-desktop");
 	}
 
 }
