@@ -47,7 +47,8 @@ public class WebCopyMaker {
 
 	private final StoredFiles storedFiles;
 
-	private final Transcoder transcoder;
+	// Made at the first copy: loading FFmpeg's natives costs start-up time otherwise.
+	private volatile Transcoder transcoder;
 
 	private final AuditLog audit;
 
@@ -64,7 +65,6 @@ public class WebCopyMaker {
 			@Value("${zhengji.data-dir:./data}") Path dataDir) {
 		this.records = records;
 		this.storedFiles = storedFiles;
-		this.transcoder = new Transcoder();
 		this.audit = audit;
 		this.texts = texts;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -103,7 +103,12 @@ public class WebCopyMaker {
 			StoredFile source = storedFiles.findCompleted(row.sourceFileId())
 				.orElseThrow(() -> new TranscodeException(TranscodeException.Reason.UNREADABLE,
 						"stored file " + row.sourceFileId() + " is gone"));
-			Transcoder.Result result = transcoder.transcode(storedFiles.localPath(source), row.sourceType(), work,
+			Path original = storedFiles.localPath(source);
+			if (!Files.isReadable(original)) {
+				// the storage is away (a shared disk not mounted): worth retrying
+				throw new IOException("the bytes of stored file " + source.id() + " cannot be read");
+			}
+			Transcoder.Result result = transcoder().transcode(original, row.sourceType(), work,
 					(percent) -> records.progress(attachmentId, percent));
 			StoredFile copy = storedFiles.storeDerived(source, result.copy(),
 					"web-" + attachmentId + "." + result.extension());
@@ -135,6 +140,15 @@ public class WebCopyMaker {
 		finally {
 			deleteQuietly(work);
 		}
+	}
+
+	private Transcoder transcoder() {
+		Transcoder current = this.transcoder;
+		if (current == null) {
+			current = new Transcoder();
+			this.transcoder = current;
+		}
+		return current;
 	}
 
 	private void retryOrFail(long attachmentId, int attempt, String reason, Exception ex) {

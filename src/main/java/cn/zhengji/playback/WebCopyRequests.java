@@ -15,6 +15,7 @@ import cn.zhengji.submission.ReviewFile;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,20 +56,30 @@ class WebCopyRequests {
 
 	private final Clock clock;
 
+	// Off in the test profile, so that other modules' tests award works without copies
+	// being made behind them; PlaybackIntegrationTest turns it on.
+	private volatile boolean requestOnAward;
+
 	WebCopyRequests(WebCopyRecords records, Entries entries, EntriesInStates entriesInStates,
-			ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+			ObjectProvider<SchedulerClient> scheduler, Clock clock,
+			@Value("${zhengji.playback.request-on-award:true}") boolean requestOnAward) {
 		this.records = records;
 		this.entries = entries;
 		this.entriesInStates = entriesInStates;
 		this.scheduler = scheduler;
 		this.clock = clock;
+		this.requestOnAward = requestOnAward;
+	}
+
+	void requestOnAward(boolean on) {
+		this.requestOnAward = on;
 	}
 
 	/** After an entry's change commits: its copies when it became an awarded work. */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void on(EntryTransitioned event) {
-		if (AWARDED.contains(event.to())) {
+		if (requestOnAward && AWARDED.contains(event.to())) {
 			request(Map.of(event.entryId(), event.campaignId()), scheduler.getObject());
 		}
 	}
