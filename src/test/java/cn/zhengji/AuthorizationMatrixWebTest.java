@@ -537,6 +537,7 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/showcase/works/{ownEntry}", everyone(404)),
 			Endpoint.get("/showcase/works/{ownEntry}/qr.png", everyone(404)),
 			Endpoint.get("/showcase/works/{ownEntry}/files/999999999", everyone(404)),
+			Endpoint.get("/showcase/works/{ownEntry}/files/999999999/poster.jpg", everyone(404)),
 
 			// --- campaign: administration (R-CAM), the platform admin only; allowed
 			// changes succeed (302) ---
@@ -623,6 +624,10 @@ class AuthorizationMatrixWebTest {
 			// Progress, results and awards of {reviewRound} (no scores yet); what would
 			// change or export something goes to a round that does not exist.
 			Endpoint.get("/admin/campaigns/{campaign}/review/progress", platformAdminOnly(200)),
+			// Issue 13 item 3: the web copies of a campaign; a retry of a copy that does
+			// not exist.
+			Endpoint.get("/admin/campaigns/{campaign}/playback", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/playback/999999999/retry", Map.of(), signedIn(404)),
 			Endpoint.get("/admin/review/rounds/{reviewRound}/progress", platformAdminOnly(200)),
 			Endpoint.get("/admin/review/rounds/{reviewRound}/results", platformAdminOnly(200)),
 			Endpoint.get("/admin/review/rounds/{reviewRound}/lock", platformAdminOnly(200)),

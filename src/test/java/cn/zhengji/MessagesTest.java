@@ -94,7 +94,8 @@ class MessagesTest {
 			// issue 12: where an expert's round stands; the demonstration works
 			// (DemoWorks)
 			Map.entry("review.expert.standing.", "cn.zhengji.review.SheetStanding"),
-			Map.entry("submission.demo.work.", ""));
+			Map.entry("submission.demo.work.", ""), Map.entry("playback.state.", "cn.zhengji.playback.WebCopy$State"),
+			Map.entry("playback.error.", "cn.zhengji.playback.TranscodeException$Reason"));
 
 	/**
 	 * Codes to which the code appends one of these suffixes (MediaInspector's codec

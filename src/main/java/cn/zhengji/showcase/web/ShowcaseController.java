@@ -106,6 +106,11 @@ class ShowcaseController {
 		return showcase.file(id, attachmentId);
 	}
 
+	@GetMapping("/showcase/works/{id:[0-9]{1,18}}/files/{attachmentId:[0-9]{1,18}}/poster.jpg")
+	ResponseEntity<Resource> poster(@PathVariable long id, @PathVariable long attachmentId) {
+		return showcase.poster(id, attachmentId);
+	}
+
 	private static String url(String code, Map<String, String> parameters) {
 		UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/showcase/").path(code);
 		parameters.forEach(builder::queryParam);
