@@ -539,6 +539,14 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/showcase/works/{ownEntry}/files/999999999", everyone(404)),
 			Endpoint.get("/showcase/works/{ownEntry}/files/999999999/poster.jpg", everyone(404)),
 
+			// --- voting (issue 13 item 4): public, without an account; a work in no
+			// vote shows so in its panel, a vote without a proved number asks for one
+			Endpoint.get("/vote/verify", everyone(200)),
+			Endpoint.post("/vote/verify/code", Map.of("mobile", "12345"), everyone(200)),
+			Endpoint.post("/vote/verify", Map.of("mobile", "12345", "code", "000000"), everyone(200)),
+			Endpoint.get("/vote/works/{ownEntry}/panel", everyone(200)),
+			Endpoint.post("/vote/works/{ownEntry}", Map.of(), everyone(200)),
+
 			// --- campaign: administration (R-CAM), the platform admin only; allowed
 			// changes succeed (302) ---
 			Endpoint.get("/admin/campaigns", platformAdminOnly(200)),
@@ -623,6 +631,17 @@ class AuthorizationMatrixWebTest {
 					Map.of("entryId", "1", "expertId", "1"), platformAdminOnly(404)),
 			// Progress, results and awards of {reviewRound} (no scores yet); what would
 			// change or export something goes to a round that does not exist.
+			// --- voting administration (issue 13 item 4): refused changes leave the
+			// campaign as it was
+			Endpoint.get("/admin/campaigns/{campaign}/votes", platformAdminOnly(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/votes/settings", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/votes/settings", Map.of("categoryCode", ""),
+					platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/votes/999999999/void", Map.of("reason", "矩阵"),
+					platformAdminOnly(302)),
+			Endpoint.post("/admin/campaigns/{campaign}/votes/anomalies/void", Map.of("kind", "NONE"),
+					platformAdminOnly(302)),
+			Endpoint.get("/admin/campaigns/{campaign}/votes/anomalies.xlsx", platformAdminOnly(200)),
 			Endpoint.get("/admin/campaigns/{campaign}/review/progress", platformAdminOnly(200)),
 			// Issue 13 item 3: the web copies of a campaign; a retry of a copy that does
 			// not exist.

@@ -95,7 +95,10 @@ class MessagesTest {
 			// (DemoWorks)
 			Map.entry("review.expert.standing.", "cn.zhengji.review.SheetStanding"),
 			Map.entry("submission.demo.work.", ""), Map.entry("playback.state.", "cn.zhengji.playback.WebCopy$State"),
-			Map.entry("playback.error.", "cn.zhengji.playback.TranscodeException$Reason"));
+			Map.entry("playback.error.", "cn.zhengji.playback.TranscodeException$Reason"),
+			// issue 13 item 4: what became of a vote, the kinds of anomalous groups
+			Map.entry("voting.vote.outcome.", "cn.zhengji.voting.Ballots$Outcome"),
+			Map.entry("voting.admin.kind.", "cn.zhengji.voting.VoteReview$Kind"));
 
 	/**
 	 * Codes to which the code appends one of these suffixes (MediaInspector's codec

@@ -37,7 +37,9 @@ public enum AuditTarget {
 	/** Issue 12 item 8. */
 	REVIEW_SHEET_LIST("review-sheet-list"), REVIEW_RANKING_LIST("review-ranking-list"),
 	/** Codes of events recorded before entries and nomination forms had their own. */
-	SUBMISSION("submission"), NOMINATION("nomination");
+	SUBMISSION("submission"), NOMINATION("nomination"),
+	/** Issue 13 item 4: the vote settings of a category; votes voided by an admin. */
+	VOTE_SETTING("vote_setting"), VOTE("vote"), VOTE_ANOMALY_LIST("vote-anomaly-list");
 
 	private final String code;
 
