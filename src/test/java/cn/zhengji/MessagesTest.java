@@ -94,7 +94,11 @@ class MessagesTest {
 			// issue 12: where an expert's round stands; the demonstration works
 			// (DemoWorks)
 			Map.entry("review.expert.standing.", "cn.zhengji.review.SheetStanding"),
-			Map.entry("submission.demo.work.", ""));
+			Map.entry("submission.demo.work.", ""),
+			// issue 13 item 1: a results list's state, a listed work's status, an
+			// objection's
+			Map.entry("publicity.state.", ""), Map.entry("publicity.own.", ""),
+			Map.entry("publicity.status.", "cn.zhengji.publicity.ObjectionStatus"));
 
 	/**
 	 * Codes to which the code appends one of these suffixes (MediaInspector's codec
