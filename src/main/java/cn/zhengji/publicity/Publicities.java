@@ -342,6 +342,12 @@ public class Publicities {
 		return finalised;
 	}
 
+	/** {@link #finaliseDue} for one list (tests: other lists of the database stay). */
+	int finaliseIfDue(long publicityId) {
+		Integer count = transactions.execute((status) -> finalise(publicityId));
+		return count == null ? 0 : count;
+	}
+
 	private int finalise(long publicityId) {
 		Row publicity = records.lock(publicityId).orElseThrow();
 		Campaign campaign = campaigns.findById(publicity.campaignId()).orElseThrow();
