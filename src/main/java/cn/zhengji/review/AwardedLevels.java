@@ -57,11 +57,11 @@ public class AwardedLevels {
 				    select distinct on (a.entry_id) a.entry_id, a.round_id, l.code as level_code, l.name, l.sort_order
 				    from review_award a
 				    join review_round_lock k on k.round_id = a.round_id
-				    left join lateral (select c.level_code from review_award_change c
+				    left join lateral (select c.id, c.level_code from review_award_change c
 				                       where c.round_id = a.round_id and c.entry_id = a.entry_id
 				                       order by c.id desc limit 1) c on true
 				    left join review_award_level l on l.round_id = a.round_id
-				        and l.code = case when c is null then a.level_code else c.level_code end
+				        and l.code = case when c.id is null then a.level_code else c.level_code end
 				    where a.entry_id = any(cast(:ids as bigint[]))
 				    order by a.entry_id, k.locked_at desc) awarded
 				where level_code is not null
