@@ -27,25 +27,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * participant with a known name and mobile. A second province's admin stands for "another
  * province".
  */
-final class PublicityScenery {
+public final class PublicityScenery {
 
-	static final String SUBMITTER_NAME = "公示测试张三";
+	public static final String SUBMITTER_NAME = "公示测试张三";
 
-	final Campaign campaign;
+	public final Campaign campaign;
 
-	final Category song;
+	public final Category song;
 
-	final TestAccount submitter;
+	public final TestAccount submitter;
 
-	final SignedInUser hostAdmin;
+	public final SignedInUser hostAdmin;
 
-	final SignedInUser otherProvinceAdmin;
+	public final SignedInUser otherProvinceAdmin;
 
-	final long[] works = new long[7];
+	public final long[] works = new long[7];
 
-	final long secondRound;
+	public final long secondRound;
 
-	PublicityScenery(CampaignAdministration administration, Campaigns campaigns, RoundResults results,
+	public PublicityScenery(CampaignAdministration administration, Campaigns campaigns, RoundResults results,
 			TestOrganisations organisations, TestAccounts accounts, TestEntries entries, JdbcClient jdbc) {
 		Organisation province = organisations.byCode("fj");
 		hostAdmin = accounts.signedIn(accounts.admin(province).create()).withPasswordChanged();
