@@ -547,6 +547,24 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/vote/works/{ownEntry}/panel", everyone(200)),
 			Endpoint.post("/vote/works/{ownEntry}", Map.of(), everyone(200)),
 
+			// --- publicity (issue 13 item 1): the public results pages for everyone; an
+			// unknown list is 404; the campaign's publicity page is its admins' (here the
+			// platform admin: organisation admins of a city do not host it); a
+			// participant's own outcomes for anyone signed in ---
+			Endpoint.get("/results", everyone(200)), Endpoint.get("/results/999999999", everyone(404)),
+			Endpoint.post("/results/999999999/code", Map.of("mobile", "19600000000"), everyone(404)),
+			Endpoint.post("/results/999999999/objections", Map.of("entryId", "1", "name", "矩阵"), everyone(404)),
+			Endpoint.get("/admin/campaigns/{campaign}/publicity", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/publicity",
+					Map.of("roundId", "{reviewRound}", "title", "矩阵公示", "startsOn", "2090-01-01", "endsOn",
+							"2090-01-07", "notice", "矩阵"),
+					platformAdminOnly(302)),
+			Endpoint.post("/admin/campaigns/{campaign}/publicity/objections/999999999",
+					Map.of("decision", "DISMISS", "reason", "矩阵"), platformAdminOnly(404)),
+			Endpoint.get("/admin/campaigns/{campaign}/publicity/objections/999999999/evidence/1",
+					platformAdminOnly(404)),
+			Endpoint.get("/my/objections", signedIn(200)),
+
 			// --- campaign: administration (R-CAM), the platform admin only; allowed
 			// changes succeed (302) ---
 			Endpoint.get("/admin/campaigns", platformAdminOnly(200)),

@@ -30,6 +30,8 @@ public enum AuditTarget {
 	EXPERT_PROFILE("expert_profile"),
 	/** Issue 13 item 3: the web copy of an awarded video or audio file (playback). */
 	WEB_COPY("web_copy"),
+	/** Issue 13 item 1: a published results list (公示) and an objection to it. */
+	PUBLICITY("publicity"), PUBLICITY_OBJECTION("publicity_objection"),
 	/** The exported lists ({@link ExportedList}). */
 	ENTRY_LIST("entry-list"), QUOTA_LIST("quota-list"), OFFLINE_EVENT_LIST("offline-event-list"),
 	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),
