@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -78,8 +77,11 @@ public class PublicPageCache extends OncePerRequestFilter implements Ordered {
 
 	@Override
 	public int getOrder() {
-		// Before the session and security filters: a kept page needs neither.
-		return SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10;
+		// Right after the character encoding, before the session, observation and
+		// security
+		// filters: a kept page needs none of them (its security headers are kept with
+		// it).
+		return Ordered.HIGHEST_PRECEDENCE + 20;
 	}
 
 	@Override
