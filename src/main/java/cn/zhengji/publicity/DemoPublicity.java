@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
 class DemoPublicity implements ApplicationRunner {
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoPublicity.class);
+
 	static final String CAMPAIGN = "demo-results";
 
 	static final String ADMIN = "demo-province";
@@ -74,7 +76,9 @@ class DemoPublicity implements ApplicationRunner {
 		lastRound(demo.get(), "micro-video").ifPresent((round) -> {
 			if (!records.publishedFor(round.id())) {
 				long id = publish(actor, demo.get(), round, today, today);
-				publicities.movePeriod(id, today.minusDays(12), today.minusDays(6));
+				if (id > 0) {
+					publicities.movePeriod(id, today.minusDays(12), today.minusDays(6));
+				}
 			}
 		});
 		lastRound(demo.get(), "song").ifPresent((round) -> {
@@ -85,12 +89,22 @@ class DemoPublicity implements ApplicationRunner {
 		publicities.finaliseDue();
 	}
 
+	/**
+	 * Publishes the round's awards; a round whose works are no longer AWARDED (changed by
+	 * hand) is left out with a log line rather than stopping the start.
+	 */
 	private long publish(SignedInUser actor, Campaign campaign, ReviewRound round, LocalDate startsOn,
 			LocalDate endsOn) {
 		String category = campaigns.findCategory(round.categoryId()).orElseThrow().name();
-		return publicities.publish(actor, campaign.code(), round.id(),
-				new PublicityInput(texts.plain("publicity.demo.title", campaign.title(), category), startsOn, endsOn,
-						texts.plain("publicity.admin.defaultNotice")));
+		try {
+			return publicities.publish(actor, campaign.code(), round.id(),
+					new PublicityInput(texts.plain("publicity.demo.title", campaign.title(), category), startsOn,
+							endsOn, texts.plain("publicity.admin.defaultNotice")));
+		}
+		catch (PublicityChangeRejected ex) {
+			LOG.warn("Demonstration publicity of round {} not published: {}", round.id(), ex.getMessage());
+			return -1;
+		}
 	}
 
 	private Optional<ReviewRound> lastRound(Campaign campaign, String categoryCode) {

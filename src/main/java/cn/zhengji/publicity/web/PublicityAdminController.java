@@ -31,6 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PublicityAdminController {
 
+	/** The level choice that takes the award away. */
+	static final String WITHDRAW = "WITHDRAW";
+
 	private final Publicities publicities;
 
 	private final StoredFiles storedFiles;
@@ -77,7 +80,10 @@ class PublicityAdminController {
 		try {
 			Publicities.Decision chosen = "UPHOLD".equals(decision) ? Publicities.Decision.UPHOLD
 					: Publicities.Decision.DISMISS;
-			publicities.handle(admin, id, chosen, level, reason);
+			if (chosen == Publicities.Decision.UPHOLD && (level == null || level.isBlank())) {
+				throw new PublicityChangeRejected("level", "publicity.handle.levelRequired");
+			}
+			publicities.handle(admin, id, chosen, WITHDRAW.equals(level) ? null : level, reason);
 			redirect.addFlashAttribute("flashSuccess", texts.text("publicity.flash.handled"));
 		}
 		catch (ChangeRejected ex) {

@@ -49,12 +49,17 @@ class ResultsController {
 	}
 
 	@GetMapping("/results/{id:[0-9]{1,18}}")
-	String list(@PathVariable long id, @RequestParam(required = false) String mobile,
-			@RequestParam(required = false) String entry, Model model) {
+	String list(@PathVariable long id, Model model) {
 		PublicityView view = publicities.find(id);
 		model.addAttribute("view", view);
-		model.addAttribute("mobile", mobile == null ? "" : mobile);
-		model.addAttribute("entry", entry == null ? "" : entry);
+		// the visitor's number and chosen work come back from sending the code as flash
+		// attributes, never in the address (logs, Referer)
+		if (!model.containsAttribute("mobile")) {
+			model.addAttribute("mobile", "");
+		}
+		if (!model.containsAttribute("entry")) {
+			model.addAttribute("entry", "");
+		}
 		return "publicity/list";
 	}
 
@@ -71,8 +76,8 @@ class ResultsController {
 		catch (PublicityChangeRejected ex) {
 			redirect.addFlashAttribute("flashError", texts.text(ex.messageCode(), ex.arguments()));
 		}
-		redirect.addAttribute("mobile", mobile == null ? "" : mobile.strip());
-		redirect.addAttribute("entry", entryId == null ? "" : entryId);
+		redirect.addFlashAttribute("mobile", mobile == null ? "" : mobile.strip());
+		redirect.addFlashAttribute("entry", entryId == null ? "" : entryId);
 		return "redirect:/results/" + id + "#objection";
 	}
 
@@ -113,8 +118,8 @@ class ResultsController {
 				Files.deleteIfExists(content);
 			}
 		}
-		redirect.addAttribute("mobile", mobile == null ? "" : mobile.strip());
-		redirect.addAttribute("entry", entryId == null ? "" : entryId);
+		redirect.addFlashAttribute("mobile", mobile == null ? "" : mobile.strip());
+		redirect.addFlashAttribute("entry", entryId == null ? "" : entryId);
 		return "redirect:/results/" + id + "#objection";
 	}
 
