@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import cn.zhengji.account.FieldProblem;
 import cn.zhengji.account.InvalidAccountInput;
 import cn.zhengji.infrastructure.Texts;
+import cn.zhengji.infrastructure.web.PublicPageCache;
 import cn.zhengji.publicity.ObjectionInput;
 import cn.zhengji.publicity.Publicities;
 import cn.zhengji.publicity.PublicityChangeRejected;
@@ -37,13 +39,20 @@ class ResultsController {
 
 	private final Texts texts;
 
-	ResultsController(Publicities publicities, Texts texts) {
+	private final PublicPageCache pageCache;
+
+	ResultsController(Publicities publicities, Texts texts, PublicPageCache pageCache) {
 		this.publicities = publicities;
 		this.texts = texts;
+		this.pageCache = pageCache;
 	}
 
 	@GetMapping("/results")
-	String index(Model model) {
+	String index(HttpServletRequest request, HttpServletResponse response, Model model) {
+		// The same for every anonymous reader and without a form (the lists have the
+		// objection form, whose token needs a session).
+		pageCache.cacheable(request, response);
+		model.addAttribute("publicPage", true);
 		model.addAttribute("publicities", publicities.all());
 		return "publicity/index";
 	}
