@@ -30,6 +30,8 @@ public enum AuditTarget {
 	EXPERT_PROFILE("expert_profile"),
 	/** Issue 13 item 3: the web copy of an awarded video or audio file (playback). */
 	WEB_COPY("web_copy"),
+	/** Issue 13 item 1: a published results list (公示) and an objection to it. */
+	PUBLICITY("publicity"), PUBLICITY_OBJECTION("publicity_objection"),
 	/** The exported lists ({@link ExportedList}). */
 	ENTRY_LIST("entry-list"), QUOTA_LIST("quota-list"), OFFLINE_EVENT_LIST("offline-event-list"),
 	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),
@@ -37,7 +39,9 @@ public enum AuditTarget {
 	/** Issue 12 item 8. */
 	REVIEW_SHEET_LIST("review-sheet-list"), REVIEW_RANKING_LIST("review-ranking-list"),
 	/** Codes of events recorded before entries and nomination forms had their own. */
-	SUBMISSION("submission"), NOMINATION("nomination");
+	SUBMISSION("submission"), NOMINATION("nomination"),
+	/** Issue 13 item 4: the vote settings of a category; votes voided by an admin. */
+	VOTE_SETTING("vote_setting"), VOTE("vote"), VOTE_ANOMALY_LIST("vote-anomaly-list");
 
 	private final String code;
 

@@ -17,7 +17,9 @@ public enum ExportedList {
 	 */
 	REVIEW_SHEETS("review-sheet-list"),
 	/** Issue 12: a review round's ranking (Excel, and the printable PDF). */
-	REVIEW_RANKING("review-ranking-list");
+	REVIEW_RANKING("review-ranking-list"),
+	/** Issue 13 item 4: the anomalous vote groups of a campaign. */
+	VOTE_ANOMALIES("vote-anomaly-list");
 
 	private final String targetType;
 

@@ -14,12 +14,12 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 /** Reads the address out of a QR code PNG, as a phone's camera does. */
-final class QrCodeReading {
+public final class QrCodeReading {
 
 	private QrCodeReading() {
 	}
 
-	static String decode(byte[] png) {
+	public static String decode(byte[] png) {
 		try {
 			BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
 			return new QRCodeReader()
