@@ -119,6 +119,29 @@ class PlaybackAdminBrowserTest {
 			.isEqualTo("/admin/campaigns/demo-results/playback");
 		page.context().close();
 		assertThat(problems).isEmpty();
+
+		// A public work of the demonstration on a phone: its video shows the poster of
+		// its web copy.
+		Page phone = browser.open(Viewport.PHONE);
+		boolean shown = false;
+		for (long entryId : jdbc.sql("select distinct entry_id from web_copy where campaign_id = ? order by entry_id")
+			.param(campaignId)
+			.query(Long.class)
+			.list()) {
+			Response work = phone.navigate(url("/showcase/works/" + entryId));
+			if (work.status() != 200 || phone.locator("video[poster]").count() == 0) {
+				continue;
+			}
+			String poster = phone.locator("video[poster]").first().getAttribute("poster");
+			assertThat(poster).matches("/showcase/works/" + entryId + "/files/\\d+/poster\\.jpg");
+			phone.locator("video[poster]").first().scrollIntoViewIfNeeded();
+			phone.waitForFunction("() => document.querySelector('video[poster]').readyState >= 1");
+			Browser.screenshot(phone, "playback-showcase-poster-phone");
+			shown = true;
+			break;
+		}
+		phone.context().close();
+		assertThat(shown).as("a public demonstration work with a poster").isTrue();
 	}
 
 	private String url(String path) {
