@@ -105,6 +105,8 @@ class Transcoder {
 
 	private static final int AUDIO_BITRATE = 128_000;
 
+	private static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
 	static {
 		av_log_set_level(AV_LOG_ERROR);
 		FFmpegLogCallback.setLevel(AV_LOG_ERROR);
@@ -240,6 +242,7 @@ class Transcoder {
 			grabber.setImageWidth(size[0]);
 			grabber.setImageHeight(size[1]);
 			grabber.setPixelFormat(AV_PIX_FMT_YUV420P);
+			grabber.setVideoOption("threads", String.valueOf(THREADS));
 			grabber.start();
 			double frameRate = grabber.getFrameRate();
 			if (!(frameRate > 0 && frameRate <= 60)) {
@@ -255,6 +258,10 @@ class Transcoder {
 				recorder.setGopSize((int) Math.round(frameRate * 2));
 				recorder.setVideoBitrate(videoBitrate(size[0], size[1], frameRate));
 				recorder.setVideoOption("rc_mode", "bitrate");
+				// OpenH264 encodes slices in parallel: one per core (up to 4), as many
+				// threads; without it a copy uses one core.
+				recorder.setVideoOption("threads", String.valueOf(THREADS));
+				recorder.setVideoOption("slices", String.valueOf(THREADS));
 				recorder.setDisplayRotation(grabber.getDisplayRotation());
 				if (channels > 0) {
 					recorder.setAudioCodec(AV_CODEC_ID_AAC);

@@ -47,6 +47,33 @@ final class PlaybackMedia {
 				"ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest");
 	}
 
+	/**
+	 * A 720p HEVC video shot "sideways" as phones record portrait: landscape frames with
+	 * a display matrix turning them by 90°, 2 s.
+	 */
+	static Path rotatedHevcMp4() {
+		Path frames = made("playback-hevc-1280x720-2s.mp4", "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25", "-t",
+				"2", "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error");
+		return made("playback-hevc-rotated-2s.mp4", "-i", frames.toString(), "-c", "copy", "-metadata:s:v:0",
+				"rotate=90");
+	}
+
+	/**
+	 * The frame at {@code seconds} as Debian ffmpeg shows it (turned upright), as PNG.
+	 */
+	static Path referenceFrame(Path video, double seconds, Path target) {
+		run(List.of("/usr/bin/ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-ss", String.valueOf(seconds), "-i",
+				video.toString(), "-frames:v", "1", target.toString()));
+		return target;
+	}
+
+	/** ffprobe's rotation of the first video stream's display matrix, or empty. */
+	static String rotation(Path file) {
+		return run(List.of("/usr/bin/ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+				"stream_side_data=rotation", "-of", "csv=p=0", file.toString()))
+			.strip();
+	}
+
 	/** An MP3 with an ID3 title naming its author, 3 s. */
 	static Path mp3WithTags() {
 		return made("playback-tagged-3s.mp3", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-t", "3",

@@ -87,6 +87,37 @@ class TranscoderTest {
 	}
 
 	@Test
+	void keepsThePhonesRotationAndDrawsThePosterUpright() throws Exception {
+		Path source = PlaybackMedia.rotatedHevcMp4();
+		assertThat(PlaybackMedia.rotation(source)).isEqualTo("90");
+
+		Transcoder.Result result = transcoder.transcode(source, "video/mp4", work, (percent) -> {
+		});
+
+		assertThat(result.reencoded()).isTrue();
+		assertThat(PlaybackMedia.rotation(result.copy())).isEqualTo("90");
+		BufferedImage poster = ImageIO.read(result.poster().toFile());
+		BufferedImage reference = ImageIO
+			.read(PlaybackMedia.referenceFrame(source, 1.0, work.resolve("reference.png")).toFile());
+		assertThat(poster.getWidth()).isEqualTo(720);
+		assertThat(poster.getHeight()).isEqualTo(1280);
+		assertThat(reference.getWidth()).isEqualTo(720);
+		// the colour bars run the same way as in ffmpeg's upright frame
+		for (int y = 100; y < 1280; y += 200) {
+			assertThat(close(poster.getRGB(20, y), reference.getRGB(20, y))).as("row %d", y).isTrue();
+		}
+	}
+
+	private static boolean close(int a, int b) {
+		for (int shift = 0; shift <= 16; shift += 8) {
+			if (Math.abs(((a >> shift) & 0xff) - ((b >> shift) & 0xff)) > 40) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Test
 	void keepsAnMp3AsMp3WithoutItsTags() throws Exception {
 		Path source = PlaybackMedia.mp3WithTags();
 		assertThat(new String(Files.readAllBytes(source), StandardCharsets.UTF_8)).contains("张三");
