@@ -24,3 +24,14 @@ build_jar() {
 
 JAVA=$(java21)
 out=bench/out; mkdir -p "$out"
+
+# embedded_psql <data-dir> [psql args…]: psql as the embedded server's superuser on the platform's
+# database. The embedded server takes no connection without a password (scram-sha-256); the first
+# start wrote the generated passwords into <data-dir>/keys/database.properties.
+embedded_psql() {
+  local dir=$1; shift
+  local port password
+  port=$(sed -n 4p "$dir/postgres/postmaster.pid")
+  password=$(sed -n 's/^superuser-password=//p' "$dir/keys/database.properties")
+  PGPASSWORD=$password psql -h 127.0.0.1 -p "$port" -U postgres -d zhengji "$@"
+}

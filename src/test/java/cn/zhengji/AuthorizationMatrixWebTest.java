@@ -537,6 +537,7 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/showcase/works/{ownEntry}", everyone(404)),
 			Endpoint.get("/showcase/works/{ownEntry}/qr.png", everyone(404)),
 			Endpoint.get("/showcase/works/{ownEntry}/files/999999999", everyone(404)),
+			Endpoint.get("/showcase/works/{ownEntry}/files/999999999/poster.jpg", everyone(404)),
 
 			// --- voting (issue 13 item 4): public, without an account; a work in no
 			// vote shows so in its panel, a vote without a proved number asks for one
@@ -545,6 +546,24 @@ class AuthorizationMatrixWebTest {
 			Endpoint.post("/vote/verify", Map.of("mobile", "12345", "code", "000000"), everyone(200)),
 			Endpoint.get("/vote/works/{ownEntry}/panel", everyone(200)),
 			Endpoint.post("/vote/works/{ownEntry}", Map.of(), everyone(200)),
+
+			// --- publicity (issue 13 item 1): the public results pages for everyone; an
+			// unknown list is 404; the campaign's publicity page is its admins' (here the
+			// platform admin: organisation admins of a city do not host it); a
+			// participant's own outcomes for anyone signed in ---
+			Endpoint.get("/results", everyone(200)), Endpoint.get("/results/999999999", everyone(404)),
+			Endpoint.post("/results/999999999/code", Map.of("mobile", "19600000000"), everyone(404)),
+			Endpoint.post("/results/999999999/objections", Map.of("entryId", "1", "name", "矩阵"), everyone(404)),
+			Endpoint.get("/admin/campaigns/{campaign}/publicity", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/publicity",
+					Map.of("roundId", "{reviewRound}", "title", "矩阵公示", "startsOn", "2090-01-01", "endsOn",
+							"2090-01-07", "notice", "矩阵"),
+					platformAdminOnly(302)),
+			Endpoint.post("/admin/campaigns/{campaign}/publicity/objections/999999999",
+					Map.of("decision", "DISMISS", "reason", "矩阵"), platformAdminOnly(404)),
+			Endpoint.get("/admin/campaigns/{campaign}/publicity/objections/999999999/evidence/1",
+					platformAdminOnly(404)),
+			Endpoint.get("/my/objections", signedIn(200)),
 
 			// --- campaign: administration (R-CAM), the platform admin only; allowed
 			// changes succeed (302) ---
@@ -642,6 +661,10 @@ class AuthorizationMatrixWebTest {
 					platformAdminOnly(302)),
 			Endpoint.get("/admin/campaigns/{campaign}/votes/anomalies.xlsx", platformAdminOnly(200)),
 			Endpoint.get("/admin/campaigns/{campaign}/review/progress", platformAdminOnly(200)),
+			// Issue 13 item 3: the web copies of a campaign; a retry of a copy that does
+			// not exist.
+			Endpoint.get("/admin/campaigns/{campaign}/playback", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/playback/999999999/retry", Map.of(), signedIn(404)),
 			Endpoint.get("/admin/review/rounds/{reviewRound}/progress", platformAdminOnly(200)),
 			Endpoint.get("/admin/review/rounds/{reviewRound}/results", platformAdminOnly(200)),
 			Endpoint.get("/admin/review/rounds/{reviewRound}/lock", platformAdminOnly(200)),

@@ -94,10 +94,15 @@ class MessagesTest {
 			// issue 12: where an expert's round stands; the demonstration works
 			// (DemoWorks)
 			Map.entry("review.expert.standing.", "cn.zhengji.review.SheetStanding"),
-			Map.entry("submission.demo.work.", ""),
+			Map.entry("submission.demo.work.", ""), Map.entry("playback.state.", "cn.zhengji.playback.WebCopy$State"),
+			Map.entry("playback.error.", "cn.zhengji.playback.TranscodeException$Reason"),
 			// issue 13 item 4: what became of a vote, the kinds of anomalous groups
 			Map.entry("voting.vote.outcome.", "cn.zhengji.voting.Ballots$Outcome"),
-			Map.entry("voting.admin.kind.", "cn.zhengji.voting.VoteReview$Kind"));
+			Map.entry("voting.admin.kind.", "cn.zhengji.voting.VoteReview$Kind"),
+			// issue 13 item 1: a results list's state, a listed work's status, an
+			// objection's
+			Map.entry("publicity.state.", ""), Map.entry("publicity.own.", ""),
+			Map.entry("publicity.status.", "cn.zhengji.publicity.ObjectionStatus"));
 
 	/**
 	 * Codes to which the code appends one of these suffixes (MediaInspector's codec

@@ -28,6 +28,10 @@ public enum AuditTarget {
 	REVIEW_SHEET("review_sheet"), REVIEW_EXPERT_SUBMISSION("review_expert_submission"),
 	/** Issue 12 item 1: an invited expert's work unit and expertise. */
 	EXPERT_PROFILE("expert_profile"),
+	/** Issue 13 item 3: the web copy of an awarded video or audio file (playback). */
+	WEB_COPY("web_copy"),
+	/** Issue 13 item 1: a published results list (公示) and an objection to it. */
+	PUBLICITY("publicity"), PUBLICITY_OBJECTION("publicity_objection"),
 	/** The exported lists ({@link ExportedList}). */
 	ENTRY_LIST("entry-list"), QUOTA_LIST("quota-list"), OFFLINE_EVENT_LIST("offline-event-list"),
 	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),

@@ -55,8 +55,15 @@ class EntryNotices {
 	private static final Set<Step> REVIEW_STEPS = Set.of(Step.ADVANCED, Step.NOT_ADVANCED, Step.AWARDED,
 			Step.NOT_AWARDED);
 
+	private static final Set<Step> PUBLICITY_STEPS = Set.of(Step.PUBLICITY_STARTED, Step.AWARD_CHANGED,
+			Step.AWARD_WITHDRAWN, Step.AWARD_FINALISED);
+
 	@EventListener
 	void on(EntryTransitioned event) {
+		if (PUBLICITY_STEPS.contains(event.step())) {
+			publicity(event);
+			return;
+		}
 		if (REVIEW_STEPS.contains(event.step())) {
 			// A locked round's outcome is not yet a result: participants learn it when
 			// the
@@ -103,6 +110,36 @@ class EntryNotices {
 				stored.add(new NewNotice(approver, kind, approverTitle, approverBody, "/admin/works/" + event.entryId(),
 						event.entryId(), texts.text("notice.sms", approverTitle)));
 			}
+		}
+		notices.store(stored);
+	}
+
+	/**
+	 * Issue 13: the results of the owners' work are published (公示), changed or withdrawn
+	 * after an objection, or final; one PUBLICITY notice per owner, linking to the work.
+	 */
+	private void publicity(EntryTransitioned event) {
+		Set<Long> owners = new LinkedHashSet<>(event.ownerAccountId() != null ? List.of(event.ownerAccountId())
+				: accounts.enabledAdminIds(event.organisationId()));
+		if (owners.isEmpty()) {
+			return;
+		}
+		String title = quoted(event.title());
+		String remark = event.remark() == null ? "" : event.remark().strip();
+		String[] keys = switch (event.step()) {
+			case PUBLICITY_STARTED ->
+				new String[] { "notice.publicity.started.title", "notice.publicity.started.body" };
+			case AWARD_CHANGED -> new String[] { "notice.publicity.changed.title", "notice.publicity.changed.body" };
+			case AWARD_WITHDRAWN ->
+				new String[] { "notice.publicity.withdrawn.title", "notice.publicity.withdrawn.body" };
+			default -> new String[] { "notice.publicity.final.title", "notice.publicity.final.body" };
+		};
+		String noticeTitle = texts.text(keys[0], title);
+		String body = texts.text(keys[1], title, remark);
+		List<NewNotice> stored = new ArrayList<>();
+		for (long owner : owners) {
+			stored.add(new NewNotice(owner, NoticeKind.PUBLICITY, noticeTitle, body, "/works/" + event.entryId(),
+					event.entryId(), texts.text("notice.sms", noticeTitle)));
 		}
 		notices.store(stored);
 	}

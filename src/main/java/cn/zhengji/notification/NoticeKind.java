@@ -12,7 +12,11 @@ public enum NoticeKind {
 	/** To the security administrators: a stored file no longer matches its SHA-256. */
 	FILE_CORRUPTED,
 	/** To an expert: an admin reminds it to score the works of a review round. */
-	REVIEW_REMINDER;
+	REVIEW_REMINDER,
+	/**
+	 * Issue 13: the results of the recipient's work are published (公示), changed or final.
+	 */
+	PUBLICITY;
 
 	/**
 	 * Whether a text goes out unless the recipient switched texts off, rather than only

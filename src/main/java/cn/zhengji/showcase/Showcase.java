@@ -24,6 +24,8 @@ import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.organisation.Organisations;
+import cn.zhengji.playback.WebCopies;
+import cn.zhengji.playback.WebCopy;
 import cn.zhengji.review.AwardedLevels;
 import cn.zhengji.review.AwardedLevels.AwardedLevel;
 import cn.zhengji.review.RoundResults;
@@ -74,16 +76,19 @@ public class Showcase {
 
 	private final StoredFiles storedFiles;
 
+	private final WebCopies webCopies;
+
 	private final WorksInVoting worksInVoting;
 
 	Showcase(Campaigns campaigns, Entries entries, AwardedLevels awardedLevels, RoundResults roundResults,
-			Organisations organisations, StoredFiles storedFiles, WorksInVoting worksInVoting) {
+			Organisations organisations, StoredFiles storedFiles, WebCopies webCopies, WorksInVoting worksInVoting) {
 		this.campaigns = campaigns;
 		this.entries = entries;
 		this.awardedLevels = awardedLevels;
 		this.roundResults = roundResults;
 		this.organisations = organisations;
 		this.storedFiles = storedFiles;
+		this.webCopies = webCopies;
 		this.worksInVoting = worksInVoting;
 	}
 
@@ -181,14 +186,20 @@ public class Showcase {
 			.stream()
 			.collect(Collectors.toMap(AttachmentSlot::key, Function.identity(), (a, b) -> a));
 		List<String> slotOrder = category.rules().attachments().stream().map(AttachmentSlot::key).toList();
-		List<WorkPage.File> files = entries.publicFiles(List.of(entryId))
+		List<PublicFile> shown = entries.publicFiles(List.of(entryId))
 			.stream()
 			.filter((file) -> isPublic(file, slots))
 			// In the category's order: the work itself before its accompanying pictures.
 			.sorted(Comparator.comparingInt((PublicFile file) -> slotOrder.indexOf(file.slotKey()))
 				.thenComparingLong(PublicFile::attachmentId))
+			.toList();
+		// Issue 13 item 3: a video with a ready web copy shows its poster frame.
+		Map<Long, WebCopy> copies = webCopies.readyCopiesOf(shown.stream().map(PublicFile::attachmentId).toList());
+		List<WorkPage.File> files = shown.stream()
 			.map((file) -> new WorkPage.File(file.attachmentId(), slots.get(file.slotKey()).label(),
-					WorkPage.Kind.of(file.contentType()), fileUrl(entryId, file.attachmentId()), file.contentType()))
+					WorkPage.Kind.of(file.contentType()), fileUrl(entryId, file.attachmentId()), file.contentType(),
+					copies.containsKey(file.attachmentId()) && copies.get(file.attachmentId()).posterFileId() != null
+							? fileUrl(entryId, file.attachmentId()) + "/poster.jpg" : null))
 			.toList();
 		var score = level != null && campaigns.publishesScores(campaign.id())
 				? roundResults.publishedScore(level.roundId(), entryId).orElse(null) : null;
@@ -225,11 +236,49 @@ public class Showcase {
 			.filter((candidate) -> candidate.attachmentId() == attachmentId && isPublic(candidate, slots))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("public file " + attachmentId + " of work " + entryId));
+		WorkPage.Kind kind = WorkPage.Kind.of(file.contentType());
+		// Issue 13 item 3: the web copy once it is ready; until then the original, which
+		// the browser plays if it can.
+		Optional<WebCopies.ReadyCopy> copy = kind == WorkPage.Kind.VIDEO || kind == WorkPage.Kind.AUDIO
+				? webCopies.openCopy(attachmentId) : Optional.empty();
+		if (copy.isPresent()) {
+			StoredFile stored = copy.get().copy();
+			return publicResponse(storedFiles.response(stored, MediaType.parseMediaType(copy.get().contentType()), true,
+					"work-" + attachmentId + extension(stored.fileName())), stored);
+		}
 		StoredFile stored = storedFiles.findCompleted(file.fileId())
 			.orElseThrow(() -> new NotFoundException("stored file of attachment " + attachmentId));
-		WorkPage.Kind kind = WorkPage.Kind.of(file.contentType());
 		ResponseEntity<Resource> response = storedFiles.response(stored, MediaType.parseMediaType(file.contentType()),
 				kind != WorkPage.Kind.DOCUMENT, "work-" + attachmentId + extension(stored.fileName()));
+		return publicResponse(response, stored);
+	}
+
+	/**
+	 * Issue 13 item 3: the poster frame (JPEG) of a public video whose web copy is ready,
+	 * served like its files.
+	 * @throws NotFoundException for everything else
+	 */
+	public ResponseEntity<Resource> poster(long entryId, long attachmentId) {
+		PublicWork work = publicWork(entryId);
+		Category category = campaigns.findCategory(work.categoryId())
+			.orElseThrow(() -> new NotFoundException("category " + work.categoryId()));
+		Map<String, AttachmentSlot> slots = category.rules()
+			.attachments()
+			.stream()
+			.collect(Collectors.toMap(AttachmentSlot::key, Function.identity(), (a, b) -> a));
+		entries.publicFiles(List.of(entryId))
+			.stream()
+			.filter((candidate) -> candidate.attachmentId() == attachmentId && isPublic(candidate, slots))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("public file " + attachmentId + " of work " + entryId));
+		StoredFile poster = webCopies.openPoster(attachmentId)
+			.orElseThrow(() -> new NotFoundException("poster of attachment " + attachmentId));
+		return publicResponse(
+				storedFiles.response(poster, MediaType.IMAGE_JPEG, true, "work-" + attachmentId + "-poster.jpg"),
+				poster);
+	}
+
+	private static ResponseEntity<Resource> publicResponse(ResponseEntity<Resource> response, StoredFile stored) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.putAll(response.getHeaders());
 		headers.setCacheControl(CacheControl.maxAge(FILE_MAX_AGE).cachePublic());

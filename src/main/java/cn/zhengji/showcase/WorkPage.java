@@ -21,8 +21,12 @@ public record WorkPage(long id, Campaign campaign, String title, String category
 	public record Text(String label, String section, String text) {
 	}
 
-	/** A public file, by the label of its slot; {@code kind} decides how it is shown. */
-	public record File(long attachmentId, String label, Kind kind, String url, String contentType) {
+	/**
+	 * A public file, by the label of its slot; {@code kind} decides how it is shown.
+	 * {@code posterUrl} is the poster frame of a video whose web copy is ready, else
+	 * null.
+	 */
+	public record File(long attachmentId, String label, Kind kind, String url, String contentType, String posterUrl) {
 	}
 
 	/** How a file is shown: played, displayed or downloaded. */

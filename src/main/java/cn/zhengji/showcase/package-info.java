@@ -6,5 +6,5 @@
  * marks internal.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Showcase", allowedDependencies = { "infrastructure",
-		"campaign", "organisation", "submission", "review", "files", "media", "audit" })
+		"campaign", "organisation", "submission", "review", "files", "media", "audit", "playback" })
 package cn.zhengji.showcase;

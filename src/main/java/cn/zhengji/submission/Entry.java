@@ -267,6 +267,24 @@ public final class Entry {
 		return copy(next, now, submittedAt, null, null, decidedById, recommendedById);
 	}
 
+	/**
+	 * Issue 13: a step of the publicity period (公示) of an awarded entry: STARTED moves
+	 * AWARDED to IN_PUBLICITY, AWARD_CHANGED keeps IN_PUBLICITY, AWARD_WITHDRAWN makes it
+	 * NOT_AWARDED and FINALISED makes it AWARD_FINAL.
+	 */
+	public Entry publicity(PublicityStep step, Instant now) {
+		EntryState required = step == PublicityStep.STARTED ? EntryState.AWARDED : EntryState.IN_PUBLICITY;
+		if (state != required) {
+			throw new EntryChangeRejected(null, "submission.rejected.notInPublicity");
+		}
+		EntryState next = switch (step) {
+			case STARTED, AWARD_CHANGED -> EntryState.IN_PUBLICITY;
+			case AWARD_WITHDRAWN -> EntryState.NOT_AWARDED;
+			case FINALISED -> EntryState.AWARD_FINAL;
+		};
+		return copy(next, now, submittedAt, null, null, decidedById, recommendedById);
+	}
+
 	private void requireWaitingAt(long level) {
 		if (!waitsAt(level)) {
 			throw new EntryChangeRejected(null, "submission.rejected.notWaitingHere");

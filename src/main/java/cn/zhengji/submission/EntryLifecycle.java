@@ -481,6 +481,33 @@ public class EntryLifecycle {
 		return transitioned(actor, entry, after, outcome.step(), null, remark, now);
 	}
 
+	/**
+	 * Issue 13 (R-PUB-1): a step of an awarded entry's publicity period, reported by the
+	 * publicity module inside its transaction (one writer per aggregate). Locks the entry
+	 * row; {@link Entry#publicity} checks the state (AWARDED to start, IN_PUBLICITY for
+	 * the others); writes the entry, a history row with the step and the remark (e.g.
+	 * "公示：复评 一等奖", "异议成立：改为二等奖"), an UPDATED audit event, and publishes
+	 * {@link EntryTransitioned} (the notification module tells the owners).
+	 * @param actor the admin who acts, or null for the platform itself (the job that ends
+	 * the period; the history then names {@code submission.actor.system})
+	 * @throws EntryChangeRejected when the entry is not in the state the step needs
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public EntryTransitioned recordPublicityStep(SignedInUser actor, long entryId, PublicityStep step, String remark) {
+		Instant now = clock.instant();
+		Entry entry = records.lock(entryId).orElseThrow(() -> new NotFoundException("entry " + entryId));
+		Entry after = entry.publicity(step, now);
+		write(after, entry.version());
+		auditLog.recordChange(AuditAction.UPDATED, "entry", entryId, entry.organisationPath(),
+				texts.plain("submission.audit.publicity", entry.title(), remark), status(entry),
+				Map.of("state", after.state().name(), "step", step.step().name(), "remark", remark));
+		if (actor == null) {
+			return transitioned(null, texts.plain("submission.actor.system"), entry, after, step.step(), null, remark,
+					now);
+		}
+		return transitioned(actor, entry, after, step.step(), null, remark, now);
+	}
+
 	private static int indexOf(List<ApprovalChain.Level> levels, long organisationId) {
 		for (int i = 0; i < levels.size(); i++) {
 			if (levels.get(i).organisationId() == organisationId) {
@@ -505,11 +532,16 @@ public class EntryLifecycle {
 	 */
 	private EntryTransitioned transitioned(SignedInUser actor, Entry before, Entry after, Step step, Long level,
 			String remark, Instant now) {
-		records.insertTransition(before.id(), before.state(), after.state(), step, actor.accountId(),
-				actor.displayName(), now, remark, level);
+		return transitioned(actor.accountId(), actor.displayName(), before, after, step, level, remark, now);
+	}
+
+	private EntryTransitioned transitioned(Long actorId, String actorName, Entry before, Entry after, Step step,
+			Long level, String remark, Instant now) {
+		records.insertTransition(before.id(), before.state(), after.state(), step, actorId, actorName, now, remark,
+				level);
 		EntryTransitioned event = new EntryTransitioned(after.id(), after.campaignId(), after.categoryId(),
 				after.title(), before.state(), after.state(), step, level, after.pendingOrganisationId(),
-				after.ownerAccountId(), after.organisationId(), actor.accountId(), actor.displayName(), remark, now);
+				after.ownerAccountId(), after.organisationId(), actorId, actorName, remark, now);
 		events.publishEvent(event);
 		return event;
 	}

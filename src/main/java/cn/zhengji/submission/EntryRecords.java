@@ -333,7 +333,7 @@ class EntryRecords {
 	 * A history row naming the step taken and who took it; a level's decision names the
 	 * level (organisation).
 	 */
-	void insertTransition(long entryId, EntryState from, EntryState to, Step step, long actorId, String actorName,
+	void insertTransition(long entryId, EntryState from, EntryState to, Step step, Long actorId, String actorName,
 			Instant at, String remark, Long levelOrganisationId) {
 		jdbc.sql("""
 				insert into entry_transition (entry_id, from_state, to_state, step, actor_id, actor_name, occurred_at,

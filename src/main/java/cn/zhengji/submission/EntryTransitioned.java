@@ -14,11 +14,13 @@ import java.time.Instant;
  * @param ownerAccountId the participant who owns an individual's entry; null for an
  * organisation's entry, whose owners are the admins of {@code organisationId}
  * @param organisationId the submitting organisation
+ * @param actorId who took the step; null for the platform itself (the job that ends a
+ * publicity period)
  * @param remark the opinion or reason given, if any
  */
 public record EntryTransitioned(long entryId, long campaignId, long categoryId, String title, EntryState from,
 		EntryState to, Step step, Long levelOrganisationId, Long nextOrganisationId, Long ownerAccountId,
-		long organisationId, long actorId, String actorName, String remark, Instant occurredAt) {
+		long organisationId, Long actorId, String actorName, String remark, Instant occurredAt) {
 
 	/**
 	 * The steps of an entry's life, each a row of its history (stored by name, CHECK
@@ -57,7 +59,18 @@ public record EntryTransitioned(long entryId, long campaignId, long categoryId, 
 		/** Issue 12: the last review round was locked with an award level for it. */
 		AWARDED,
 		/** Issue 12: the last review round was locked without an award for it. */
-		NOT_AWARDED;
+		NOT_AWARDED,
+		/** Issue 13: its award was published for the publicity period (公示). */
+		PUBLICITY_STARTED,
+		/**
+		 * Issue 13: an upheld objection changed its award to another level during the
+		 * publicity period (the remark names it); the state stays IN_PUBLICITY.
+		 */
+		AWARD_CHANGED,
+		/** Issue 13: an upheld objection took its award away: NOT_AWARDED. */
+		AWARD_WITHDRAWN,
+		/** Issue 13: the publicity period ended and the award is final: AWARD_FINAL. */
+		AWARD_FINALISED;
 
 		/** Whether this step is a decision of a level of the approval chain. */
 		public boolean byLevel() {

@@ -96,9 +96,9 @@ class SecurityConfiguration {
 			ApplicationEventPublisher events) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(staticResourcePatterns())
 			.permitAll()
-			.requestMatchers("/", "/campaigns/**", "/qr.png", "/showcase", "/showcase/**", "/sign-in", "/register",
-					"/register/**", "/error", "/error/**", "/announcements", "/announcements/**", "/password-reset",
-					"/password-reset/**", "/legal/**", "/vote/**")
+			.requestMatchers("/", "/campaigns/**", "/qr.png", "/showcase", "/showcase/**", "/results", "/results/**",
+					"/sign-in", "/register", "/register/**", "/error", "/error/**", "/announcements",
+					"/announcements/**", "/password-reset", "/password-reset/**", "/legal/**", "/vote/**")
 			.permitAll()
 			// issue 11 item 5 (三员分立): accounts are the security administrator's,
 			// the audit log the audit administrator's; the system administrator

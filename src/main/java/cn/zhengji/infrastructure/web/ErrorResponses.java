@@ -31,6 +31,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -69,7 +70,7 @@ class ErrorResponses {
 		return respond(request, HttpStatus.NOT_FOUND, "error.detail.notFound");
 	}
 
-	@ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class })
+	@ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class, NoHandlerFoundException.class })
 	Object notFound(HttpServletRequest request, HttpServletResponse response) {
 		return respond(request, HttpStatus.NOT_FOUND, "error.detail.notFound");
 	}

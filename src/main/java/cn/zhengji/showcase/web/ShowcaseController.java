@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import cn.zhengji.infrastructure.web.PlatformAddress;
+import cn.zhengji.infrastructure.web.PublicPageCache;
 import cn.zhengji.infrastructure.web.QrCodes;
 import cn.zhengji.showcase.Gallery;
 import cn.zhengji.showcase.GalleryQuery;
@@ -18,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -36,13 +39,26 @@ class ShowcaseController {
 
 	private final PlatformAddress address;
 
-	ShowcaseController(Showcase showcase, PlatformAddress address) {
+	private final PublicPageCache pageCache;
+
+	ShowcaseController(Showcase showcase, PlatformAddress address, PublicPageCache pageCache) {
 		this.showcase = showcase;
 		this.address = address;
+		this.pageCache = pageCache;
+	}
+
+	/**
+	 * Tells the page frame that an anonymous reader posts nothing here, so that reading
+	 * the showcase opens no session (see layout/main.html).
+	 */
+	@ModelAttribute("publicPage")
+	boolean publicPage() {
+		return true;
 	}
 
 	@GetMapping("/showcase")
-	String index(Model model) {
+	String index(HttpServletRequest request, HttpServletResponse response, Model model) {
+		pageCache.cacheable(request, response);
 		model.addAttribute("campaigns", showcase.campaignsWithPublicWorks());
 		return "showcase/index";
 	}
@@ -50,8 +66,10 @@ class ShowcaseController {
 	@GetMapping("/showcase/{code}")
 	String gallery(@PathVariable String code, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Gallery gallery = showcase.gallery(code, GalleryQuery.parse(category, level, unit, q, page));
+		pageCache.cacheable(request, response);
 		model.addAttribute("gallery", gallery);
 		model.addAttribute("previousUrl",
 				gallery.hasPrevious() ? url(code, gallery.query().parameters(gallery.page() - 1)) : null);
@@ -61,8 +79,9 @@ class ShowcaseController {
 	}
 
 	@GetMapping("/showcase/works/{id:[0-9]{1,18}}")
-	String work(@PathVariable long id, HttpServletRequest request, Model model) {
+	String work(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
 		WorkPage work = showcase.work(id);
+		pageCache.cacheable(request, response);
 		String base = address.of(request);
 		model.addAttribute("work", work);
 		model.addAttribute("shareUrl", base + "/showcase/works/" + id);
@@ -85,6 +104,11 @@ class ShowcaseController {
 	@GetMapping("/showcase/works/{id:[0-9]{1,18}}/files/{attachmentId:[0-9]{1,18}}")
 	ResponseEntity<Resource> file(@PathVariable long id, @PathVariable long attachmentId) {
 		return showcase.file(id, attachmentId);
+	}
+
+	@GetMapping("/showcase/works/{id:[0-9]{1,18}}/files/{attachmentId:[0-9]{1,18}}/poster.jpg")
+	ResponseEntity<Resource> poster(@PathVariable long id, @PathVariable long attachmentId) {
+		return showcase.poster(id, attachmentId);
 	}
 
 	private static String url(String code, Map<String, String> parameters) {
