@@ -8,12 +8,12 @@ import cn.zhengji.campaign.CampaignAdministration;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Category;
 import cn.zhengji.campaign.ReviewRound;
-import cn.zhengji.campaign.RubricCriterion;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.review.RoundResults;
+import cn.zhengji.support.SceneryRows;
 import cn.zhengji.support.TestAccounts;
 import cn.zhengji.support.TestAccounts.TestAccount;
 import cn.zhengji.support.TestEntries;
@@ -72,41 +72,22 @@ public final class PublicityScenery {
 		int[] firstTotals = { 95, 90, 85, 60, 55, 50, 45 };
 		for (int e = 0; e < experts.length; e++) {
 			for (int w = 0; w < works.length; w++) {
-				sheet(jdbc, campaigns, first, works[w], experts[e], firstTotals[w] - e);
+				SceneryRows.scoreSheet(jdbc, campaigns.rubric(song.id()).orElseThrow(), first, works[w], experts[e],
+						firstTotals[w] - e);
 			}
 		}
 		results.lock(hostAdmin, first);
 		int[] secondTotals = { 92, 88, 80 };
 		for (int e = 0; e < experts.length; e++) {
 			for (int w = 0; w < 3; w++) {
-				sheet(jdbc, campaigns, secondRound, works[w], experts[e], secondTotals[w] - e);
+				SceneryRows.scoreSheet(jdbc, campaigns.rubric(song.id()).orElseThrow(), secondRound, works[w],
+						experts[e], secondTotals[w] - e);
 			}
 		}
 		results.applyProposal(hostAdmin, secondRound);
 		results.setLevel(hostAdmin, secondRound, List.of(works[1]), "SECOND");
 		results.setLevel(hostAdmin, secondRound, List.of(works[2]), "THIRD");
 		results.lock(hostAdmin, secondRound);
-	}
-
-	private void sheet(JdbcClient jdbc, Campaigns campaigns, long roundId, long entryId, long expertId, int total) {
-		jdbc.sql("""
-				insert into review_assignment (round_id, entry_id, expert_id, origin, created_at)
-				values (?, ?, ?, 'MANUAL', now())
-				on conflict on constraint review_assignment_uq do nothing
-				""").params(roundId, entryId, expertId).update();
-		long sheetId = jdbc.sql(
-				"insert into review_sheet (round_id, entry_id, expert_id, updated_at) values (?, ?, ?, now()) returning id")
-			.params(roundId, entryId, expertId)
-			.query(Long.class)
-			.single();
-		int left = total;
-		for (RubricCriterion criterion : campaigns.rubric(song.id()).orElseThrow().criteria()) {
-			int points = Math.min(criterion.maxPoints(), left);
-			left -= points;
-			jdbc.sql("insert into review_score (sheet_id, criterion_id, points) values (?, ?, ?)")
-				.params(sheetId, criterion.id(), points)
-				.update();
-		}
 	}
 
 }

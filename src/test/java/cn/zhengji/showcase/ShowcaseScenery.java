@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.YearMonth;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,13 +19,13 @@ import cn.zhengji.campaign.CampaignAdministration;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Category;
 import cn.zhengji.campaign.ReviewRound;
-import cn.zhengji.campaign.RubricCriterion;
 import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.infrastructure.security.Role;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
 import cn.zhengji.review.RoundResults;
+import cn.zhengji.support.SceneryRows;
 import cn.zhengji.support.TestAccounts;
 import cn.zhengji.support.TestAccounts.TestAccount;
 import cn.zhengji.support.TestEntries;
@@ -115,26 +113,29 @@ final class ShowcaseScenery {
 			entries.approvedBy(works[i], province);
 		}
 		for (int i = 0; i < 3; i++) {
-			UUID videoFile = store(jdbc, dataDir, i == 0 ? SECRET_FILE_NAME : "作品" + i + ".mp4", video);
+			UUID videoFile = SceneryRows.storedFile(jdbc, dataDir, submitter.id(),
+					i == 0 ? SECRET_FILE_NAME : "作品" + i + ".mp4", video);
 			videos[i] = attach(jdbc, works[i], "work", videoFile, "video/mp4");
-			scores[i] = attach(jdbc, works[i], "score", store(jdbc, dataDir, "王小明歌谱" + i + ".png", png(i)),
-					"image/png");
+			scores[i] = attach(jdbc, works[i], "score",
+					SceneryRows.storedFile(jdbc, dataDir, submitter.id(), "王小明歌谱" + i + ".png", png(i)), "image/png");
 		}
-		strayAttachment = attach(jdbc, works[0], "nomination-letter", store(jdbc, dataDir, "推荐信.png", png(9)),
-				"image/png");
+		strayAttachment = attach(jdbc, works[0], "nomination-letter",
+				SceneryRows.storedFile(jdbc, dataDir, submitter.id(), "推荐信.png", png(9)), "image/png");
 		nomination(jdbc, cipher, works[0]);
 		// 初评: the first three works rank first (⌈30 % × 7⌉ = 3 go on).
 		int[] firstTotals = { 95, 90, 85, 60, 55, 50, 45 };
 		for (int e = 0; e < experts.length; e++) {
 			for (int w = 0; w < works.length; w++) {
-				sheet(jdbc, campaigns, first, works[w], experts[e], firstTotals[w] - e);
+				SceneryRows.scoreSheet(jdbc, campaigns.rubric(song.id()).orElseThrow(), first, works[w], experts[e],
+						firstTotals[w] - e);
 			}
 		}
 		results.lock(hostAdmin, first);
 		int[] secondTotals = { 92, 88, 80 };
 		for (int e = 0; e < experts.length; e++) {
 			for (int w = 0; w < 3; w++) {
-				sheet(jdbc, campaigns, secondRound, works[w], experts[e], secondTotals[w] - e);
+				SceneryRows.scoreSheet(jdbc, campaigns.rubric(song.id()).orElseThrow(), secondRound, works[w],
+						experts[e], secondTotals[w] - e);
 			}
 		}
 		results.applyProposal(hostAdmin, secondRound);
@@ -156,47 +157,6 @@ final class ShowcaseScenery {
 					PersonalDataCipher.maskMobile("13900001111"), cipher.encrypt(ID_NUMBER), "3501**********1234",
 					NOMINATION_TEXT, OPINION_TEXT, OPINION_TEXT, OPINION_TEXT)
 			.update();
-	}
-
-	/** A sheet with the total split greedily over the four criteria. */
-	private void sheet(JdbcClient jdbc, Campaigns campaigns, long roundId, long entryId, long expertId, int total) {
-		jdbc.sql("""
-				insert into review_assignment (round_id, entry_id, expert_id, origin, created_at)
-				values (?, ?, ?, 'MANUAL', now())
-				on conflict on constraint review_assignment_uq do nothing
-				""").params(roundId, entryId, expertId).update();
-		long sheetId = jdbc.sql(
-				"insert into review_sheet (round_id, entry_id, expert_id, updated_at) values (?, ?, ?, now()) returning id")
-			.params(roundId, entryId, expertId)
-			.query(Long.class)
-			.single();
-		int left = total;
-		for (RubricCriterion criterion : campaigns.rubric(song.id()).orElseThrow().criteria()) {
-			int points = Math.min(criterion.maxPoints(), left);
-			left -= points;
-			jdbc.sql("insert into review_score (sheet_id, criterion_id, points) values (?, ?, ?)")
-				.params(sheetId, criterion.id(), points)
-				.update();
-		}
-	}
-
-	private UUID store(JdbcClient jdbc, Path dataDir, String fileName, byte[] bytes) {
-		UUID id = UUID.randomUUID();
-		String key = id.toString();
-		Path file = dataDir.resolve("files").resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
-		try {
-			Files.createDirectories(file.getParent());
-			Files.write(file, bytes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		jdbc.sql("""
-				insert into stored_file (id, owner_account_id, organisation_path, file_name, storage_key, upload_length,
-				    upload_offset, sha256, created_at, expires_at, completed_at)
-				values (?, ?, '/1/', ?, ?, ?, ?, ?, now(), now() + interval '1 day', now())
-				""").params(id, submitter.id(), fileName, key, bytes.length, bytes.length, sha256(bytes)).update();
-		return id;
 	}
 
 	private long attach(JdbcClient jdbc, long entryId, String slot, UUID fileId, String contentType) {
@@ -237,15 +197,6 @@ final class ShowcaseScenery {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
