@@ -15,7 +15,9 @@ import org.springframework.stereotype.Service;
  * proof of work when they look suspicious), and the voter has votes left for the work
  * today (the campaign's day): slot 1..votesPerDay of {@code vote_once_uq}, each tried
  * with {@code INSERT … ON CONFLICT DO NOTHING} — two parallel votes can never both take a
- * slot. The vote is committed (synchronous commit) before {@link #cast} returns.
+ * slot. The limits and the insert are done by {@link VoteWriter} together with the votes
+ * of other requests (group commit); the vote is committed (synchronous commit) before
+ * {@link #cast} returns.
  */
 @Service
 public class Ballots {
