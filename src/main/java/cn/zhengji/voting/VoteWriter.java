@@ -104,6 +104,19 @@ class VoteWriter implements SmartLifecycle {
 	}
 
 	private void run() {
+		try {
+			drain();
+		}
+		finally {
+			// whatever ended the loop: no vote waits for a writer that is gone
+			running = false;
+			List<Pending> left = new ArrayList<>();
+			queue.drainTo(left);
+			fail(left, new IllegalStateException("The vote writer has stopped"));
+		}
+	}
+
+	private void drain() {
 		List<Pending> batch = new ArrayList<>(BATCH);
 		while (running || !queue.isEmpty()) {
 			try {
@@ -121,22 +134,22 @@ class VoteWriter implements SmartLifecycle {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				fail(batch, ex);
-				break;
+				return;
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
 				log.warn("A batch of {} votes failed; none of them was acknowledged", batch.size(), ex);
 				fail(batch, ex);
+				if (ex instanceof Error error) {
+					throw error;
+				}
 			}
 			finally {
 				batch.clear();
 			}
 		}
-		List<Pending> left = new ArrayList<>();
-		queue.drainTo(left);
-		fail(left, new IllegalStateException("The vote writer has stopped"));
 	}
 
-	private static void fail(List<Pending> batch, Exception cause) {
+	private static void fail(List<Pending> batch, Throwable cause) {
 		for (Pending pending : batch) {
 			pending.outcome().completeExceptionally(cause);
 		}
