@@ -31,10 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@value #BATCH} votes) and writes it in one transaction with synchronous commit: the
  * rate counters of the batch's addresses and devices upserted aggregated, then the votes
  * by {@code INSERT … SELECT FROM unnest(…) ON CONFLICT ON CONSTRAINT vote_once_uq DO
- * NOTHING RETURNING …}, slot by slot. The unique constraint still decides (across nodes
- * too: nothing here must agree between JVMs); each request gets its own outcome once the
- * batch is committed, and a failed batch fails all its requests. N votes cost one fsync
- * instead of N.
+ * NOTHING RETURNING …}, slot by slot. A batch that fails is written again vote by vote,
+ * so that only the failing vote is refused (503). The unique constraint still decides
+ * (across nodes too: nothing here must agree between JVMs); each request gets its own
+ * outcome once the batch is committed; a vote that cannot be committed fails its request,
+ * never acknowledged. N votes cost one fsync instead of N.
  */
 @Component
 class VoteWriter implements SmartLifecycle {
@@ -136,16 +137,37 @@ class VoteWriter implements SmartLifecycle {
 				fail(batch, ex);
 				return;
 			}
-			catch (RuntimeException | Error ex) {
-				log.warn("A batch of {} votes failed; none of them was acknowledged", batch.size(), ex);
-				fail(batch, ex);
-				if (ex instanceof Error error) {
-					throw error;
+			catch (RuntimeException ex) {
+				// nothing of the batch is committed: each vote again on its own, so that
+				// one
+				// bad vote (a voter removed since its cookie was signed) fails only
+				// itself
+				log.warn("A batch of {} votes failed; writing them one by one", batch.size(), ex);
+				for (Pending pending : batch) {
+					writeAlone(pending);
 				}
+			}
+			catch (Error ex) {
+				fail(batch, ex);
+				throw ex;
 			}
 			finally {
 				batch.clear();
 			}
+		}
+	}
+
+	private void writeAlone(Pending pending) {
+		if (pending.outcome().isDone()) {
+			return;
+		}
+		try {
+			Map<Pending, Ballots.Outcome> outcome = transactions.execute((status) -> writeBatch(List.of(pending)));
+			pending.outcome().complete(outcome.get(pending));
+		}
+		catch (RuntimeException ex) {
+			log.warn("A vote failed; it was not acknowledged", ex);
+			pending.outcome().completeExceptionally(ex);
 		}
 	}
 
