@@ -11,14 +11,14 @@ acknowledged = []
 lock = threading.Lock()
 stop = time.time() + seconds
 
-def vote(index, cookie, token):
+def vote(index, cookie):
     connection = http.client.HTTPConnection(host, port, timeout=10)
     for work in works[index * share:(index + 1) * share]:
         if time.time() > stop:
             return
         try:
             connection.request("POST", "/vote/works/" + work, body="", headers={
-                "Cookie": "ZJSESSION=" + cookie, "X-CSRF-TOKEN": token, "Accept": "application/json",
+                "Cookie": "ZJVOTER=" + cookie, "Origin": "http://%s:%d" % (host, port), "Accept": "application/json",
                 "Content-Type": "application/x-www-form-urlencoded"})
             response = connection.getresponse()
             response.read()
@@ -28,7 +28,7 @@ def vote(index, cookie, token):
             with lock:
                 acknowledged.append(work)
 
-threads = [threading.Thread(target=vote, args=(i, cookie, token)) for i, (cookie, token) in enumerate(voters)]
+threads = [threading.Thread(target=vote, args=(i, voter[0])) for i, voter in enumerate(voters)]
 for thread in threads:
     thread.start()
 for thread in threads:

@@ -1,5 +1,6 @@
 -- bench/voting/run: each request is one vote of a verified voter for a work it has not voted for yet.
--- VOTERS names a file of "<session cookie> <csrf token>" lines, WORKS a file of work ids (one line, spaces).
+-- VOTERS names a file of "<ZJVOTER cookie>" lines, WORKS a file of work ids (one line, spaces); ORIGIN is
+-- the application's origin (sent as a browser does: the vote's chain checks it instead of a CSRF token).
 -- Voters are split between the threads, so that no two threads send the same voter and work.
 local threads = {}
 local counter = 0
@@ -13,9 +14,9 @@ end
 function init(args)
   local all = {}
   for line in io.lines(os.getenv("VOTERS")) do
-    local cookie, token = line:match("(%S+) (%S+)")
+    local cookie = line:match("(%S+)")
     local device = string.format("%08x-0000-4000-8000-%012x", #all + 1, #all + 1)
-    table.insert(all, { cookie = cookie, token = token, device = device, next = 1 })
+    table.insert(all, { cookie = cookie, device = device, next = 1 })
   end
   voters = {}
   local nthreads = tonumber(os.getenv("THREADS"))
@@ -24,6 +25,7 @@ function init(args)
       table.insert(voters, voter)
     end
   end
+  origin = os.getenv("ORIGIN")
   works = {}
   for id in io.open(os.getenv("WORKS")):read("*a"):gmatch("%d+") do
     table.insert(works, id)
@@ -39,8 +41,8 @@ function request()
   local work = works[voter.next]
   voter.next = voter.next + 1
   return wrk.format("POST", "/vote/works/" .. work, {
-    ["Cookie"] = "ZJSESSION=" .. voter.cookie .. "; ZJDEVICE=" .. voter.device,
-    ["X-CSRF-TOKEN"] = voter.token,
+    ["Cookie"] = "ZJVOTER=" .. voter.cookie .. "; ZJDEVICE=" .. voter.device,
+    ["Origin"] = origin,
     ["Accept"] = "application/json",
     ["Content-Type"] = "application/x-www-form-urlencoded",
   }, "")

@@ -4,13 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 13 item 4: casting a vote. A vote counts when the work is in an open vote (the
@@ -18,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * proof of work when they look suspicious), and the voter has votes left for the work
  * today (the campaign's day): slot 1..votesPerDay of {@code vote_once_uq}, each tried
  * with {@code INSERT … ON CONFLICT DO NOTHING} — two parallel votes can never both take a
- * slot. The vote is committed (synchronous commit) before {@link #cast} returns.
+ * slot. The limits and the insert are done by {@link VoteWriter} together with the votes
+ * of other requests (group commit); the vote is committed (synchronous commit) before
+ * {@link #cast} returns.
  */
 @Service
 public class Ballots {
@@ -60,8 +59,6 @@ public class Ballots {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
-
 	private final OpenWorks openWorks;
 
 	private final Challenges challenges;
@@ -70,17 +67,23 @@ public class Ballots {
 
 	private final Clock clock;
 
-	Ballots(JdbcClient jdbc, TransactionTemplate transactions, OpenWorks openWorks, Challenges challenges,
-			VotingLimits limits, Clock clock) {
+	private final VoteWriter writer;
+
+	Ballots(JdbcClient jdbc, VoteWriter writer, OpenWorks openWorks, Challenges challenges, VotingLimits limits,
+			Clock clock) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
+		this.writer = writer;
 		this.openWorks = openWorks;
 		this.challenges = challenges;
 		this.limits = limits;
 		this.clock = clock;
 	}
 
-	/** Casts a vote of the voter for the work. */
+	/**
+	 * Casts a vote of the voter for the work; returns once it is committed (written with
+	 * the votes of other requests by {@link VoteWriter}).
+	 * @throws VotingUnavailable when this node cannot take the vote now (answer 503)
+	 */
 	public Result cast(long voterId, long entryId, Origin origin, Answer answer) {
 		Optional<VoteSetting> found = openWorks.voteOf(entryId);
 		if (found.isEmpty()) {
@@ -91,73 +94,15 @@ public class Ballots {
 		if (!setting.isOpenAt(now)) {
 			return new Result(Outcome.CLOSED, null);
 		}
-		Map<String, Integer> hits = hit(origin, now);
-		int byAddress = hits.getOrDefault(addressKey(origin), 0);
-		int byDevice = hits.getOrDefault(deviceKey(origin), 0);
-		if (byAddress > limits.addressLimitPerMinute() || byDevice > limits.deviceLimitPerMinute()) {
-			return new Result(Outcome.TOO_MANY, null);
-		}
-		boolean suspicious = byAddress > limits.addressChallengePerMinute()
-				|| byDevice > limits.deviceChallengePerMinute();
 		Answer given = answer == null ? Answer.NONE : answer;
-		if (suspicious && !challenges.redeem(given.challengeId(), given.nonce(), limits.challengeBits())) {
-			return new Result(Outcome.CHALLENGE, challenges.issue(limits.challengeBits()));
-		}
+		// The client only sends an answer when it was asked for one; checked here,
+		// outside
+		// the batch, so that the writer's transaction holds no extra statement.
+		boolean answered = given.challengeId() != null
+				&& challenges.redeem(given.challengeId(), given.nonce(), limits.challengeBits());
 		LocalDate day = LocalDate.ofInstant(now, openWorks.zoneOf(setting));
-		Boolean counted = transactions.execute((status) -> {
-			// Acknowledged means on disk, whatever the server's default.
-			jdbc.sql("set local synchronous_commit = on").update();
-			for (int slot = 1; slot <= setting.votesPerDay(); slot++) {
-				int inserted = jdbc
-					.sql("""
-							insert into vote (setting_id, entry_id, voter_id, vote_day, slot, weight, cast_at, address, device)
-							values (:setting, :entry, :voter, :day, :slot, :weight, :now, :address, :device)
-							on conflict on constraint vote_once_uq do nothing
-							""")
-					.param("setting", setting.id())
-					.param("entry", entryId)
-					.param("voter", voterId)
-					.param("day", day)
-					.param("slot", slot)
-					.param("weight", setting.weight())
-					.param("now", java.sql.Timestamp.from(now))
-					.param("address", origin.address())
-					.param("device", origin.device())
-					.update();
-				if (inserted == 1) {
-					return true;
-				}
-			}
-			return false;
-		});
-		return new Result(Boolean.TRUE.equals(counted) ? Outcome.COUNTED : Outcome.DAILY_LIMIT, null);
-	}
-
-	/** Counts this vote against its address and device in the current minute. */
-	private Map<String, Integer> hit(Origin origin, Instant now) {
-		Map<String, Integer> hits = new HashMap<>();
-		java.sql.Timestamp minute = java.sql.Timestamp.from(now.truncatedTo(ChronoUnit.MINUTES));
-		String device = deviceKey(origin);
-		jdbc.sql("""
-				insert into vote_rate (key, window_start, hits)
-				select key, :minute, 1 from unnest(cast(:keys as text[])) as k(key)
-				on conflict on constraint vote_rate_pk do update set hits = vote_rate.hits + 1
-				returning key, hits
-				""")
-			.param("minute", minute)
-			.param("keys",
-					device == null ? new String[] { addressKey(origin) } : new String[] { addressKey(origin), device })
-			.query((rs, n) -> hits.put(rs.getString("key"), rs.getInt("hits")))
-			.list();
-		return hits;
-	}
-
-	private static String addressKey(Origin origin) {
-		return "a:" + origin.address();
-	}
-
-	private static String deviceKey(Origin origin) {
-		return origin.device() == null ? null : "d:" + origin.device();
+		Outcome outcome = writer.write(setting, entryId, voterId, day, now, origin, answered, limits);
+		return new Result(outcome, outcome == Outcome.CHALLENGE ? challenges.issue(limits.challengeBits()) : null);
 	}
 
 	/** Removes the counters of minutes long past. */

@@ -30,6 +30,9 @@ public final class SessionCookies implements RequestPostProcessor {
 
 	private Cookie cookie;
 
+	/** The voting module's signed voter cookie (issue 13 item 5 c), kept alike. */
+	private Cookie voter;
+
 	/** A browser that holds the cookie of a session stored by the test itself. */
 	public static SessionCookies forSession(String sessionId) {
 		SessionCookies jar = new SessionCookies();
@@ -44,6 +47,12 @@ public final class SessionCookies implements RequestPostProcessor {
 		if (cookie != null) {
 			request.setCookies(cookie);
 		}
+		if (voter != null) {
+			Cookie[] held = request.getCookies();
+			Cookie[] all = held == null ? new Cookie[1] : java.util.Arrays.copyOf(held, held.length + 1);
+			all[all.length - 1] = voter;
+			request.setCookies(all);
+		}
 		return request;
 	}
 
@@ -56,6 +65,9 @@ public final class SessionCookies implements RequestPostProcessor {
 		for (Cookie set : response.getCookies()) {
 			if (set.getName().endsWith("ZJSESSION")) {
 				cookie = set.getMaxAge() == 0 ? null : new Cookie(set.getName(), set.getValue());
+			}
+			if (set.getName().equals("ZJVOTER")) {
+				voter = set.getMaxAge() == 0 ? null : new Cookie(set.getName(), set.getValue());
 			}
 		}
 	}

@@ -142,6 +142,38 @@ class VotingIntegrationTest {
 	}
 
 	@Test
+	void aVoteThatCannotBeWrittenFailsAloneAndTheOthersOfItsBatchCount() throws Exception {
+		scenery.open(settings, NOON.minus(Duration.ofDays(1)), NOON.plus(Duration.ofDays(10)), 1, true, null);
+		List<Long> honest = newVoters(200);
+		long work = scenery.works[2];
+		String net = net();
+		List<Callable<Outcome>> votes = new ArrayList<>();
+		for (int i = 0; i < honest.size(); i++) {
+			long voter = honest.get(i);
+			String address = net + "1." + i;
+			votes.add(() -> ballots.cast(voter, work, new Origin(address, null), Answer.NONE).outcome());
+			if (i % 50 == 0) {
+				// a voter that does not exist (removed since its cookie was signed): the
+				// foreign key refuses the batch it is in
+				votes.add(() -> {
+					try {
+						return ballots.cast(Long.MAX_VALUE, work, new Origin(address, null), Answer.NONE).outcome();
+					}
+					catch (VotingUnavailable unavailable) {
+						assertThat(unavailable.reason()).isEqualTo(VotingUnavailable.Reason.FAILED);
+						return null;
+					}
+				});
+			}
+		}
+		List<Outcome> outcomes = parallel(votes);
+
+		assertThat(outcomes.stream().filter(Outcome.COUNTED::equals).count()).isEqualTo(200);
+		assertThat(outcomes.stream().filter(java.util.Objects::isNull).count()).isEqualTo(4);
+		assertThat(ballots.count(work)).isEqualTo(200);
+	}
+
+	@Test
 	void theWindowAndTheCampaignsDayFollowTheClock() {
 		Instant opens = NOON.plus(Duration.ofHours(1));
 		Instant closes = NOON.plus(Duration.ofDays(3));

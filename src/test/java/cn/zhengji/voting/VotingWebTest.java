@@ -1,8 +1,12 @@
 package cn.zhengji.voting;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+
+import jakarta.servlet.http.Cookie;
 
 import cn.zhengji.account.AccountTestContext;
 import cn.zhengji.account.MutableClock;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -165,16 +170,107 @@ class VotingWebTest {
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("本作品当前不在投票中。"));
 
-		// without the CSRF token nothing is counted
+		// from another site nothing is counted (the vote has no CSRF token: its chain has
+		// no session; the browser's fetch metadata or Origin decides, with
+		// SameSite=Strict)
 		long before = count(scenery.works[0]);
-		mvc.perform(post("/vote/works/" + work).with(session).with(from()).accept(MediaType.APPLICATION_JSON))
-			.andExpect(status().is4xxClientError());
+		String crossSite = "请求来自其他网站，已拒绝";
+		mvc.perform(post("/vote/works/" + scenery.works[0]).with(session)
+			.header("Sec-Fetch-Site", "cross-site")
+			.with(from())
+			.accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(crossSite));
+		mvc.perform(post("/vote/works/" + scenery.works[0]).with(session)
+			.header("Origin", "https://evil.example")
+			.with(from())
+			.accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(crossSite));
+		mvc.perform(post("/vote/works/" + scenery.works[0]).with(session).with((request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		}).accept(MediaType.APPLICATION_JSON)).andExpect(status().isForbidden());
 		assertThat(count(scenery.works[0])).isEqualTo(before).isEqualTo(1);
 		// the device cookie was set for the per-device limits
 		assertThat(jdbc.sql("select count(distinct device) from vote where entry_id = ?")
 			.param(work)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aVoteIsTakenByTheSignedVoterCookieAloneAndNeverTouchesTheSession() throws Exception {
+		Instant now = Instant.now();
+		scenery.open(settings, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(5)), 1, false, null);
+		String mobile = TestAccounts.uniqueMobile();
+		SessionCookies session = new SessionCookies();
+		page(post("/vote/verify/code").param("mobile", mobile).with(session));
+		MockHttpServletResponse verified = mvc
+			.perform(post("/vote/verify").param("mobile", mobile)
+				.param("code", sms.lastCodeTo(mobile))
+				.with(session)
+				.with(csrf())
+				.with(from()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse();
+		Cookie cookie = verified.getCookie("ZJVOTER");
+		assertThat(cookie).isNotNull();
+		assertThat(cookie.isHttpOnly()).isTrue();
+		assertThat(cookie.getPath()).isEqualTo("/vote");
+		assertThat(cookie.getAttribute("SameSite")).isEqualTo("Strict");
+		assertThat(cookie.getValue()).contains(mobile.substring(0, 3) + "****" + mobile.substring(7));
+		String sessionId = new String(Base64.getDecoder().decode(session.id()), StandardCharsets.UTF_8);
+		long lastAccess = lastAccess(sessionId);
+
+		// the cookie alone (no session cookie, no CSRF token): counted, and no session
+		// made
+		MockHttpServletResponse voted = mvc
+			.perform(post("/vote/works/" + scenery.works[0]).cookie(new Cookie("ZJVOTER", cookie.getValue()))
+				.header("Sec-Fetch-Site", "same-origin")
+				.with(from())
+				.accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("COUNTED"))
+			.andReturn()
+			.getResponse();
+		assertThat(voted.getCookie("ZJSESSION")).isNull();
+		// with the session cookie too: the session is neither read into the vote nor
+		// written back
+		mvc.perform(
+				post("/vote/works/" + scenery.works[1]).with(session).with(from()).accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isOk());
+		assertThat(lastAccess(sessionId)).isEqualTo(lastAccess);
+		assertThat(count(scenery.works[0])).isEqualTo(1);
+
+		// a forged cookie: another voter's id under this signature, or a made-up
+		// signature
+		String[] parts = cookie.getValue().split("\\.");
+		String otherVoter = (Long.parseLong(parts[0]) + 1) + "." + parts[1] + "." + parts[2] + "." + parts[3];
+		String madeUp = parts[0] + "." + parts[1] + "." + parts[2] + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+		String later = parts[0] + "." + (Long.parseLong(parts[1]) + 86400) + "." + parts[2] + "." + parts[3];
+		for (String forged : List.of(otherVoter, madeUp, later, "1.2.3", "")) {
+			mvc.perform(post("/vote/works/" + scenery.works[0]).cookie(new Cookie("ZJVOTER", forged))
+				.with(from())
+				.accept(MediaType.APPLICATION_JSON))
+				.andExpect(status().isUnauthorized())
+				.andExpect(jsonPath("$.detail").value("请先验证手机号再投票。"));
+		}
+		// an expired one: a week and a day later
+		clock.set(now.plus(Duration.ofDays(8)));
+		mvc.perform(post("/vote/works/" + scenery.works[0]).cookie(new Cookie("ZJVOTER", cookie.getValue()))
+			.with(from())
+			.accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized());
+		assertThat(count(scenery.works[0])).isEqualTo(1);
+	}
+
+	private long lastAccess(String sessionId) {
+		return jdbc.sql("select last_access_time from spring_session where session_id = ?")
+			.param(sessionId)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -305,10 +401,16 @@ class VotingWebTest {
 			.getContentAsString();
 	}
 
-	/** This test's client address (its own per-address limits). */
+	/**
+	 * This test's client address (its own per-address limits), from our own pages: the
+	 * browser's Origin unless the request says where it comes from itself.
+	 */
 	private RequestPostProcessor from() {
 		return (request) -> {
 			request.setRemoteAddr(address);
+			if (request.getHeader("Origin") == null && request.getHeader("Sec-Fetch-Site") == null) {
+				request.addHeader("Origin", "http://localhost");
+			}
 			return request;
 		};
 	}

@@ -84,6 +84,15 @@ public final class PersonalDataCipher {
 		}
 	}
 
+	/**
+	 * A key for another purpose derived from the index key (HMAC-SM3 of the label), so
+	 * that every node with the same configuration derives the same key without a new
+	 * secret to configure; different labels give independent keys.
+	 */
+	public byte[] derivedKey(String label) {
+		return blindIndex("derived-key:" + label);
+	}
+
 	/** 13812341234 → 138****1234. */
 	public static String maskMobile(String mobile) {
 		if (mobile == null || mobile.length() < 7) {

@@ -12,7 +12,6 @@ import java.util.UUID;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import cn.zhengji.account.FieldProblem;
 import cn.zhengji.account.InvalidAccountInput;
@@ -25,6 +24,7 @@ import cn.zhengji.voting.Ballots.Result;
 import cn.zhengji.voting.VoteSetting;
 import cn.zhengji.voting.Voters;
 import cn.zhengji.voting.Voters.Voter;
+import cn.zhengji.voting.VotingUnavailable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -37,10 +37,11 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Issue 13 item 4, the voter's pages, without an account: {@code /vote/verify} proves a
- * mobile number by a one-time code and keeps the voter in the session; the showcase's
- * work page loads the vote panel ({@code /vote/works/{id}/panel}, htmx) and votes with
- * {@code POST /vote/works/{id}} — HTML for the panel, JSON (problem details in Chinese
- * for refusals) when asked for. The panel sets a device cookie for the per-device limits.
+ * mobile number by a one-time code and gives the browser the signed voter cookie
+ * ({@link VoterCookie}; the voter is in the session as well); the showcase's work page
+ * loads the vote panel ({@code /vote/works/{id}/panel}, htmx) and votes with {@code POST
+ * /vote/works/{id}} — HTML for the panel, JSON (problem details in Chinese for refusals)
+ * when asked for. The panel sets a device cookie for the per-device limits.
  */
 @Controller
 class VoteController {
@@ -59,8 +60,12 @@ class VoteController {
 
 	private final ObjectMapper json;
 
-	VoteController(Voters voters, Ballots ballots, Texts texts, Clock clock, ObjectMapper json) {
+	private final VoterCookie voterCookie;
+
+	VoteController(Voters voters, Ballots ballots, Texts texts, Clock clock, ObjectMapper json,
+			VoterCookie voterCookie) {
 		this.json = json;
+		this.voterCookie = voterCookie;
 		this.voters = voters;
 		this.ballots = ballots;
 		this.texts = texts;
@@ -68,9 +73,9 @@ class VoteController {
 	}
 
 	@GetMapping("/vote/verify")
-	String verifyPage(@RequestParam(required = false) String next, HttpSession session, Model model) {
+	String verifyPage(@RequestParam(required = false) String next, HttpServletRequest request, Model model) {
 		model.addAttribute("next", safeNext(next));
-		model.addAttribute("voter", session.getAttribute(VOTER));
+		model.addAttribute("voter", voter(request));
 		return "voting/verify";
 	}
 
@@ -91,13 +96,16 @@ class VoteController {
 
 	@PostMapping("/vote/verify")
 	String verify(@RequestParam(required = false) String mobile, @RequestParam(required = false) String code,
-			@RequestParam(required = false) String next, HttpServletRequest request, Model model) {
+			@RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		try {
 			Voter voter = voters.verify(mobile, code);
 			// a new session id for the proved voter (no fixation)
 			request.getSession();
 			request.changeSessionId();
 			request.getSession().setAttribute(VOTER, voter);
+			// and the credential a vote is checked by, without the session
+			voterCookie.issue(voter, request, response);
 			return "redirect:" + safeNext(next);
 		}
 		catch (InvalidAccountInput refusal) {
@@ -134,8 +142,21 @@ class VoteController {
 			}
 			return panel(id, request, model, null, texts.text("voting.vote.verifyFirst"));
 		}
-		Result result = ballots.cast(voter.id(), id, new Origin(request.getRemoteAddr(), device(request, response)),
-				new Answer(challenge, nonce));
+		Result result;
+		try {
+			result = ballots.cast(voter.id(), id, new Origin(request.getRemoteAddr(), device(request, response)),
+					new Answer(challenge, nonce));
+		}
+		catch (VotingUnavailable unavailable) {
+			String message = texts.text(
+					unavailable.reason() == VotingUnavailable.Reason.BUSY ? "voting.vote.busy" : "voting.vote.failed");
+			if (json) {
+				problem(response, HttpStatus.SERVICE_UNAVAILABLE, message, null);
+				return null;
+			}
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			return panel(id, request, model, null, message);
+		}
 		if (!json) {
 			return panel(id, request, model, result, null);
 		}
@@ -202,9 +223,9 @@ class VoteController {
 		return "voting/panel :: panel";
 	}
 
-	private static Voter voter(HttpServletRequest request) {
-		HttpSession session = request.getSession(false);
-		return session == null ? null : (Voter) session.getAttribute(VOTER);
+	/** The voter of the signed cookie: never the session, which a vote does not load. */
+	private Voter voter(HttpServletRequest request) {
+		return voterCookie.voter(request);
 	}
 
 	/** The device cookie of the browser, set when missing. */
