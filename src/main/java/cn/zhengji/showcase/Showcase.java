@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import cn.zhengji.campaign.Campaign;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Category;
@@ -33,6 +35,7 @@ import cn.zhengji.submission.BlindEntry;
 import cn.zhengji.submission.Entries;
 import cn.zhengji.submission.PublicFile;
 import cn.zhengji.submission.PublicWork;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -80,8 +83,17 @@ public class Showcase {
 
 	private final WorksInVoting worksInVoting;
 
+	/**
+	 * Issue 13 item 5b: which stored file a public file's URL serves, kept as long as the
+	 * public pages are ({@code zhengji.public-pages.ttl}): a video player asks for many
+	 * ranges of the same file, and resolving it anew costs five statements each time.
+	 * Empty when the pages are not kept (tests).
+	 */
+	private final Optional<Cache<FileKey, ServedFile>> servedFiles;
+
 	Showcase(Campaigns campaigns, Entries entries, AwardedLevels awardedLevels, RoundResults roundResults,
-			Organisations organisations, StoredFiles storedFiles, WebCopies webCopies, WorksInVoting worksInVoting) {
+			Organisations organisations, StoredFiles storedFiles, WebCopies webCopies, WorksInVoting worksInVoting,
+			@Value("${zhengji.public-pages.ttl:10s}") Duration publicTtl) {
 		this.campaigns = campaigns;
 		this.entries = entries;
 		this.awardedLevels = awardedLevels;
@@ -90,6 +102,8 @@ public class Showcase {
 		this.storedFiles = storedFiles;
 		this.webCopies = webCopies;
 		this.worksInVoting = worksInVoting;
+		this.servedFiles = publicTtl.isZero() ? Optional.empty()
+				: Optional.of(Caffeine.newBuilder().expireAfterWrite(publicTtl).maximumSize(10_000).build());
 	}
 
 	/** The visible campaigns with a final winner or a work in voting, newest first. */
@@ -224,6 +238,16 @@ public class Showcase {
 	 * @throws NotFoundException for everything else
 	 */
 	public ResponseEntity<Resource> file(long entryId, long attachmentId) {
+		ServedFile served = servedFiles.isEmpty() ? servedFile(entryId, attachmentId)
+				: servedFiles.get().get(new FileKey(entryId, attachmentId), (key) -> servedFile(entryId, attachmentId));
+		return publicResponse(storedFiles.response(served.stored(), served.contentType(), served.inline(),
+				"work-" + attachmentId + extension(served.stored().fileName())), served.stored());
+	}
+
+	/**
+	 * What a public file's URL serves: the web copy once it is ready, else the original.
+	 */
+	private ServedFile servedFile(long entryId, long attachmentId) {
 		PublicWork work = publicWork(entryId);
 		Category category = campaigns.findCategory(work.categoryId())
 			.orElseThrow(() -> new NotFoundException("category " + work.categoryId()));
@@ -242,15 +266,17 @@ public class Showcase {
 		Optional<WebCopies.ReadyCopy> copy = kind == WorkPage.Kind.VIDEO || kind == WorkPage.Kind.AUDIO
 				? webCopies.openCopy(attachmentId) : Optional.empty();
 		if (copy.isPresent()) {
-			StoredFile stored = copy.get().copy();
-			return publicResponse(storedFiles.response(stored, MediaType.parseMediaType(copy.get().contentType()), true,
-					"work-" + attachmentId + extension(stored.fileName())), stored);
+			return new ServedFile(copy.get().copy(), MediaType.parseMediaType(copy.get().contentType()), true);
 		}
 		StoredFile stored = storedFiles.findCompleted(file.fileId())
 			.orElseThrow(() -> new NotFoundException("stored file of attachment " + attachmentId));
-		ResponseEntity<Resource> response = storedFiles.response(stored, MediaType.parseMediaType(file.contentType()),
-				kind != WorkPage.Kind.DOCUMENT, "work-" + attachmentId + extension(stored.fileName()));
-		return publicResponse(response, stored);
+		return new ServedFile(stored, MediaType.parseMediaType(file.contentType()), kind != WorkPage.Kind.DOCUMENT);
+	}
+
+	private record FileKey(long entryId, long attachmentId) {
+	}
+
+	private record ServedFile(StoredFile stored, MediaType contentType, boolean inline) {
 	}
 
 	/**

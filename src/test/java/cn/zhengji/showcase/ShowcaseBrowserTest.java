@@ -1,7 +1,12 @@
 package cn.zhengji.showcase;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import cn.zhengji.campaign.CampaignAdministration;
 import cn.zhengji.campaign.Campaigns;
@@ -122,6 +127,41 @@ class ShowcaseBrowserTest {
 		page.reload();
 		assertThat(page.locator("img.showcase-qr").isVisible()).isTrue();
 		Browser.screenshot(page, "showcase-desktop");
+	}
+
+	/**
+	 * Issue 13 item 5b through the real server: one range is handed to Tomcat's sendfile
+	 * (files.SendfileRanges), several ranges and the whole file are written by Spring;
+	 * all three give the same bytes.
+	 */
+	@Test
+	void aRangeFromTheRealServerHoldsExactlyTheFilesBytes() throws Exception {
+		ShowcaseScenery scenery = new ShowcaseScenery(administration, campaigns, results, organisations, accounts,
+				entries, jdbc, cipher, dataDir, "区间");
+		URI file = URI
+			.create("http://localhost:" + port + "/showcase/works/" + scenery.works[0] + "/files/" + scenery.videos[0]);
+		HttpClient client = HttpClient.newHttpClient();
+		HttpResponse<byte[]> whole = client.send(HttpRequest.newBuilder(file).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> range = client.send(HttpRequest.newBuilder(file).header("Range", "bytes=100-5099").build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> tail = client.send(HttpRequest.newBuilder(file).header("Range", "bytes=-300").build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<String> two = client.send(HttpRequest.newBuilder(file).header("Range", "bytes=0-9,20-29").build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+
+		assertThat(whole.statusCode()).isEqualTo(200);
+		byte[] bytes = whole.body();
+		assertThat(bytes.length).isGreaterThan(5100);
+		assertThat(range.statusCode()).isEqualTo(206);
+		assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 100-5099/" + bytes.length);
+		assertThat(range.headers().firstValueAsLong("Content-Length")).hasValue(5000);
+		assertThat(range.body()).isEqualTo(Arrays.copyOfRange(bytes, 100, 5100));
+		assertThat(tail.statusCode()).isEqualTo(206);
+		assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(bytes, bytes.length - 300, bytes.length));
+		assertThat(two.statusCode()).isEqualTo(206);
+		assertThat(two.headers().firstValue("Content-Type").orElseThrow()).startsWith("multipart/byteranges");
+		assertThat(two.body()).contains(new String(Arrays.copyOfRange(bytes, 20, 30), StandardCharsets.ISO_8859_1));
 	}
 
 }
