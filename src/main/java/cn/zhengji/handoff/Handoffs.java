@@ -424,12 +424,20 @@ public class Handoffs {
 		return campaign;
 	}
 
+	/**
+	 * The national campaign the campaign feeds: its own, else the one the campaign it was
+	 * copied from feeds (a copy of fujian-2024 hands off to national-2024 too).
+	 */
 	private Campaign national(Campaign campaign) {
-		if (campaign.feedsCampaignId() == null) {
-			throw new HandoffChangeRejected(null, "handoff.noNational");
+		Campaign at = campaign;
+		for (int depth = 0; at != null && depth < 10; depth++) {
+			if (at.feedsCampaignId() != null) {
+				return campaigns.findById(at.feedsCampaignId())
+					.orElseThrow(() -> new HandoffChangeRejected(null, "handoff.noNational"));
+			}
+			at = at.copiedFromId() == null ? null : campaigns.findById(at.copiedFromId()).orElse(null);
 		}
-		return campaigns.findById(campaign.feedsCampaignId())
-			.orElseThrow(() -> new HandoffChangeRejected(null, "handoff.noNational"));
+		throw new HandoffChangeRejected(null, "handoff.noNational");
 	}
 
 }

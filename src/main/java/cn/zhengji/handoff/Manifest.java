@@ -1,6 +1,8 @@
 package cn.zhengji.handoff;
 
-import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import java.util.zip.ZipOutputStream;
 
 import cn.zhengji.infrastructure.Texts;
@@ -67,26 +70,80 @@ class Manifest {
 		return normalised(workbook.toByteArray());
 	}
 
-	/** The workbook again with fixed entry times and fixed document dates. */
+	/**
+	 * The workbook again with fixed entry times and fixed document dates. The entries are
+	 * found through the central directory (fastexcel's writer leaves sizes out of the
+	 * local headers, which {@code ZipInputStream} then misreads).
+	 */
 	static byte[] normalised(byte[] xlsx) throws IOException {
+		ByteBuffer zip = ByteBuffer.wrap(xlsx).order(ByteOrder.LITTLE_ENDIAN);
+		int end = -1;
+		for (int i = xlsx.length - 22; i >= 0; i--) {
+			if (zip.getInt(i) == 0x06054b50) {
+				end = i;
+				break;
+			}
+		}
+		if (end < 0) {
+			throw new IOException("no end of central directory");
+		}
+		int count = Short.toUnsignedInt(zip.getShort(end + 10));
+		int at = zip.getInt(end + 16);
 		ByteArrayOutputStream result = new ByteArrayOutputStream(xlsx.length + 1024);
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
-				ZipOutputStream out = new ZipOutputStream(result, StandardCharsets.UTF_8)) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				byte[] content = in.readAllBytes();
-				if (entry.getName().startsWith("docProps/")) {
+		try (ZipOutputStream out = new ZipOutputStream(result, StandardCharsets.UTF_8)) {
+			for (int n = 0; n < count; n++) {
+				if (zip.getInt(at) != 0x02014b50) {
+					throw new IOException("bad central directory");
+				}
+				int method = Short.toUnsignedInt(zip.getShort(at + 10));
+				int compressed = zip.getInt(at + 20);
+				int size = zip.getInt(at + 24);
+				int nameLength = Short.toUnsignedInt(zip.getShort(at + 28));
+				int extraLength = Short.toUnsignedInt(zip.getShort(at + 30));
+				int commentLength = Short.toUnsignedInt(zip.getShort(at + 32));
+				int local = zip.getInt(at + 42);
+				String name = new String(xlsx, at + 46, nameLength, StandardCharsets.UTF_8);
+				int data = local + 30 + Short.toUnsignedInt(zip.getShort(local + 26))
+						+ Short.toUnsignedInt(zip.getShort(local + 28));
+				byte[] content = method == 0 ? Arrays.copyOfRange(xlsx, data, data + size)
+						: inflate(xlsx, data, compressed, size);
+				if (name.startsWith("docProps/")) {
 					content = DOCUMENT_DATE.matcher(new String(content, StandardCharsets.UTF_8))
 						.replaceAll("<dcterms:$1$2>2024-01-01T00:00:00Z</dcterms:$3>")
 						.getBytes(StandardCharsets.UTF_8);
 				}
-				ZipEntry fixed = new ZipEntry(entry.getName());
+				ZipEntry fixed = new ZipEntry(name);
 				fixed.setTimeLocal(FIXED_TIME);
 				out.putNextEntry(fixed);
 				out.write(content);
 				out.closeEntry();
+				at += 46 + nameLength + extraLength + commentLength;
 			}
 		}
 		return result.toByteArray();
+	}
+
+	private static byte[] inflate(byte[] zip, int offset, int length, int size) throws IOException {
+		Inflater inflater = new Inflater(true);
+		try {
+			inflater.setInput(zip, offset, length);
+			byte[] content = new byte[size];
+			int done = 0;
+			while (done < size && !inflater.finished()) {
+				int read = inflater.inflate(content, done, size - done);
+				if (read == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+					throw new IOException("cut short");
+				}
+				done += read;
+			}
+			return content;
+		}
+		catch (DataFormatException ex) {
+			throw new IOException(ex);
+		}
+		finally {
+			inflater.end();
+		}
 	}
 
 }
