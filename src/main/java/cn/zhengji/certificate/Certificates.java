@@ -37,6 +37,8 @@ import cn.zhengji.submission.PublicWork;
 import cn.zhengji.submission.WorkOwners;
 import cn.zhengji.submission.WorkOwners.WorkOwner;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -83,9 +85,11 @@ public class Certificates {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	Certificates(CampaignAdministration administration, Campaigns campaigns, Entries entries, WorkOwners owners,
 			AwardedLevels awards, Accounts accounts, CertificateRecords records, CertificatePdf pdf, SealImages seals,
-			AuditLog audit, Texts texts, Clock clock) {
+			AuditLog audit, Texts texts, Clock clock, PlatformTransactionManager transactionManager) {
 		this.administration = administration;
 		this.campaigns = campaigns;
 		this.entries = entries;
@@ -98,6 +102,7 @@ public class Certificates {
 		this.audit = audit;
 		this.texts = texts;
 		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/** The admin page: the template, the placeholders, the winners and what is issued. */
@@ -288,9 +293,7 @@ public class Certificates {
 		CertificateTemplate template = template(campaign);
 		byte[] document = pdf.render(issued.stream().map((c) -> printed(template, c, baseUrl)).toList(),
 				sealUri(template));
-		audit.recordChange(AuditAction.EXPORTED, "certificate", campaign.id(), campaign.hostOrganisationPath(),
-				texts.plain("certificate.audit.exported", campaign.title(), issued.size()), null,
-				Map.of("format", "pdf", "certificates", issued.size()));
+		exported(campaign, issued.size(), "pdf");
 		return document;
 	}
 
@@ -305,9 +308,7 @@ public class Certificates {
 		List<IssuedCertificate> issued = records.ofCampaign(campaign.id());
 		CertificateTemplate template = template(campaign);
 		String seal = sealUri(template);
-		audit.recordChange(AuditAction.EXPORTED, "certificate", campaign.id(), campaign.hostOrganisationPath(),
-				texts.plain("certificate.audit.exported", campaign.title(), issued.size()), null,
-				Map.of("format", "zip", "certificates", issued.size()));
+		exported(campaign, issued.size(), "zip");
 		ZipOutputStream zip = new ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8);
 		int number = 0;
 		for (IssuedCertificate certificate : issued) {
@@ -317,6 +318,17 @@ public class Certificates {
 			zip.closeEntry();
 		}
 		zip.finish();
+	}
+
+	/**
+	 * The audit event of a download, in its own short transaction (no PDF is rendered in
+	 * one).
+	 */
+	private void exported(Campaign campaign, int count, String format) {
+		transactions
+			.executeWithoutResult((status) -> audit.recordChange(AuditAction.EXPORTED, "certificate", campaign.id(),
+					campaign.hostOrganisationPath(), texts.plain("certificate.audit.exported", campaign.title(), count),
+					null, Map.of("format", format, "certificates", count)));
 	}
 
 	static String fileName(int number, IssuedCertificate certificate) {

@@ -92,7 +92,7 @@ class SealImages {
 			g.fill(star(size / 2.0, size / 2.0, 95, 38));
 			Font font = font();
 			if (font != null && issuer != null && !issuer.isBlank()) {
-				rimText(g, font.deriveFont(Font.PLAIN, 64f), issuer.strip(), size);
+				rimText(g, font.deriveFont(Font.PLAIN, 80f), issuer.strip(), size);
 			}
 		}
 		finally {
@@ -110,9 +110,9 @@ class SealImages {
 
 	private static void rimText(Graphics2D g, Font font, String text, int size) {
 		int count = text.codePointCount(0, text.length());
-		double radius = size / 2.0 - 90;
+		double radius = size / 2.0 - 80;
 		// The characters on the upper arc, at most 240 degrees, centred at the top.
-		double sweep = Math.toRadians(Math.min(240, 22 * count + 20));
+		double sweep = Math.toRadians(Math.min(250, 30 * count + 20));
 		double step = count > 1 ? sweep / (count - 1) : 0;
 		double start = -Math.PI / 2 - sweep / 2;
 		g.setFont(font);
