@@ -28,6 +28,7 @@ import cn.zhengji.certificate.CertificatePdf.Printed;
 import cn.zhengji.certificate.IssuedCertificate.RecipientKind;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.infrastructure.web.QrCodes;
 import cn.zhengji.review.AwardedLevels;
 import cn.zhengji.review.AwardedLevels.AwardedLevel;
@@ -289,7 +290,7 @@ public class Certificates {
 	 */
 	public byte[] allAsPdf(SignedInUser actor, String code, String baseUrl) {
 		Campaign campaign = administration.campaignFor(actor, code);
-		List<IssuedCertificate> issued = records.ofCampaign(campaign.id());
+		List<IssuedCertificate> issued = issuedOrNone(campaign);
 		CertificateTemplate template = template(campaign);
 		byte[] document = pdf.render(issued.stream().map((c) -> printed(template, c, baseUrl)).toList(),
 				sealUri(template));
@@ -305,7 +306,7 @@ public class Certificates {
 	 */
 	public void allAsZip(SignedInUser actor, String code, String baseUrl, OutputStream out) throws IOException {
 		Campaign campaign = administration.campaignFor(actor, code);
-		List<IssuedCertificate> issued = records.ofCampaign(campaign.id());
+		List<IssuedCertificate> issued = issuedOrNone(campaign);
 		CertificateTemplate template = template(campaign);
 		String seal = sealUri(template);
 		exported(campaign, issued.size(), "zip");
@@ -318,6 +319,23 @@ public class Certificates {
 			zip.closeEntry();
 		}
 		zip.finish();
+	}
+
+	/** The campaign's certificates; 404 when none is issued (nothing to download). */
+	private List<IssuedCertificate> issuedOrNone(Campaign campaign) {
+		List<IssuedCertificate> issued = records.ofCampaign(campaign.id());
+		if (issued.isEmpty()) {
+			throw new NotFoundException("certificates of " + campaign.code());
+		}
+		return issued;
+	}
+
+	/**
+	 * Checks that the actor administers the campaign and that it has certificates, before
+	 * a download starts; 404 otherwise.
+	 */
+	public void checkDownload(SignedInUser actor, String code) {
+		issuedOrNone(administration.campaignFor(actor, code));
 	}
 
 	/**

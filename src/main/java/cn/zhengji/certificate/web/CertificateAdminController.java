@@ -107,8 +107,8 @@ class CertificateAdminController {
 	ResponseEntity<StreamingResponseBody> zip(@AuthenticationPrincipal SignedInUser actor, @PathVariable String code,
 			HttpServletRequest request) {
 		String base = address.of(request);
-		// Checks the admin before the response starts: a refused one is a 404 page.
-		certificates.page(actor, code);
+		// Checks before the response starts: a refused admin or nothing issued is a 404.
+		certificates.checkDownload(actor, code);
 		StreamingResponseBody body = (out) -> certificates.allAsZip(actor, code, base, out);
 		return ResponseEntity.ok()
 			.contentType(ZIP)
