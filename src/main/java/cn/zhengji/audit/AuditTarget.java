@@ -32,6 +32,10 @@ public enum AuditTarget {
 	WEB_COPY("web_copy"),
 	/** Issue 13 item 1: a published results list (公示) and an objection to it. */
 	PUBLICITY("publicity"), PUBLICITY_OBJECTION("publicity_objection"),
+	/**
+	 * Issue 14 item 4: issued award certificates, and a campaign's certificate template.
+	 */
+	CERTIFICATE("certificate"), CERTIFICATE_TEMPLATE("certificate_template"),
 	/** The exported lists ({@link ExportedList}). */
 	ENTRY_LIST("entry-list"), QUOTA_LIST("quota-list"), OFFLINE_EVENT_LIST("offline-event-list"),
 	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),
