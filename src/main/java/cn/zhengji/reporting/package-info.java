@@ -15,5 +15,5 @@
  * here (the integration tests insert rows and compare every figure).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-		allowedDependencies = { "infrastructure", "organisation", "account", "campaign" })
+		allowedDependencies = { "infrastructure", "organisation", "account", "campaign", "audit" })
 package cn.zhengji.reporting;
