@@ -158,21 +158,21 @@ public class Summaries {
 		Map<String, long[]> byKind = new HashMap<>();
 		Map<String, Integer> depth = new HashMap<>();
 		jdbc.sql("""
-				select o.kind, t.decision, count(distinct t.entry_id) as n,
+				select o.kind, t.step, count(distinct t.entry_id) as n,
 				       max(length(o.path) - length(replace(o.path, '/', ''))) as depth
 				from entry_transition t
 				join entry e on e.id = t.entry_id
 				join organisation o on o.id = t.level_organisation_id
-				where e.campaign_id = :campaign and t.decision is not null and\s"""
+				where e.campaign_id = :campaign and t.level_organisation_id is not null and\s"""
 				+ Subtree.sql("e.organisation_path", "prefix") + """
 
-						group by o.kind, t.decision
+						group by o.kind, t.step
 						""")
 			.params(scope)
 			.query(rs -> {
 				long[] row = byKind.computeIfAbsent(rs.getString("kind"), kind -> new long[4]);
 				depth.merge(rs.getString("kind"), rs.getInt("depth"), Math::max);
-				int column = switch (rs.getString("decision")) {
+				int column = switch (rs.getString("step")) {
 					case "APPROVED" -> 0;
 					case "RECOMMENDED" -> 1;
 					case "RETURNED" -> 2;
