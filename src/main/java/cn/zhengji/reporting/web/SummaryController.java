@@ -27,6 +27,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,8 +62,11 @@ class SummaryController {
 
 	private final SummaryPdf pdf;
 
+	private final TransactionTemplate audited;
+
 	SummaryController(Summaries summaries, Campaigns campaigns, Texts texts, JsonMapper json, Clock clock,
-			ExcelExports exports, AuditLog auditLog, SummaryPdf pdf) {
+			ExcelExports exports, AuditLog auditLog, SummaryPdf pdf, PlatformTransactionManager transactions) {
+		this.audited = new TransactionTemplate(transactions);
 		this.summaries = summaries;
 		this.campaigns = campaigns;
 		this.texts = texts;
@@ -128,8 +133,9 @@ class SummaryController {
 		after.put("rows", rows);
 		after.put("completed", true);
 		String title = title(campaign, root);
-		auditLog.recordChange(AuditAction.EXPORTED, ExportedList.SUMMARY_TABLES.targetType(), null, root.path(),
-				texts.text("audit.export.summary", title, rows), null, after);
+		audited.executeWithoutResult(
+				status -> auditLog.recordChange(AuditAction.EXPORTED, ExportedList.SUMMARY_TABLES.targetType(), null,
+						root.path(), texts.text("audit.export.summary", title, rows), null, after));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
