@@ -143,6 +143,9 @@ final class SummaryTables {
 				List.of(series(t("summary.reach.value"), targeted.stream().map(Dashboard.Reach::value).toList(), null),
 						series(t("summary.reach.target"), targeted.stream().map(Dashboard.Reach::target).toList(),
 								null))));
+		// A chart without rows (no award levels yet, no targets) is left out: the table
+		// says "暂无数据" or holds the figures alone.
+		charts.values().removeIf(spec -> ((List<?>) ((Map<?, ?>) spec).get("labels")).isEmpty());
 		return charts;
 	}
 

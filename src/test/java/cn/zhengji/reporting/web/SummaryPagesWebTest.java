@@ -117,7 +117,7 @@ class SummaryPagesWebTest {
 		assertThat(page.rowHeader("approvals-row-0")).isEqualTo("县（市、区）总工会");
 		assertThat(page.cells("approvals-row-1")).containsExactly("0", "2", "1", "1");
 		assertThat(page.headers("awards")).containsSubsequence("测试一等奖", "测试二等奖", "合计");
-		assertThat(page.count("data-chart=")).isEqualTo(6);
+		assertThat(page.count("data-chart=")).isEqualTo(5);
 		assertThat(page.html()).contains("/js/dashboard-", "echarts.min.js").doesNotContain("<script>");
 	}
 
