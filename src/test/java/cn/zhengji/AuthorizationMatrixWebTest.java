@@ -902,7 +902,14 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/dashboard?campaign=no-such-campaign", anyAdmin(404)),
 			Endpoint.get("/dashboard?campaign=demo-fujian&unit={org}", adminInSubtree(200)),
 			Endpoint.get("/dashboard/data", anyAdmin(200)),
-			Endpoint.get("/dashboard/data?campaign=demo-fujian&unit={org}", adminInSubtree(200)));
+			Endpoint.get("/dashboard/data?campaign=demo-fujian&unit={org}", adminInSubtree(200)),
+			// Issue 14 item 5: the year-end summary of a campaign, its workbook and PDF
+			// (scoped content: any admin of the campaign's tree, a unit in the subtree).
+			Endpoint.get("/admin/campaigns/{campaign}/summary", anyAdmin(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/summary?unit={org}", adminInSubtree(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/summary.xlsx", anyAdmin(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/summary.pdf?unit={org}", adminInSubtree(200)),
+			Endpoint.get("/admin/campaigns/no-such-campaign/summary", anyAdmin(404)));
 
 	@Autowired
 	MockMvc mvc;
