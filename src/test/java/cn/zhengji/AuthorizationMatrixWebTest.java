@@ -567,6 +567,15 @@ class AuthorizationMatrixWebTest {
 					platformAdminOnly(404)),
 			Endpoint.get("/my/objections", signedIn(200)),
 
+			// --- handoff (issue 14 items 1, 2): the campaign's admins alone (here the
+			// platform admin); an unknown sub-project is 404 ---
+			Endpoint.get("/admin/campaigns/{campaign}/handoff", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/handoff", Map.of("origin", "MANUAL"), platformAdminOnly(302)),
+			Endpoint.get("/admin/campaigns/{campaign}/handoff/mapping", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/handoff/mapping", Map.of(), platformAdminOnly(302)),
+			Endpoint.get("/admin/campaigns/{campaign}/handoff/packages/song.zip", platformAdminOnly(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/handoff/packages/no-such.zip", platformAdminOnly(404)),
+
 			// --- campaign: administration (R-CAM), the platform admin only; allowed
 			// changes succeed (302) ---
 			Endpoint.get("/admin/campaigns", platformAdminOnly(200)),
