@@ -38,7 +38,7 @@ class PublicEndpointsPrivacyIntegrationTest {
 
 	/** The public URL spaces (SecurityConfiguration's permitAll list, pages only). */
 	private static final List<String> PUBLIC_PREFIXES = List.of("/campaigns/", "/qr.png", "/showcase", "/results",
-			"/vote/", "/announcements", "/legal/");
+			"/vote/", "/announcements", "/legal/", "/certificates/verify");
 
 	@Autowired
 	MockMvc mvc;
@@ -154,6 +154,12 @@ class PublicEndpointsPrivacyIntegrationTest {
 		urls.put("/results/{id:[0-9]{1,18}}",
 				ids("select id from publicity order by id").stream().map(id -> "/results/" + id).toList());
 		urls.put("/vote/verify", List.of("/vote/verify"));
+		// A certificate's own code shows the name printed on it (the code is printed on
+		// the
+		// certificate and unguessable; certificate tests check that page); without one,
+		// nothing.
+		urls.put("/certificates/verify", List.of("/certificates/verify", "/certificates/verify?code=ABCD2345EFGH"));
+		urls.put("/certificates/verify/{code}", List.of("/certificates/verify/ABCD2345EFGH"));
 		urls.put("/vote/works/{id:[0-9]{1,18}}/panel",
 				publicWorks.stream().map(id -> "/vote/works/" + id + "/panel").toList());
 		return urls;
