@@ -185,6 +185,20 @@ class SummaryPagesWebTest {
 		assertThat(city.html()).doesNotContain(base.otherCity.name());
 	}
 
+	@Test
+	void theDemoProvinceSeesTheSummariesOfBothDemoCampaigns() throws Exception {
+		long organisation = jdbc.sql("select organisation_id from account where username = 'demo-province'")
+			.query(Long.class)
+			.single();
+		SignedInUser demoProvince = OrganisationTestData.orgAdmin(organisations.findById(organisation).orElseThrow());
+
+		Html results = page("/admin/campaigns/demo-results/summary", demoProvince);
+		assertThat(results.headers("awards")).hasSizeGreaterThan(2);
+		assertThat(results.headers("by-unit")).contains("网络投票");
+		Html open = page("/admin/campaigns/demo-fujian/summary", demoProvince);
+		assertThat(open.rowHeader("by-unit-row-0")).endsWith("（本级）");
+	}
+
 	private static List<List<String>> rows(Sheet sheet) {
 		DataFormatter formatter = new DataFormatter();
 		List<List<String>> rows = new ArrayList<>();
