@@ -166,6 +166,11 @@ class SummaryPagesWebTest {
 			assertThat(text).contains("年度总结", "各单位汇总", "各项目汇总", "各级审核情况", "评审获奖情况", "推荐名额使用", "线下活动完成情况", "宣传覆盖与目标");
 			assertThat(text).contains(base.city.displayName() + " 12 10 4 3 4 7 2");
 			assertThat(text).contains("合计 16 14 6 4 9 12 4");
+			// The first page as the user would see it printed.
+			java.nio.file.Path shots = java.nio.file.Path.of("target", "screenshots");
+			java.nio.file.Files.createDirectories(shots);
+			javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 90),
+					"png", shots.resolve("summary-pdf.png").toFile());
 		}
 	}
 
