@@ -166,6 +166,11 @@ class SummaryPagesWebTest {
 			assertThat(text).contains("年度总结", "各单位汇总", "各项目汇总", "各级审核情况", "评审获奖情况", "推荐名额使用", "线下活动完成情况", "宣传覆盖与目标");
 			assertThat(text).contains(base.city.displayName() + " 12 10 4 3 4 7 2");
 			assertThat(text).contains("合计 16 14 6 4 9 12 4");
+			// The first page as the user would see it printed.
+			java.nio.file.Path shots = java.nio.file.Path.of("target", "screenshots");
+			java.nio.file.Files.createDirectories(shots);
+			javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 90),
+					"png", shots.resolve("summary-pdf.png").toFile());
 		}
 	}
 
@@ -183,6 +188,20 @@ class SummaryPagesWebTest {
 		}
 		Html city = page(url, OrganisationTestData.orgAdmin(base.city));
 		assertThat(city.html()).doesNotContain(base.otherCity.name());
+	}
+
+	@Test
+	void theDemoProvinceSeesTheSummariesOfBothDemoCampaigns() throws Exception {
+		long organisation = jdbc.sql("select organisation_id from account where username = 'demo-province'")
+			.query(Long.class)
+			.single();
+		SignedInUser demoProvince = OrganisationTestData.orgAdmin(organisations.findById(organisation).orElseThrow());
+
+		Html results = page("/admin/campaigns/demo-results/summary", demoProvince);
+		assertThat(results.headers("awards")).hasSizeGreaterThan(2);
+		assertThat(results.headers("by-unit")).contains("网络投票");
+		Html open = page("/admin/campaigns/demo-fujian/summary", demoProvince);
+		assertThat(open.rowHeader("by-unit-row-0")).endsWith("（本级）");
 	}
 
 	private static List<List<String>> rows(Sheet sheet) {
