@@ -567,6 +567,15 @@ class AuthorizationMatrixWebTest {
 					platformAdminOnly(404)),
 			Endpoint.get("/my/objections", signedIn(200)),
 
+			// --- handoff (issue 14 items 1, 2): the campaign's admins alone (here the
+			// platform admin); an unknown sub-project is 404 ---
+			Endpoint.get("/admin/campaigns/{campaign}/handoff", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/handoff", Map.of("origin", "MANUAL"), platformAdminOnly(302)),
+			Endpoint.get("/admin/campaigns/{campaign}/handoff/mapping", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/handoff/mapping", Map.of(), platformAdminOnly(302)),
+			Endpoint.get("/admin/campaigns/{campaign}/handoff/packages/song.zip", platformAdminOnly(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/handoff/packages/no-such.zip", platformAdminOnly(404)),
+
 			// --- campaign: administration (R-CAM), the platform admin only; allowed
 			// changes succeed (302) ---
 			Endpoint.get("/admin/campaigns", platformAdminOnly(200)),
@@ -902,7 +911,14 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/dashboard?campaign=no-such-campaign", anyAdmin(404)),
 			Endpoint.get("/dashboard?campaign=demo-fujian&unit={org}", adminInSubtree(200)),
 			Endpoint.get("/dashboard/data", anyAdmin(200)),
-			Endpoint.get("/dashboard/data?campaign=demo-fujian&unit={org}", adminInSubtree(200)));
+			Endpoint.get("/dashboard/data?campaign=demo-fujian&unit={org}", adminInSubtree(200)),
+			// Issue 14 item 5: the year-end summary of a campaign, its workbook and PDF
+			// (scoped content: any admin of the campaign's tree, a unit in the subtree).
+			Endpoint.get("/admin/campaigns/{campaign}/summary", anyAdmin(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/summary?unit={org}", adminInSubtree(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/summary.xlsx", anyAdmin(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/summary.pdf?unit={org}", adminInSubtree(200)),
+			Endpoint.get("/admin/campaigns/no-such-campaign/summary", anyAdmin(404)));
 
 	@Autowired
 	MockMvc mvc;

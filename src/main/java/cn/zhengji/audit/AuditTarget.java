@@ -42,6 +42,8 @@ public enum AuditTarget {
 	AUDIT_EVENT_LIST("audit-event-list"), ORGANISATION_LIST("organisation-list"),
 	/** Issue 12 item 8. */
 	REVIEW_SHEET_LIST("review-sheet-list"), REVIEW_RANKING_LIST("review-ranking-list"),
+	/** Issue 14 item 5: the tables of a year-end summary (workbook, PDF). */
+	SUMMARY_TABLE_LIST("summary-table-list"),
 	/** Codes of events recorded before entries and nomination forms had their own. */
 	SUBMISSION("submission"), NOMINATION("nomination"),
 	/** Issue 13 item 4: the vote settings of a category; votes voided by an admin. */

@@ -64,7 +64,7 @@ class EntryNotices {
 			publicity(event);
 			return;
 		}
-		if (REVIEW_STEPS.contains(event.step())) {
+		if (REVIEW_STEPS.contains(event.step()) || event.step() == Step.NATIONAL_RECOMMENDED) {
 			// A locked round's outcome is not yet a result: participants learn it when
 			// the
 			// results are published (公示), not at the lock.

@@ -285,6 +285,18 @@ public final class Entry {
 		return copy(next, now, submittedAt, null, null, decidedById, recommendedById);
 	}
 
+	/**
+	 * Issue 14: recommended by the province to the national campaign (推荐至全国): an entry
+	 * the host approved or one with an award; the state stays, only the time moves.
+	 */
+	public Entry nationallyRecommended(Instant now) {
+		if (state != EntryState.APPROVED && state != EntryState.AWARDED && state != EntryState.IN_PUBLICITY
+				&& state != EntryState.AWARD_FINAL) {
+			throw new EntryChangeRejected(null, "submission.rejected.notRecommendable");
+		}
+		return copy(state, now, submittedAt, pendingOrganisationId, pendingSince, decidedById, recommendedById);
+	}
+
 	private void requireWaitingAt(long level) {
 		if (!waitsAt(level)) {
 			throw new EntryChangeRejected(null, "submission.rejected.notWaitingHere");

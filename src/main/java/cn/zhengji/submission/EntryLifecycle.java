@@ -508,6 +508,28 @@ public class EntryLifecycle {
 		return transitioned(actor, entry, after, step.step(), null, remark, now);
 	}
 
+	/**
+	 * Issue 14 (R-APR-2): the province recommends an entry to the national campaign
+	 * (推荐至全国), reported by the handoff module inside its transaction (one writer per
+	 * aggregate). Locks the entry row; {@link Entry#nationallyRecommended} checks the
+	 * state (approved by the host, or awarded) and keeps it; writes the entry, a history
+	 * row NATIONAL_RECOMMENDED with the remark (the sub-project and the note), an UPDATED
+	 * audit event, and publishes {@link EntryTransitioned} (no notice is written).
+	 * @throws EntryChangeRejected when the entry is in no state to be recommended
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public EntryTransitioned recordNationalRecommendation(SignedInUser actor, long entryId, String subProject,
+			String remark) {
+		Instant now = clock.instant();
+		Entry entry = records.lock(entryId).orElseThrow(() -> new NotFoundException("entry " + entryId));
+		Entry after = entry.nationallyRecommended(now);
+		write(after, entry.version());
+		auditLog.recordChange(AuditAction.UPDATED, "entry", entryId, entry.organisationPath(),
+				texts.plain("submission.audit.nationalRecommendation", entry.title(), subProject), status(entry),
+				Map.of("state", after.state().name(), "step", Step.NATIONAL_RECOMMENDED.name(), "remark", remark));
+		return transitioned(actor, entry, after, Step.NATIONAL_RECOMMENDED, null, remark, now);
+	}
+
 	private static int indexOf(List<ApprovalChain.Level> levels, long organisationId) {
 		for (int i = 0; i < levels.size(); i++) {
 			if (levels.get(i).organisationId() == organisationId) {

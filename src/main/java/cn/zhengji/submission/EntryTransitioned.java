@@ -70,7 +70,12 @@ public record EntryTransitioned(long entryId, long campaignId, long categoryId, 
 		/** Issue 13: an upheld objection took its award away: NOT_AWARDED. */
 		AWARD_WITHDRAWN,
 		/** Issue 13: the publicity period ended and the award is final: AWARD_FINAL. */
-		AWARD_FINALISED;
+		AWARD_FINALISED,
+		/**
+		 * Issue 14: the province recommended it to the national campaign (推荐至全国; the
+		 * remark names the sub-project and the note); the state stays.
+		 */
+		NATIONAL_RECOMMENDED;
 
 		/** Whether this step is a decision of a level of the approval chain. */
 		public boolean byLevel() {

@@ -1,0 +1,126 @@
+package cn.zhengji.handoff.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.zhengji.handoff.HandoffPackage;
+import cn.zhengji.handoff.Handoffs;
+import cn.zhengji.infrastructure.Texts;
+import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.web.ChangeRejected;
+import cn.zhengji.infrastructure.web.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Issue 14 items 1 and 2: the campaign admins' hand-off pages (anyone else: 404) — the
+ * mapping to the national sub-projects, the selection (推荐至全国) and the package of each
+ * sub-project, streamed as a ZIP.
+ */
+@Controller
+class HandoffController {
+
+	private static final String NOTE = "note-";
+
+	private static final String MAP = "map-";
+
+	private final Handoffs handoffs;
+
+	private final Texts texts;
+
+	HandoffController(Handoffs handoffs, Texts texts) {
+		this.handoffs = handoffs;
+		this.texts = texts;
+	}
+
+	@GetMapping("/admin/campaigns/{code}/handoff")
+	String selection(@AuthenticationPrincipal SignedInUser admin, @PathVariable String code, Model model) {
+		model.addAttribute("page", handoffs.selectionPage(admin, code));
+		return "handoff/selection";
+	}
+
+	@PostMapping("/admin/campaigns/{code}/handoff")
+	String select(@AuthenticationPrincipal SignedInUser admin, @PathVariable String code,
+			@RequestParam(required = false) String origin,
+			@RequestParam(name = "entryId", required = false) List<Long> entryIds,
+			@RequestParam Map<String, String> parameters, RedirectAttributes redirect) {
+		Map<Long, String> notes = new LinkedHashMap<>();
+		parameters.forEach((name, value) -> {
+			if (name.startsWith(NOTE)) {
+				notes.put(number(name.substring(NOTE.length())), value);
+			}
+		});
+		try {
+			int added = handoffs.select(admin, code,
+					"RANKING".equals(origin) ? Handoffs.Origin.RANKING : Handoffs.Origin.MANUAL,
+					entryIds == null ? List.of() : new ArrayList<>(entryIds), notes);
+			redirect.addFlashAttribute("flashSuccess", texts.text("handoff.flash.selected", added));
+		}
+		catch (ChangeRejected ex) {
+			redirect.addFlashAttribute("flashError", texts.text(ex.messageCode(), ex.arguments()));
+		}
+		return "redirect:/admin/campaigns/" + code + "/handoff";
+	}
+
+	@GetMapping("/admin/campaigns/{code}/handoff/mapping")
+	String mapping(@AuthenticationPrincipal SignedInUser admin, @PathVariable String code, Model model) {
+		model.addAttribute("page", handoffs.mappingPage(admin, code));
+		return "handoff/mapping";
+	}
+
+	@PostMapping("/admin/campaigns/{code}/handoff/mapping")
+	String saveMapping(@AuthenticationPrincipal SignedInUser admin, @PathVariable String code,
+			@RequestParam Map<String, String> parameters, RedirectAttributes redirect) {
+		Map<Long, Long> chosen = new LinkedHashMap<>();
+		parameters.forEach((name, value) -> {
+			if (name.startsWith(MAP) && value != null && !value.isBlank()) {
+				chosen.put(number(name.substring(MAP.length())), number(value));
+			}
+		});
+		try {
+			handoffs.saveMapping(admin, code, chosen);
+			redirect.addFlashAttribute("flashSuccess", texts.text("handoff.flash.mappingSaved"));
+		}
+		catch (ChangeRejected ex) {
+			redirect.addFlashAttribute("flashError", texts.text(ex.messageCode(), ex.arguments()));
+		}
+		return "redirect:/admin/campaigns/" + code + "/handoff/mapping";
+	}
+
+	@GetMapping("/admin/campaigns/{code}/handoff/packages/{subProject}.zip")
+	void download(@AuthenticationPrincipal SignedInUser admin, @PathVariable String code,
+			@PathVariable String subProject, HttpServletResponse response) throws IOException {
+		HandoffPackage handoff = handoffs.packageOf(admin, code, subProject);
+		response.setContentType("application/zip");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename(handoff.fileName(), StandardCharsets.UTF_8)
+					.build()
+					.toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		handoff.writeTo(response.getOutputStream());
+	}
+
+	private static long number(String value) {
+		try {
+			return Long.parseLong(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new NotFoundException("number " + value);
+		}
+	}
+
+}
