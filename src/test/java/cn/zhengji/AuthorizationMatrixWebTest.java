@@ -534,6 +534,8 @@ class AuthorizationMatrixWebTest {
 			// here) and anything of it is 404 for everyone, signed in or not ---
 			Endpoint.get("/showcase", everyone(200)), Endpoint.get("/showcase/fujian-2024", everyone(200)),
 			Endpoint.get("/showcase/no-such-campaign", everyone(404)),
+			Endpoint.get("/certificates/verify", everyone(200)),
+			Endpoint.get("/certificates/verify/AAAAAAAAAAAA", everyone(404)),
 			Endpoint.get("/showcase/works/{ownEntry}", everyone(404)),
 			Endpoint.get("/showcase/works/{ownEntry}/qr.png", everyone(404)),
 			Endpoint.get("/showcase/works/{ownEntry}/files/999999999", everyone(404)),
@@ -674,6 +676,16 @@ class AuthorizationMatrixWebTest {
 			// not exist.
 			Endpoint.get("/admin/campaigns/{campaign}/playback", platformAdminOnly(200)),
 			Endpoint.post("/admin/campaigns/{campaign}/playback/999999999/retry", Map.of(), signedIn(404)),
+			// Issue 14 item 4: certificates of a campaign without final winners (none
+			// issued: the downloads are 404); an empty template is refused.
+			Endpoint.get("/admin/campaigns/{campaign}/certificates", platformAdminOnly(200)),
+			Endpoint.post("/admin/campaigns/{campaign}/certificates/template", Map.of("title", ""),
+					platformAdminOnly(302)),
+			Endpoint.post("/admin/campaigns/{campaign}/certificates/issue", Map.of(), platformAdminOnly(302)),
+			Endpoint.get("/admin/campaigns/{campaign}/certificates/preview.pdf", platformAdminOnly(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/certificates/seal.png", platformAdminOnly(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/certificates.pdf", platformAdminOnly(404)),
+			Endpoint.get("/admin/campaigns/{campaign}/certificates.zip", platformAdminOnly(404)),
 			Endpoint.get("/admin/review/rounds/{reviewRound}/progress", platformAdminOnly(200)),
 			Endpoint.get("/admin/review/rounds/{reviewRound}/results", platformAdminOnly(200)),
 			Endpoint.get("/admin/review/rounds/{reviewRound}/lock", platformAdminOnly(200)),
@@ -899,7 +911,14 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/dashboard?campaign=no-such-campaign", anyAdmin(404)),
 			Endpoint.get("/dashboard?campaign=demo-fujian&unit={org}", adminInSubtree(200)),
 			Endpoint.get("/dashboard/data", anyAdmin(200)),
-			Endpoint.get("/dashboard/data?campaign=demo-fujian&unit={org}", adminInSubtree(200)));
+			Endpoint.get("/dashboard/data?campaign=demo-fujian&unit={org}", adminInSubtree(200)),
+			// Issue 14 item 5: the year-end summary of a campaign, its workbook and PDF
+			// (scoped content: any admin of the campaign's tree, a unit in the subtree).
+			Endpoint.get("/admin/campaigns/{campaign}/summary", anyAdmin(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/summary?unit={org}", adminInSubtree(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/summary.xlsx", anyAdmin(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/summary.pdf?unit={org}", adminInSubtree(200)),
+			Endpoint.get("/admin/campaigns/no-such-campaign/summary", anyAdmin(404)));
 
 	@Autowired
 	MockMvc mvc;

@@ -102,7 +102,11 @@ class MessagesTest {
 			// issue 13 item 1: a results list's state, a listed work's status, an
 			// objection's
 			Map.entry("publicity.state.", ""), Map.entry("publicity.own.", ""),
-			Map.entry("publicity.status.", "cn.zhengji.publicity.ObjectionStatus"));
+			Map.entry("publicity.status.", "cn.zhengji.publicity.ObjectionStatus"),
+			// issue 14 item 4: a template field's problems, a seal's, the placeholders
+			Map.entry("certificate.error.required.", ""), Map.entry("certificate.error.long.", ""),
+			Map.entry("certificate.error.seal.", "cn.zhengji.certificate.SealImages$Problem"),
+			Map.entry("certificate.placeholder.", ""));
 
 	/**
 	 * Codes to which the code appends one of these suffixes (MediaInspector's codec

@@ -32,12 +32,18 @@ public enum AuditTarget {
 	WEB_COPY("web_copy"),
 	/** Issue 13 item 1: a published results list (公示) and an objection to it. */
 	PUBLICITY("publicity"), PUBLICITY_OBJECTION("publicity_objection"),
+	/**
+	 * Issue 14 item 4: issued award certificates, and a campaign's certificate template.
+	 */
+	CERTIFICATE("certificate"), CERTIFICATE_TEMPLATE("certificate_template"),
 	/** The exported lists ({@link ExportedList}). */
 	ENTRY_LIST("entry-list"), QUOTA_LIST("quota-list"), OFFLINE_EVENT_LIST("offline-event-list"),
 	ACTIVITY_PROGRESS_LIST("activity-progress-list"), ACCOUNT_LIST("account-list"),
 	AUDIT_EVENT_LIST("audit-event-list"), ORGANISATION_LIST("organisation-list"),
 	/** Issue 12 item 8. */
 	REVIEW_SHEET_LIST("review-sheet-list"), REVIEW_RANKING_LIST("review-ranking-list"),
+	/** Issue 14 item 5: the tables of a year-end summary (workbook, PDF). */
+	SUMMARY_TABLE_LIST("summary-table-list"),
 	/** Codes of events recorded before entries and nomination forms had their own. */
 	SUBMISSION("submission"), NOMINATION("nomination"),
 	/** Issue 13 item 4: the vote settings of a category; votes voided by an admin. */

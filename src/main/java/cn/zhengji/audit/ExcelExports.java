@@ -110,6 +110,33 @@ public class ExcelExports {
 		}
 	}
 
+	/**
+	 * A workbook of several sheets (issue 14, the year-end summary): named
+	 * {@code <title>-<date>.xlsx} in the given zone, audited like one sheet, with the
+	 * rows of all sheets. {@link Export#sheet()} and {@link Export#headers()} are not
+	 * used: each sheet names its own.
+	 */
+	public long downloadWorkbook(HttpServletResponse response, Export export, ZoneId zone,
+			List<SpreadsheetDownload.Sheet> sheets) throws IOException {
+		String fileName = export.title() + "-" + LocalDate.now(clock.withZone(zone)) + ".xlsx";
+		AtomicLong rows = new AtomicLong();
+		List<SpreadsheetDownload.Sheet> counting = sheets.stream()
+			.map(sheet -> new SpreadsheetDownload.Sheet(sheet.name(), sheet.headers(), written -> {
+				sheet.body().write(written);
+				rows.addAndGet(written.count());
+			}))
+			.toList();
+		boolean completed = false;
+		try {
+			SpreadsheetDownload.writeSheets(response, fileName, counting);
+			completed = true;
+			return rows.get();
+		}
+		finally {
+			record(export, rows.get(), completed);
+		}
+	}
+
 	/** The longest stated purpose of an export with personal data in full. */
 	public static final int PURPOSE_MAX_LENGTH = 200;
 

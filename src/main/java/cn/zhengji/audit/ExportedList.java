@@ -19,7 +19,12 @@ public enum ExportedList {
 	/** Issue 12: a review round's ranking (Excel, and the printable PDF). */
 	REVIEW_RANKING("review-ranking-list"),
 	/** Issue 13 item 4: the anomalous vote groups of a campaign. */
-	VOTE_ANOMALIES("vote-anomaly-list");
+	VOTE_ANOMALIES("vote-anomaly-list"),
+	/**
+	 * Issue 14 item 5: a campaign's year-end summary (a workbook of its tables, and the
+	 * printable PDF).
+	 */
+	SUMMARY_TABLES("summary-table-list");
 
 	private final String targetType;
 

@@ -28,7 +28,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * bytes.
  */
 @Configuration(proxyBeanMethods = false)
-class SendfileRanges implements WebMvcConfigurer {
+public class SendfileRanges implements WebMvcConfigurer {
 
 	/** Tomcat's request attributes of its sendfile support (see its DefaultServlet). */
 	static final String SUPPORT = "org.apache.tomcat.sendfile.support";
@@ -39,6 +39,9 @@ class SendfileRanges implements WebMvcConfigurer {
 
 	static final String END = "org.apache.tomcat.sendfile.end";
 
+	SendfileRanges() {
+	}
+
 	@Override
 	public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
 		for (int i = 0; i < converters.size(); i++) {
@@ -48,7 +51,11 @@ class SendfileRanges implements WebMvcConfigurer {
 		}
 	}
 
-	static final class SendfileRegionConverter extends ResourceRegionHttpMessageConverter {
+	/**
+	 * The converter itself, public for a handler that writes ranges outside Spring MVC's
+	 * controllers (showcase's public file ranges).
+	 */
+	public static final class SendfileRegionConverter extends ResourceRegionHttpMessageConverter {
 
 		@Override
 		protected void writeInternal(Object object, Type type, HttpOutputMessage outputMessage) throws IOException {

@@ -194,6 +194,24 @@ public class StoredFiles {
 	}
 
 	/**
+	 * The stored bytes of the file, to be served: checked first as every serving path
+	 * checks them (issue 11 item 9: changed bytes are never served silently).
+	 * @throws StoredFileCorruptedException the stored bytes no longer match the file's
+	 * SHA-256 (reported once to the security administrators)
+	 */
+	public Resource servable(StoredFile file) {
+		if (integrity.flagged(file.id()) || file.size() <= VERIFIED_WHEN_SERVED_UP_TO && !integrity.verify(file)) {
+			throw new StoredFileCorruptedException(file.id());
+		}
+		try {
+			return storage.resource(file.id().toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * The file as an HTTP response: range requests, the given (server-determined) content
 	 * type, {@code X-Content-Type-Options: nosniff} and an RFC 6266
 	 * {@code Content-Disposition} with the file's name.
@@ -213,17 +231,7 @@ public class StoredFiles {
 	 */
 	public ResponseEntity<Resource> response(StoredFile file, MediaType contentType, boolean inline,
 			String servedName) {
-		// issue 11 item 9: changed bytes are never served silently
-		if (integrity.flagged(file.id()) || file.size() <= VERIFIED_WHEN_SERVED_UP_TO && !integrity.verify(file)) {
-			throw new StoredFileCorruptedException(file.id());
-		}
-		Resource resource;
-		try {
-			resource = storage.resource(file.id().toString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Resource resource = servable(file);
 		String etag = "\"" + file.sha256() + "\"";
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(contentType);
@@ -262,7 +270,7 @@ public class StoredFiles {
 	 * RFC 6266: {@code filename*} with the UTF-8 name (RFC 8187 percent-encoding) and,
 	 * for old clients, {@code filename} with an ASCII stand-in.
 	 */
-	static String contentDisposition(boolean inline, String fileName) {
+	public static String contentDisposition(boolean inline, String fileName) {
 		StringBuilder ascii = new StringBuilder();
 		fileName.codePoints()
 			.forEach(c -> ascii

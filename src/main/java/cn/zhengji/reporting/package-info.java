@@ -1,7 +1,10 @@
 /**
  * Dashboards (数据看板) of each level over its own subtree: entries by category, organisation
  * and day, approvals waiting, quota use, offline events against allocation, reach against
- * targets.
+ * targets; and the year-end summary (年度总结, R-PUB-4,
+ * {@link cn.zhengji.reporting.Summaries}) by unit and category, with approvals per level,
+ * awards of locked rounds and public votes, exported as a workbook (through
+ * {@code audit.ExcelExports}) and a PDF.
  * <p>
  * A read model: {@link cn.zhengji.reporting.Dashboards} queries the tables of submission
  * ({@code entry}), approval ({@code entry.pending_organisation_id},
@@ -15,5 +18,5 @@
  * here (the integration tests insert rows and compare every figure).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-		allowedDependencies = { "infrastructure", "organisation", "account", "campaign" })
+		allowedDependencies = { "infrastructure", "organisation", "account", "campaign", "audit" })
 package cn.zhengji.reporting;

@@ -65,7 +65,7 @@ public class Showcase {
 	static final int PAGE_SIZE = 24;
 
 	/** How long browsers and proxies may keep a public file without asking again. */
-	static final Duration FILE_MAX_AGE = Duration.ofHours(1);
+	public static final Duration FILE_MAX_AGE = Duration.ofHours(1);
 
 	private final Campaigns campaigns;
 
@@ -238,10 +238,37 @@ public class Showcase {
 	 * @throws NotFoundException for everything else
 	 */
 	public ResponseEntity<Resource> file(long entryId, long attachmentId) {
-		ServedFile served = servedFiles.isEmpty() ? servedFile(entryId, attachmentId)
-				: servedFiles.get().get(new FileKey(entryId, attachmentId), (key) -> servedFile(entryId, attachmentId));
+		ServedFile served = served(entryId, attachmentId);
 		return publicResponse(storedFiles.response(served.stored(), served.contentType(), served.inline(),
-				"work-" + attachmentId + extension(served.stored().fileName())), served.stored());
+				servedName(attachmentId, served)), served.stored());
+	}
+
+	/**
+	 * What a byte range of a public file is cut from (issue 13 item 5b, for
+	 * {@code web.PublicFileRanges}): the same file and headers as {@link #file}, the
+	 * bytes checked as every serving path checks them.
+	 * @throws NotFoundException when the file is not public
+	 * @throws cn.zhengji.files.StoredFileCorruptedException when its bytes changed
+	 */
+	public FileRangeSource rangeSource(long entryId, long attachmentId) {
+		ServedFile served = served(entryId, attachmentId);
+		return new FileRangeSource(storedFiles.servable(served.stored()), served.contentType(),
+				StoredFiles.contentDisposition(served.inline(), servedName(attachmentId, served)),
+				"\"" + served.stored().sha256() + "\"", served.stored().completedAt());
+	}
+
+	/** A public file's bytes and the values of its headers. */
+	public record FileRangeSource(Resource resource, MediaType contentType, String contentDisposition, String etag,
+			java.time.Instant lastModified) {
+	}
+
+	private ServedFile served(long entryId, long attachmentId) {
+		return servedFiles.isEmpty() ? servedFile(entryId, attachmentId)
+				: servedFiles.get().get(new FileKey(entryId, attachmentId), (key) -> servedFile(entryId, attachmentId));
+	}
+
+	private static String servedName(long attachmentId, ServedFile served) {
+		return "work-" + attachmentId + extension(served.stored().fileName());
 	}
 
 	/**

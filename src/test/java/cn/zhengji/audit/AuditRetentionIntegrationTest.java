@@ -61,16 +61,18 @@ class AuditRetentionIntegrationTest {
 			.update();
 		long old = write(now.minusMonths(6).minusDays(1), "过期");
 		long fiveMonthsLater = write(now.minusMonths(1), "保留");
-		// A background job (a scheduler of this or another test context) may have chained
-		// an event while the statement above ran, after its snapshot: dated back too. The
-		// chain lock is held to commit, so every event before the first one here is
-		// committed by now.
+		// Whatever else was chained before the first event here — by a background job of
+		// this or another test context while the statement above ran, or with a test
+		// context's clock set ahead — is made older than it too. The chain lock is held
+		// to
+		// commit, so every event before the first one here is committed by now.
 		JdbcClient.create(flyway.getConfiguration().getDataSource())
 			.sql("""
-					update audit_event set occurred_at = occurred_at - interval '2 years'
-					where chain_seq < (select chain_seq from audit_event where id = ?) and occurred_at > now() - interval '1 year'
+					update audit_event set occurred_at = (select occurred_at from audit_event where id = :old) - interval '1 day'
+					where chain_seq < (select chain_seq from audit_event where id = :old)
+					  and occurred_at >= (select occurred_at from audit_event where id = :old) - interval '1 day'
 					""")
-			.param(old)
+			.param("old", old)
 			.update();
 
 		// Six months and one day after the first event: it is due, the second is not.
@@ -80,7 +82,17 @@ class AuditRetentionIntegrationTest {
 		Long removed = transactions.execute(status -> retention.purge());
 
 		assertThat(removed).isPositive();
-		assertThat(exists(old)).isFalse();
+		assertThat(exists(old))
+			.as("kept before it: %s", jdbc
+				.sql("""
+						select string_agg(id || ' ' || action || ' ' || occurred_at || ' seq ' || coalesce(chain_seq::text, '-'), '; ')
+						from audit_event where id < ? and occurred_at >= now() - interval '6 months'
+						""")
+				.param(old)
+				.query(String.class)
+				.optional()
+				.orElse(""))
+			.isFalse();
 		assertThat(exists(fiveMonthsLater)).isTrue();
 		AuditChainVerification.Report report = verification.verify();
 		assertThat(report.firstBroken()).isEmpty();

@@ -98,7 +98,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/", "/campaigns/**", "/qr.png", "/showcase", "/showcase/**", "/results", "/results/**",
 					"/sign-in", "/register", "/register/**", "/error", "/error/**", "/announcements",
-					"/announcements/**", "/password-reset", "/password-reset/**", "/legal/**", "/vote/**")
+					"/announcements/**", "/password-reset", "/password-reset/**", "/legal/**", "/vote/**",
+					"/certificates/verify", "/certificates/verify/**")
 			.permitAll()
 			// issue 11 item 5 (三员分立): accounts are the security administrator's,
 			// the audit log the audit administrator's; the system administrator

@@ -116,6 +116,61 @@ public final class SpreadsheetDownload {
 		return rows.count;
 	}
 
+	/**
+	 * One worksheet of a workbook with several (issue 14: the year-end summary, one sheet
+	 * per table).
+	 *
+	 * @param name the worksheet's name (at most 31 characters)
+	 */
+	public record Sheet(String name, List<String> headers, Body body) {
+
+		public Sheet {
+			headers = List.copyOf(headers);
+		}
+	}
+
+	/**
+	 * Sets the download headers and streams a workbook of several sheets, which hold no
+	 * instants, to the response; returns the number of data rows of all sheets.
+	 */
+	public static long writeSheets(HttpServletResponse response, String fileName, List<Sheet> sheets)
+			throws IOException {
+		response.setContentType(CONTENT_TYPE);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		return writeSheets(response.getOutputStream(), sheets);
+	}
+
+	/**
+	 * Streams a workbook of several sheets, in the given order, to any output stream;
+	 * returns the number of data rows of all sheets.
+	 */
+	public static long writeSheets(OutputStream out, List<Sheet> sheets) throws IOException {
+		Workbook workbook = new Workbook(out, "Zhengji", "1.0");
+		long count = 0;
+		for (Sheet each : sheets) {
+			Worksheet sheet = workbook.newWorksheet(each.name());
+			List<String> headers = each.headers();
+			for (int column = 0; column < headers.size(); column++) {
+				sheet.value(0, column, headers.get(column));
+				sheet.style(0, column).bold().fillColor("DDE6F0").set();
+				sheet.width(column, Math.max(10, Math.min(40, headers.get(column).length() * 3)));
+			}
+			sheet.freezePane(0, 1);
+			SheetRows rows = new SheetRows(sheet, null);
+			try {
+				each.body().write(rows);
+			}
+			catch (UncheckedIOException ex) {
+				throw ex.getCause();
+			}
+			count += rows.count;
+		}
+		workbook.finish();
+		return count;
+	}
+
 	private static final class SheetRows implements Rows {
 
 		private final Worksheet sheet;
