@@ -1,21 +1,16 @@
 package cn.zhengji.certificate;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import cn.zhengji.infrastructure.documents.CjkFont;
-import org.openpdf.text.pdf.BaseFont;
+import cn.zhengji.infrastructure.documents.XhtmlPdf;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.xhtmlrenderer.pdf.ITextRenderer;
 
 /**
  * Certificates as PDF, A4 landscape, one page each: the XHTML template
@@ -25,17 +20,15 @@ import org.xhtmlrenderer.pdf.ITextRenderer;
 @Component
 class CertificatePdf {
 
-	static final String FONT_FAMILY = "CJK";
-
 	private final ITemplateEngine templates;
 
-	private final CjkFont font;
+	private final XhtmlPdf pdf;
 
 	private final URL styleBase;
 
-	CertificatePdf(ITemplateEngine templates, CjkFont font) {
+	CertificatePdf(ITemplateEngine templates, XhtmlPdf pdf) {
 		this.templates = templates;
-		this.font = font;
+		this.pdf = pdf;
 		this.styleBase = CertificatePdf.class.getResource("/certificate/certificate-pdf.css");
 	}
 
@@ -47,19 +40,7 @@ class CertificatePdf {
 	byte[] render(List<Printed> pages, String sealDataUri) {
 		String xhtml = templates.process(new TemplateSpec("certificate/pdf", TemplateMode.XML),
 				new Context(Locale.SIMPLIFIED_CHINESE, Map.of("pages", pages, "seal", sealDataUri)));
-		ITextRenderer renderer = new ITextRenderer();
-		try {
-			renderer.getFontResolver()
-				.addFont(font.fontPath(), FONT_FAMILY, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, null);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot read the Chinese font " + font.fontPath(), e);
-		}
-		renderer.setDocumentFromString(xhtml, styleBase.toExternalForm());
-		renderer.layout();
-		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-		renderer.createPDF(pdf);
-		return pdf.toByteArray();
+		return pdf.render(xhtml, styleBase);
 	}
 
 }
