@@ -70,20 +70,11 @@ public final class PublicityScenery {
 			entries.approvedBy(works[i], province);
 		}
 		int[] firstTotals = { 95, 90, 85, 60, 55, 50, 45 };
-		for (int e = 0; e < experts.length; e++) {
-			for (int w = 0; w < works.length; w++) {
-				SceneryRows.scoreSheet(jdbc, campaigns.rubric(song.id()).orElseThrow(), first, works[w], experts[e],
-						firstTotals[w] - e);
-			}
-		}
+		SceneryRows.scoreRound(jdbc, campaigns.rubric(song.id()).orElseThrow(), first, works, experts, firstTotals);
 		results.lock(hostAdmin, first);
 		int[] secondTotals = { 92, 88, 80 };
-		for (int e = 0; e < experts.length; e++) {
-			for (int w = 0; w < 3; w++) {
-				SceneryRows.scoreSheet(jdbc, campaigns.rubric(song.id()).orElseThrow(), secondRound, works[w],
-						experts[e], secondTotals[w] - e);
-			}
-		}
+		SceneryRows.scoreRound(jdbc, campaigns.rubric(song.id()).orElseThrow(), secondRound, works, experts,
+				secondTotals);
 		results.applyProposal(hostAdmin, secondRound);
 		results.setLevel(hostAdmin, secondRound, List.of(works[1]), "SECOND");
 		results.setLevel(hostAdmin, secondRound, List.of(works[2]), "THIRD");

@@ -124,20 +124,11 @@ final class ShowcaseScenery {
 		nomination(jdbc, cipher, works[0]);
 		// 初评: the first three works rank first (⌈30 % × 7⌉ = 3 go on).
 		int[] firstTotals = { 95, 90, 85, 60, 55, 50, 45 };
-		for (int e = 0; e < experts.length; e++) {
-			for (int w = 0; w < works.length; w++) {
-				SceneryRows.scoreSheet(jdbc, campaigns.rubric(song.id()).orElseThrow(), first, works[w], experts[e],
-						firstTotals[w] - e);
-			}
-		}
+		SceneryRows.scoreRound(jdbc, campaigns.rubric(song.id()).orElseThrow(), first, works, experts, firstTotals);
 		results.lock(hostAdmin, first);
 		int[] secondTotals = { 92, 88, 80 };
-		for (int e = 0; e < experts.length; e++) {
-			for (int w = 0; w < 3; w++) {
-				SceneryRows.scoreSheet(jdbc, campaigns.rubric(song.id()).orElseThrow(), secondRound, works[w],
-						experts[e], secondTotals[w] - e);
-			}
-		}
+		SceneryRows.scoreRound(jdbc, campaigns.rubric(song.id()).orElseThrow(), secondRound, works, experts,
+				secondTotals);
 		results.applyProposal(hostAdmin, secondRound);
 		results.setLevel(hostAdmin, secondRound, List.of(works[1]), "SECOND");
 		results.lock(hostAdmin, secondRound);

@@ -73,6 +73,20 @@ public final class SceneryRows {
 		}
 	}
 
+	/**
+	 * A round scored by every expert: the i-th work gets {@code totals[i]} from the first
+	 * expert and one point less from each further one (so the ranking is clear); works
+	 * beyond {@code totals} are not in the round.
+	 */
+	public static void scoreRound(JdbcClient jdbc, Rubric rubric, long roundId, long[] works, long[] experts,
+			int[] totals) {
+		for (int e = 0; e < experts.length; e++) {
+			for (int w = 0; w < totals.length; w++) {
+				scoreSheet(jdbc, rubric, roundId, works[w], experts[e], totals[w] - e);
+			}
+		}
+	}
+
 	public static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -1,13 +1,8 @@
 package cn.zhengji.voting;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import cn.zhengji.campaign.Campaign;
@@ -17,6 +12,7 @@ import cn.zhengji.campaign.Category;
 import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.OrganisationKind;
+import cn.zhengji.support.SceneryRows;
 import cn.zhengji.support.TestAccounts;
 import cn.zhengji.support.TestAccounts.TestAccount;
 import cn.zhengji.support.TestEntries;
@@ -72,21 +68,7 @@ final class VotingScenery {
 	/** Stores a file under the data folder as a completed upload and attaches it. */
 	long attach(JdbcClient jdbc, Path dataDir, long entryId, String slot, String fileName, byte[] bytes,
 			String contentType) {
-		UUID id = UUID.randomUUID();
-		String key = id.toString();
-		Path file = dataDir.resolve("files").resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
-		try {
-			Files.createDirectories(file.getParent());
-			Files.write(file, bytes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		jdbc.sql("""
-				insert into stored_file (id, owner_account_id, organisation_path, file_name, storage_key, upload_length,
-				    upload_offset, sha256, created_at, expires_at, completed_at)
-				values (?, ?, '/1/', ?, ?, ?, ?, ?, now(), now() + interval '1 day', now())
-				""").params(id, submitter.id(), fileName, key, bytes.length, bytes.length, sha256(bytes)).update();
+		UUID id = SceneryRows.storedFile(jdbc, dataDir, submitter.id(), fileName, bytes);
 		return jdbc.sql("""
 				insert into entry_attachment (entry_id, slot_key, file_id, file_name, size, sha256, content_type,
 				    inspection, blocking, attached_by, attached_at)
@@ -99,15 +81,6 @@ final class VotingScenery {
 					submitter.id(), id)
 			.query(Long.class)
 			.single();
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -70,11 +70,6 @@ public class PublicPageCache extends OncePerRequestFilter implements Ordered {
 		}
 	}
 
-	/** Forgets every kept page (tests, and an admin change that must show at once). */
-	public void clear() {
-		pages.invalidateAll();
-	}
-
 	@Override
 	public int getOrder() {
 		// Right after the character encoding, before the session, observation and
