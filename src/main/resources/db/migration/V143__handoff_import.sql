@@ -21,6 +21,7 @@ create table handoff_import (
     problems          text[]      not null default '{}',
     attempts          integer     not null default 0,
     requested_by      bigint      not null constraint handoff_import_requested_by_fk references account (id),
+    requested_by_name text        not null,
     requested_at      timestamptz not null,
     finished_at       timestamptz,
     constraint handoff_import_package_uq unique (campaign_id, package_file_id)

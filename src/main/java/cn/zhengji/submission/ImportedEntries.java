@@ -37,10 +37,6 @@ public class ImportedEntries {
 			List<StoredFile> files) {
 	}
 
-	/** An imported entry as the import lists it. */
-	public record Imported(long entryId, String sourceKey, String title, long categoryId, String award) {
-	}
-
 	private final JdbcClient jdbc;
 
 	ImportedEntries(JdbcClient jdbc) {
@@ -60,20 +56,6 @@ public class ImportedEntries {
 			.param("keys", sourceKeys.toArray(String[]::new))
 			.query(String.class)
 			.list());
-	}
-
-	/** The campaign's imported entries whose source keys start with the prefix, by id. */
-	public List<Imported> withKeyPrefix(long campaignId, String prefix) {
-		return jdbc.sql("""
-				select i.entry_id, i.source_key, e.title, e.category_id, i.award from entry_import i
-				join entry e on e.id = i.entry_id
-				where i.campaign_id = :campaign and starts_with(i.source_key, :prefix) order by i.entry_id
-				""")
-			.param("campaign", campaignId)
-			.param("prefix", prefix)
-			.query((rs, n) -> new Imported(rs.getLong("entry_id"), rs.getString("source_key"), rs.getString("title"),
-					rs.getLong("category_id"), rs.getString("award")))
-			.list();
 	}
 
 }
