@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.zip.CRC32;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
@@ -29,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -153,13 +155,16 @@ public class StoredFiles {
 		String key = id.toString();
 		long counted = 0;
 		String sha256;
+		long crc32;
 		try {
 			MessageDigest digest = RunningDigests.newSha256();
+			CRC32 crc = new CRC32();
 			storage.create(key);
 			try (FileStorage.Appender appender = storage.openForAppend(key, 0); InputStream in = content.open()) {
 				byte[] buffer = new byte[128 * 1024];
 				for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
 					digest.update(buffer, 0, read);
+					crc.update(buffer, 0, read);
 					appender.write(buffer, 0, read);
 					counted += read;
 				}
@@ -167,6 +172,7 @@ public class StoredFiles {
 			}
 			storage.complete(key);
 			sha256 = HexFormat.of().formatHex(digest.digest());
+			crc32 = crc.getValue();
 		}
 		catch (IOException ex) {
 			deleteQuietly(key);
@@ -177,7 +183,7 @@ public class StoredFiles {
 		try {
 			transactions.executeWithoutResult(status -> {
 				String path = organisationPath.get();
-				records.insertCompleted(id, ownerAccountId, path, fileName, length, sha256, now);
+				records.insertCompleted(id, ownerAccountId, path, fileName, length, sha256, crc32, now);
 				Map<String, Object> after = new LinkedHashMap<>();
 				after.put("fileName", fileName);
 				after.put("size", length);
@@ -217,6 +223,38 @@ public class StoredFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Issue 14 item 6: the CRC-32 ({@link CRC32}, as a ZIP entry carries it) of the
+	 * file's bytes, stored with its SHA-256 when the file was stored. A file stored
+	 * before that (or whose upload lost its running checksum) has none yet: it is
+	 * computed once from the stored bytes, without a database connection (the caller must
+	 * not be in a transaction), and recorded for the next time.
+	 * @throws IllegalStateException when the CRC-32 must be computed inside a transaction
+	 * @throws UncheckedIOException when the bytes cannot be read
+	 */
+	public long crc32(StoredFile file) {
+		Optional<Long> known = records.crc32(file.id());
+		if (known.isPresent()) {
+			return known.get();
+		}
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("The CRC-32 of " + file.id()
+					+ " would be computed holding a database connection: ask outside a transaction");
+		}
+		CRC32 crc = new CRC32();
+		byte[] buffer = new byte[256 * 1024];
+		try (InputStream in = storage.read(file.id().toString())) {
+			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+				crc.update(buffer, 0, read);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		records.fillCrc32(file.id(), crc.getValue());
+		return crc.getValue();
 	}
 
 	/**

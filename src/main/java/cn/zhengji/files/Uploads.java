@@ -122,7 +122,7 @@ public class Uploads {
 		if (length == 0) {
 			// Nothing will ever be PATCHed: complete at once.
 			Lease lease = acquire(records.load(id).orElseThrow());
-			writer.complete(records.load(id).orElseThrow(), lease, RunningDigests.newSha256());
+			writer.complete(records.load(id).orElseThrow(), lease, RunningDigests.Sums.fresh());
 		}
 		return records.load(id).orElseThrow();
 	}
