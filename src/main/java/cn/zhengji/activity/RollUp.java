@@ -52,7 +52,7 @@ final class RollUp {
 			        where e.campaign_id in (:campaigns) and\s"""
 			+ Subtree.sqlBelowColumn("e.organisation_path", "o.path") + """
 					) as reported
-					from event_allocation a join organisation o on o.id = a.organisation_id
+					from campaign_event_allocation a join organisation_unit o on o.id = a.organisation_id
 					where a.campaign_id = :campaign and\s""" + Subtree.sql("o.path", "scope") + """
 
 					order by a.sort_order, o.sort_order, o.id
