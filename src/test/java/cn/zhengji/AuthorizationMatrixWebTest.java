@@ -575,6 +575,8 @@ class AuthorizationMatrixWebTest {
 			Endpoint.post("/admin/campaigns/{campaign}/handoff/mapping", Map.of(), platformAdminOnly(302)),
 			Endpoint.get("/admin/campaigns/{campaign}/handoff/packages/song.zip", platformAdminOnly(200)),
 			Endpoint.get("/admin/campaigns/{campaign}/handoff/packages/no-such.zip", platformAdminOnly(404)),
+			Endpoint.post("/admin/campaigns/{campaign}/handoff/withdraw",
+					Map.of("entryId", "999999999", "reason", "矩阵"), platformAdminOnly(404)),
 
 			// --- campaign: administration (R-CAM), the platform admin only; allowed
 			// changes succeed (302) ---

@@ -584,6 +584,28 @@ public class EntryLifecycle {
 		return id;
 	}
 
+	/**
+	 * Issue 14: the province takes an entry back out of its national recommendation
+	 * (撤回全国推荐), reported by the handoff module inside its transaction after it removed
+	 * the selection (one writer per aggregate). Locks the entry row; writes the entry
+	 * (the state stays), a history row NATIONAL_RECOMMENDATION_WITHDRAWN with the remark
+	 * (the sub-project and the reason), an UPDATED audit event, and publishes
+	 * {@link EntryTransitioned} (no notice is written).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public EntryTransitioned recordNationalRecommendationWithdrawal(SignedInUser actor, long entryId, String subProject,
+			String remark) {
+		Instant now = clock.instant();
+		Entry entry = records.lock(entryId).orElseThrow(() -> new NotFoundException("entry " + entryId));
+		Entry after = entry.nationalRecommendationWithdrawn(now);
+		write(after, entry.version());
+		auditLog.recordChange(AuditAction.UPDATED, "entry", entryId, entry.organisationPath(),
+				texts.plain("submission.audit.nationalRecommendationWithdrawn", entry.title(), subProject),
+				status(entry), Map.of("state", after.state().name(), "step",
+						Step.NATIONAL_RECOMMENDATION_WITHDRAWN.name(), "remark", remark));
+		return transitioned(actor, entry, after, Step.NATIONAL_RECOMMENDATION_WITHDRAWN, null, remark, now);
+	}
+
 	private static int indexOf(List<ApprovalChain.Level> levels, long organisationId) {
 		for (int i = 0; i < levels.size(); i++) {
 			if (levels.get(i).organisationId() == organisationId) {

@@ -81,7 +81,13 @@ public record EntryTransitioned(long entryId, long campaignId, long categoryId, 
 		 * package (the remark names the province, the package and the province's award);
 		 * created SUBMITTED, waiting at the national campaign's host.
 		 */
-		NATIONAL_IMPORTED;
+		NATIONAL_IMPORTED,
+		/**
+		 * Issue 14: the province took it back out of its national recommendation before
+		 * the package was sent (撤回全国推荐; the remark names the sub-project and the reason);
+		 * the state stays.
+		 */
+		NATIONAL_RECOMMENDATION_WITHDRAWN;
 
 		/** Whether this step is a decision of a level of the approval chain. */
 		public boolean byLevel() {
