@@ -176,6 +176,17 @@ class HandoffImportWebTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(works).contains("劳动者/之歌", "奋斗的青春", "工匠精神颂");
+		long first = jdbc.sql("select min(id) from entry where campaign_id = ?")
+			.param(national.national.id())
+			.query(Long.class)
+			.single();
+		String detail = mvc.perform(get("/admin/works/" + first).with(user(national.nationalAdmin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(detail).contains("劳动者/之歌", "由省级推荐导入", "由福建省总工会推荐导入（推荐包 福建-歌曲.zip；省级奖项：一等奖）", "作品0.mp4",
+				"歌谱 (2).png");
 	}
 
 	@Test
