@@ -67,15 +67,15 @@ class PackageWriter {
 	}
 
 	/**
-	 * Streams the package; the caller's stream is left open. Takes a database connection
-	 * only briefly per file (its checks and CRC-32, a nomination form), never while bytes
-	 * flow.
+	 * Checks every file and makes the nomination forms; the body returned streams the
+	 * package, leaving the caller's stream open. Takes a database connection only briefly
+	 * per file (its checks and CRC-32, a nomination form), never while bytes flow.
 	 * @param nominationPdf the nomination form of a work (entry id), for the files the
 	 * plan marks as generated
-	 * @throws cn.zhengji.files.StoredFileCorruptedException before the first byte, when a
-	 * file's stored bytes no longer match its SHA-256
+	 * @throws cn.zhengji.files.StoredFileCorruptedException when a file's stored bytes no
+	 * longer match its SHA-256
 	 */
-	void write(Handoffs.PackagePlan plan, LongFunction<byte[]> nominationPdf, OutputStream out) throws IOException {
+	HandoffPackage.Body prepare(Handoffs.PackagePlan plan, LongFunction<byte[]> nominationPdf) {
 		Map<Long, byte[]> kept = new HashMap<>();
 		List<Handoffs.PackageWork> works = new ArrayList<>();
 		Map<Handoffs.PackageFile, Stored> stored = new HashMap<>();
@@ -99,6 +99,11 @@ class PackageWriter {
 			works.add(work.withFiles(files));
 		}
 		Handoffs.PackagePlan resolved = new Handoffs.PackagePlan(plan.campaign(), plan.subProject(), works);
+		return out -> write(resolved, stored, kept, nominationPdf, out);
+	}
+
+	private void write(Handoffs.PackagePlan resolved, Map<Handoffs.PackageFile, Stored> stored, Map<Long, byte[]> kept,
+			LongFunction<byte[]> nominationPdf, OutputStream out) throws IOException {
 
 		ZipOutputStream zip = new ZipOutputStream(new FilterOutputStream(out) {
 			@Override
