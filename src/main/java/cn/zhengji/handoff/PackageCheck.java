@@ -155,6 +155,9 @@ class PackageCheck {
 		}
 		List<List<String>> rows;
 		try {
+			if (manifest.length > MAX_MANIFEST) {
+				throw new IOException("manifest too large");
+			}
 			rows = rows(manifest);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -183,7 +186,15 @@ class PackageCheck {
 				if (file.sha256() == null) {
 					continue;
 				}
-				Hashed hashed = hash(zip, entry);
+				Hashed hashed;
+				try {
+					hashed = hash(zip, entry);
+				}
+				catch (IOException ex) {
+					// a damaged entry (bad compressed data): it is not the listed file
+					problems.add("handoff.import.problem.sha256", file.path());
+					continue;
+				}
 				if (hashed.size() != file.size()) {
 					problems.add("handoff.import.problem.size", file.path(), file.size(), hashed.size());
 				}

@@ -221,6 +221,14 @@ class HandoffImportIntegrationTest {
 		assertThat(national.awaitFinished(changed)).isEqualTo("REFUSED");
 		assertThat(problems(changed)).containsExactly("文件 歌曲/002-奋斗的青春/作品1.mp4 的 SHA-256 与推荐清单不符，文件已被改动或损坏");
 
+		// one byte changed in the package as it is: inside the STORED data of a file
+		byte[] raw = Arrays.copyOf(songPackage, songPackage.length);
+		raw[dataOffset(raw, "歌曲/003-工匠精神颂/作品2.mp4") + 12345] ^= (byte) 0x80;
+		long flipped = imports.request(national.nationalAdmin, national.national.code(),
+				national.uploaded("改一个字节.zip", raw));
+		assertThat(national.awaitFinished(flipped)).isEqualTo("REFUSED");
+		assertThat(problems(flipped)).containsExactly("文件 歌曲/003-工匠精神颂/作品2.mp4 的 SHA-256 与推荐清单不符，文件已被改动或损坏");
+
 		byte[] rowRemoved = HandoffImportScenery.rewritten(songPackage,
 				entry -> entry.getKey().endsWith(".xlsx") ? withoutRow(entry.getValue(), 1) : entry.getValue());
 		long removed = imports.request(national.nationalAdmin, national.national.code(),
@@ -240,8 +248,26 @@ class HandoffImportIntegrationTest {
 			.param(national.national.id())
 			.query(Long.class)
 			.single()).isZero();
-		// no file stored for them either (only the three uploads themselves)
-		assertThat(storedFileCount()).isEqualTo(storedBefore + 3);
+		// no file stored for them either (only the four uploads themselves)
+		assertThat(storedFileCount()).isEqualTo(storedBefore + 4);
+	}
+
+	/**
+	 * Where the data of the entry starts: after its local header (the first one named
+	 * so).
+	 */
+	private static int dataOffset(byte[] zip, String name) {
+		byte[] wanted = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		for (int at = 30; at < zip.length - wanted.length; at++) {
+			if (Arrays.equals(zip, at, at + wanted.length, wanted, 0, wanted.length)) {
+				int header = at - 30;
+				java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+				assertThat(bytes.getInt(header)).isEqualTo(0x04034b50);
+				return header + 30 + Short.toUnsignedInt(bytes.getShort(header + 26))
+						+ Short.toUnsignedInt(bytes.getShort(header + 28));
+			}
+		}
+		throw new AssertionError(name + " not in the package");
 	}
 
 	private long storedFileCount() {
