@@ -61,7 +61,9 @@ class ModuleTablesTest {
 					"voting", List.of("voter", "vote", "vote_setting", "vote_rate", "vote_challenge"), "publicity",
 					List.of("publicity", "publicity_entry", "publicity_objection", "publicity_objection_file"),
 					"playback", List.of("web_copy"), "certificate", List.of("certificate", "certificate_template"),
-					"handoff", List.of("handoff_mapping", "handoff_selection")));
+					"handoff", List.of("handoff_mapping", "handoff_selection", "handoff_import"),
+					// issue 14 item 3 (V143): the source key of an imported entry
+					"submission", List.of("entry_import")));
 
 	private static final Pattern CREATE_TABLE = Pattern
 		.compile("(?i)\\bcreate\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
