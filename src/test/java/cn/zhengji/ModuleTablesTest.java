@@ -49,7 +49,8 @@ class ModuleTablesTest {
 					"review_award_level"),
 			"infrastructure", List.of("scheduled_tasks", "spring_session", "spring_session_attributes"), "files",
 			List.of("stored_file"), "submission",
-			List.of("entry", "entry_attachment", "entry_declaration", "entry_nomination", "entry_transition"),
+			List.of("entry", "entry_attachment", "entry_declaration", "entry_nomination", "entry_transition",
+					"entry_import"),
 			"approval", List.of("entry_judgement", "entry_recommendation", "recommendation_quota"), "activity",
 			List.of("offline_event", "offline_event_photo", "unit_reach"), "notification",
 			List.of("announcement", "deadline_reminder", "notice", "notice_preference", "deadline_submitter_reminder")),
@@ -61,9 +62,7 @@ class ModuleTablesTest {
 					"voting", List.of("voter", "vote", "vote_setting", "vote_rate", "vote_challenge"), "publicity",
 					List.of("publicity", "publicity_entry", "publicity_objection", "publicity_objection_file"),
 					"playback", List.of("web_copy"), "certificate", List.of("certificate", "certificate_template"),
-					"handoff", List.of("handoff_mapping", "handoff_selection", "handoff_import"),
-					// issue 14 item 3 (V143): the source key of an imported entry
-					"submission", List.of("entry_import")));
+					"handoff", List.of("handoff_mapping", "handoff_selection", "handoff_import")));
 
 	private static final Pattern CREATE_TABLE = Pattern
 		.compile("(?i)\\bcreate\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");

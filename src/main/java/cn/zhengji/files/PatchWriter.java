@@ -3,10 +3,8 @@ package cn.zhengji.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -73,8 +71,8 @@ class PatchWriter {
 	Upload write(Upload upload, Lease lease, UploadChecksum checksum, InputStream body) {
 		UUID id = upload.id();
 		long start = lease.offset();
-		MessageDigest sha256 = digests.take(id, start);
-		MessageDigest sha256AtStart = checksum != null ? copy(sha256) : null;
+		RunningDigests.Sums sums = digests.take(id, start);
+		RunningDigests.Sums sumsAtStart = checksum != null && sums != null ? sums.copyWithoutCrc() : null;
 		long syncEvery = properties.syncEvery().toBytes();
 		byte[] buffer = new byte[(int) properties.bufferSize().toBytes()];
 		long recorded = start;
@@ -99,8 +97,8 @@ class PatchWriter {
 					lease.keepAlive();
 					out.write(buffer, 0, read);
 					position += read;
-					if (sha256 != null) {
-						sha256.update(buffer, 0, read);
+					if (sums != null) {
+						sums.update(buffer, 0, read);
 					}
 					if (checksum != null) {
 						checksum.update(buffer, 0, read);
@@ -119,7 +117,7 @@ class PatchWriter {
 				if (checksum != null && (cut || beyondLength || !checksum.matches())) {
 					// The checksum covers the whole PATCH: none of it is kept.
 					out.truncate(start);
-					digests.keep(id, sha256AtStart, start);
+					digests.keep(id, sumsAtStart, start);
 					lease.release(start);
 					if (beyondLength) {
 						throw new UploadException(413, "files.patch.beyond-length", upload.length());
@@ -156,9 +154,9 @@ class PatchWriter {
 			throw new UploadException(423, "files.locked");
 		}
 		if (position == upload.length()) {
-			return complete(upload, lease, sha256);
+			return complete(upload, lease, sums);
 		}
-		digests.keep(id, sha256, position);
+		digests.keep(id, sums, position);
 		lease.release(position);
 		if (beyondLength) {
 			throw new UploadException(413, "files.patch.beyond-length", upload.length());
@@ -240,16 +238,20 @@ class PatchWriter {
 	}
 
 	/**
-	 * All bytes are there: the SHA-256 (the running one, or read back from storage when
-	 * this node does not have it), the storage told, the row marked complete and the
-	 * lease given back with it.
+	 * All bytes are there: the SHA-256 and the CRC-32 (the running ones, or read back
+	 * from storage when this node does not have them; a CRC-32 lost to a rolled-back
+	 * PATCH is left null for {@link StoredFiles#crc32}), the storage told, the row marked
+	 * complete and the lease given back with it.
 	 */
-	Upload complete(Upload upload, Lease lease, MessageDigest sha256) {
+	Upload complete(Upload upload, Lease lease, RunningDigests.Sums running) {
 		UUID id = upload.id();
 		digests.forget(id);
 		String hex;
+		Long crc32;
 		try {
-			hex = sha256 != null ? HexFormat.of().formatHex(sha256.digest()) : hashStored(id.toString());
+			RunningDigests.Sums sums = running != null ? running : hashStored(id.toString());
+			hex = sums.sha256Hex();
+			crc32 = sums.crc32();
 			storage.complete(id.toString());
 		}
 		catch (IOException ex) {
@@ -258,7 +260,7 @@ class PatchWriter {
 		}
 		Instant now = clock.instant();
 		transactions.executeWithoutResult(status -> {
-			if (!records.complete(id, lease.token(), hex, now)) {
+			if (!records.complete(id, lease.token(), hex, crc32, now)) {
 				throw new UploadException(423, "files.locked");
 			}
 			Map<String, Object> after = new LinkedHashMap<>();
@@ -272,27 +274,15 @@ class PatchWriter {
 		return records.load(id).orElseThrow();
 	}
 
-	private String hashStored(String key) throws IOException {
-		MessageDigest digest = RunningDigests.newSha256();
+	private RunningDigests.Sums hashStored(String key) throws IOException {
+		RunningDigests.Sums sums = RunningDigests.Sums.fresh();
 		byte[] buffer = new byte[(int) properties.bufferSize().toBytes()];
 		try (InputStream in = storage.read(key)) {
 			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-				digest.update(buffer, 0, read);
+				sums.update(buffer, 0, read);
 			}
 		}
-		return HexFormat.of().formatHex(digest.digest());
-	}
-
-	private static MessageDigest copy(MessageDigest digest) {
-		if (digest == null) {
-			return null;
-		}
-		try {
-			return (MessageDigest) digest.clone();
-		}
-		catch (CloneNotSupportedException ex) {
-			return null;
-		}
+		return sums;
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.zip.CRC32;
 
 import cn.zhengji.audit.AuditAction;
 import cn.zhengji.audit.AuditLog;
@@ -29,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -121,37 +123,67 @@ public class StoredFiles {
 		return store(content, fileName, ownerAccountId, () -> organisationPath, "files.audit.imported", null);
 	}
 
+	/**
+	 * Issue 14 item 3: stores a file read from a stream (an entry of a hand-off package
+	 * the national campaign imports) as
+	 * {@link #storeImported(Path, String, long, String)} does: the bytes copied and
+	 * hashed, then the row and the audit event CREATED in a transaction of their own. The
+	 * stream is read to its end and closed. The caller compares the returned file's size
+	 * and SHA-256 with what it expected.
+	 * @throws UncheckedIOException when the content cannot be read or stored
+	 */
+	public StoredFile storeImported(InputStream content, String fileName, long ownerAccountId,
+			String organisationPath) {
+		return store(() -> content, fileName, ownerAccountId, () -> organisationPath, "files.audit.imported", null);
+	}
+
 	private StoredFile store(Path content, String fileName, long ownerAccountId, Supplier<String> organisationPath,
+			String auditMessage, String derivedFrom) {
+		return store(() -> Files.newInputStream(content), fileName, ownerAccountId, organisationPath, auditMessage,
+				derivedFrom);
+	}
+
+	private interface Source {
+
+		InputStream open() throws IOException;
+
+	}
+
+	private StoredFile store(Source content, String fileName, long ownerAccountId, Supplier<String> organisationPath,
 			String auditMessage, String derivedFrom) {
 		UUID id = UUID.randomUUID();
 		String key = id.toString();
-		long length;
+		long counted = 0;
 		String sha256;
+		long crc32;
 		try {
-			length = Files.size(content);
 			MessageDigest digest = RunningDigests.newSha256();
+			CRC32 crc = new CRC32();
 			storage.create(key);
-			try (FileStorage.Appender appender = storage.openForAppend(key, 0);
-					InputStream in = Files.newInputStream(content)) {
+			try (FileStorage.Appender appender = storage.openForAppend(key, 0); InputStream in = content.open()) {
 				byte[] buffer = new byte[128 * 1024];
 				for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
 					digest.update(buffer, 0, read);
+					crc.update(buffer, 0, read);
 					appender.write(buffer, 0, read);
+					counted += read;
 				}
 				appender.sync();
 			}
 			storage.complete(key);
 			sha256 = HexFormat.of().formatHex(digest.digest());
+			crc32 = crc.getValue();
 		}
 		catch (IOException ex) {
 			deleteQuietly(key);
 			throw new UncheckedIOException(ex);
 		}
+		long length = counted;
 		Instant now = clock.instant();
 		try {
 			transactions.executeWithoutResult(status -> {
 				String path = organisationPath.get();
-				records.insertCompleted(id, ownerAccountId, path, fileName, length, sha256, now);
+				records.insertCompleted(id, ownerAccountId, path, fileName, length, sha256, crc32, now);
 				Map<String, Object> after = new LinkedHashMap<>();
 				after.put("fileName", fileName);
 				after.put("size", length);
@@ -191,6 +223,38 @@ public class StoredFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Issue 14 item 6: the CRC-32 ({@link CRC32}, as a ZIP entry carries it) of the
+	 * file's bytes, stored with its SHA-256 when the file was stored. A file stored
+	 * before that (or whose upload lost its running checksum) has none yet: it is
+	 * computed once from the stored bytes, without a database connection (the caller must
+	 * not be in a transaction), and recorded for the next time.
+	 * @throws IllegalStateException when the CRC-32 must be computed inside a transaction
+	 * @throws UncheckedIOException when the bytes cannot be read
+	 */
+	public long crc32(StoredFile file) {
+		Optional<Long> known = records.crc32(file.id());
+		if (known.isPresent()) {
+			return known.get();
+		}
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("The CRC-32 of " + file.id()
+					+ " would be computed holding a database connection: ask outside a transaction");
+		}
+		CRC32 crc = new CRC32();
+		byte[] buffer = new byte[256 * 1024];
+		try (InputStream in = storage.read(file.id().toString())) {
+			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+				crc.update(buffer, 0, read);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		records.fillCrc32(file.id(), crc.getValue());
+		return crc.getValue();
 	}
 
 	/**

@@ -2,6 +2,7 @@ package cn.zhengji.files;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,11 +52,11 @@ class UploadRecords {
 	 * already in the storage under the key {@code id}.
 	 */
 	void insertCompleted(UUID id, long ownerAccountId, String organisationPath, String fileName, long length,
-			String sha256, Instant now) {
+			String sha256, long crc32, Instant now) {
 		jdbc.sql("""
 				insert into stored_file (id, owner_account_id, organisation_path, file_name, storage_key, upload_length,
-				    upload_offset, created_at, expires_at, completed_at, sha256, verified_at)
-				values (:id, :owner, :path, :name, :key, :length, :length, :now, :now, :now, :sha256, :now)
+				    upload_offset, created_at, expires_at, completed_at, sha256, crc32, verified_at)
+				values (:id, :owner, :path, :name, :key, :length, :length, :now, :now, :now, :sha256, :crc32, :now)
 				""")
 			.param("id", id)
 			.param("owner", ownerAccountId)
@@ -64,6 +65,7 @@ class UploadRecords {
 			.param("key", id.toString())
 			.param("length", length)
 			.param("sha256", sha256)
+			.param("crc32", crc32)
 			.param("now", utc(now))
 			.update();
 	}
@@ -86,13 +88,40 @@ class UploadRecords {
 	/**
 	 * Marks the upload complete and gives the lease back; false if the lease was no
 	 * longer this token's.
+	 * @param crc32 null when this node did not see every byte (filled later by
+	 * {@link StoredFiles#crc32})
 	 */
-	boolean complete(UUID id, UUID token, String sha256, Instant now) {
+	boolean complete(UUID id, UUID token, String sha256, Long crc32, Instant now) {
 		return jdbc.sql("""
-				update stored_file set completed_at = :now, sha256 = :sha256, upload_offset = upload_length,
-				    lease_token = null, lease_until = null
+				update stored_file set completed_at = :now, sha256 = :sha256, crc32 = :crc32,
+				    upload_offset = upload_length, lease_token = null, lease_until = null
 				where id = :id and lease_token = :token
-				""").param("now", utc(now)).param("sha256", sha256).param("id", id).param("token", token).update() == 1;
+				""")
+			.param("now", utc(now))
+			.param("sha256", sha256)
+			.param("crc32", crc32, Types.BIGINT)
+			.param("id", id)
+			.param("token", token)
+			.update() == 1;
+	}
+
+	/** The CRC-32 stored with a completed file; empty when not known yet. */
+	Optional<Long> crc32(UUID id) {
+		return jdbc.sql("select coalesce(crc32, -1) from stored_file where id = :id and completed_at is not null")
+			.param("id", id)
+			.query(Long.class)
+			.optional()
+			.filter(crc -> crc >= 0);
+	}
+
+	/**
+	 * Records the CRC-32 of a completed file that had none (a file stored before V144).
+	 */
+	void fillCrc32(UUID id, long crc32) {
+		jdbc.sql("update stored_file set crc32 = :crc32 where id = :id and completed_at is not null and crc32 is null")
+			.param("crc32", crc32)
+			.param("id", id)
+			.update();
 	}
 
 	void delete(UUID id) {

@@ -1,6 +1,5 @@
 package cn.zhengji.handoff;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,17 +91,30 @@ public class Handoffs {
 			List<SubProject> subProjects) {
 	}
 
-	/** A file in a package: where it is and what the manifest says of it. */
-	record PackageFile(String fileName, long size, String sha256, Path path, Long nominationEntryId) {
+	/**
+	 * A file in a package: the stored file, or the nomination form of a work (generated
+	 * at the export: its size and SHA-256 are known once it is made), and what the
+	 * manifest says of it.
+	 */
+	record PackageFile(String fileName, long size, String sha256, StoredFile stored, Long nominationEntryId) {
 
 		boolean generated() {
 			return nominationEntryId != null;
+		}
+
+		PackageFile withContent(long size, String sha256) {
+			return new PackageFile(fileName, size, sha256, stored, nominationEntryId);
 		}
 
 	}
 
 	/** A work in a package. */
 	record PackageWork(int number, Candidate candidate, String unitChain, String folder, List<PackageFile> files) {
+
+		PackageWork withFiles(List<PackageFile> files) {
+			return new PackageWork(number, candidate, unitChain, folder, files);
+		}
+
 	}
 
 	/** Everything a package is written from; made before the first byte is sent. */
@@ -358,7 +370,7 @@ public class Handoffs {
 				StoredFile stored = storedFiles.findCompleted(file.fileId())
 					.orElseThrow(() -> new NotFoundException("file " + file.fileId()));
 				packageFiles.add(new PackageFile(PackageNames.unique(names, PackageNames.safe(file.fileName())),
-						file.size(), file.sha256(), storedFiles.localPath(stored), null));
+						file.size(), file.sha256(), stored, null));
 			}
 			String chain = pathIds(candidate.work().organisationPath()).stream()
 				.map(units::get)

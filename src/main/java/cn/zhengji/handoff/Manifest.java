@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * The Excel manifest of a package (清单): one row per file of each work — number, title,
  * author or unit, unit chain, province category, award, note, the file's path in the
- * package, its size and the SHA-256 stored since its upload (never hashed again). A
- * generated nomination form has no size or checksum in the manifest (it is made at each
- * export). Reproducible: the same plan gives the same bytes — the workbook's dates and
- * its entries' times are fixed.
+ * package, its size and the SHA-256 stored since its upload (never hashed again); a
+ * generated nomination form with the size and SHA-256 of the PDF made for the export,
+ * which are the same at each export. Reproducible: the same plan gives the same bytes —
+ * the workbook's dates and its entries' times are fixed.
  */
 @Component
 class Manifest {
@@ -63,7 +63,7 @@ class Manifest {
 				for (Handoffs.PackageFile file : work.files()) {
 					rows.row(work.number(), candidate.work().title(), candidate.work().author(), work.unitChain(),
 							candidate.categoryName(), award, candidate.note(), work.folder() + "/" + file.fileName(),
-							file.generated() ? null : file.size(), file.generated() ? null : file.sha256());
+							file.size(), file.sha256());
 				}
 			}
 		});

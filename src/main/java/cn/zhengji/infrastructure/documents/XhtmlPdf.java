@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 import org.openpdf.text.pdf.BaseFont;
 import org.springframework.stereotype.Component;
@@ -28,6 +31,7 @@ public class XhtmlPdf {
 	}
 
 	/**
+	 * The same page gives the same bytes ({@link ReproduciblePdf}).
 	 * @param styleBase what the page's relative links (its style sheet) resolve against
 	 */
 	public byte[] render(String xhtml, URL styleBase) {
@@ -43,7 +47,16 @@ public class XhtmlPdf {
 		renderer.layout();
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
 		renderer.createPDF(pdf);
-		return pdf.toByteArray();
+		return ReproduciblePdf.of(pdf.toByteArray(), sha256(xhtml));
+	}
+
+	private static byte[] sha256(String xhtml) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(xhtml.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
