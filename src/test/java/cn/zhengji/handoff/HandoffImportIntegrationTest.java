@@ -16,6 +16,7 @@ import cn.zhengji.account.AccountTestContext;
 import cn.zhengji.campaign.CampaignAdministration;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.files.StoredFiles;
+import cn.zhengji.infrastructure.security.SignedInUser;
 import cn.zhengji.review.RoundResults;
 import cn.zhengji.support.SceneryRows;
 import cn.zhengji.support.TestAccounts;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -78,6 +81,9 @@ class HandoffImportIntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Autowired
 	OneTimeTask<Void> handoffImportTask;
@@ -203,6 +209,53 @@ class HandoffImportIntegrationTest {
 				national.uploaded("歌曲推荐包-重新导出.zip", again.toByteArray()));
 		assertThat(national.awaitFinished(third)).isEqualTo("DONE");
 		assertThat(national.entries()).isEqualTo(3);
+	}
+
+	/**
+	 * The README's demo walk: demo-province's package of the demonstration's finished
+	 * campaign imports into a national campaign. The selection is made and the package
+	 * exported inside a transaction rolled back afterwards, so the demonstration's
+	 * entries keep their history.
+	 */
+	@Test
+	void theDemonstrationsPackageImportsUnderFujian() throws Exception {
+		SignedInUser demoProvince = accounts.signedIn("demo-province");
+		TransactionTemplate rolledBack = new TransactionTemplate(transactionManager);
+		byte[] demoPackage = rolledBack.execute(status -> {
+			handoffs.select(demoProvince, "demo-results", Handoffs.Origin.RANKING, List.of(), Map.of());
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			try {
+				handoffs.packageOf(demoProvince, "demo-results", "micro-video").writeTo(out);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			status.setRollbackOnly();
+			return out.toByteArray();
+		});
+		int works = (int) HandoffImportScenery.unzip(demoPackage)
+			.keySet()
+			.stream()
+			.filter(name -> name.chars().filter(c -> c == '/').count() == 2)
+			.map(name -> name.substring(0, name.lastIndexOf('/')))
+			.distinct()
+			.count();
+		assertThat(works).isPositive();
+
+		long id = imports.request(national.nationalAdmin, national.national.code(),
+				national.uploaded("演示-微视频.zip", demoPackage));
+		assertThat(national.awaitFinished(id)).isEqualTo("DONE");
+		assertThat(jdbc.sql("select created from handoff_import where id = ?").param(id).query(Integer.class).single())
+			.isEqualTo(works);
+		assertThat(jdbc.sql("select distinct organisation_id from entry where campaign_id = ?")
+			.param(national.national.id())
+			.query(Long.class)
+			.list()).containsExactly(national.province.id());
+		assertThat(jdbc
+			.sql("select count(*) from handoff_selection s join campaign c on c.id = s.campaign_id "
+					+ "where c.code = 'demo-results'")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
