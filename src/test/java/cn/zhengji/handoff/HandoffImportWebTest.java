@@ -200,6 +200,12 @@ class HandoffImportWebTest {
 				.andExpect(status().isNotFound());
 		}
 		mvc.perform(get(base)).andExpect(status().is3xxRedirection());
+		// a province's campaign has no import page, not even for its own admin
+		HandoffScenery province = new HandoffScenery(administration, campaigns, results, organisations, accounts,
+				entries, jdbc, dataDir);
+		mvc.perform(
+				get("/admin/campaigns/" + province.campaign.code() + "/handoff/imports").with(user(province.hostAdmin)))
+			.andExpect(status().isNotFound());
 		assertThat(jdbc.sql("select count(*) from handoff_import where campaign_id = ?")
 			.param(national.national.id())
 			.query(Long.class)
