@@ -37,6 +37,17 @@
     return (bytes / (1024 * 1024)).toFixed(1) + ' MB';
   }
 
+  // The upload's metadata: the file's name and type, and the widget's data-purpose if it has one
+  // (issue 14: "package" for a hand-off package, which an admin may upload larger).
+  function metadataOf(widget, file) {
+    var metadata = { filename: file.name, filetype: file.type || 'application/octet-stream' };
+    var purpose = widget.getAttribute('data-purpose');
+    if (purpose) {
+      metadata.purpose = purpose;
+    }
+    return metadata;
+  }
+
   function percent(done, total) {
     return total > 0 ? Math.floor(done * 100 / total) : 100;
   }
@@ -122,7 +133,7 @@
       var options = {
         endpoint: endpoint,
         retryDelays: RETRY_DELAYS,
-        metadata: { filename: file.name, filetype: file.type || 'application/octet-stream' },
+        metadata: metadataOf(widget, file),
         storeFingerprintForResuming: true,
         removeFingerprintOnSuccess: true,
         onBeforeRequest: function (request) {

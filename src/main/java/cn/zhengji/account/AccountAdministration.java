@@ -158,7 +158,7 @@ public class AccountAdministration {
 				select a.id, a.username, a.mobile_masked, a.display_name, a.role, a.participant_kind, a.organisation_id,
 				       o.name as organisation_name, o.path as organisation_path, a.demo, a.last_sign_in_at,
 				       a.enabled, a.locked_until, a.must_change_password
-				from account a join organisation o on o.id = a.organisation_id
+				from account a join organisation_unit o on o.id = a.organisation_id
 				where\s""" + Subtree.sql("o.path", "scope") + """
 
 				  and (cast(:role as text) is null or a.role = :role)

@@ -36,7 +36,7 @@ class AccountUserDetailsService implements UserDetailsService {
 	private static final String SELECT = """
 			select a.id, a.username, a.mobile_masked, a.display_name, a.password_hash, a.role, a.organisation_id,
 			       o.path, o.name, a.must_change_password, a.locked_until, a.enabled, a.demo
-			from account a join organisation o on o.id = a.organisation_id
+			from account a join organisation_unit o on o.id = a.organisation_id
 			""";
 
 	private final JdbcClient jdbc;

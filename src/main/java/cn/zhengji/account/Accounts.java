@@ -30,7 +30,7 @@ public class Accounts {
 	static final String PROFILE_SELECT = """
 			select a.id, a.username, a.mobile_masked, a.display_name, a.role, a.participant_kind, a.organisation_id,
 			       o.name as organisation_name, o.path as organisation_path, a.demo, a.last_sign_in_at
-			from account a join organisation o on o.id = a.organisation_id
+			from account a join organisation_unit o on o.id = a.organisation_id
 			""";
 
 	private final JdbcClient jdbc;

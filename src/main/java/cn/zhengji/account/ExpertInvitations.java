@@ -267,7 +267,7 @@ public class ExpertInvitations {
 	private static final String DETAILS_SELECT = """
 			select a.id, a.display_name, o.name as organisation_name, o.path as organisation_path, p.work_unit,
 			       p.expertise, a.mobile_masked, a.enabled
-			from account a join organisation o on o.id = a.organisation_id
+			from account a join organisation_unit o on o.id = a.organisation_id
 			left join expert_profile p on p.account_id = a.id
 			""";
 

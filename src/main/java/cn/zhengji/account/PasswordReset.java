@@ -113,10 +113,11 @@ public class PasswordReset {
 
 	private Optional<Participant> participant(MobileNumber mobile) {
 		return records.idByMobile(mobile)
-			.flatMap(id -> jdbc.sql("""
-					select a.id, a.display_name, o.path from account a join organisation o on o.id = a.organisation_id
-					where a.id = ? and a.role = ? and a.enabled
-					""")
+			.flatMap(id -> jdbc
+				.sql("""
+						select a.id, a.display_name, o.path from account a join organisation_unit o on o.id = a.organisation_id
+						where a.id = ? and a.role = ? and a.enabled
+						""")
 				.params(id, Role.PARTICIPANT.name())
 				.query((rs, n) -> new Participant(rs.getLong(1), rs.getString(2), rs.getString(3)))
 				.optional());

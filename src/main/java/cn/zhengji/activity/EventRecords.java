@@ -24,7 +24,7 @@ class EventRecords {
 			select e.id, e.campaign_id, e.organisation_id, e.organisation_path, o.name as organisation_name, e.held_on,
 			       e.place, e.enterprise, e.participants, e.description, e.reported_by, a.display_name as reporter_name,
 			       e.reported_at, e.updated_at, e.version
-			from offline_event e join organisation o on o.id = e.organisation_id join account a on a.id = e.reported_by
+			from offline_event e join organisation_unit o on o.id = e.organisation_id join account_name a on a.id = e.reported_by
 			""";
 
 	private final JdbcClient jdbc;

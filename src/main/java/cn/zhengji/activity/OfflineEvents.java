@@ -239,7 +239,7 @@ public class OfflineEvents {
 		requireReader(actor);
 		StringBuilder from = new StringBuilder(
 				"""
-						from offline_event e join organisation o on o.id = e.organisation_id join account a on a.id = e.reported_by
+						from offline_event e join organisation_unit o on o.id = e.organisation_id join account_name a on a.id = e.reported_by
 						where e.campaign_id in (:campaigns) and\s"""
 						+ Subtree.sql("e.organisation_path", "scope") + "\n");
 		Map<String, Object> params = new HashMap<>();

@@ -4,8 +4,9 @@ import cn.zhengji.infrastructure.database.Subtree;
 
 /**
  * R-ACT-1/2/3 The roll-up of offline events and reach figures up the union tree, in one
- * place. The reporting module's dashboards run the same statements (they read the tables
- * directly).
+ * place. The reporting module's dashboards run the same roll-up over the views this
+ * module publishes (V145: {@code activity_event_figures},
+ * {@code activity_reach_figures}), never over its tables.
  *
  * <p>
  * A unit's figure is the sum over the unit itself and every union below it: rows whose
@@ -52,7 +53,7 @@ final class RollUp {
 			        where e.campaign_id in (:campaigns) and\s"""
 			+ Subtree.sqlBelowColumn("e.organisation_path", "o.path") + """
 					) as reported
-					from event_allocation a join organisation o on o.id = a.organisation_id
+					from campaign_event_allocation a join organisation_unit o on o.id = a.organisation_id
 					where a.campaign_id = :campaign and\s""" + Subtree.sql("o.path", "scope") + """
 
 					order by a.sort_order, o.sort_order, o.id

@@ -46,7 +46,7 @@ class ApprovalRecords {
 	List<ConfirmedJudgement> judgements(long entryId) {
 		return jdbc.sql("""
 				select j.kind, j.outcome, j.note, a.display_name, j.confirmed_at
-				from entry_judgement j join account a on a.id = j.confirmed_by
+				from entry_judgement j join account_name a on a.id = j.confirmed_by
 				where j.entry_id = ? order by j.confirmed_at, j.kind
 				""")
 			.param(entryId)

@@ -47,7 +47,9 @@ public enum AuditTarget {
 	/** Codes of events recorded before entries and nomination forms had their own. */
 	SUBMISSION("submission"), NOMINATION("nomination"),
 	/** Issue 13 item 4: the vote settings of a category; votes voided by an admin. */
-	VOTE_SETTING("vote_setting"), VOTE("vote"), VOTE_ANOMALY_LIST("vote-anomaly-list");
+	VOTE_SETTING("vote_setting"), VOTE("vote"), VOTE_ANOMALY_LIST("vote-anomaly-list"),
+	/** Issue 14 item 3: the import of a province's package into the national campaign. */
+	HANDOFF_IMPORT("handoff_import");
 
 	private final String code;
 

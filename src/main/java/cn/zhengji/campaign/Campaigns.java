@@ -36,7 +36,7 @@ public class Campaigns {
 			       o.code as host_code, o.name as host_name, o.path as host_path, c.organisers, c.time_zone, c.summary,
 			       c.contact, c.platform_note, c.feeds_campaign_id, c.copied_from_id, c.definition_source,
 			       c.definition_version, c.demo, c.changed_by_admin, c.version
-			from campaign c join organisation o on o.id = c.host_organisation_id
+			from campaign c join organisation_unit o on o.id = c.host_organisation_id
 			""";
 
 	static final RowMapper<Phase> PHASE = (rs, n) -> new Phase(rs.getLong("id"),
@@ -325,7 +325,7 @@ public class Campaigns {
 		return jdbc
 			.sql("""
 					select a.organisation_id, o.code, o.name, o.short_name, o.path, a.events, a.sort_order, a.changed_by_admin
-					from event_allocation a join organisation o on o.id = a.organisation_id
+					from event_allocation a join organisation_unit o on o.id = a.organisation_id
 					where a.campaign_id = ? order by a.sort_order, o.sort_order, o.id
 					""")
 			.param(campaign.id())

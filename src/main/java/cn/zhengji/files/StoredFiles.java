@@ -123,25 +123,50 @@ public class StoredFiles {
 		return store(content, fileName, ownerAccountId, () -> organisationPath, "files.audit.imported", null);
 	}
 
+	/**
+	 * Issue 14 item 3: stores a file read from a stream (an entry of a hand-off package
+	 * the national campaign imports) as
+	 * {@link #storeImported(Path, String, long, String)} does: the bytes copied and
+	 * hashed, then the row and the audit event CREATED in a transaction of their own. The
+	 * stream is read to its end and closed. The caller compares the returned file's size
+	 * and SHA-256 with what it expected.
+	 * @throws UncheckedIOException when the content cannot be read or stored
+	 */
+	public StoredFile storeImported(InputStream content, String fileName, long ownerAccountId,
+			String organisationPath) {
+		return store(() -> content, fileName, ownerAccountId, () -> organisationPath, "files.audit.imported", null);
+	}
+
 	private StoredFile store(Path content, String fileName, long ownerAccountId, Supplier<String> organisationPath,
+			String auditMessage, String derivedFrom) {
+		return store(() -> Files.newInputStream(content), fileName, ownerAccountId, organisationPath, auditMessage,
+				derivedFrom);
+	}
+
+	private interface Source {
+
+		InputStream open() throws IOException;
+
+	}
+
+	private StoredFile store(Source content, String fileName, long ownerAccountId, Supplier<String> organisationPath,
 			String auditMessage, String derivedFrom) {
 		UUID id = UUID.randomUUID();
 		String key = id.toString();
-		long length;
+		long counted = 0;
 		String sha256;
 		long crc32;
 		try {
-			length = Files.size(content);
 			MessageDigest digest = RunningDigests.newSha256();
 			CRC32 crc = new CRC32();
 			storage.create(key);
-			try (FileStorage.Appender appender = storage.openForAppend(key, 0);
-					InputStream in = Files.newInputStream(content)) {
+			try (FileStorage.Appender appender = storage.openForAppend(key, 0); InputStream in = content.open()) {
 				byte[] buffer = new byte[128 * 1024];
 				for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
 					digest.update(buffer, 0, read);
 					crc.update(buffer, 0, read);
 					appender.write(buffer, 0, read);
+					counted += read;
 				}
 				appender.sync();
 			}
@@ -153,6 +178,7 @@ public class StoredFiles {
 			deleteQuietly(key);
 			throw new UncheckedIOException(ex);
 		}
+		long length = counted;
 		Instant now = clock.instant();
 		try {
 			transactions.executeWithoutResult(status -> {

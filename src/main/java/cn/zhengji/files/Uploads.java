@@ -13,9 +13,11 @@ import cn.zhengji.audit.AuditLog;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.files.UploadLeases.Lease;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * R-SUB-2 The tus 1.0.0 protocol's commands (creation, PATCH, termination) on uploads
@@ -50,8 +52,18 @@ public class Uploads {
 
 	private final Texts texts;
 
+	/**
+	 * Issue 14 item 3: the {@code purpose} an upload's metadata names for a hand-off
+	 * package, which an admin may upload up to {@link #packageMaxSize()}.
+	 */
+	public static final String PACKAGE_PURPOSE = "package";
+
+	private final long packageMaxSize;
+
 	Uploads(UploadRecords records, UploadLeases leases, PatchWriter writer, FileStorage storage, RunningDigests digests,
-			UploadProperties properties, Clock clock, AuditLog audit, TransactionTemplate transactions, Texts texts) {
+			UploadProperties properties, Clock clock, AuditLog audit, TransactionTemplate transactions, Texts texts,
+			@Value("${zhengji.uploads.package-max-size:64GB}") DataSize packageMaxSize) {
+		this.packageMaxSize = packageMaxSize.toBytes();
 		this.texts = texts;
 		this.records = records;
 		this.leases = leases;
@@ -70,17 +82,29 @@ public class Uploads {
 	}
 
 	/**
+	 * Issue 14 item 3: the largest hand-off package an admin may upload
+	 * ({@code zhengji.uploads.package-max-size}, default 64 GB): packages hold a
+	 * sub-project's works, often many GB.
+	 */
+	public long packageMaxSize() {
+		return packageMaxSize;
+	}
+
+	/**
 	 * tus creation: a new, empty upload of {@code length} bytes. The file name comes from
 	 * the {@code filename} metadata and is checked here (400 with the specific problem).
+	 * An admin's upload whose {@code purpose} metadata is {@link #PACKAGE_PURPOSE} may be
+	 * as large as {@link #packageMaxSize()}, any other as {@link #maxSize()}.
 	 */
 	public Upload create(SignedInUser owner, long length, String metadataHeader) {
 		if (length < 0) {
 			throw new UploadException(400, "files.length.invalid");
 		}
-		if (length > maxSize()) {
-			throw new UploadException(413, "files.too-large", megabytes(maxSize()));
-		}
 		Map<String, String> metadata = UploadMetadata.parse(metadataHeader);
+		long limit = owner.isAdmin() && PACKAGE_PURPOSE.equals(metadata.get("purpose")) ? packageMaxSize : maxSize();
+		if (length > limit) {
+			throw new UploadException(413, "files.too-large", megabytes(limit));
+		}
 		String fileName = metadata.get("filename");
 		FileNames.problem(fileName).ifPresent(problem -> {
 			throw new UploadException(400, problem, FileNames.MAX_LENGTH);

@@ -63,6 +63,16 @@ class HandoffRecords {
 				""").params(entryId, campaignId, origin, note, by, java.sql.Timestamp.from(at)).update() == 1;
 	}
 
+	/**
+	 * Removes the selection of a work; false when it was not selected (or another request
+	 * removed it first: the row lock makes the second delete find nothing).
+	 */
+	boolean withdraw(long campaignId, long entryId) {
+		return jdbc.sql("delete from handoff_selection where campaign_id = ? and entry_id = ?")
+			.params(campaignId, entryId)
+			.update() == 1;
+	}
+
 	List<Long> selectedIds(long campaignId) {
 		return jdbc.sql("select entry_id from handoff_selection where campaign_id = ? order by entry_id")
 			.param(campaignId)

@@ -24,6 +24,7 @@ import cn.zhengji.files.StoredFile;
 import cn.zhengji.files.StoredFiles;
 import cn.zhengji.infrastructure.Texts;
 import cn.zhengji.infrastructure.security.SignedInUser;
+import cn.zhengji.infrastructure.text.CharacterCount;
 import cn.zhengji.infrastructure.web.NotFoundException;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.organisation.Organisations;
@@ -283,6 +284,43 @@ public class Handoffs {
 			added++;
 		}
 		return added;
+	}
+
+	/**
+	 * Takes a work back out of the recommendation (撤回全国推荐) before the package is sent,
+	 * with a reason (1–200 characters): removes its selection row, so that it leaves the
+	 * page's sub-project list and every package and manifest made from now on, and
+	 * through {@link EntryLifecycle#recordNationalRecommendationWithdrawal} writes the
+	 * entry's history step NATIONAL_RECOMMENDATION_WITHDRAWN (remark: the sub-project and
+	 * the reason) and its UPDATED audit event — in one transaction. The work may be
+	 * selected again later.
+	 * @throws HandoffChangeRejected for a missing or too long reason, or a work that is
+	 * not (or no longer) selected
+	 * @throws NotFoundException for a work that is no candidate of the campaign (only
+	 * candidates are in a package)
+	 */
+	@Transactional
+	public void withdraw(SignedInUser admin, String campaignCode, long entryId, String reason) {
+		Campaign campaign = administered(admin, campaignCode);
+		Campaign national = national(campaign);
+		Candidate candidate = candidates(campaign, national).stream()
+			.filter(c -> c.work().id() == entryId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("entry " + entryId));
+		String title = candidate.work().title();
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty()) {
+			throw new HandoffChangeRejected("reason", "handoff.withdraw.reasonMissing", title);
+		}
+		if (CharacterCount.exceeds(why, MAX_NOTE)) {
+			throw new HandoffChangeRejected("reason", "handoff.withdraw.reasonTooLong", title, MAX_NOTE);
+		}
+		if (!records.withdraw(campaign.id(), entryId)) {
+			throw new HandoffChangeRejected("entryId", "handoff.withdraw.notSelected", title);
+		}
+		String name = candidate.subProject() == null ? "" : subProjectName(candidate.subProject());
+		lifecycle.recordNationalRecommendationWithdrawal(admin, entryId, name,
+				texts.plain("handoff.withdrawRemark", name, why));
 	}
 
 	// --- package (item 2)

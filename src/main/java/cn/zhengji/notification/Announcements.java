@@ -42,8 +42,8 @@ public class Announcements {
 			select a.id, a.organisation_id, o.name as organisation_name, o.path as organisation_path, a.campaign_id,
 			       c.title as campaign_title, a.title, a.body, a.state, a.published_at, a.updated_at, a.version
 			from announcement a
-			join organisation o on o.id = a.organisation_id
-			left join campaign c on c.id = a.campaign_id
+			join organisation_unit o on o.id = a.organisation_id
+			left join campaign_title c on c.id = a.campaign_id
 			""";
 
 	private static final RowMapper<Announcement> ANNOUNCEMENT = (rs, n) -> new Announcement(rs.getLong("id"),

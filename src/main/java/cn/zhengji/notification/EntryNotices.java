@@ -64,7 +64,8 @@ class EntryNotices {
 			publicity(event);
 			return;
 		}
-		if (REVIEW_STEPS.contains(event.step()) || event.step() == Step.NATIONAL_RECOMMENDED) {
+		if (REVIEW_STEPS.contains(event.step()) || event.step() == Step.NATIONAL_RECOMMENDED
+				|| event.step() == Step.NATIONAL_IMPORTED || event.step() == Step.NATIONAL_RECOMMENDATION_WITHDRAWN) {
 			// A locked round's outcome is not yet a result: participants learn it when
 			// the
 			// results are published (公示), not at the lock.

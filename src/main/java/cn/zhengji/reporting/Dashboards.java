@@ -153,10 +153,10 @@ public class Dashboards {
 		boolean wholeTree = campaign.hostOrganisationPath().startsWith(unit.path());
 		List<Counted> counted = jdbc.sql("""
 				select e.category_id, o.child, e.state, count(*) as n
-				from entry e
+				from submission_entry_figures e
 				join (select id, case when id = :unit then 0
 				                      else split_part(substr(path, :length + 1), '/', 1)::bigint end as child
-				      from organisation where\s""" + Subtree.sql("path", "prefix") + """
+				      from organisation_unit where\s""" + Subtree.sql("path", "prefix") + """
 				) o on o.id = e.organisation_id
 				where e.campaign_id = :campaign
 				""" + (wholeTree ? "" : "  and " + Subtree.sql("e.organisation_path", "prefix") + "\n") + """
@@ -193,7 +193,7 @@ public class Dashboards {
 		List<Day> byDay = byDay(campaign, scope);
 		List<Waiting> waiting = waiting(scope, now);
 		long waitingHere = jdbc.sql("""
-				select count(*) from entry
+				select count(*) from submission_entry_figures
 				where pending_organisation_id = :unit and state = 'SUBMITTED' and campaign_id = :campaign
 				  and\s""" + Subtree.sql("organisation_path", "prefix") + "\n")
 			.params(scope)
@@ -205,9 +205,9 @@ public class Dashboards {
 				select o.id, coalesce(o.short_name, o.name) as organisation, c.id as category_id,
 				       coalesce(c.short_name, c.name) as category,
 				       q.used, q.allowed
-				from recommendation_quota q
-				join campaign_category c on c.id = q.category_id
-				join organisation o on o.id = q.organisation_id
+				from approval_quota_use q
+				join campaign_category_name c on c.id = q.category_id
+				join organisation_unit o on o.id = q.organisation_id
 				where c.campaign_id = :campaign and\s""" + Subtree.sql("o.path", "prefix") + """
 
 				order by c.sort_order, c.id, o.sort_order, o.id
@@ -220,11 +220,11 @@ public class Dashboards {
 		List<Allocation> allocations = jdbc
 			.sql("""
 					select o.id, coalesce(o.short_name, o.name) as organisation, a.events,
-					       (select count(*) from offline_event e
+					       (select count(*) from activity_event_figures e
 					        where e.campaign_id in (:campaigns) and\s"""
 					+ Subtree.sqlBelowColumn("e.organisation_path", "o.path") + """
 							) as held
-							from event_allocation a join organisation o on o.id = a.organisation_id
+							from campaign_event_allocation a join organisation_unit o on o.id = a.organisation_id
 							where a.campaign_id = :campaign and\s""" + Subtree.sql("o.path", "prefix") + """
 
 							order by a.sort_order, o.sort_order, o.id
@@ -233,9 +233,9 @@ public class Dashboards {
 			.query((rs, n) -> new Allocation(rs.getLong("id"), rs.getString("organisation"), rs.getInt("events"),
 					rs.getLong("held")))
 			.list();
-		long[] held = jdbc
-			.sql("select count(*) as events, coalesce(sum(participants), 0) as participants from offline_event "
-					+ "where campaign_id in (:campaigns) and " + Subtree.sql("organisation_path", "prefix"))
+		long[] held = jdbc.sql(
+				"select count(*) as events, coalesce(sum(participants), 0) as participants from activity_event_figures "
+						+ "where campaign_id in (:campaigns) and " + Subtree.sql("organisation_path", "prefix"))
 			.params(scope)
 			.query((rs, n) -> new long[] { rs.getLong("events"), rs.getLong("participants") })
 			.single();
@@ -270,7 +270,7 @@ public class Dashboards {
 		Map<Integer, Long> counts = new HashMap<>();
 		jdbc.sql(
 				"""
-						select width_bucket(submitted_at, (select cast(:starts as timestamptz[]))) as bucket, count(*) as n from entry
+						select width_bucket(submitted_at, (select cast(:starts as timestamptz[]))) as bucket, count(*) as n from submission_entry_figures
 						where campaign_id = :campaign and\s"""
 						+ Subtree.sql("organisation_path", "prefix") + """
 
@@ -304,7 +304,7 @@ public class Dashboards {
 					       extract(epoch from (:now - min(e.pending_since))) / 86400 as oldest,
 					       extract(epoch from avg(:now - e.pending_since)) / 86400 as average,
 					       max(length(o.path) - length(replace(o.path, '/', ''))) as depth
-					from entry e join organisation o on o.id = e.pending_organisation_id
+					from submission_entry_figures e join organisation_unit o on o.id = e.pending_organisation_id
 					where e.state = 'SUBMITTED' and e.campaign_id = :campaign and\s"""
 					+ Subtree.sql("e.organisation_path", "prefix") + """
 
@@ -320,7 +320,7 @@ public class Dashboards {
 
 	private List<Reach> reach(Campaign campaign, Map<String, Object> scope, long events, long participants) {
 		Map<String, Long> sums = new HashMap<>();
-		jdbc.sql("select metric, sum(value) as total from unit_reach where campaign_id in (:campaigns) and "
+		jdbc.sql("select metric, sum(value) as total from activity_reach_figures where campaign_id in (:campaigns) and "
 				+ Subtree.sql("organisation_path", "prefix") + " group by metric")
 			.params(scope)
 			.query(rs -> {

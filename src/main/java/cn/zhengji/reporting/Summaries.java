@@ -48,7 +48,7 @@ public class Summaries {
 	private static final String CHILD = """
 			(select id, case when id = :unit then 0
 			                 else split_part(substr(path, :length + 1), '/', 1)::bigint end as child
-			 from organisation where\s""" + Subtree.sql("path", "prefix") + ")";
+			 from organisation_unit where\s""" + Subtree.sql("path", "prefix") + ")";
 
 	private final JdbcClient jdbc;
 
@@ -95,7 +95,7 @@ public class Summaries {
 		// Entries by category, child and state.
 		Map<Long, long[]> perCategory = new HashMap<>();
 		Map<Long, long[]> perChild = new HashMap<>();
-		jdbc.sql("select e.category_id, o.child, e.state, count(*) as n from entry e join " + CHILD
+		jdbc.sql("select e.category_id, o.child, e.state, count(*) as n from submission_entry_figures e join " + CHILD
 				+ " o on o.id = e.organisation_id where e.campaign_id = :campaign group by 1, 2, 3")
 			.params(scope)
 			.query(rs -> {
@@ -111,7 +111,7 @@ public class Summaries {
 			});
 		// Quota places taken and allowed, by category and child.
 		jdbc.sql("select q.category_id, o.child, sum(q.used) as used, sum(q.allowed) as allowed"
-				+ " from recommendation_quota q join campaign_category c on c.id = q.category_id join " + CHILD
+				+ " from approval_quota_use q join campaign_category_name c on c.id = q.category_id join " + CHILD
 				+ " o on o.id = q.organisation_id where c.campaign_id = :campaign group by 1, 2")
 			.params(scope)
 			.query(rs -> {
@@ -122,15 +122,16 @@ public class Summaries {
 				}
 			});
 		// Counted votes, by category and child.
-		jdbc.sql("select e.category_id, o.child, sum(v.weight) as votes from vote v join entry e on e.id = v.entry_id"
-				+ " join " + CHILD + " o on o.id = e.organisation_id"
-				+ " where e.campaign_id = :campaign and v.voided_at is null group by 1, 2")
+		jdbc.sql(
+				"select e.category_id, o.child, sum(v.weight) as votes from voting_counted_vote v join submission_entry_figures e on e.id = v.entry_id"
+						+ " join " + CHILD + " o on o.id = e.organisation_id"
+						+ " where e.campaign_id = :campaign group by 1, 2")
 			.params(scope)
 			.query(rs -> {
 				figures(perCategory, rs.getLong("category_id"))[6] += rs.getLong("votes");
 				figures(perChild, rs.getLong("child"))[6] += rs.getLong("votes");
 			});
-		boolean votesUsed = jdbc.sql("select exists (select 1 from vote_setting where campaign_id = :campaign)")
+		boolean votesUsed = jdbc.sql("select exists (select 1 from voting_campaign where campaign_id = :campaign)")
 			.params(scope)
 			.query(Boolean.class)
 			.single();
@@ -160,26 +161,22 @@ public class Summaries {
 		jdbc.sql("""
 				select o.kind, t.step, count(distinct t.entry_id) as n,
 				       max(length(o.path) - length(replace(o.path, '/', ''))) as depth
-				from entry_transition t
-				join entry e on e.id = t.entry_id
-				join organisation o on o.id = t.level_organisation_id
-				where e.campaign_id = :campaign and t.level_organisation_id is not null and\s"""
-				+ Subtree.sql("e.organisation_path", "prefix") + """
+				from submission_level_decision t
+				join organisation_unit o on o.id = t.level_organisation_id
+				where t.campaign_id = :campaign and\s""" + Subtree.sql("t.organisation_path", "prefix") + """
 
-						group by o.kind, t.step
-						""")
-			.params(scope)
-			.query(rs -> {
-				long[] row = byKind.computeIfAbsent(rs.getString("kind"), kind -> new long[4]);
-				depth.merge(rs.getString("kind"), rs.getInt("depth"), Math::max);
-				int column = switch (rs.getString("step")) {
-					case "APPROVED" -> 0;
-					case "RECOMMENDED" -> 1;
-					case "RETURNED" -> 2;
-					default -> 3;
-				};
-				row[column] += rs.getLong("n");
-			});
+				group by o.kind, t.step
+				""").params(scope).query(rs -> {
+			long[] row = byKind.computeIfAbsent(rs.getString("kind"), kind -> new long[4]);
+			depth.merge(rs.getString("kind"), rs.getInt("depth"), Math::max);
+			int column = switch (rs.getString("step")) {
+				case "APPROVED" -> 0;
+				case "RECOMMENDED" -> 1;
+				case "RETURNED" -> 2;
+				default -> 3;
+			};
+			row[column] += rs.getLong("n");
+		});
 		// Deeper organisations have longer paths: the bottom of the chain first.
 		return byKind.entrySet()
 			.stream()
@@ -200,11 +197,9 @@ public class Summaries {
 		Map<String, Integer> levelOrder = new LinkedHashMap<>();
 		Map<Long, Map<String, Long>> counts = new HashMap<>();
 		jdbc.sql("""
-				select e.category_id, l.name, min(l.sort_order) as sort_order, count(*) as n
-				from review_award a
-				join review_round_lock k on k.round_id = a.round_id
-				join review_award_level l on l.round_id = a.round_id and l.code = a.level_code
-				join entry e on e.id = a.entry_id
+				select e.category_id, a.level_name as name, min(a.level_sort_order) as sort_order, count(*) as n
+				from review_locked_award a
+				join submission_entry_figures e on e.id = a.entry_id
 				where e.campaign_id = :campaign and e.state in ('AWARDED', 'IN_PUBLICITY', 'AWARD_FINAL') and\s"""
 				+ Subtree.sql("e.organisation_path", "prefix") + """
 

@@ -6,16 +6,22 @@
  * awards of locked rounds and public votes, exported as a workbook (through
  * {@code audit.ExcelExports}) and a PDF.
  * <p>
- * A read model: {@link cn.zhengji.reporting.Dashboards} queries the tables of submission
- * ({@code entry}), approval ({@code entry.pending_organisation_id},
- * {@code recommendation_quota}) and activity ({@code offline_event}, {@code unit_reach})
- * directly with SQL aggregates, scoped by the organisation path prefix, instead of
- * calling those modules. The figures must equal the SQL counts and come back in well
- * under 300 ms over 100 000 entries (docs/performance.md): one {@code group by} per
- * figure does that, whereas going through the modules' APIs would load the entries one by
- * one; and it lets the dashboard be built while those modules are being written. The
- * price is that this module knows those tables' columns: a change of them must be checked
- * here (the integration tests insert rows and compare every figure).
+ * A read model: {@link cn.zhengji.reporting.Dashboards} and
+ * {@link cn.zhengji.reporting.Summaries} count with SQL aggregates, scoped by the
+ * organisation path prefix, over the read-only views the owning modules publish in their
+ * migration (V145; issue 14: a module never names another module's table,
+ * {@code ModuleTablesTest}): {@code submission_entry_figures} and
+ * {@code submission_level_decision} (submission), {@code approval_quota_use} (approval),
+ * {@code activity_event_figures} and {@code activity_reach_figures} (activity),
+ * {@code review_locked_award} (review), {@code voting_counted_vote} and
+ * {@code voting_campaign} (voting), {@code organisation_unit} (organisation),
+ * {@code campaign_category_name} and {@code campaign_event_allocation} (campaign). The
+ * views are plain projections that PostgreSQL inlines, so the figures must still equal
+ * the SQL counts and come back in well under 300 ms over 100 000 entries
+ * (docs/performance.md): one {@code group by} per figure does that, whereas going through
+ * the modules' APIs would load the entries one by one. A column an owner changes stays
+ * its business: it keeps its view's columns (the integration tests insert rows and
+ * compare every figure).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
 		allowedDependencies = { "infrastructure", "organisation", "account", "campaign", "audit" })

@@ -60,7 +60,7 @@ public class AwardedLevels {
 				    left join lateral (select c.id, c.level_code from review_award_change c
 				                       where c.round_id = a.round_id and c.entry_id = a.entry_id
 				                       order by c.id desc limit 1) c on true
-				    left join review_award_level l on l.round_id = a.round_id
+				    left join campaign_award_level l on l.round_id = a.round_id
 				        and l.code = case when c.id is null then a.level_code else c.level_code end
 				    where a.entry_id = any(cast(:ids as bigint[]))
 				    order by a.entry_id, k.locked_at desc) awarded

@@ -297,6 +297,14 @@ public final class Entry {
 		return copy(state, now, submittedAt, pendingOrganisationId, pendingSince, decidedById, recommendedById);
 	}
 
+	/**
+	 * Issue 14: taken back out of the national recommendation (撤回全国推荐); whether it was
+	 * recommended is the handoff module's record, the state stays, only the time moves.
+	 */
+	public Entry nationalRecommendationWithdrawn(Instant now) {
+		return copy(state, now, submittedAt, pendingOrganisationId, pendingSince, decidedById, recommendedById);
+	}
+
 	private void requireWaitingAt(long level) {
 		if (!waitsAt(level)) {
 			throw new EntryChangeRejected(null, "submission.rejected.notWaitingHere");

@@ -91,9 +91,13 @@ public class EntryLifecycle {
 
 	private final TransactionTemplate transaction;
 
+	private final EntryImportRecords importRecords;
+
 	EntryLifecycle(EntryRecords records, Entries entries, NominationForms nominations, Campaigns campaigns,
 			StoredFiles storedFiles, MediaInspector inspector, AuditLog auditLog, Texts texts, Clock clock,
-			ApplicationEventPublisher events, ApprovalChain chain, PlatformTransactionManager transactionManager) {
+			ApplicationEventPublisher events, ApprovalChain chain, PlatformTransactionManager transactionManager,
+			EntryImportRecords importRecords) {
+		this.importRecords = importRecords;
 		this.events = events;
 		this.chain = chain;
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -528,6 +532,78 @@ public class EntryLifecycle {
 				texts.plain("submission.audit.nationalRecommendation", entry.title(), subProject), status(entry),
 				Map.of("state", after.state().name(), "step", Step.NATIONAL_RECOMMENDED.name(), "remark", remark));
 		return transitioned(actor, entry, after, Step.NATIONAL_RECOMMENDED, null, remark, now);
+	}
+
+	/**
+	 * Issue 14 item 3 (R-CAM-5): creates in a (national) campaign the entry of a work
+	 * received in a province's hand-off package, reported by the handoff module's import
+	 * inside its transaction (one writer per aggregate). The entry belongs to the
+	 * province's unit (a unit's entry), is SUBMITTED and waits at the campaign's host,
+	 * decided and recommended by the province. Writes the entry, its {@code entry_import}
+	 * row (the author, unit chain, province category, award and note as data;
+	 * {@code entry_import_source_uq} refuses a second import of the same work:
+	 * {@link DuplicateKeyException}, the caller's transaction is then rolled back), one
+	 * attachment per stored file (slot {@link ImportedEntries#SLOT}, no inspection: the
+	 * province checked the files, the SHA-256 proves they are the same), one history row
+	 * NATIONAL_IMPORTED by the importing admin (remark: province, package, award), a
+	 * CREATED audit event, and publishes {@link EntryTransitioned} (no notice is
+	 * written).
+	 * @return the new entry's id
+	 * @throws EntryChangeRejected for a title that is missing, too long or unreadable
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long importFromProvince(long actorId, String actorName, Campaign campaign, Organisation province,
+			ImportedEntries.ImportedWork work, String remark) {
+		Instant now = clock.instant();
+		Category category = Entries.category(campaigns, campaign, work.categoryId());
+		String cleanTitle = title(work.title());
+		long id = importRecords.insertEntry(campaign.id(), category.id(), actorId, province.id(), province.path(),
+				campaign.hostOrganisationId(), cleanTitle, now);
+		importRecords.insertImport(id, campaign.id(), work, now);
+		Inspection none = new Inspection(null, "application/octet-stream", null, List.of());
+		for (StoredFile file : work.files()) {
+			records.insertAttachment(id, ImportedEntries.SLOT, null, file.id(), file.fileName(), file.size(),
+					file.sha256(), none, actorId, now);
+		}
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("campaign", campaign.code());
+		after.put("category", category.code());
+		after.put("title", cleanTitle);
+		after.put("state", EntryState.SUBMITTED.name());
+		after.put("source", work.sourceKey());
+		after.put("package", work.packageName());
+		auditLog.recordChange(AuditAction.CREATED, "entry", id, province.path(),
+				texts.plain("submission.audit.nationalImport", cleanTitle, work.province(), work.packageName()), null,
+				after);
+		Entry entry = records.find(id).orElseThrow();
+		records.insertTransition(id, null, EntryState.SUBMITTED, Step.NATIONAL_IMPORTED, actorId, actorName, now,
+				remark, null);
+		events.publishEvent(new EntryTransitioned(id, campaign.id(), category.id(), cleanTitle, null,
+				EntryState.SUBMITTED, Step.NATIONAL_IMPORTED, null, entry.pendingOrganisationId(),
+				entry.ownerAccountId(), province.id(), actorId, actorName, remark, now));
+		return id;
+	}
+
+	/**
+	 * Issue 14: the province takes an entry back out of its national recommendation
+	 * (撤回全国推荐), reported by the handoff module inside its transaction after it removed
+	 * the selection (one writer per aggregate). Locks the entry row; writes the entry
+	 * (the state stays), a history row NATIONAL_RECOMMENDATION_WITHDRAWN with the remark
+	 * (the sub-project and the reason), an UPDATED audit event, and publishes
+	 * {@link EntryTransitioned} (no notice is written).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public EntryTransitioned recordNationalRecommendationWithdrawal(SignedInUser actor, long entryId, String subProject,
+			String remark) {
+		Instant now = clock.instant();
+		Entry entry = records.lock(entryId).orElseThrow(() -> new NotFoundException("entry " + entryId));
+		Entry after = entry.nationalRecommendationWithdrawn(now);
+		write(after, entry.version());
+		auditLog.recordChange(AuditAction.UPDATED, "entry", entryId, entry.organisationPath(),
+				texts.plain("submission.audit.nationalRecommendationWithdrawn", entry.title(), subProject),
+				status(entry), Map.of("state", after.state().name(), "step",
+						Step.NATIONAL_RECOMMENDATION_WITHDRAWN.name(), "remark", remark));
+		return transitioned(actor, entry, after, Step.NATIONAL_RECOMMENDATION_WITHDRAWN, null, remark, now);
 	}
 
 	private static int indexOf(List<ApprovalChain.Level> levels, long organisationId) {

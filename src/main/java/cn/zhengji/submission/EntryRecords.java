@@ -35,18 +35,18 @@ class EntryRecords {
 			       e.organisation_path, o.name as organisation_name, e.title, e.state, e.texts::text as texts,
 			       e.created_at, e.updated_at, e.submitted_at, e.version, e.pending_organisation_id, e.pending_since,
 			       e.decided_by_organisation_id, e.recommended_by_organisation_id
-			from entry e join organisation o on o.id = e.organisation_id
+			from entry e join organisation_unit o on o.id = e.organisation_id
 			""";
 
 	private static final String SUMMARY_SELECT = """
 			select e.id, c.code as campaign_code, c.title as campaign_title, k.name as category_name, e.title, e.state,
 			       o.name as organisation_name, a.display_name as submitter_name, e.updated_at,
 			       p.name as pending_organisation_name, r.name as recommended_by_name, d.name as decided_by_name
-			from entry e join campaign c on c.id = e.campaign_id join campaign_category k on k.id = e.category_id
-			     join organisation o on o.id = e.organisation_id join account a on a.id = e.created_by
-			     left join organisation p on p.id = e.pending_organisation_id
-			     left join organisation r on r.id = e.recommended_by_organisation_id
-			     left join organisation d on d.id = e.decided_by_organisation_id
+			from entry e join campaign_title c on c.id = e.campaign_id join campaign_category_name k on k.id = e.category_id
+			     join organisation_unit o on o.id = e.organisation_id join account_name a on a.id = e.created_by
+			     left join organisation_unit p on p.id = e.pending_organisation_id
+			     left join organisation_unit r on r.id = e.recommended_by_organisation_id
+			     left join organisation_unit d on d.id = e.decided_by_organisation_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -157,7 +157,7 @@ class EntryRecords {
 		}
 		return jdbc.sql("""
 				select e.id, e.title, o.name as organisation_name, e.submitted_at, e.state
-				from entry e join organisation o on o.id = e.organisation_id
+				from entry e join organisation_unit o on o.id = e.organisation_id
 				where e.id = any (?) order by e.id
 				""")
 			.param(entryIds.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new))
@@ -172,7 +172,7 @@ class EntryRecords {
 	private static final String PUBLIC_WORK_SELECT = """
 			select e.id, e.campaign_id, e.category_id, e.title, e.organisation_id, e.organisation_path,
 			       o.name as organisation_name, e.state
-			from entry e join organisation o on o.id = e.organisation_id
+			from entry e join organisation_unit o on o.id = e.organisation_id
 			""";
 
 	private static PublicWork publicWork(ResultSet rs, int n) throws SQLException {
@@ -348,7 +348,7 @@ class EntryRecords {
 	List<Transition> transitions(long entryId) {
 		return jdbc.sql("""
 				select t.from_state, t.to_state, t.actor_name, t.occurred_at, t.remark, t.step, o.name as level_name
-				from entry_transition t left join organisation o on o.id = t.level_organisation_id
+				from entry_transition t left join organisation_unit o on o.id = t.level_organisation_id
 				where t.entry_id = ? order by t.occurred_at, t.id
 				""")
 			.param(entryId)
@@ -388,8 +388,8 @@ class EntryRecords {
 	List<DeclarationAcceptance> acceptances(long entryId) {
 		return jdbc.sql("""
 				select d.code, d.text_version, cd.title, a.display_name, d.accepted_at
-				from entry_declaration d join campaign_declaration cd on cd.id = d.declaration_id
-				     join account a on a.id = d.account_id
+				from entry_declaration d join campaign_declaration_title cd on cd.id = d.declaration_id
+				     join account_name a on a.id = d.account_id
 				where d.entry_id = ? order by d.accepted_at, d.id
 				""")
 			.param(entryId)

@@ -75,7 +75,19 @@ public record EntryTransitioned(long entryId, long campaignId, long categoryId, 
 		 * Issue 14: the province recommended it to the national campaign (推荐至全国; the
 		 * remark names the sub-project and the note); the state stays.
 		 */
-		NATIONAL_RECOMMENDED;
+		NATIONAL_RECOMMENDED,
+		/**
+		 * Issue 14 item 3: the national campaign received it from a province's hand-off
+		 * package (the remark names the province, the package and the province's award);
+		 * created SUBMITTED, waiting at the national campaign's host.
+		 */
+		NATIONAL_IMPORTED,
+		/**
+		 * Issue 14: the province took it back out of its national recommendation before
+		 * the package was sent (撤回全国推荐; the remark names the sub-project and the reason);
+		 * the state stays.
+		 */
+		NATIONAL_RECOMMENDATION_WITHDRAWN;
 
 		/** Whether this step is a decision of a level of the approval chain. */
 		public boolean byLevel() {

@@ -52,7 +52,7 @@ public class HandoffEntries {
 	private static final String WORK_SELECT = """
 			select e.id, e.campaign_id, e.category_id, e.title, e.state, e.submitter_kind, e.organisation_id,
 			       e.organisation_path, o.name as organisation_name, a.display_name
-			from entry e join organisation o on o.id = e.organisation_id left join account a on e.owner_key = 'account:' || a.id
+			from entry e join organisation_unit o on o.id = e.organisation_id left join account_name a on e.owner_key = 'account:' || a.id
 			""";
 
 	/** The campaign's works that may be recommended, by id. */

@@ -87,6 +87,55 @@ class HandoffSelectionBrowserTest {
 		assertThat(problems).isEmpty();
 	}
 
+	/**
+	 * 撤回全国推荐 as the admin does it: a work recommended by hand shows under its sub-project
+	 * with a reason field and 撤回推荐 (screenshots at both sizes); the withdrawal with a
+	 * reason takes it out of the list with a message. The demonstration entry keeps the
+	 * two history steps and is a candidate again afterwards.
+	 */
+	@Test
+	void theProvinceAdminWithdrawsARecommendationWithAReason() {
+		List<String> problems = new ArrayList<>();
+		List<String> violations = new ArrayList<>();
+		Page page = browser.open(Viewport.DESKTOP);
+		Browser.signIn(page, url(""), "demo-province", "Demo#2026zj");
+		page.onConsoleMessage((message) -> {
+			if (message.text().contains("Content Security Policy")
+					|| message.text().contains("Content-Security-Policy")) {
+				violations.add(message.text());
+			}
+		});
+		page.navigate(url("/admin/campaigns/demo-results/handoff"));
+		String title = page.locator(".handoff-candidates tbody tr td:nth-child(2)").first().textContent().strip();
+		page.locator(".handoff-candidates input[type=checkbox]").first().check();
+		page.locator("button[value=MANUAL]").click();
+		page.waitForLoadState();
+		assertThat(page.locator(".alert-success").textContent()).isEqualTo("已推荐 1 件作品至全国");
+		assertThat(page.locator(".handoff-sub-project li").allTextContents()).hasSize(1);
+		for (Viewport viewport : List.of(Viewport.DESKTOP, Viewport.PHONE)) {
+			if (viewport == Viewport.PHONE) {
+				page.setViewportSize(390, 844);
+				page.reload();
+			}
+			page.locator(".handoff-withdraw input[name=reason]").fill("作者所在单位申请撤回");
+			int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
+				.intValue();
+			if (overflow > 0 || !violations.isEmpty()) {
+				problems.add(viewport + ": overflow " + overflow + ", " + violations);
+			}
+			Browser.screenshot(page, "handoff-withdraw-" + (viewport == Viewport.PHONE ? "phone" : "pc"));
+		}
+		page.locator(".handoff-withdraw button").click();
+		page.waitForLoadState();
+		assertThat(page.locator(".alert-success").textContent()).isEqualTo("已撤回该作品的全国推荐，推荐包中不再包含它");
+		assertThat(page.locator(".handoff-sub-project").count()).isZero();
+		assertThat(page.locator(".handoff-candidates tbody tr td:nth-child(2)").first().textContent().strip())
+			.isEqualTo(title);
+		assertThat(page.locator(".handoff-candidates input[type=checkbox]").first().isEnabled()).isTrue();
+		page.context().close();
+		assertThat(problems).isEmpty();
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}

@@ -171,6 +171,78 @@ class HandoffWebTest {
 	}
 
 	@Test
+	void withdrawingARecommendationIsAStepInTheHistoryAndTakesTheWorkOutOfThePackage() throws Exception {
+		mvc.perform(post(base).with(csrf()).with(user(scenery.hostAdmin)).param("origin", "RANKING"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(base)).contains("3 件作品", "撤回推荐");
+
+		assertThat(withdraw(scenery.songs[1], "  ").get("flashError")).isEqualTo("撤回作品《奋斗的青春》的全国推荐须填写原因");
+		assertThat(withdraw(scenery.songs[1], "超".repeat(201)).get("flashError")).isEqualTo("撤回作品《奋斗的青春》的原因超过 200 个字");
+		assertThat(withdrawals(scenery.songs[1])).isEmpty();
+
+		Map<String, ?> flash = withdraw(scenery.songs[1], " 作者所在单位申请撤回 ");
+		assertThat(flash.get("flashSuccess")).isEqualTo("已撤回该作品的全国推荐，推荐包中不再包含它");
+		assertThat(flash.get("flashError")).isNull();
+		assertThat(withdrawals(scenery.songs[1])).containsExactly("AWARD_FINAL→AWARD_FINAL 撤回全国推荐：歌曲；原因：作者所在单位申请撤回");
+		assertThat(history(scenery.songs[1])).containsExactly("AWARD_FINAL→AWARD_FINAL 推荐至全国：歌曲");
+		assertThat(
+				jdbc.sql("select state from entry where id = ?").param(scenery.songs[1]).query(String.class).single())
+			.isEqualTo("AWARD_FINAL");
+		assertThat(jdbc.sql("""
+				select actor_name || ' ' || summary || ' ' || (after_state ->> 'step') from audit_event
+				where action = 'UPDATED' and target_type = 'entry' and target_id = ? order by id desc limit 1
+				""").param(String.valueOf(scenery.songs[1])).query(String.class).single())
+			.isEqualTo(scenery.hostAdmin.displayName() + " 撤回全国推荐：奋斗的青春（歌曲） NATIONAL_RECOMMENDATION_WITHDRAWN");
+		assertThat(jdbc.sql("select count(*) from handoff_selection where entry_id = ?")
+			.param(scenery.songs[1])
+			.query(Long.class)
+			.single()).isZero();
+
+		assertThat(page(base)).contains("2 件作品").doesNotContain("3 件作品");
+		Map<String, byte[]> contents = unzip(download(base + "/packages/song.zip"), new LinkedHashMap<>());
+		assertThat(contents.keySet()).containsExactly("歌曲/歌曲推荐清单.xlsx", "歌曲/001-劳动者_之歌/歌谱.png",
+				"歌曲/001-劳动者_之歌/歌谱 (2).png", "歌曲/001-劳动者_之歌/作品0.mp4", "歌曲/002-工匠精神颂/歌谱.png", "歌曲/002-工匠精神颂/作品2.mp4");
+		List<List<String>> rows = Spreadsheets.rows(contents.get("歌曲/歌曲推荐清单.xlsx"));
+		assertThat(rows).hasSize(6);
+		assertThat(rows.stream().map(row -> row.get(1)).distinct().toList()).containsExactly("作品名称", "劳动者/之歌", "工匠精神颂");
+
+		// a second withdrawal is refused with a message, not an error page, and writes
+		// nothing
+		Map<String, ?> again = withdraw(scenery.songs[1], "再次撤回");
+		assertThat(again.get("flashError")).isEqualTo("作品《奋斗的青春》不在推荐至全国的名单中（可能已被撤回），无需撤回");
+		assertThat(withdrawals(scenery.songs[1])).hasSize(1);
+
+		// a work that was never selected, and one that is no candidate at all
+		assertThat(withdraw(scenery.video, "未推荐").get("flashError")).isEqualTo("作品《手选微视频》不在推荐至全国的名单中（可能已被撤回），无需撤回");
+		mvc.perform(post(base + "/withdraw").with(csrf())
+			.with(user(scenery.hostAdmin))
+			.param("entryId", String.valueOf(scenery.songs[3]))
+			.param("reason", "未获奖")).andExpect(status().isNotFound());
+		mvc.perform(post(base + "/withdraw").with(csrf())
+			.with(user(scenery.hostAdmin))
+			.param("entryId", "999999999")
+			.param("reason", "不存在")).andExpect(status().isNotFound());
+		mvc.perform(post(base + "/withdraw").with(csrf())
+			.with(user(scenery.hostAdmin))
+			.param("entryId", "abc")
+			.param("reason", "不存在")).andExpect(status().isNotFound());
+		// another province's admin reaches nothing
+		mvc.perform(post(base + "/withdraw").with(csrf())
+			.with(user(scenery.otherProvinceAdmin))
+			.param("entryId", String.valueOf(scenery.songs[0]))
+			.param("reason", "越权")).andExpect(status().isNotFound());
+		assertThat(withdrawals(scenery.songs[0])).isEmpty();
+
+		// selected again by hand, it is back in the package
+		mvc.perform(post(base).with(csrf())
+			.with(user(scenery.hostAdmin))
+			.param("origin", "MANUAL")
+			.param("entryId", String.valueOf(scenery.songs[1]))).andExpect(status().is3xxRedirection());
+		assertThat(history(scenery.songs[1])).hasSize(2);
+		assertThat(page(base)).contains("3 件作品");
+	}
+
+	@Test
 	void aWorkOfAnUnmappedCategoryOrWithoutChoiceIsRefusedWithAMessage() throws Exception {
 		mvc.perform(post(base + "/mapping").with(csrf())
 			.with(user(scenery.hostAdmin))
@@ -208,6 +280,25 @@ class HandoffWebTest {
 				select from_state || '→' || to_state || ' ' || remark from entry_transition
 				where entry_id = ? and step = 'NATIONAL_RECOMMENDED' order by id
 				""").param(entryId).query(String.class).list();
+	}
+
+	private List<String> withdrawals(long entryId) {
+		return jdbc.sql("""
+				select from_state || '→' || to_state || ' ' || remark from entry_transition
+				where entry_id = ? and step = 'NATIONAL_RECOMMENDATION_WITHDRAWN' order by id
+				""").param(entryId).query(String.class).list();
+	}
+
+	private Map<String, ?> withdraw(long entryId, String reason) throws Exception {
+		return mvc
+			.perform(post(base + "/withdraw").with(csrf())
+				.with(user(scenery.hostAdmin))
+				.param("entryId", String.valueOf(entryId))
+				.param("reason", reason))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", base))
+			.andReturn()
+			.getFlashMap();
 	}
 
 	private String page(String path) throws Exception {

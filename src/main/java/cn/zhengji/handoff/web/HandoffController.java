@@ -75,6 +75,21 @@ class HandoffController {
 		return "redirect:/admin/campaigns/" + code + "/handoff";
 	}
 
+	@PostMapping("/admin/campaigns/{code}/handoff/withdraw")
+	String withdraw(@AuthenticationPrincipal SignedInUser admin, @PathVariable String code,
+			@RequestParam(required = false) String entryId, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		long id = number(entryId == null ? "" : entryId);
+		try {
+			handoffs.withdraw(admin, code, id, reason);
+			redirect.addFlashAttribute("flashSuccess", texts.text("handoff.flash.withdrawn"));
+		}
+		catch (ChangeRejected ex) {
+			redirect.addFlashAttribute("flashError", texts.text(ex.messageCode(), ex.arguments()));
+		}
+		return "redirect:/admin/campaigns/" + code + "/handoff";
+	}
+
 	@GetMapping("/admin/campaigns/{code}/handoff/mapping")
 	String mapping(@AuthenticationPrincipal SignedInUser admin, @PathVariable String code, Model model) {
 		model.addAttribute("page", handoffs.mappingPage(admin, code));
