@@ -48,8 +48,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code <sub-project>/<no>-<title>/推荐表.pdf} that parses, listed in the manifest with its
  * size and SHA-256, the same bytes at each export; the STORED media entries written with
  * the CRC-32 the files module keeps (filled once for files stored without it), checked by
- * Debian's {@code unzip -t} where it is installed and by {@link ZipInputStream}; and a
- * file found corrupted refused before the first byte.
+ * Debian's {@code unzip -t} where it is installed and by {@link ZipInputStream}; a file
+ * found corrupted refused before the first byte; and the package with its forms imported
+ * into the national campaign, every listed checksum verified.
  */
 @AccountTestContext
 class HandoffPackageFilesWebTest {
@@ -77,6 +78,15 @@ class HandoffPackageFilesWebTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PackageImports imports;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Autowired
+	com.github.kagkarlsson.scheduler.task.helper.OneTimeTask<Void> handoffImportTask;
 
 	@Value("${zhengji.data-dir}")
 	Path dataDir;
@@ -165,6 +175,36 @@ class HandoffPackageFilesWebTest {
 		// (and the whole package) is reproducible
 		assertThat(download(base + "/packages/online-influencer.zip")).isEqualTo(zip);
 		assertUnzipTests(folder, zip);
+	}
+
+	@Test
+	void thePackageWithItsFormsImportsIntoTheNationalCampaignEveryChecksumVerified() throws Exception {
+		select(named, blank);
+		byte[] zip = download(base + "/packages/online-influencer.zip");
+		Map<String, byte[]> contents = unzip(zip, new LinkedHashMap<>());
+		HandoffImportScenery national = new HandoffImportScenery(administration, campaigns, organisations, accounts,
+				jdbc, dataDir, dataSource, handoffImportTask);
+		try {
+			long id = imports.request(national.nationalAdmin, national.national.code(),
+					national.uploaded("职工网络达人推荐包.zip", zip));
+			assertThat(national.awaitFinished(id)).isEqualTo("DONE");
+			assertThat(jdbc.sql("select works, created, cardinality(problems) from handoff_import where id = ?")
+				.param(id)
+				.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+				.single()).containsExactly(2L, 2L, 0L);
+			// the forms arrive as files of the national entries, with the manifest's
+			// SHA-256 (a form listed without one would not be verified)
+			assertThat(jdbc
+				.sql("select a.sha256 from entry_attachment a join entry e on e.id = a.entry_id"
+						+ " where e.campaign_id = ? and a.file_name = '推荐表.pdf' order by e.id")
+				.param(national.national.id())
+				.query(String.class)
+				.list()).containsExactly(SceneryRows.sha256(contents.get("职工网络达人/001-网络达人甲/推荐表.pdf")),
+						SceneryRows.sha256(contents.get("职工网络达人/002-网络达人乙/推荐表.pdf")));
+		}
+		finally {
+			national.stop();
+		}
 	}
 
 	@Test
