@@ -577,6 +577,12 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/admin/campaigns/{campaign}/handoff/packages/no-such.zip", platformAdminOnly(404)),
 			Endpoint.post("/admin/campaigns/{campaign}/handoff/withdraw",
 					Map.of("entryId", "999999999", "reason", "矩阵"), platformAdminOnly(404)),
+			// issue 14 item 3: the import of a province's package, in a national campaign
+			// only; an upload that is not the admin's own is 404
+			Endpoint.get("/admin/campaigns/national-2024/handoff/imports", platformAdminOnly(200)),
+			Endpoint.get("/admin/campaigns/{campaign}/handoff/imports", platformAdminOnly(404)),
+			Endpoint.post("/admin/campaigns/national-2024/handoff/imports",
+					Map.of("uploadId", "00000000-0000-0000-0000-000000000000"), platformAdminOnly(404)),
 
 			// --- campaign: administration (R-CAM), the platform admin only; allowed
 			// changes succeed (302) ---

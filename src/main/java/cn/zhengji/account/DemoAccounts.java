@@ -51,7 +51,10 @@ class DemoAccounts implements ApplicationRunner {
 			new DemoLogin("demo-expert", null, "demo-expert", Role.EXPERT, null, "fj"),
 			new DemoLogin(null, "13800000001", "worker", Role.PARTICIPANT, ParticipantKind.WORKER, "demo-grassroots-a"),
 			new DemoLogin(null, "13800000002", "cadre", Role.PARTICIPANT, ParticipantKind.UNION_CADRE,
-					"demo-grassroots-a"));
+					"demo-grassroots-a"),
+			// Issue 14 item 3: the admin of the national campaign's host, who imports the
+			// provinces' packages into national-2024.
+			new DemoLogin("demo-national", null, "demo-national", Role.ORG_ADMIN, null, "acftu"));
 
 	/**
 	 * Issue 11 item 4: the documented TOTP secret (Base32) every demonstration admin and

@@ -78,17 +78,18 @@ public class CampaignAdministration {
 
 	/**
 	 * Whether this user administers campaigns at all (the policy of this module): the
-	 * platform admin, and the admins of a provincial union.
+	 * platform admin, and the admins of a provincial union or of the all-China union (the
+	 * host of the national campaign, issue 14 item 3).
 	 */
 	@Transactional(readOnly = true)
 	public boolean mayAdminister(SignedInUser actor) {
 		if (actor == null) {
 			return false;
 		}
-		return actor.isPlatformAdmin()
-				|| (actor.role() == Role.ORG_ADMIN && organisations.findById(actor.organisationId())
-					.map(unit -> unit.kind() == OrganisationKind.PROVINCIAL)
-					.orElse(false));
+		return actor.isPlatformAdmin() || (actor.role() == Role.ORG_ADMIN && organisations
+			.findById(actor.organisationId())
+			.map(unit -> unit.kind() == OrganisationKind.PROVINCIAL || unit.kind() == OrganisationKind.ALL_CHINA)
+			.orElse(false));
 	}
 
 	/**

@@ -5,24 +5,45 @@ import java.io.OutputStream;
 
 /**
  * Issue 14: one sub-project's package as planned by {@link Handoffs#packageOf}, to be
- * streamed to a response (or any stream) with {@link #writeTo}.
+ * streamed to a response (or any stream): {@link #prepare} first (every file checked, the
+ * nomination forms made: a refusal comes before any byte, while an error page can still
+ * be shown), then {@link Body#write}.
  *
  * @param fileName the ZIP's file name for the download
  * @param works how many works it holds
  */
-public record HandoffPackage(String fileName, int works, Body body) {
+public record HandoffPackage(String fileName, int works, Preparation preparation) {
+
+	/** Checks the files and makes what the manifest needs. */
+	@FunctionalInterface
+	public interface Preparation {
+
+		Body prepare() throws IOException;
+
+	}
 
 	/** Writes the ZIP. */
 	@FunctionalInterface
 	public interface Body {
 
+		/** Streams the ZIP to {@code out}, which is left open. */
 		void write(OutputStream out) throws IOException;
 
 	}
 
-	/** Streams the ZIP to {@code out}, which is left open. */
+	/**
+	 * Checks every file as a download does and makes the nomination forms, before any
+	 * byte is written.
+	 * @throws cn.zhengji.files.StoredFileCorruptedException when a file's stored bytes no
+	 * longer match its SHA-256
+	 */
+	public Body prepare() throws IOException {
+		return preparation.prepare();
+	}
+
+	/** Prepares and streams the ZIP to {@code out}, which is left open. */
 	public void writeTo(OutputStream out) throws IOException {
-		body.write(out);
+		prepare().write(out);
 	}
 
 }

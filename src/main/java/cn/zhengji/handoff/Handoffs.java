@@ -384,9 +384,9 @@ public class Handoffs {
 
 	/**
 	 * One sub-project's package, ready to be streamed: planned (and the admin's right
-	 * checked) now, inside this read-only transaction; written later by
-	 * {@link HandoffPackage#writeTo}, outside any transaction, holding no connection
-	 * while the files flow (a nomination form takes one briefly).
+	 * checked) now, inside this read-only transaction; prepared and written later by
+	 * {@link HandoffPackage#prepare}, outside any transaction, holding no connection
+	 * while the files flow (each file's checks and a nomination form take one briefly).
 	 * @throws NotFoundException for someone who does not administer the campaign or an
 	 * unknown sub-project
 	 */
@@ -396,7 +396,7 @@ public class Handoffs {
 				texts.plain("handoff.package.fileName",
 						plan.campaign().shortTitle() == null ? plan.campaign().title() : plan.campaign().shortTitle(),
 						plan.root()),
-				plan.works().size(), out -> writer.write(plan, id -> entries.nominationPdf(admin, id), out));
+				plan.works().size(), () -> writer.prepare(plan, id -> entries.nominationPdf(admin, id)));
 	}
 
 	// --- reading

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -50,8 +49,6 @@ class PackageCheck {
 
 	/** The largest manifest read (a manifest of thousands of rows is far smaller). */
 	static final long MAX_MANIFEST = 20L * 1024 * 1024;
-
-	private static final Pattern MANIFEST = Pattern.compile("^([^/]+)/([^/]+)推荐清单\\.xlsx$");
 
 	private static final Pattern SHA256 = Pattern.compile("^[0-9a-f]{64}$");
 
@@ -124,8 +121,7 @@ class PackageCheck {
 			if (entry.isDirectory()) {
 				continue;
 			}
-			Matcher matcher = MANIFEST.matcher(entry.getName());
-			if (matcher.matches() && matcher.group(1).equals(matcher.group(2))) {
+			if (isManifest(entry.getName())) {
 				manifests.add(entry.getName());
 			}
 			else {
@@ -135,7 +131,7 @@ class PackageCheck {
 		if (manifests.size() != 1) {
 			problems.add(
 					manifests.isEmpty() ? "handoff.import.problem.noManifest" : "handoff.import.problem.manyManifests",
-					String.join("、", manifests));
+					String.join(texts.plain("common.listSeparator"), manifests));
 			return new Checked(problems.list(), null, null, null, List.of());
 		}
 		String manifestName = manifests.get(0);
@@ -159,6 +155,9 @@ class PackageCheck {
 		}
 		List<List<String>> rows;
 		try {
+			if (manifest.length > MAX_MANIFEST) {
+				throw new IOException("manifest too large");
+			}
 			rows = rows(manifest);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -167,7 +166,7 @@ class PackageCheck {
 		}
 		List<String> expected = headers();
 		if (rows.isEmpty() || !rows.get(0).subList(0, Math.min(rows.get(0).size(), expected.size())).equals(expected)) {
-			problems.add("handoff.import.problem.header", String.join("、", expected));
+			problems.add("handoff.import.problem.header", String.join(texts.plain("common.listSeparator"), expected));
 			return new Checked(problems.list(), subProject, null, null, List.of());
 		}
 		List<ListedWork> works = works(rows, root, problems);
@@ -187,7 +186,15 @@ class PackageCheck {
 				if (file.sha256() == null) {
 					continue;
 				}
-				Hashed hashed = hash(zip, entry);
+				Hashed hashed;
+				try {
+					hashed = hash(zip, entry);
+				}
+				catch (IOException ex) {
+					// a damaged entry (bad compressed data): it is not the listed file
+					problems.add("handoff.import.problem.sha256", file.path());
+					continue;
+				}
 				if (hashed.size() != file.size()) {
 					problems.add("handoff.import.problem.size", file.path(), file.size(), hashed.size());
 				}
@@ -202,6 +209,15 @@ class PackageCheck {
 			}
 		}
 		return new Checked(problems.list(), subProject, province, sha256(manifest), works);
+	}
+
+	/**
+	 * Whether the name is {@code <root>/<root>推荐清单.xlsx}, as {@link Manifest} names it.
+	 */
+	private boolean isManifest(String name) {
+		int slash = name.indexOf('/');
+		return slash > 0 && name.indexOf('/', slash + 1) < 0
+				&& name.substring(slash + 1).equals(texts.plain("handoff.manifest.fileName", name.substring(0, slash)));
 	}
 
 	private List<String> headers() {

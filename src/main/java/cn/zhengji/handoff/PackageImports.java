@@ -275,10 +275,19 @@ public class PackageImports {
 				: texts.plain("handoff.import.remarkWithAward", work.province(), work.packageName(), work.award());
 	}
 
+	/**
+	 * Whether the campaign is a national one: hosted by the root of the union tree
+	 * (中华全国总工会), whose children are the provinces a package comes from. A province's
+	 * campaign has no import page.
+	 */
+	static boolean national(Campaign campaign) {
+		return campaign.hostOrganisationPath().matches("/[0-9]+/");
+	}
+
 	private Campaign administered(SignedInUser admin, String campaignCode) {
 		Campaign campaign = campaigns.findByCode(campaignCode)
 			.orElseThrow(() -> new NotFoundException("campaign " + campaignCode));
-		if (!administration.administers(admin, campaign)) {
+		if (!administration.administers(admin, campaign) || !national(campaign)) {
 			throw new NotFoundException("imports of campaign " + campaignCode);
 		}
 		return campaign;

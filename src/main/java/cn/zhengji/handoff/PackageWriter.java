@@ -39,7 +39,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * Every file is checked as every serving path checks it ({@link StoredFiles#servable}: a
  * file found corrupted is never served, a small one is hashed again) before the first
- * byte is sent, so that a refusal is an error page, not a cut ZIP.
+ * byte is sent, so that a refusal is an error page, not a cut ZIP. The CRC-32 is asked
+ * for when the file's entry is written: a file stored before the files module kept it is
+ * then read once more (and its CRC-32 kept for the next export) there, rather than before
+ * the first byte, where reading many such files would keep the client waiting for the
+ * answer's headers.
  * <p>
  * A nomination form is generated (the same bytes each time, see
  * {@code infrastructure.documents.XhtmlPdf}), hashed for the manifest before it, and
@@ -67,18 +71,18 @@ class PackageWriter {
 	}
 
 	/**
-	 * Streams the package; the caller's stream is left open. Takes a database connection
-	 * only briefly per file (its checks and CRC-32, a nomination form), never while bytes
-	 * flow.
+	 * Checks every file and makes the nomination forms; the body returned streams the
+	 * package, leaving the caller's stream open. Takes a database connection only briefly
+	 * per file (its check, its CRC-32, a nomination form), never while bytes flow.
 	 * @param nominationPdf the nomination form of a work (entry id), for the files the
 	 * plan marks as generated
-	 * @throws cn.zhengji.files.StoredFileCorruptedException before the first byte, when a
-	 * file's stored bytes no longer match its SHA-256
+	 * @throws cn.zhengji.files.StoredFileCorruptedException when a file's stored bytes no
+	 * longer match its SHA-256
 	 */
-	void write(Handoffs.PackagePlan plan, LongFunction<byte[]> nominationPdf, OutputStream out) throws IOException {
+	HandoffPackage.Body prepare(Handoffs.PackagePlan plan, LongFunction<byte[]> nominationPdf) {
 		Map<Long, byte[]> kept = new HashMap<>();
 		List<Handoffs.PackageWork> works = new ArrayList<>();
-		Map<Handoffs.PackageFile, Stored> stored = new HashMap<>();
+		Map<Handoffs.PackageFile, Resource> stored = new HashMap<>();
 		long keptBytes = 0;
 		for (Handoffs.PackageWork work : plan.works()) {
 			List<Handoffs.PackageFile> files = new ArrayList<>();
@@ -92,14 +96,18 @@ class PackageWriter {
 					files.add(file.withContent(pdf.length, sha256(pdf)));
 				}
 				else {
-					stored.put(file, new Stored(storedFiles.servable(file.stored()), storedFiles.crc32(file.stored())));
+					stored.put(file, storedFiles.servable(file.stored()));
 					files.add(file);
 				}
 			}
 			works.add(work.withFiles(files));
 		}
 		Handoffs.PackagePlan resolved = new Handoffs.PackagePlan(plan.campaign(), plan.subProject(), works);
+		return out -> write(resolved, stored, kept, nominationPdf, out);
+	}
 
+	private void write(Handoffs.PackagePlan resolved, Map<Handoffs.PackageFile, Resource> stored,
+			Map<Long, byte[]> kept, LongFunction<byte[]> nominationPdf, OutputStream out) throws IOException {
 		ZipOutputStream zip = new ZipOutputStream(new FilterOutputStream(out) {
 			@Override
 			public void write(byte[] b, int off, int len) throws IOException {
@@ -122,15 +130,11 @@ class PackageWriter {
 					deflated(zip, name, pdf != null ? pdf : nominationPdf.apply(file.nominationEntryId()));
 				}
 				else {
-					stored(zip, name, file.stored(), stored.get(file), buffer);
+					stored(zip, name, file.stored(), stored.get(file), storedFiles.crc32(file.stored()), buffer);
 				}
 			}
 		}
 		zip.close();
-	}
-
-	/** A stored file's bytes, checked, and the CRC-32 stored with them. */
-	private record Stored(Resource resource, long crc32) {
 	}
 
 	private static void deflated(ZipOutputStream zip, String name, byte[] content) throws IOException {
@@ -141,16 +145,16 @@ class PackageWriter {
 		zip.closeEntry();
 	}
 
-	private static void stored(ZipOutputStream zip, String name, StoredFile file, Stored bytes, byte[] buffer)
-			throws IOException {
+	private static void stored(ZipOutputStream zip, String name, StoredFile file, Resource bytes, long crc32,
+			byte[] buffer) throws IOException {
 		ZipEntry entry = new ZipEntry(name);
 		entry.setTimeLocal(Manifest.FIXED_TIME);
 		entry.setMethod(ZipEntry.STORED);
 		entry.setSize(file.size());
 		entry.setCompressedSize(file.size());
-		entry.setCrc(bytes.crc32());
+		entry.setCrc(crc32);
 		zip.putNextEntry(entry);
-		try (InputStream in = bytes.resource().getInputStream()) {
+		try (InputStream in = bytes.getInputStream()) {
 			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
 				zip.write(buffer, 0, read);
 			}

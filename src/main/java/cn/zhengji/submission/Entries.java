@@ -350,6 +350,11 @@ public class Entries {
 		Category category = category(campaign, entry.categoryId());
 		List<AttachmentSlot> slots = slots(category);
 		List<Attachment> attachments = records.attachments(entry.id());
+		if (attachments.stream().anyMatch(attached -> attached.slotKey().equals(ImportedEntries.SLOT))) {
+			// Issue 14 item 3: the files of a work imported from a province's package
+			slots.add(new AttachmentSlot(ImportedEntries.SLOT, texts.text("submission.slot.imported"), false, List.of(),
+					0, null, null, null, true));
+		}
 		Optional<Nomination> nomination = category.rules().nominationForm() ? Optional
 			.of(records.nomination(entry.id()).map(EntryRecords.NominationRow::shown).orElse(Nomination.empty()))
 				: Optional.empty();

@@ -58,9 +58,10 @@ class DemoAccountsIntegrationTest {
 				"demo-city|演示市总管理员|ORG_ADMIN|-|fj-fuzhou|false", "demo-county|演示区总管理员|ORG_ADMIN|-|demo-county|false",
 				"demo-grassroots|演示基层工会管理员|ORG_ADMIN|-|demo-grassroots-a|false", "demo-expert|演示评审专家|EXPERT|-|fj|false",
 				"138****0001|演示职工|PARTICIPANT|WORKER|demo-grassroots-a|false",
-				"138****0002|演示工会干部|PARTICIPANT|UNION_CADRE|demo-grassroots-a|false");
+				"138****0002|演示工会干部|PARTICIPANT|UNION_CADRE|demo-grassroots-a|false",
+				"demo-national|演示全国总工会管理员|ORG_ADMIN|-|acftu|false");
 		for (String login : new String[] { "demo-province", "demo-city", "demo-county", "demo-grassroots",
-				"demo-expert", "13800000001", "13800000002" }) {
+				"demo-expert", "13800000001", "13800000002", "demo-national" }) {
 			assertThat(passwordEncoder.matches("Demo#2026zj", userDetails.loadUserByUsername(login).getPassword()))
 				.as(login)
 				.isTrue();
@@ -74,7 +75,7 @@ class DemoAccountsIntegrationTest {
 	@Test
 	void demoStaffAreEnrolledInTheSecondFactorWithTheDocumentedSecretAndParticipantsAreNot() {
 		for (String login : new String[] { "demo-province", "demo-city", "demo-county", "demo-grassroots",
-				"demo-expert" }) {
+				"demo-expert", "demo-national" }) {
 			long id = records.idByUsername(login).orElseThrow();
 			assertThat(secondFactors.isEnrolled(id)).as(login).isTrue();
 			assertThat(secondFactors.hasSecret(id, "ZHENGJIDEMOTOTPZHENGJIDEMOTOTPAB")).as(login).isTrue();

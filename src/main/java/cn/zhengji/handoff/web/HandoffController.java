@@ -119,6 +119,8 @@ class HandoffController {
 	void download(@AuthenticationPrincipal SignedInUser admin, @PathVariable String code,
 			@PathVariable String subProject, HttpServletResponse response) throws IOException {
 		HandoffPackage handoff = handoffs.packageOf(admin, code, subProject);
+		// Every file checked before the first byte: a refusal is still an error page.
+		HandoffPackage.Body body = handoff.prepare();
 		response.setContentType("application/zip");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment()
@@ -126,7 +128,7 @@ class HandoffController {
 					.build()
 					.toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		handoff.writeTo(response.getOutputStream());
+		body.write(response.getOutputStream());
 	}
 
 	private static long number(String value) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 import cn.zhengji.files.StoredFile;
 import cn.zhengji.files.StoredFiles;
@@ -33,6 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +68,9 @@ class TusUploadIntegrationTest {
 
 	@Autowired
 	List<Task<?>> tasks;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	UploadTestClient uploader;
 
@@ -197,6 +203,8 @@ class TusUploadIntegrationTest {
 		assertThat(file.size()).isEqualTo(source.length);
 		assertThat(file.ownerAccountId()).isEqualTo(uploader.accountId);
 		assertThat(file.sha256()).isEqualTo(sha256(source));
+		// issue 14 item 6: the CRC-32 is stored with the SHA-256, from the same pass
+		assertThat(storedCrc32(file.id())).isEqualTo(crc32(source, source.length));
 		assertThat(Files.readAllBytes(storedFiles.localPath(file))).isEqualTo(source);
 		assertThat(storedFiles.localPath(file).getFileName().toString()).isEqualTo(file.id().toString());
 		assertThat(jdbc.sql(
@@ -220,6 +228,46 @@ class TusUploadIntegrationTest {
 
 		StoredFile file = storedFiles.findCompleted(idOf(upload)).orElseThrow();
 		assertThat(file.sha256()).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+		assertThat(storedCrc32(file.id())).isEqualTo(0L);
+	}
+
+	@Test
+	void aFileStoredByThePlatformHasItsCrc32AndAnOlderFileGetsItOnceOutsideATransaction() throws Exception {
+		byte[] source = randomBytes(700_000, 21);
+		Path content = Files.createTempFile("crc", ".bin");
+		Files.write(content, source);
+		StoredFile imported = storedFiles.storeImported(content, "导入.mp4", uploader.accountId, "/1/");
+		Files.delete(content);
+		assertThat(storedCrc32(imported.id())).isEqualTo(crc32(source, source.length));
+
+		// a file stored before V144: no CRC-32 until it is asked for, then computed once
+		// from the bytes and kept
+		jdbc.sql("update stored_file set crc32 = null where id = ?").param(imported.id()).update();
+		assertThat(storedCrc32(imported.id())).isNull();
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+		assertThat(org.assertj.core.api.Assertions
+			.catchThrowable(() -> transaction.executeWithoutResult(status -> storedFiles.crc32(imported))))
+			.isInstanceOf(IllegalStateException.class);
+		assertThat(storedCrc32(imported.id())).isNull();
+		assertThat(storedFiles.crc32(imported)).isEqualTo(crc32(source, source.length));
+		assertThat(storedCrc32(imported.id())).isEqualTo(crc32(source, source.length));
+		// known now: answered from the row, even inside a transaction
+		Long inTransaction = transaction.execute(status -> storedFiles.crc32(imported));
+		assertThat(inTransaction).isEqualTo(crc32(source, source.length));
+	}
+
+	private Long storedCrc32(UUID id) {
+		return jdbc.sql("select crc32 from stored_file where id = ?")
+			.param(id)
+			.query((row, n) -> row.getObject("crc32", Long.class))
+			.list()
+			.getFirst();
+	}
+
+	private static long crc32(byte[] bytes, int length) {
+		CRC32 crc = new CRC32();
+		crc.update(bytes, 0, length);
+		return crc.getValue();
 	}
 
 	@Test
@@ -288,7 +336,12 @@ class TusUploadIntegrationTest {
 			.build());
 		assertThat(again.statusCode()).isEqualTo(204);
 		// The SHA-256 of the file is right although a chunk was thrown away in between.
-		assertThat(storedFiles.findCompleted(idOf(upload)).orElseThrow().sha256()).isEqualTo(sha256(source));
+		StoredFile file = storedFiles.findCompleted(idOf(upload)).orElseThrow();
+		assertThat(file.sha256()).isEqualTo(sha256(source));
+		// The running CRC-32 cannot be rolled back with the chunk: it is left for later,
+		// then computed from the bytes.
+		assertThat(storedCrc32(file.id())).isNull();
+		assertThat(storedFiles.crc32(file)).isEqualTo(crc32(source, source.length));
 	}
 
 	@Test
@@ -495,6 +548,8 @@ class TusUploadIntegrationTest {
 
 		StoredFile file = storedFiles.findCompleted(idOf(upload)).orElseThrow();
 		assertThat(file.sha256()).isEqualTo(sha256(source));
+		// issue 14 item 6: the CRC-32 is stored with the SHA-256, from the same pass
+		assertThat(storedCrc32(file.id())).isEqualTo(crc32(source, source.length));
 		assertThat(Files.readAllBytes(storedFiles.localPath(file))).isEqualTo(source);
 	}
 
@@ -518,6 +573,8 @@ class TusUploadIntegrationTest {
 		assertThat(rest.statusCode()).isEqualTo(204);
 		StoredFile file = storedFiles.findCompleted(idOf(upload)).orElseThrow();
 		assertThat(file.sha256()).isEqualTo(sha256(source));
+		// issue 14 item 6: the CRC-32 is stored with the SHA-256, from the same pass
+		assertThat(storedCrc32(file.id())).isEqualTo(crc32(source, source.length));
 		assertThat(Files.readAllBytes(storedFiles.localPath(file))).isEqualTo(source);
 	}
 
