@@ -98,7 +98,7 @@ public class ExportBench {
 		long start = System.nanoTime();
 		long rows;
 		try (ResultSet rs = cursor(connection, campaign, limit)) {
-			rows = SpreadsheetDownload.write(out, "作品", HEADERS, sheet -> {
+			rows = SpreadsheetDownload.write(out, "作品", HEADERS, java.time.ZoneId.of("Asia/Shanghai"), sheet -> {
 				try {
 					while (rs.next()) {
 						Timestamp submitted = rs.getTimestamp(7);
