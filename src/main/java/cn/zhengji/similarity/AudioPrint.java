@@ -1,10 +1,14 @@
 package cn.zhengji.similarity;
 
-import java.io.IOException;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegLogCallback;
@@ -14,21 +18,23 @@ import org.bytedeco.javacv.FrameGrabber;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 
 /**
- * An audio fingerprint in the manner of Haitsma and Kalker ("A Highly Robust Audio
- * Fingerprinting System", ISMIR 2002): the sound is decoded to mono 11 025 Hz, cut into
- * 371 ms Hann windows every 46 ms, and each window gives a 32-bit sub-fingerprint whose
- * bit {@code m} is the sign of the change, from the previous window to this one, of the
- * energy difference between log-spaced bands {@code m} and {@code m + 1} (33 bands,
- * 300–2000 Hz). Signs of energy differences survive re-encoding (another bit rate or
- * codec) and volume changes; the dense hop keeps a cut at the start within 23 ms of a
- * window boundary. Silent windows give sub-fingerprint 0, which comparisons skip.
+ * Issue 15 item 1: an audio fingerprint in the manner of Haitsma and Kalker ("A Highly
+ * Robust Audio Fingerprinting System", ISMIR 2002). The sound is decoded to mono 11 025
+ * Hz, cut into 371 ms Hann windows every 46 ms, and each window gives a 32-bit
+ * sub-fingerprint whose bit {@code m} is the sign of the change, from the previous window
+ * to this one, of the log-energy difference between log-spaced bands {@code m} and
+ * {@code m + 1} (33 bands, 300–2000 Hz). Signs of energy differences survive re-encoding
+ * (another bit rate or codec) and volume changes; the dense hop keeps a cut at the start
+ * within 23 ms of a window boundary. Silent windows give sub-fingerprint 0, which
+ * comparisons skip.
  *
  * <p>
- * Two prints are compared by sliding one along the other: at each offset the bit error
+ * Two prints are compared by sliding one along the other: the offsets worth measuring
+ * come from votes of positions sharing half a sub-fingerprint; at each, the bit error
  * rate (BER) of the aligned sub-fingerprints is measured over 3 s windows; the offset
- * with the lowest windowed BER is kept and its matching segment is the longest run of
+ * with the lowest windowed BER is kept, and its matching segment is the longest run of
  * windows under {@link #SEGMENT_BER}. Random sub-fingerprints differ in half their bits;
- * the same recording re-encoded at 64 kbit/s differs in 5–15 %.
+ * the same recording re-encoded at 64 kbit/s differs in 10–15 %.
  */
 final class AudioPrint {
 
@@ -60,6 +66,12 @@ final class AudioPrint {
 	static final double MATCH_BER = 0.25;
 
 	/**
+	 * Offsets measured in full, the most voted for (each with two neighbours either
+	 * side).
+	 */
+	static final int OFFSETS = 8;
+
+	/**
 	 * Windows quieter than this RMS (of 16-bit samples, about −60 dBFS) count as silence.
 	 */
 	private static final double SILENCE_RMS = 32;
@@ -70,29 +82,30 @@ final class AudioPrint {
 	 */
 	private static final double LOG_FLOOR = 10;
 
+	private static final long WINDOW_MS = Math.round(FRAME * 1000.0 / SAMPLE_RATE);
+
 	private final int[] subprints;
 
-	private AudioPrint(int[] subprints) {
-		this.subprints = subprints;
-	}
+	private final long durationMs;
 
-	static AudioPrint of(int[] subprints) {
-		return new AudioPrint(subprints.clone());
+	private AudioPrint(int[] subprints, long durationMs) {
+		this.subprints = subprints;
+		this.durationMs = durationMs;
 	}
 
 	/**
 	 * Decodes the file's first audio stream through FFmpeg, resampled to mono 11 025 Hz.
+	 * @throws UnreadableMedia when FFmpeg cannot read it or it has no audio
 	 */
-	static AudioPrint ofFile(Path file) throws IOException {
+	static AudioPrint ofFile(Path file) throws UnreadableMedia {
 		FFmpegLogCallback.setLevel(AV_LOG_ERROR);
 		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
 			grabber.setSampleRate(SAMPLE_RATE);
 			grabber.setAudioChannels(1);
 			grabber.setSampleMode(FrameGrabber.SampleMode.SHORT);
-			grabber.setOption("vn", "1");
 			grabber.start();
 			if (!grabber.hasAudio()) {
-				throw new IOException("no audio stream in " + file.getFileName());
+				throw new UnreadableMedia("no audio stream in " + file.getFileName(), null);
 			}
 			Builder builder = new Builder();
 			for (Frame frame = grabber.grabSamples(); frame != null; frame = grabber.grabSamples()) {
@@ -102,8 +115,13 @@ final class AudioPrint {
 					}
 				}
 			}
+			long containerMs = grabber.getLengthInTime() / 1000;
 			grabber.stop();
-			return builder.build();
+			AudioPrint print = builder.build();
+			return (containerMs > 0) ? new AudioPrint(print.subprints, containerMs) : print;
+		}
+		catch (FrameGrabber.Exception ex) {
+			throw new UnreadableMedia("FFmpeg cannot read " + file.getFileName() + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -125,37 +143,86 @@ final class AudioPrint {
 	}
 
 	/**
-	 * Two sub-fingerprints per {@code bigint}, the earlier in the high half; an odd tail
-	 * is padded with silence.
+	 * The container's duration (else the decoded one); for a print read back from
+	 * storage, up to its last stored window.
 	 */
-	long[] packed() {
-		long[] packed = new long[(this.subprints.length + 1) / 2];
-		for (int i = 0; i < this.subprints.length; i++) {
-			long value = Integer.toUnsignedLong(this.subprints[i]);
-			packed[i / 2] |= (i % 2 == 0) ? value << 32 : value;
-		}
-		return packed;
-	}
-
-	static AudioPrint unpacked(long[] packed, int length) {
-		int[] subprints = new int[length];
-		for (int i = 0; i < length; i++) {
-			subprints[i] = (int) ((i % 2 == 0) ? packed[i / 2] >>> 32 : packed[i / 2]);
-		}
-		return new AudioPrint(subprints);
-	}
-
-	/**
-	 * The sub-fingerprints worth indexing for an exact lookup (Haitsma–Kalker): the
-	 * distinct non-silent values. A copy shares some of them exactly with its original at
-	 * the aligned positions, which makes it a candidate.
-	 */
-	int[] lookupKeys() {
-		return Arrays.stream(this.subprints).filter((v) -> v != 0).distinct().toArray();
+	long durationMs() {
+		return this.durationMs;
 	}
 
 	static double secondsAt(int index) {
 		return index * (double) HOP / SAMPLE_RATE;
+	}
+
+	/**
+	 * The start of sub-fingerprint {@code index} in whole milliseconds (unique: the hop
+	 * is 46 ms).
+	 */
+	static long atMs(int index) {
+		return Math.round(index * 1000.0 * HOP / SAMPLE_RATE);
+	}
+
+	static int indexAt(long atMs) {
+		return (int) Math.round(atMs * (double) SAMPLE_RATE / (1000.0 * HOP));
+	}
+
+	/**
+	 * The print for storage: one 64-bit hash per pair of sub-fingerprints (positions 2k
+	 * and 2k + 1, the earlier in the high half) at the first one's time; pairs with a
+	 * silent half are left out.
+	 */
+	Fingerprint fingerprint() {
+		List<Fingerprint.Hash> hashes = new ArrayList<>();
+		for (int i = 0; i + 1 < this.subprints.length; i += 2) {
+			if (this.subprints[i] != 0 && this.subprints[i + 1] != 0) {
+				hashes.add(new Fingerprint.Hash(atMs(i), pair(i)));
+			}
+		}
+		return new Fingerprint(SimilarityKind.AUDIO, this.durationMs, hashes);
+	}
+
+	/**
+	 * A stored print back ({@link #fingerprint()}): the positions of left-out pairs are
+	 * silent.
+	 */
+	static AudioPrint ofHashes(List<Fingerprint.Hash> hashes) {
+		int length = 0;
+		for (Fingerprint.Hash hash : hashes) {
+			length = Math.max(length, indexAt(hash.atMs()) + 2);
+		}
+		int[] subprints = new int[length];
+		for (Fingerprint.Hash hash : hashes) {
+			int i = indexAt(hash.atMs());
+			subprints[i] = (int) (hash.value() >>> 32);
+			subprints[i + 1] = (int) hash.value();
+		}
+		return new AudioPrint(subprints, (length == 0) ? 0 : atMs(length - 1) + WINDOW_MS);
+	}
+
+	/**
+	 * Hashes to look a copy up by: pairs at every position (both parities, since a copy
+	 * may be shifted by an odd number of hops), at most {@code limit}, evenly spread over
+	 * the work.
+	 */
+	List<Long> lookupHashes(int limit) {
+		List<Long> all = new ArrayList<>();
+		for (int i = 0; i + 1 < this.subprints.length; i++) {
+			if (this.subprints[i] != 0 && this.subprints[i + 1] != 0) {
+				all.add(pair(i));
+			}
+		}
+		if (all.size() <= limit) {
+			return all;
+		}
+		List<Long> picked = new ArrayList<>(limit);
+		for (int k = 0; k < limit; k++) {
+			picked.add(all.get((int) ((long) k * all.size() / limit)));
+		}
+		return picked;
+	}
+
+	private long pair(int i) {
+		return (Integer.toUnsignedLong(this.subprints[i]) << 32) | Integer.toUnsignedLong(this.subprints[i + 1]);
 	}
 
 	/** The best alignment of the two prints, or empty when no 8 s stretch matches. */
@@ -168,10 +235,11 @@ final class AudioPrint {
 		// offset: index in b = index in a - offset
 		int bestOffset = 0;
 		int bestErrors = Integer.MAX_VALUE;
-		for (int offset = -(b.length - WINDOW); offset <= a.length - WINDOW; offset++) {
-			int from = Math.max(0, offset);
-			int to = Math.min(a.length, b.length + offset);
-			int minimum = minimumWindowErrors(a, b, offset, from, to);
+		for (int offset : likelyOffsets(a, b)) {
+			if (offset < -(b.length - WINDOW) || offset > a.length - WINDOW) {
+				continue;
+			}
+			int minimum = minimumWindowErrors(a, b, offset, Math.max(0, offset), Math.min(a.length, b.length + offset));
 			if (minimum < bestErrors) {
 				bestErrors = minimum;
 				bestOffset = offset;
@@ -181,6 +249,41 @@ final class AudioPrint {
 			return Optional.empty();
 		}
 		return segment(a, b, bestOffset);
+	}
+
+	/**
+	 * The offsets worth measuring: every pair of positions whose sub-fingerprints share
+	 * their high or their low 16 bits votes for its offset (an aligned copy shares a half
+	 * at about a quarter of its positions, unrelated audio by chance once in 32 768
+	 * pairs); the {@link #OFFSETS} offsets with most votes, each with its neighbours.
+	 */
+	private static int[] likelyOffsets(int[] a, int[] b) {
+		Map<Integer, List<Integer>> halves = new HashMap<>();
+		for (int j = 0; j < b.length; j++) {
+			if (b[j] != 0) {
+				halves.computeIfAbsent(b[j] >>> 16, (k) -> new ArrayList<>()).add(j);
+				halves.computeIfAbsent(0x10000 | (b[j] & 0xffff), (k) -> new ArrayList<>()).add(j);
+			}
+		}
+		Map<Integer, Integer> votes = new HashMap<>();
+		for (int i = 0; i < a.length; i++) {
+			if (a[i] == 0) {
+				continue;
+			}
+			for (int j : halves.getOrDefault(a[i] >>> 16, List.of())) {
+				votes.merge(i - j, 1, Integer::sum);
+			}
+			for (int j : halves.getOrDefault(0x10000 | (a[i] & 0xffff), List.of())) {
+				votes.merge(i - j, 1, Integer::sum);
+			}
+		}
+		return votes.entrySet()
+			.stream()
+			.sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.limit(OFFSETS)
+			.flatMapToInt((vote) -> IntStream.rangeClosed(vote.getKey() - 2, vote.getKey() + 2))
+			.distinct()
+			.toArray();
 	}
 
 	/**
@@ -385,7 +488,8 @@ final class AudioPrint {
 		}
 
 		AudioPrint build() {
-			return new AudioPrint(Arrays.copyOf(this.out, this.count));
+			return new AudioPrint(Arrays.copyOf(this.out, this.count),
+					Math.round(this.received * 1000.0 / SAMPLE_RATE));
 		}
 
 		private static int[] bandEdges() {
