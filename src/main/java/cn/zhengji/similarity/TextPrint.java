@@ -1,8 +1,10 @@
 package cn.zhengji.similarity;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,20 +20,16 @@ import java.util.Set;
  * <p>
  * One changed paragraph of three leaves a resemblance of about 0.5; two different
  * introductions on the same theme (the same set phrases: 正能量, 社会主义核心价值观…) stay under 0.1.
- * {@link #MATCH} sits between. For the lookup, the signature is cut into {@link #BANDS}
- * bands of two minima (locality-sensitive hashing): texts with resemblance 0.3 share at
- * least one band key with probability 0.998, unrelated ones rarely; candidates are then
- * compared in full.
+ * {@link #MATCH} sits between. For the lookup each minimum is stored as a {@code bigint}
+ * at its position and looked up exactly: a text shares about 128 × resemblance minima
+ * with another, so candidates come with their estimate already counted; unrelated texts
+ * share a few minima of common set phrases at most.
  */
 final class TextPrint {
 
 	static final int SHINGLE = 4;
 
 	static final int HASHES = 128;
-
-	static final int ROWS = 2;
-
-	static final int BANDS = HASHES / ROWS;
 
 	/**
 	 * Fewer normalised characters than this make no print: a title-sized text matches too
@@ -76,25 +74,34 @@ final class TextPrint {
 		return new TextPrint(minima.clone());
 	}
 
-	/** The signature, one {@code bigint} per hash function. */
-	long[] minima() {
-		return this.minima.clone();
+	/** The print for storage: minimum {@code i} at position {@code i}. */
+	Fingerprint fingerprint() {
+		List<Fingerprint.Hash> hashes = new ArrayList<>(HASHES);
+		for (int i = 0; i < HASHES; i++) {
+			hashes.add(new Fingerprint.Hash(i, this.minima[i]));
+		}
+		return new Fingerprint(SimilarityKind.TEXT, 0, hashes);
 	}
 
 	/**
-	 * One lookup key per band of {@link #ROWS} minima; equal keys make two texts
-	 * candidates.
+	 * A stored print back ({@link #fingerprint()}); empty unless all positions are there.
 	 */
-	long[] bandKeys() {
-		long[] keys = new long[BANDS];
-		for (int band = 0; band < BANDS; band++) {
-			long key = band;
-			for (int row = 0; row < ROWS; row++) {
-				key = mix(key * 31 + this.minima[band * ROWS + row]);
+	static Optional<TextPrint> ofHashes(List<Fingerprint.Hash> hashes) {
+		long[] minima = new long[HASHES];
+		boolean[] seen = new boolean[HASHES];
+		for (Fingerprint.Hash hash : hashes) {
+			if (hash.atMs() < 0 || hash.atMs() >= HASHES || seen[(int) hash.atMs()]) {
+				return Optional.empty();
 			}
-			keys[band] = key;
+			seen[(int) hash.atMs()] = true;
+			minima[(int) hash.atMs()] = hash.value();
 		}
-		return keys;
+		return (hashes.size() == HASHES) ? Optional.of(new TextPrint(minima)) : Optional.empty();
+	}
+
+	/** The signature, one {@code bigint} per hash function. */
+	long[] minima() {
+		return this.minima.clone();
 	}
 
 	/** The estimated Jaccard resemblance of the two texts' shingle sets, 0 … 1. */
