@@ -44,8 +44,11 @@ public class FingerprintJob {
 
 	private final Clock clock;
 
+	private final AudioAndTexts audioAndTexts;
+
 	FingerprintJob(FingerprintRecords records, Matcher matcher, StoredFiles storedFiles,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, AudioAndTexts audioAndTexts) {
+		this.audioAndTexts = audioAndTexts;
 		this.records = records;
 		this.matcher = matcher;
 		this.storedFiles = storedFiles;
@@ -98,17 +101,16 @@ public class FingerprintJob {
 	}
 
 	/**
-	 * The fingerprint of a source by its kind. AUDIO and TEXT sources get theirs from
-	 * AudioPrint and TextPrint (issue 15, the same package); until then only their
-	 * SHA-256 is matched.
+	 * The fingerprint of a source by its kind (AUDIO and TEXT: {@link AudioAndTexts}).
 	 */
 	Fingerprint print(Source source) throws UnreadableMedia, IOException {
 		if (source.fileId() == null) {
-			return Fingerprint.none(SimilarityKind.TEXT);
+			return audioAndTexts.text(source);
 		}
 		return switch (source.kind()) {
 			case "VIDEO" -> VideoPrint.of(localFile(source));
 			case "IMAGE" -> ImagePrint.of(localFile(source));
+			case "AUDIO" -> audioAndTexts.audio(localFile(source));
 			default -> Fingerprint.none(SimilarityKind.EXACT);
 		};
 	}

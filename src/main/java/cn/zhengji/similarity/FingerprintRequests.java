@@ -59,13 +59,17 @@ class FingerprintRequests {
 
 	private final Clock clock;
 
+	private final AudioAndTexts audioAndTexts;
+
 	// Off in the test profile, so that other modules' tests hand in entries without
 	// fingerprints being made behind them; the similarity tests turn it on.
 	private volatile boolean requestOnSubmit;
 
 	FingerprintRequests(FingerprintRecords records, Entries entries, EntriesInStates entriesInStates,
 			StoredFiles storedFiles, ObjectProvider<SchedulerClient> scheduler, Clock clock,
-			@Value("${zhengji.similarity.request-on-submit:true}") boolean requestOnSubmit) {
+			@Value("${zhengji.similarity.request-on-submit:true}") boolean requestOnSubmit,
+			AudioAndTexts audioAndTexts) {
+		this.audioAndTexts = audioAndTexts;
 		this.records = records;
 		this.entries = entries;
 		this.entriesInStates = entriesInStates;
@@ -110,6 +114,10 @@ class FingerprintRequests {
 					requested.add(id);
 					client.schedule(new TaskInstance<Void>(TASK, String.valueOf(id)), clock.instant());
 				});
+		}
+		for (long id : audioAndTexts.requestTexts(campaignOfEntry)) {
+			requested.add(id);
+			client.schedule(new TaskInstance<Void>(TASK, String.valueOf(id)), clock.instant());
 		}
 		return requested;
 	}

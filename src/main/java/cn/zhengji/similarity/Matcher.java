@@ -42,8 +42,11 @@ class Matcher {
 
 	private final FingerprintRecords records;
 
-	Matcher(FingerprintRecords records) {
+	private final AudioAndTexts audioAndTexts;
+
+	Matcher(FingerprintRecords records, AudioAndTexts audioAndTexts) {
 		this.records = records;
+		this.audioAndTexts = audioAndTexts;
 	}
 
 	List<Match> find(Source source, Fingerprint fingerprint) {
@@ -57,9 +60,10 @@ class Matcher {
 		switch (fingerprint.kind()) {
 			case VIDEO -> matches.addAll(video(source, fingerprint, exact));
 			case IMAGE -> matches.addAll(image(source, fingerprint, exact));
+			case AUDIO -> matches.addAll(audioAndTexts.audioMatches(source, fingerprint, exact));
+			case TEXT -> matches.addAll(audioAndTexts.textMatches(source, fingerprint));
 			default -> {
-				// AUDIO and TEXT: matched by their own fingerprints (AudioPrint,
-				// TextPrint).
+				// EXACT: the SHA-256 only.
 			}
 		}
 		return matches;
