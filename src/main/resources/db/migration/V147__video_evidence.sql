@@ -47,5 +47,5 @@ create table video_evidence_image (
     file_id        uuid        not null constraint video_evidence_image_file_fk references stored_file (id)
                                constraint video_evidence_image_file_uq unique,
     constraint video_evidence_image_corner_kind_ck check ((kind = 'CORNER') = (corner is not null)),
-    constraint video_evidence_image_position_uq unique (attachment_id, kind, position)
+    constraint video_evidence_image_position_uq unique nulls not distinct (attachment_id, kind, corner, position)
 );

@@ -47,7 +47,7 @@ class EvidenceRequests {
 
 	// Off in the test profile, so that other modules' tests submit entries without FFmpeg
 	// work behind them; the evidence tests request it themselves.
-	private final boolean requestOnSubmit;
+	private volatile boolean requestOnSubmit;
 
 	EvidenceRequests(EvidenceRecords records, Entries entries, ObjectProvider<SchedulerClient> scheduler, Clock clock,
 			@Value("${zhengji.evidence.request-on-submit:true}") boolean requestOnSubmit) {
@@ -56,6 +56,10 @@ class EvidenceRequests {
 		this.scheduler = scheduler;
 		this.clock = clock;
 		this.requestOnSubmit = requestOnSubmit;
+	}
+
+	void requestOnSubmit(boolean on) {
+		this.requestOnSubmit = on;
 	}
 
 	/**
