@@ -166,7 +166,8 @@ class EvidenceRecords {
 				.filter((image) -> !idOfFile.getOrDefault(row.file(), -1L).equals(image.id()))
 				.toList();
 			evidence.add(new VideoEvidence(row.attachmentId(), entryId, VideoEvidence.State.valueOf(row.state()),
-					List.copyOf(opening.getOrDefault(row.attachmentId(), List.of())), strips, flag));
+					List.copyOf(opening.getOrDefault(row.attachmentId(), List.of())), strips,
+					row.samples() == null ? 0 : row.samples(), flag));
 		}
 		return evidence;
 	}

@@ -10,10 +10,11 @@ import java.util.Optional;
  * FAILED when the video could not be read
  * @param opening the opening strip: a frame every 2 s of the first 15 s, in order
  * @param corners the four corners' crops through the work, one strip per corner
+ * @param samples the frames sampled through the work for the corners (0 until READY)
  * @param watermark the pre-flag, if a corner holds a static high-contrast region
  */
 public record VideoEvidence(long attachmentId, long entryId, State state, List<EvidenceImage> opening,
-		List<EvidenceImage> corners, Optional<WatermarkFlag> watermark) {
+		List<EvidenceImage> corners, int samples, Optional<WatermarkFlag> watermark) {
 
 	public enum State {
 

@@ -168,6 +168,7 @@ class EvidenceIntegrationTest {
 			.contains("src=\"/works/" + entry + "/evidence/" + flag.imageId() + ".jpg\"")
 			.contains("请核对片头字幕是否含作品名称《劳动者之歌》。")
 			.contains("片头 15 秒（每 2 秒一帧）")
+			.contains("画面四角（全片抽样 16 帧）")
 			.contains(">0:14</figcaption>");
 		for (EvidenceImage frame : made.opening()) {
 			assertThat(page).contains("src=\"/works/" + entry + "/evidence/" + frame.id() + ".jpg\"");
