@@ -769,6 +769,11 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/works/{ownEntry}/withdraw", entryOwnerOnly(200)),
 			Endpoint.get("/works/{entry}", organisationEntryOwner(200)),
 			Endpoint.get("/works/{entry}/files/999999999", (actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
+			// issue 15 item 3: an evidence image of the entry's video
+			// (EvidenceIntegrationTest serves a real one
+			// to the admins above and refuses it to others)
+			Endpoint.get("/works/{entry}/evidence/999999999.jpg",
+					(actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
 			Endpoint.get("/works/{entry}/nomination.pdf", adminInSubtree(200)),
 			Endpoint.get("/works/{entry}/nomination.docx", adminInSubtree(200)),
 			Endpoint.get("/works/{entry}/nomination.pdf?full=true", fullPersonalData(200)),

@@ -4,6 +4,6 @@
  * the confirmation of the judgement items, the quotas of recommending units, the admins'
  * queues and worklists with their Excel exports.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Approval",
-		allowedDependencies = { "infrastructure", "organisation", "account", "campaign", "submission", "audit" })
+@org.springframework.modulith.ApplicationModule(displayName = "Approval", allowedDependencies = { "infrastructure",
+		"organisation", "account", "campaign", "submission", "audit", "evidence" })
 package cn.zhengji.approval;
