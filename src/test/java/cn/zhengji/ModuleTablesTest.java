@@ -62,7 +62,8 @@ class ModuleTablesTest {
 					"voting", List.of("voter", "vote", "vote_setting", "vote_rate", "vote_challenge"), "publicity",
 					List.of("publicity", "publicity_entry", "publicity_objection", "publicity_objection_file"),
 					"playback", List.of("web_copy"), "certificate", List.of("certificate", "certificate_template"),
-					"handoff", List.of("handoff_mapping", "handoff_selection", "handoff_import")));
+					"handoff", List.of("handoff_mapping", "handoff_selection", "handoff_import"), "similarity",
+					List.of("similarity_source", "similarity_hash", "similarity_match")));
 
 	private static final Pattern CREATE_TABLE = Pattern
 		.compile("(?i)\\bcreate\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
