@@ -21,11 +21,8 @@ class MatchFrameController {
 
 	private final MatchFlags flags;
 
-	private final MatchSource source;
-
-	MatchFrameController(MatchFlags flags, MatchSource source) {
+	MatchFrameController(MatchFlags flags) {
 		this.flags = flags;
-		this.source = source;
 	}
 
 	@GetMapping(value = "/admin/works/{id}/similar/{otherId}/frames/{index}/{side}.jpg",
@@ -37,20 +34,8 @@ class MatchFrameController {
 			case "other" -> true;
 			default -> throw new NotFoundException("frame side " + side);
 		};
-		if (!flags.mayShowFrame(actor, id, otherId, other)) {
-			throw new NotFoundException("match " + id + "/" + otherId);
-		}
-		MatchSource.Match match = source.matchesOf(id)
-			.stream()
-			.filter(candidate -> candidate.otherEntryId() == otherId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("match " + id + "/" + otherId));
-		if (index < 0 || index >= match.frames().size()) {
-			throw new NotFoundException("frame " + index);
-		}
-		MatchSource.FramePair pair = match.frames().get(index);
-		byte[] jpeg = (other ? source.frame(otherId, id, pair.otherAt()) : source.frame(id, otherId, pair.at()))
-			.orElseThrow(() -> new NotFoundException("frame " + index));
+		byte[] jpeg = flags.frame(actor, id, otherId, index, other)
+			.orElseThrow(() -> new NotFoundException("frame " + id + "/" + otherId + "/" + index));
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)
 			.cacheControl(CacheControl.noStore())
