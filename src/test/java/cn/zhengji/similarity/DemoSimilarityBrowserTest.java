@@ -2,13 +2,10 @@ package cn.zhengji.similarity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import cn.zhengji.support.Browser;
 import cn.zhengji.support.Browser.Viewport;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,15 +16,15 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 15, "the demo data contains a flagged pair an approver can open": the demo's
- * re-encoded copy of demo-results' winning video, fingerprinted by the real job, is
- * flagged on its entry page as {@code demo-grassroots} (its approver) sees it, with the
- * side-by-side frames; screenshots at 1366×768 and 390×844.
+ * re-encoded copy of demo-results' winning video, fingerprinted by the real job at the
+ * start ({@code DemoFingerprints}, no match seeded), is flagged on its entry page as
+ * {@code demo-grassroots} (its approver) sees it, with the side-by-side frames;
+ * screenshots at 1366×768 and 390×844.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -40,15 +37,6 @@ class DemoSimilarityBrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	FingerprintRequests requests;
-
-	@Autowired
-	SchedulerClient scheduler;
-
-	@Autowired
-	TransactionTemplate transactions;
 
 	@Autowired
 	SimilarWorks similarWorks;
@@ -67,7 +55,6 @@ class DemoSimilarityBrowserTest {
 	void theDemoCopyOfAWinnerIsFlaggedForItsApproverWithFramesOfBothWorks() throws Exception {
 		long copy = entry("demo-fujian", "港口夜色里的坚守");
 		long winner = entry("demo-results", "匠心守护万家灯火");
-		fingerprint(copy, winner);
 		List<SimilarWork> found = awaitMatch(copy, winner);
 		SimilarWork video = found.stream()
 			.filter(work -> work.otherEntryId() == winner && work.kind() == SimilarityKind.VIDEO)
@@ -106,16 +93,6 @@ class DemoSimilarityBrowserTest {
 		return jdbc.sql("""
 				select e.id from entry e join campaign c on c.id = e.campaign_id where c.code = ? and e.title = ?
 				""").params(campaign, title).query(Long.class).single();
-	}
-
-	/** Asks the real job for both entries' fingerprints, as the back-fill does. */
-	private void fingerprint(long... entryIds) {
-		Map<Long, Long> campaigns = new LinkedHashMap<>();
-		for (long id : entryIds) {
-			campaigns.put(id,
-					jdbc.sql("select campaign_id from entry where id = ?").param(id).query(Long.class).single());
-		}
-		transactions.executeWithoutResult(status -> requests.request(campaigns, scheduler));
 	}
 
 	private List<SimilarWork> awaitMatch(long entryId, long otherEntryId) throws InterruptedException {
