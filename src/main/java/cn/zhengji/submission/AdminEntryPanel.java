@@ -18,8 +18,15 @@ public interface AdminEntryPanel {
 	/**
 	 * @param template the Thymeleaf template holding a fragment {@code panel(model)}
 	 * @param model what the fragment shows
+	 * @param top whether it goes under the entry's head, where it is read first (issue
+	 * 15: similarity flags), instead of after the files
 	 */
-	record Panel(String template, Object model) {
+	record Panel(String template, Object model, boolean top) {
+
+		public Panel(String template, Object model) {
+			this(template, model, false);
+		}
+
 	}
 
 }

@@ -23,6 +23,7 @@ import cn.zhengji.submission.EntryLifecycle;
 import cn.zhengji.submission.EntryConflict;
 import cn.zhengji.submission.EntryView;
 import cn.zhengji.submission.NominationForms;
+import cn.zhengji.submission.OwnerEntryPanel;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -66,6 +67,8 @@ class WorksController {
 
 	private final Long uploadChunkSize;
 
+	private List<OwnerEntryPanel> ownerPanels = List.of();
+
 	/**
 	 * @param uploadChunkSize bytes per PATCH the upload widget sends
 	 * ({@code zhengji.submission.upload-chunk-size}); unset lets the widget choose
@@ -80,6 +83,12 @@ class WorksController {
 		this.descriptions = descriptions;
 		this.texts = texts;
 		this.uploadChunkSize = uploadChunkSize;
+	}
+
+	/** Issue 15: the parts other modules add to the owner's entry page. */
+	@org.springframework.beans.factory.annotation.Autowired(required = false)
+	void setOwnerPanels(List<OwnerEntryPanel> ownerPanels) {
+		this.ownerPanels = List.copyOf(ownerPanels);
 	}
 
 	@GetMapping
@@ -134,6 +143,8 @@ class WorksController {
 		model.addAttribute("view", view);
 		model.addAttribute("slotHelp", SlotHelp.of(view, descriptions, texts));
 		model.addAttribute("uploadChunkSize", uploadChunkSize);
+		model.addAttribute("ownerPanels",
+				ownerPanels.stream().flatMap(panel -> panel.panel(actor, view).stream()).toList());
 		return "submission/detail";
 	}
 
