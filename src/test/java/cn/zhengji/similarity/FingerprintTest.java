@@ -39,8 +39,7 @@ class FingerprintTest {
 			Fingerprint print = VideoPrint.of(copy);
 			SequenceMatch.Alignment alignment = align(print, original);
 			assertThat(alignment).as(copy.getFileName().toString()).isNotNull();
-			assertThat(alignment.similarity()).as(copy.getFileName() + " " + alignment)
-				.isGreaterThanOrEqualTo(Matcher.VIDEO_MIN_SIMILARITY);
+			assertThat(alignment.similarity()).as(copy.getFileName() + " " + alignment).isGreaterThanOrEqualTo(80);
 			if (copy.getFileName().toString().startsWith("cut3s")) {
 				assertThat(alignment.otherStart() - alignment.start()).isBetween(2_000L, 4_000L);
 			}
