@@ -276,8 +276,12 @@ class FingerprintRecords {
 
 	/** Writes a match in both directions (or updates it), in the caller's transaction. */
 	void saveMatch(Match match, Instant now) {
-		saveOne(match, now);
-		saveOne(match.reversed(), now);
+		// Lower source id first: two jobs that find each other at once lock the two rows
+		// in
+		// the same order (otherwise they deadlock and one loses its matches).
+		Match first = (match.sourceId() <= match.otherSourceId()) ? match : match.reversed();
+		saveOne(first, now);
+		saveOne(first.reversed(), now);
 	}
 
 	private void saveOne(Match m, Instant now) {
