@@ -96,6 +96,7 @@ class MessagesTest {
 			Map.entry("review.expert.standing.", "cn.zhengji.review.SheetStanding"),
 			Map.entry("submission.demo.work.", ""), Map.entry("playback.state.", "cn.zhengji.playback.WebCopy$State"),
 			Map.entry("playback.error.", "cn.zhengji.playback.TranscodeException$Reason"),
+			Map.entry("evidence.corner.", "cn.zhengji.evidence.Corner"),
 			// issue 13 item 4: what became of a vote, the kinds of anomalous groups
 			Map.entry("voting.vote.outcome.", "cn.zhengji.voting.Ballots$Outcome"),
 			Map.entry("voting.admin.kind.", "cn.zhengji.voting.VoteReview$Kind"),
