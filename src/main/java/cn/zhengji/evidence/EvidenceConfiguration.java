@@ -10,6 +10,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 15 item 3: the background work of the evidence frames on db-scheduler, as
@@ -28,10 +30,11 @@ class EvidenceConfiguration {
 
 	/** Schedules again what is still open, every {@code zhengji.evidence.sweep}. */
 	@Bean
-	RecurringTask<Void> sweepVideoEvidenceTask(EvidenceRequests requests,
+	RecurringTask<Void> sweepVideoEvidenceTask(EvidenceRequests requests, PlatformTransactionManager transactionManager,
 			@Value("${zhengji.evidence.sweep:10m}") Duration interval) {
+		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
 		return Tasks.recurring("sweep-video-evidence", FixedDelay.of(interval))
-			.execute((instance, context) -> requests.sweep(context.getSchedulerClient()));
+			.execute((instance, context) -> requests.sweep(context.getSchedulerClient(), transactions));
 	}
 
 }

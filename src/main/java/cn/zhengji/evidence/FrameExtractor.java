@@ -2,6 +2,7 @@ package cn.zhengji.evidence;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ final class FrameExtractor {
 			while (next < OPENING_MILLIS && (frame = grabber.grabImage()) != null) {
 				long at = Math.max(0, frame.timestamp / 1000);
 				if (at + 20 >= next) {
-					frames.add(new Timed(next, copy(converter.convert(frame))));
+					frames.add(new Timed(next, upright(converter.convert(frame), grabber.getDisplayRotation())));
 					next += OPENING_STEP_MILLIS;
 				}
 			}
@@ -115,7 +116,7 @@ final class FrameExtractor {
 				int slot = (int) Math.min(SAMPLES - 1, at * SAMPLES / length);
 				long target = (2L * slot + 1) * length / (2L * SAMPLES);
 				if (slots[slot] == null || Math.abs(at - target) < Math.abs(slots[slot].atMillis() - target)) {
-					slots[slot] = new Timed(at, copy(converter.convert(frame)));
+					slots[slot] = new Timed(at, upright(converter.convert(frame), grabber.getDisplayRotation()));
 				}
 			}
 			grabber.stop();
@@ -142,6 +143,41 @@ final class FrameExtractor {
 			grabber.setImageHeight(Math.max(2, (int) Math.round((double) h * width / w / 2) * 2));
 			grabber.start();
 		}
+	}
+
+	/**
+	 * A copy of the picture turned as the display matrix says (FFmpeg's rotation is
+	 * counter-clockwise in degrees), so that "top right" is where a viewer sees it on a
+	 * phone video filmed upright.
+	 */
+	static BufferedImage upright(BufferedImage image, double rotation) {
+		int quarter = Math.floorMod((int) Math.round(-rotation / 90), 4);
+		if (quarter == 0) {
+			return copy(image);
+		}
+		int w = image.getWidth();
+		int h = image.getHeight();
+		AffineTransform turn = new AffineTransform();
+		switch (quarter) {
+			case 1 -> {
+				turn.translate(h, 0);
+				turn.quadrantRotate(1);
+			}
+			case 2 -> {
+				turn.translate(w, h);
+				turn.quadrantRotate(2);
+			}
+			default -> {
+				turn.translate(0, w);
+				turn.quadrantRotate(3);
+			}
+		}
+		BufferedImage result = quarter % 2 == 1 ? new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB)
+				: new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = result.createGraphics();
+		graphics.drawImage(image, turn, null);
+		graphics.dispose();
+		return result;
 	}
 
 	static BufferedImage copy(BufferedImage image) {

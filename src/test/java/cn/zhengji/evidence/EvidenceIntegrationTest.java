@@ -23,6 +23,7 @@ import cn.zhengji.submission.SubmissionFixtures;
 import cn.zhengji.submission.SubmittedEntries;
 import cn.zhengji.support.ZhengjiTest;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -44,10 +47,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Issue 15 item 3 end to end on the real database, storage and db-scheduler: entries
  * submitted through {@link EntryLifecycle} with a video made by Debian's {@code ffmpeg}
- * (their evidence requested after the commit), the evidence made by an extra scheduler
- * node, the images stored as files, the decision panel of the waiting level showing the
- * opening strip, the corners and the pre-flag, and the images refused to those who may
- * not read the entry.
+ * (their evidence requested after the commit, or by the sweep for an entry handed in
+ * while nothing listened), the evidence made by an extra scheduler node, the images
+ * stored as files, the decision panel of the waiting level showing the opening strip, the
+ * corners and the pre-flag, and the images refused to those who may not read the entry.
  */
 @ZhengjiTest
 @AutoConfigureMockMvc
@@ -85,6 +88,12 @@ class EvidenceIntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	SchedulerClient schedulerClient;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	SubmissionFixtures fixtures;
 
@@ -126,8 +135,17 @@ class EvidenceIntegrationTest {
 	void aSubmittedVideoWithALogoIsPreFlaggedOnTheDecisionPanelWithItsOpeningStripAndCorners() throws Exception {
 		SignedInUser worker = fixtures.participant("WORKER", grassroots);
 		long entry = submittedWithVideo(worker, "劳动者之歌", EvidenceMedia.watermarked());
-		long clean = submittedWithVideo(fixtures.participant("WORKER", grassroots), "匠心", EvidenceMedia.clean());
 		long attachment = attachmentOf(entry);
+		// handed in while nothing listened (before the module was deployed): the sweep
+		// fills it in
+		requests.requestOnSubmit(false);
+		long clean = submittedWithVideo(fixtures.participant("WORKER", grassroots), "匠心", EvidenceMedia.clean());
+		assertThat(evidence.forEntry(clean)).isEmpty();
+		requests.sweep(schedulerClient, new TransactionTemplate(transactionManager));
+		assertThat(jdbc.sql("select count(*) from video_evidence where entry_id = ?")
+			.param(clean)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 
 		// requested after the commit of the submission: a row and one execution each
 		assertThat(jdbc.sql("select task_name from scheduled_tasks where task_instance = ?")

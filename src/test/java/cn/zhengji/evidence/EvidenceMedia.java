@@ -61,6 +61,27 @@ final class EvidenceMedia {
 				"[0][1]overlay=x='(W-w)*abs(sin(t*0.9))':y='(H-h)*abs(cos(t*0.7))':shortest=1," + TITLE);
 	}
 
+	/**
+	 * The watermarked video filmed "sideways": the same stream with a display matrix
+	 * turning it by 90° (a phone held upright); a player shows the logo top left.
+	 */
+	static Path rotated() {
+		Path target = CACHE.resolve("evidence-rotated.mp4").toAbsolutePath();
+		if (!Files.isRegularFile(target)) {
+			Path partial = CACHE.resolve("evidence-rotated.part" + ProcessHandle.current().pid() + ".mp4")
+				.toAbsolutePath();
+			run(List.of("/usr/bin/ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", watermarked().toString(),
+					"-c", "copy", "-metadata:s:v:0", "rotate=90", partial.toString()));
+			try {
+				Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return target;
+	}
+
 	static Path made(String name, String... arguments) {
 		Path target = CACHE.resolve(name).toAbsolutePath();
 		if (Files.isRegularFile(target)) {

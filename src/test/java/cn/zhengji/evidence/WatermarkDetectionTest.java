@@ -26,6 +26,14 @@ class WatermarkDetectionTest {
 	}
 
 	@Test
+	void aVideoWithADisplayRotationIsJudgedAsItIsShown() throws Exception {
+		// ffmpeg (auto-rotating) shows this file 360×640 with the logo top left
+		Optional<WatermarkDetector.Finding> finding = detect(EvidenceMedia.rotated());
+
+		assertThat(finding).map(WatermarkDetector.Finding::corner).contains(Corner.TOP_LEFT);
+	}
+
+	@Test
 	void aCleanVideoIsNotFlagged() throws Exception {
 		assertThat(detect(EvidenceMedia.clean())).isEmpty();
 	}
@@ -58,9 +66,12 @@ class WatermarkDetectionTest {
 		FrameExtractor.Frames frames = new FrameExtractor().extract(video);
 		List<int[]> grey = frames.samples()
 			.stream()
-			.map((sample) -> FrameExtractor.grey(FrameExtractor.resize(sample.image(), 320, 180)))
+			.map((sample) -> FrameExtractor.grey(FrameExtractor.resize(sample.image(), sample.image().getWidth() / 2,
+					sample.image().getHeight() / 2)))
 			.toList();
-		Optional<WatermarkDetector.Finding> finding = WatermarkDetector.detect(grey, 320, 180);
+		int width = frames.samples().getFirst().image().getWidth() / 2;
+		int height = frames.samples().getFirst().image().getHeight() / 2;
+		Optional<WatermarkDetector.Finding> finding = WatermarkDetector.detect(grey, width, height);
 		org.slf4j.LoggerFactory.getLogger(WatermarkDetectionTest.class).info("{} → {}", video.getFileName(), finding);
 		return finding;
 	}
