@@ -780,6 +780,15 @@ class AuthorizationMatrixWebTest {
 			Endpoint.get("/works/{entry}/personal-data", fullPersonalData(200)),
 			Endpoint.get("/admin/works", anyAdmin(200)), Endpoint.get("/admin/works?state=SUBMITTED", anyAdmin(200)),
 			Endpoint.get("/admin/works/{entry}", adminInSubtree(200)),
+			// Issue 15 item 2: a flag's frames exist only for a stored match (an entry
+			// never
+			// matches itself), so for everyone nothing is there; the entitled cases are
+			// in
+			// SimilarityFlagsWebTest
+			Endpoint.get("/admin/works/{entry}/similar/{entry}/frames/0/this.jpg",
+					(actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
+			Endpoint.get("/admin/works/{entry}/similar/{entry}/frames/0/other.jpg",
+					(actor, relation) -> actor == Actor.ANONYMOUS ? 302 : 404),
 
 			// --- exports of the other admin lists (R-X-2) ---
 			Endpoint.get("/admin/accounts.xlsx?role=EXPERT", orgAdminOrSeparated(200)),

@@ -69,6 +69,7 @@ class MessagesTest {
 			Map.entry("submission.nomination.sex.", "cn.zhengji.nomination.ResidentIdNumber$Sex"),
 			Map.entry("announcement.state.", "cn.zhengji.notification.Announcement$State"),
 			Map.entry("notice.kind.", "cn.zhengji.notification.NoticeKind"),
+			Map.entry("similarity.flag.kind.", "cn.zhengji.similarity.SimilarityKind"),
 			// the steps an approver takes (EntryTransitioned.Step minus the owner's own)
 			Map.entry("approval.audit.", ""), Map.entry("approval.flash.", ""), Map.entry("submission.decision.", ""),
 			Map.entry("notice.entry.approver.", ""), Map.entry("notice.entry.owner.", ""),

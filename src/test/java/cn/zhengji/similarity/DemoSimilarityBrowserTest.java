@@ -87,6 +87,19 @@ class DemoSimilarityBrowserTest {
 		page.setViewportSize(390, 844);
 		page.locator("#similarity").scrollIntoViewIfNeeded();
 		Browser.screenshot(page, "similarity-approver-phone");
+
+		// the worker who sent the winners (the same file three times) sees the neutral
+		// notice of their own duplicates, nothing about the cadre's copy
+		long second = entry("demo-results", "凌晨四点的港口");
+		awaitMatch(winner, second);
+		Page worker = browser.open(Viewport.PHONE);
+		Browser.signIn(worker, url(""), "13800000001", "Demo#2026zj");
+		worker.navigate(url("/works/" + winner));
+		assertThat(worker.locator("#own-duplicates").innerText()).contains("您在《凌晨四点的港口》（")
+			.contains("中提交了相同的文件。")
+			.doesNotContain("港口夜色里的坚守");
+		assertThat(worker.content()).doesNotContain("高度相似");
+		Browser.screenshot(worker, "similarity-own-duplicate-phone");
 	}
 
 	private long entry(String campaign, String title) {

@@ -95,11 +95,11 @@ public class MatchFlags {
 	private Flag flag(long entryId, List<SimilarWork> rows, boolean mayOpen) {
 		SimilarWork first = rows.getFirst();
 		int percent = rows.stream().mapToInt(SimilarWork::similarity).max().orElse(0);
-		String kinds = String.join("、",
+		String kinds = String.join(texts.plain("common.listSeparator"),
 				rows.stream()
 					.map(SimilarWork::kind)
 					.distinct()
-					.map(kind -> texts.plain("similarity.kind." + kind.name()))
+					.map(kind -> texts.plain("similarity.flag.kind." + kind.name()))
 					.toList());
 		String similarity = texts.plain("similarity.flag.similarity", percent, kinds);
 		String segment = rows.stream()
