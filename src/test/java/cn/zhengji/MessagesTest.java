@@ -98,8 +98,7 @@ class MessagesTest {
 			Map.entry("submission.demo.work.", ""), Map.entry("playback.state.", "cn.zhengji.playback.WebCopy$State"),
 			Map.entry("playback.error.", "cn.zhengji.playback.TranscodeException$Reason"),
 			// issue 15: the states of a fingerprint source (similarity_source_state_ck)
-			Map.entry("similarity.state.", ""),
-			Map.entry("evidence.corner.", "cn.zhengji.evidence.Corner"),
+			Map.entry("similarity.state.", ""), Map.entry("evidence.corner.", "cn.zhengji.evidence.Corner"),
 			// issue 13 item 4: what became of a vote, the kinds of anomalous groups
 			Map.entry("voting.vote.outcome.", "cn.zhengji.voting.Ballots$Outcome"),
 			Map.entry("voting.admin.kind.", "cn.zhengji.voting.VoteReview$Kind"),
