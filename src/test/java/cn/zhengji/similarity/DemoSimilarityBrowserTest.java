@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import cn.zhengji.review.AwardedLevels;
 import cn.zhengji.support.Browser;
 import cn.zhengji.support.Browser.Viewport;
 import com.microsoft.playwright.Page;
@@ -40,6 +41,9 @@ class DemoSimilarityBrowserTest {
 
 	@Autowired
 	SimilarWorks similarWorks;
+
+	@Autowired
+	AwardedLevels awardedLevels;
 
 	@BeforeAll
 	static void launchBrowser() {
@@ -100,6 +104,17 @@ class DemoSimilarityBrowserTest {
 			.doesNotContain("港口夜色里的坚守");
 		assertThat(worker.content()).doesNotContain("高度相似");
 		Browser.screenshot(worker, "similarity-own-duplicate-phone");
+
+		// the review admin's results page marks the winner and leads to its flags
+		long round = awardedLevels.of(List.of(winner)).get(winner).roundId();
+		int count = similarWorks.matchCounts(List.of(winner)).get(winner);
+		Page admin = browser.open(Viewport.DESKTOP);
+		Browser.signIn(admin, url(""), "demo-province", "Demo#2026zj");
+		admin.navigate(url("/admin/review/rounds/" + round + "/results"));
+		assertThat(admin.locator("#work-" + winner + " .results-mark").innerText())
+			.isEqualTo("⚑ 与 " + count + " 件作品高度相似，请查看");
+		assertThat(admin.locator("#work-" + winner + " .results-mark").getAttribute("href"))
+			.isEqualTo("/admin/works/" + winner + "#similarity");
 	}
 
 	private long entry(String campaign, String title) {

@@ -41,6 +41,14 @@ class RoundResultsController {
 
 	private final Texts texts;
 
+	private List<cn.zhengji.review.ReviewWorkMarks> marks = List.of();
+
+	/** Issue 15: the marks other modules put next to the works (similarity flags). */
+	@org.springframework.beans.factory.annotation.Autowired(required = false)
+	void setMarks(List<cn.zhengji.review.ReviewWorkMarks> marks) {
+		this.marks = List.copyOf(marks);
+	}
+
 	RoundResultsController(RoundResults results, RoundResultExports exports, Campaigns campaigns, Texts texts) {
 		this.campaigns = campaigns;
 		this.results = results;
@@ -52,6 +60,11 @@ class RoundResultsController {
 	String page(@AuthenticationPrincipal SignedInUser actor, @PathVariable long roundId, Model model) {
 		RoundResultsView view = results.results(actor, roundId);
 		model.addAttribute("view", view);
+		List<Long> workIds = view.result().ranking().stream().map(row -> row.workId()).toList();
+		java.util.Map<Long, List<cn.zhengji.review.ReviewWorkMarks.Mark>> workMarks = new java.util.HashMap<>();
+		marks.forEach(source -> source.marks(workIds)
+			.forEach((id, mark) -> workMarks.computeIfAbsent(id, key -> new java.util.ArrayList<>()).add(mark)));
+		model.addAttribute("workMarks", workMarks);
 		boolean normalised = ReviewResults.Basis.NORMALISED.name()
 			.equals(campaigns.reviewResultRules(view.campaign().id()).basis());
 		model.addAttribute("basisKey", normalised ? "review.results.basis.normalised" : "review.results.basis.rawMean");
