@@ -86,14 +86,20 @@ final class FrameExtractor {
 			grabber.setPixelFormat(AV_PIX_FMT_BGR24);
 			grabber.start();
 			scale(grabber, OPENING_WIDTH);
-			long next = 0;
-			Frame frame;
-			while (next < OPENING_MILLIS && (frame = grabber.grabImage()) != null) {
-				long at = Math.max(0, frame.timestamp / 1000);
-				if (at + 20 >= next) {
-					frames.add(new Timed(next, upright(converter.convert(frame), grabber.getDisplayRotation())));
-					next += OPENING_STEP_MILLIS;
+			// A seek per frame: JavaCV decodes up to the time without converting the
+			// pictures
+			// it passes, so only the 8 kept are turned into images.
+			long length = grabber.getLengthInTime() / 1000;
+			for (long at = 0; at < OPENING_MILLIS
+					&& (at == 0 || length <= 0 || at < length); at += OPENING_STEP_MILLIS) {
+				if (at > 0) {
+					grabber.setVideoTimestamp(at * 1000);
 				}
+				Frame frame = grabber.grabImage();
+				if (frame == null) {
+					break;
+				}
+				frames.add(new Timed(at, upright(converter.convert(frame), grabber.getDisplayRotation())));
 			}
 			grabber.stop();
 		}

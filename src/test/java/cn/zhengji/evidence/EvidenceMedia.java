@@ -82,6 +82,23 @@ final class EvidenceMedia {
 		return target;
 	}
 
+	/**
+	 * The frame ffmpeg shows at this time, 320×180 grey values (an independent decoder).
+	 */
+	static int[] referenceFrame(Path video, double seconds) {
+		try {
+			Path png = Files.createTempFile("evidence-reference", ".png");
+			run(List.of("/usr/bin/ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-ss", String.valueOf(seconds),
+					"-i", video.toString(), "-frames:v", "1", "-s", "320x180", png.toString()));
+			int[] grey = FrameExtractor.grey(javax.imageio.ImageIO.read(png.toFile()));
+			Files.delete(png);
+			return grey;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static Path made(String name, String... arguments) {
 		Path target = CACHE.resolve(name).toAbsolutePath();
 		if (Files.isRegularFile(target)) {
