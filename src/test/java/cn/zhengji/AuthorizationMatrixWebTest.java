@@ -684,6 +684,7 @@ class AuthorizationMatrixWebTest {
 			// not exist.
 			Endpoint.get("/admin/campaigns/{campaign}/playback", platformAdminOnly(200)),
 			Endpoint.post("/admin/campaigns/{campaign}/playback/999999999/retry", Map.of(), signedIn(404)),
+			Endpoint.get("/admin/campaigns/{campaign}/similarity", platformAdminOnly(200)),
 			// Issue 14 item 4: certificates of a campaign without final winners (none
 			// issued: the downloads are 404); an empty template is refused.
 			Endpoint.get("/admin/campaigns/{campaign}/certificates", platformAdminOnly(200)),

@@ -96,6 +96,8 @@ class MessagesTest {
 			Map.entry("review.expert.standing.", "cn.zhengji.review.SheetStanding"),
 			Map.entry("submission.demo.work.", ""), Map.entry("playback.state.", "cn.zhengji.playback.WebCopy$State"),
 			Map.entry("playback.error.", "cn.zhengji.playback.TranscodeException$Reason"),
+			// issue 15: the states of a fingerprint source (similarity_source_state_ck)
+			Map.entry("similarity.state.", ""),
 			// issue 13 item 4: what became of a vote, the kinds of anomalous groups
 			Map.entry("voting.vote.outcome.", "cn.zhengji.voting.Ballots$Outcome"),
 			Map.entry("voting.admin.kind.", "cn.zhengji.voting.VoteReview$Kind"),

@@ -49,8 +49,8 @@ class FingerprintRecords {
 			      on s.kind = :kind and (s.hash & 65535) = (q.h & 65535)
 			)
 			select c.source_id, count(*) as hits
-			from c join similarity_source src on src.id = c.source_id
-			where src.entry_id <> :entry and bit_count(cast(c.hash # c.h as bit(64))) <= :distance
+			from c
+			where c.source_id <> all(cast(:own as bigint[])) and bit_count(cast(c.hash # c.h as bit(64))) <= :distance
 			group by c.source_id
 			order by hits desc, c.source_id
 			limit :limit
@@ -221,6 +221,20 @@ class FingerprintRecords {
 	 */
 	Map<Long, Integer> candidates(SimilarityKind kind, Collection<Long> hashes, int distance, long excludeEntryId,
 			int limit) {
+		return candidates(kind, hashes, distance, sourceIdsOf(excludeEntryId), limit);
+	}
+
+	/** The ids of an entry's sources. */
+	List<Long> sourceIdsOf(long entryId) {
+		return jdbc.sql("select id from similarity_source where entry_id = ?").param(entryId).query(Long.class).list();
+	}
+
+	/**
+	 * As {@link #candidates(SimilarityKind, Collection, int, long, int)}, leaving out the
+	 * given sources (those of the entry asking) instead of an entry's.
+	 */
+	Map<Long, Integer> candidates(SimilarityKind kind, Collection<Long> hashes, int distance,
+			Collection<Long> ownSourceIds, int limit) {
 		Map<Long, Integer> found = new LinkedHashMap<>();
 		if (hashes.isEmpty()) {
 			return found;
@@ -228,7 +242,7 @@ class FingerprintRecords {
 		jdbc.sql(CANDIDATES)
 			.param("hashes", array(hashes))
 			.param("kind", kind.name())
-			.param("entry", excludeEntryId)
+			.param("own", array(ownSourceIds))
 			.param("distance", distance)
 			.param("limit", limit)
 			.query((rs) -> {

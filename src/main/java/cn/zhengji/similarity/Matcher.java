@@ -36,7 +36,7 @@ class Matcher {
 	static final int IMAGE_DISTANCE = 8;
 
 	/** At most this many query hashes go to the index (evenly spread over the work). */
-	static final int LOOKUP_HASHES = 96;
+	static final int LOOKUP_HASHES = 48;
 
 	static final int CANDIDATES = 50;
 

@@ -66,8 +66,8 @@ public class SimilarWorks {
 
 	/**
 	 * The matches of an entry, most similar first: one per (file of the entry, file of
-	 * the other entry, kind); an exact copy is also listed as VIDEO/IMAGE when its
-	 * fingerprint matched. Empty for an entry without any.
+	 * the other entry, kind); an exact copy is listed once, as EXACT. Empty for an entry
+	 * without any.
 	 */
 	@Transactional(readOnly = true)
 	public List<SimilarWork> of(long entryId) {

@@ -29,6 +29,10 @@ final class VideoPrint {
 
 	static final long MIN_GAP_MS = 400;
 
+	static {
+		org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+	}
+
 	private VideoPrint() {
 	}
 
