@@ -17,6 +17,7 @@ import cn.zhengji.account.AccountTestContext;
 import cn.zhengji.campaign.CampaignAdministration;
 import cn.zhengji.campaign.Campaigns;
 import cn.zhengji.campaign.Category;
+import cn.zhengji.infrastructure.privacy.PersonalDataCipher;
 import cn.zhengji.organisation.Organisation;
 import cn.zhengji.review.RoundResults;
 import cn.zhengji.support.SceneryRows;
@@ -80,6 +81,9 @@ class HandoffPackageFilesWebTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	PersonalDataCipher cipher;
+
+	@Autowired
 	PackageImports imports;
 
 	@Autowired
@@ -112,16 +116,17 @@ class HandoffPackageFilesWebTest {
 		blank = entries.draft(scenery.campaign, goodNetizen.id(), scenery.city, null, scenery.hostAdmin.accountId(),
 				"网络达人乙");
 		// 附件4 as the form's page saves it (its checks are WorksPagesWebTest's): the
-		// personal data masked beside its cipher; the second work's form was never filled
+		// personal data masked beside its real cipher (the database is shared: a later
+		// export in full decrypts it); the second work's form was never filled
 		jdbc.sql(
 				"""
 						insert into entry_nomination (entry_id, name, sex, birth_month, political_status, account_name, platform,
 						    followers, unit_and_position, mobile_cipher, mobile_masked, id_number_cipher, id_number_masked,
 						    profile, reasons)
 						values (?, '林小闽', 'FEMALE', date '1990-05-01', '中共党员', '八闽工匠说', '抖音', '12.5万', '福州某厂 技术员',
-						    '\\x00'::bytea, '138****5678', '\\x00'::bytea, '350102********1234', '扎根一线十年', '传播正能量')
+						    ?, '138****5678', ?, '350102********1234', '扎根一线十年', '传播正能量')
 						""")
-			.param(named)
+			.params(named, cipher.encrypt("13812345678"), cipher.encrypt("350102199005011234"))
 			.update();
 		Organisation province = organisations.byCode("fj");
 		entries.approvedBy(named, province);
