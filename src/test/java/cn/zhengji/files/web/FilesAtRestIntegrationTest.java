@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -139,7 +140,17 @@ class FilesAtRestIntegrationTest {
 			assertThat(uploader.patch(upload, 0, bytes, 0, 100).statusCode()).as("the live node holds it")
 				.isEqualTo(423);
 		}
-		// The other node is gone (kill -9 closes its connection the same way).
+		// The other node is gone (kill -9 closes its connection the same way). The server
+		// releases the lock when that backend has exited, a moment after the close: wait
+		// for it, as a crashed node's lock is gone by the time anyone retries.
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (jdbc.sql(
+				"select count(*) from pg_locks where locktype = 'advisory' and classid::int8 = :namespace and objid = 4242")
+			.param("namespace", 0x5A4A4C56)
+			.query(Long.class)
+			.single() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
 
 		assertThat(uploader.patch(upload, 0, bytes, 0, 100).statusCode()).isEqualTo(204);
 	}
