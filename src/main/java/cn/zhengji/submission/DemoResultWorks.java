@@ -1,11 +1,5 @@
 package cn.zhengji.submission;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +28,6 @@ import cn.zhengji.organisation.SeedOrder;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -130,20 +123,17 @@ class DemoResultWorks implements ApplicationRunner {
 
 	private void ensure(Campaign campaign, Category category, AccountProfile submitter, DemoWork work, int number) {
 		String title = texts.text(work.titleKey());
-		boolean present = jdbc.sql("select exists (select 1 from entry where campaign_id = ? and title = ?)")
-			.params(campaign.id(), title)
-			.query(Boolean.class)
-			.single();
-		if (present) {
+		if (DemoFiles.entryExists(jdbc, campaign.id(), title)) {
 			return;
 		}
 		List<AttachmentSlot> slots = entries.slots(category);
 		AttachmentSlot main = slot(slots, "work");
 		// Stored and inspected before any transaction: no connection is held while the
 		// bytes are copied and read.
-		StoredFile mainFile = store(work.mainFile(), submitter);
+		StoredFile mainFile = DemoFiles.store(storedFiles, work.mainFile(), submitter);
 		Inspection mainInspection = inspector.inspect(storedFiles.localPath(mainFile), main);
-		StoredFile extraFile = (work.extraFile() != null) ? store(work.extraFile(), submitter) : null;
+		StoredFile extraFile = (work.extraFile() != null) ? DemoFiles.store(storedFiles, work.extraFile(), submitter)
+				: null;
 		Inspection extraInspection = (extraFile != null)
 				? inspector.inspect(storedFiles.localPath(extraFile), slot(slots, work.extraSlot())) : null;
 		LocalDate submitted = campaign.phase(PhaseKind.SUBMISSION).orElseThrow().endsOn().minusDays(10 + number);
@@ -173,22 +163,6 @@ class DemoResultWorks implements ApplicationRunner {
 					texts.plain("submission.audit.demoWork", title), null, Map.of("campaign", campaign.code(),
 							"category", category.code(), "title", title, "state", "APPROVED"));
 		});
-	}
-
-	private StoredFile store(String resource, AccountProfile owner) {
-		try (InputStream in = new ClassPathResource("demo/" + resource).getInputStream()) {
-			Path copy = Files.createTempFile("zhengji-demo-", "-" + resource);
-			try {
-				Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-				return storedFiles.storeImported(copy, resource, owner.id(), owner.organisationPath());
-			}
-			finally {
-				Files.deleteIfExists(copy);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private Optional<AccountProfile> participant(ParticipantKind kind) {

@@ -1,11 +1,5 @@
 package cn.zhengji.submission;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +26,6 @@ import cn.zhengji.submission.EntryTransitioned.Step;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -112,11 +105,7 @@ class DemoSimilarWork implements ApplicationRunner {
 
 	private void ensure(Campaign campaign, Category category, AccountProfile submitter) {
 		String title = texts.text("similarity.demo.title");
-		boolean present = jdbc.sql("select exists (select 1 from entry where campaign_id = ? and title = ?)")
-			.params(campaign.id(), title)
-			.query(Boolean.class)
-			.single();
-		if (present) {
+		if (DemoFiles.entryExists(jdbc, campaign.id(), title)) {
 			return;
 		}
 		AttachmentSlot main = entries.slots(category)
@@ -125,7 +114,7 @@ class DemoSimilarWork implements ApplicationRunner {
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("micro-video has no slot work"));
 		// Stored and inspected before the transaction: no connection held while copying.
-		StoredFile file = store(submitter);
+		StoredFile file = DemoFiles.store(storedFiles, FILE, submitter);
 		Inspection inspection = inspector.inspect(storedFiles.localPath(file), main);
 		Instant now = clock.instant();
 		Instant submitted = now.minus(1, ChronoUnit.DAYS);
@@ -157,22 +146,6 @@ class DemoSimilarWork implements ApplicationRunner {
 
 	private static java.time.OffsetDateTime utc(Instant at) {
 		return at.atOffset(java.time.ZoneOffset.UTC);
-	}
-
-	private StoredFile store(AccountProfile owner) {
-		try (InputStream in = new ClassPathResource("demo/" + FILE).getInputStream()) {
-			Path copy = Files.createTempFile("zhengji-demo-", "-" + FILE);
-			try {
-				Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-				return storedFiles.storeImported(copy, FILE, owner.id(), owner.organisationPath());
-			}
-			finally {
-				Files.deleteIfExists(copy);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
