@@ -26,6 +26,12 @@ public record HandoffPackage(String fileName, int works, Preparation preparation
 	@FunctionalInterface
 	public interface Body {
 
+		/**
+		 * The size of the writes the body makes: a response buffer of this size lets each
+		 * reach the connection whole (with Tomcat's 8 KiB, an HTTP chunk of 8 KiB each).
+		 */
+		int WRITE_SIZE = 256 * 1024;
+
 		/** Streams the ZIP to {@code out}, which is left open. */
 		void write(OutputStream out) throws IOException;
 

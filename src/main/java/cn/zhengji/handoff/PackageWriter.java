@@ -56,8 +56,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PackageWriter {
 
-	private static final int BUFFER = 256 * 1024;
-
 	/** The most bytes of generated nomination forms kept between hashing and writing. */
 	static final long FORMS_KEPT = 8L * 1024 * 1024;
 
@@ -121,7 +119,7 @@ class PackageWriter {
 		}, StandardCharsets.UTF_8);
 		String root = resolved.root();
 		deflated(zip, root + "/" + manifest.fileName(resolved), manifest.write(resolved));
-		byte[] buffer = new byte[BUFFER];
+		byte[] buffer = new byte[HandoffPackage.Body.WRITE_SIZE];
 		for (Handoffs.PackageWork work : resolved.works()) {
 			for (Handoffs.PackageFile file : work.files()) {
 				String name = root + "/" + work.folder() + "/" + file.fileName();

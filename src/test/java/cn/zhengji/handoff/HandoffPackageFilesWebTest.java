@@ -316,11 +316,13 @@ class HandoffPackageFilesWebTest {
 	}
 
 	private byte[] download(String path) throws Exception {
-		return mvc.perform(get(path).with(user(scenery.hostAdmin)))
+		var response = mvc.perform(get(path).with(user(scenery.hostAdmin)))
 			.andExpect(status().isOk())
 			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+			.getResponse();
+		// the writes reach the connection whole, not as 8 KiB HTTP chunks (bench/handoff)
+		assertThat(response.getBufferSize()).isEqualTo(256 * 1024);
+		return response.getContentAsByteArray();
 	}
 
 	private static Map<String, byte[]> unzip(byte[] zip, Map<String, ZipEntry> headers) throws IOException {

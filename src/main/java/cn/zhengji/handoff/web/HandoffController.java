@@ -128,6 +128,7 @@ class HandoffController {
 					.build()
 					.toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setBufferSize(HandoffPackage.Body.WRITE_SIZE);
 		body.write(response.getOutputStream());
 	}
 
