@@ -23,7 +23,6 @@ public record HandoffPackage(String fileName, int works, Preparation preparation
 	}
 
 	/** Writes the ZIP. */
-	@FunctionalInterface
 	public interface Body {
 
 		/**
@@ -31,6 +30,9 @@ public record HandoffPackage(String fileName, int works, Preparation preparation
 		 * reach the connection whole (with Tomcat's 8 KiB, an HTTP chunk of 8 KiB each).
 		 */
 		int WRITE_SIZE = 256 * 1024;
+
+		/** The number of bytes {@link #write} writes, known before the first. */
+		long length();
 
 		/** Streams the ZIP to {@code out}, which is left open. */
 		void write(OutputStream out) throws IOException;

@@ -1,10 +1,9 @@
 package cn.zhengji.handoff;
 
-import java.io.FilterOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -13,29 +12,29 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.function.Supplier;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.ZipException;
 
-import cn.zhengji.files.StoredFile;
 import cn.zhengji.files.StoredFiles;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * Issue 14 items 2 and 6: writes one sub-project's package as a ZIP straight to the given
- * stream (the HTTP response): the manifest first, then each work's files under
+ * Issue 14 items 2 and 6: writes one sub-project's package as a ZIP ({@link ZipStream})
+ * straight to the given stream (the HTTP response), with its length known before the
+ * first byte: the manifest first, then each work's files under
  * {@code <sub-project>/<no>-<title>/<file>}.
  * <p>
  * The stored files are STORED (media does not compress; no CPU spent on it) and read
  * once, with one fixed buffer: no temporary copy and the same memory for 5 works or 5000.
  * A STORED entry's header carries the CRC-32 before the bytes; it is the one the files
  * module stored with the file ({@link StoredFiles#crc32}), so the file is not read a
- * second time for it. {@link ZipOutputStream} still computes the CRC-32 of the bytes it
- * copies and fails the entry when they differ from the header's, so bytes changed since
- * the upload break the download instead of arriving silently. (The alternative, entries
- * with a data descriptor after the bytes, needs no CRC up front, but then the sizes come
- * only after the bytes too: Windows' built-in ZIP folders and older unzip tools misread
- * STORED entries written that way.)
+ * second time for it. {@link ZipStream} takes the CRC-32 of the bytes as they pass and
+ * fails the entry when it differs from the header's (or the file has another length), so
+ * bytes changed since the upload break the download instead of arriving silently.
  * <p>
  * Every file is checked as every serving path checks it ({@link StoredFiles#servable}: a
  * file found corrupted is never served, a small one is hashed again) before the first
@@ -43,15 +42,15 @@ import org.springframework.stereotype.Component;
  * for when the file's entry is written: a file stored before the files module kept it is
  * then read once more (and its CRC-32 kept for the next export) there, rather than before
  * the first byte, where reading many such files would keep the client waiting for the
- * answer's headers.
+ * answer's headers. (The length of the ZIP does not depend on it.)
  * <p>
- * A nomination form is generated (the same bytes each time, see
- * {@code infrastructure.documents.XhtmlPdf}), hashed for the manifest before it, and
- * written as a deflated entry: the manifest lists it with its size and SHA-256 like any
- * file. Forms up to {@link #FORMS_KEPT} bytes in all are kept from the hashing to the
- * writing; beyond that they are generated again, so that memory stays bounded. Every
- * entry has the same fixed time and the order is the plan's: the same selection gives the
- * same bytes.
+ * The manifest and each nomination form are generated (the same bytes each time, see
+ * {@code infrastructure.documents.XhtmlPdf}), hashed for the manifest and compressed
+ * before the first byte: a DEFLATED entry's compressed size is part of the ZIP's length.
+ * The manifest lists a form with its size and SHA-256 like any file. Compressed forms up
+ * to {@link #FORMS_KEPT} bytes in all are kept until they are written; beyond that they
+ * are generated and compressed again, and must come out the same. Every entry has the
+ * same fixed time and the order is the plan's: the same selection gives the same bytes.
  */
 @Component
 class PackageWriter {
@@ -63,22 +62,31 @@ class PackageWriter {
 
 	private final StoredFiles storedFiles;
 
+	private final long formsKept;
+
+	@Autowired
 	PackageWriter(Manifest manifest, StoredFiles storedFiles) {
+		this(manifest, storedFiles, FORMS_KEPT);
+	}
+
+	PackageWriter(Manifest manifest, StoredFiles storedFiles, long formsKept) {
 		this.manifest = manifest;
 		this.storedFiles = storedFiles;
+		this.formsKept = formsKept;
 	}
 
 	/**
-	 * Checks every file and makes the nomination forms; the body returned streams the
-	 * package, leaving the caller's stream open. Takes a database connection only briefly
-	 * per file (its check, its CRC-32, a nomination form), never while bytes flow.
+	 * Checks every file and makes the manifest and the nomination forms; the body
+	 * returned knows its length and streams the package, leaving the caller's stream
+	 * open. Takes a database connection only briefly per file (its check, its CRC-32, a
+	 * nomination form), never while bytes flow.
 	 * @param nominationPdf the nomination form of a work (entry id), for the files the
 	 * plan marks as generated
 	 * @throws cn.zhengji.files.StoredFileCorruptedException when a file's stored bytes no
 	 * longer match its SHA-256
 	 */
-	HandoffPackage.Body prepare(Handoffs.PackagePlan plan, LongFunction<byte[]> nominationPdf) {
-		Map<Long, byte[]> kept = new HashMap<>();
+	HandoffPackage.Body prepare(Handoffs.PackagePlan plan, LongFunction<byte[]> nominationPdf) throws IOException {
+		Map<Long, Compressed> forms = new HashMap<>();
 		List<Handoffs.PackageWork> works = new ArrayList<>();
 		Map<Handoffs.PackageFile, Resource> stored = new HashMap<>();
 		long keptBytes = 0;
@@ -87,10 +95,14 @@ class PackageWriter {
 			for (Handoffs.PackageFile file : work.files()) {
 				if (file.generated()) {
 					byte[] pdf = nominationPdf.apply(file.nominationEntryId());
-					if (keptBytes + pdf.length <= FORMS_KEPT) {
-						kept.put(file.nominationEntryId(), pdf);
-						keptBytes += pdf.length;
+					Compressed form = Compressed.of(pdf);
+					if (keptBytes + form.compressedSize() <= this.formsKept) {
+						keptBytes += form.compressedSize();
 					}
+					else {
+						form = form.withoutBytes();
+					}
+					forms.put(file.nominationEntryId(), form);
 					files.add(file.withContent(pdf.length, sha256(pdf)));
 				}
 				else {
@@ -101,64 +113,97 @@ class PackageWriter {
 			works.add(work.withFiles(files));
 		}
 		Handoffs.PackagePlan resolved = new Handoffs.PackagePlan(plan.campaign(), plan.subProject(), works);
-		return out -> write(resolved, stored, kept, nominationPdf, out);
-	}
-
-	private void write(Handoffs.PackagePlan resolved, Map<Handoffs.PackageFile, Resource> stored,
-			Map<Long, byte[]> kept, LongFunction<byte[]> nominationPdf, OutputStream out) throws IOException {
-		ZipOutputStream zip = new ZipOutputStream(new FilterOutputStream(out) {
-			@Override
-			public void write(byte[] b, int off, int len) throws IOException {
-				out.write(b, off, len);
-			}
-
-			@Override
-			public void close() throws IOException {
-				out.flush();
-			}
-		}, StandardCharsets.UTF_8);
 		String root = resolved.root();
-		deflated(zip, root + "/" + manifest.fileName(resolved), manifest.write(resolved));
-		byte[] buffer = new byte[HandoffPackage.Body.WRITE_SIZE];
+		List<ZipStream.Entry> entries = new ArrayList<>();
+		Compressed manifestBytes = Compressed.of(manifest.write(resolved));
+		entries.add(manifestBytes.entry(root + "/" + manifest.fileName(resolved), null));
 		for (Handoffs.PackageWork work : resolved.works()) {
 			for (Handoffs.PackageFile file : work.files()) {
 				String name = root + "/" + work.folder() + "/" + file.fileName();
 				if (file.generated()) {
-					byte[] pdf = kept.remove(file.nominationEntryId());
-					deflated(zip, name, pdf != null ? pdf : nominationPdf.apply(file.nominationEntryId()));
+					entries.add(forms.remove(file.nominationEntryId())
+						.entry(name, () -> nominationPdf.apply(file.nominationEntryId())));
 				}
 				else {
-					stored(zip, name, file.stored(), stored.get(file), storedFiles.crc32(file.stored()), buffer);
+					Resource bytes = stored.get(file);
+					entries.add(ZipStream.Entry.stored(name, file.size(), () -> storedFiles.crc32(file.stored()),
+							(out) -> copy(bytes, out)));
 				}
 			}
 		}
-		zip.close();
+		ZipStream zip = new ZipStream(entries, Manifest.FIXED_TIME);
+		return new HandoffPackage.Body() {
+			@Override
+			public long length() {
+				return zip.length();
+			}
+
+			@Override
+			public void write(OutputStream out) throws IOException {
+				zip.write(out);
+			}
+		};
 	}
 
-	private static void deflated(ZipOutputStream zip, String name, byte[] content) throws IOException {
-		ZipEntry entry = new ZipEntry(name);
-		entry.setTimeLocal(Manifest.FIXED_TIME);
-		zip.putNextEntry(entry);
-		zip.write(content);
-		zip.closeEntry();
-	}
-
-	private static void stored(ZipOutputStream zip, String name, StoredFile file, Resource bytes, long crc32,
-			byte[] buffer) throws IOException {
-		ZipEntry entry = new ZipEntry(name);
-		entry.setTimeLocal(Manifest.FIXED_TIME);
-		entry.setMethod(ZipEntry.STORED);
-		entry.setSize(file.size());
-		entry.setCompressedSize(file.size());
-		entry.setCrc(crc32);
-		zip.putNextEntry(entry);
+	private static void copy(Resource bytes, OutputStream out) throws IOException {
+		byte[] buffer = new byte[HandoffPackage.Body.WRITE_SIZE];
 		try (InputStream in = bytes.getInputStream()) {
 			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-				zip.write(buffer, 0, read);
+				out.write(buffer, 0, read);
 			}
 		}
-		// Fails (ZipException) when the bytes' size or CRC-32 differ from the header's.
-		zip.closeEntry();
+	}
+
+	/**
+	 * A generated document (the manifest, a nomination form) compressed as a DEFLATED
+	 * entry (as {@code ZipOutputStream} does: the default level, raw deflate), its
+	 * compressed bytes kept or not.
+	 */
+	private record Compressed(long size, long crc32, long compressedSize, byte[] bytes) {
+
+		static Compressed of(byte[] content) {
+			CRC32 crc = new CRC32();
+			crc.update(content);
+			Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+			try {
+				deflater.setInput(content);
+				deflater.finish();
+				ByteArrayOutputStream out = new ByteArrayOutputStream(content.length / 2 + 64);
+				byte[] chunk = new byte[64 * 1024];
+				while (!deflater.finished()) {
+					out.write(chunk, 0, deflater.deflate(chunk));
+				}
+				byte[] compressed = out.toByteArray();
+				return new Compressed(content.length, crc.getValue(), compressed.length, compressed);
+			}
+			finally {
+				deflater.end();
+			}
+		}
+
+		Compressed withoutBytes() {
+			return new Compressed(this.size, this.crc32, this.compressedSize, null);
+		}
+
+		/**
+		 * The entry: its kept bytes, or else the document made (by {@code makeAgain}) and
+		 * compressed again when it is written, which must give the same bytes.
+		 */
+		ZipStream.Entry entry(String name, Supplier<byte[]> makeAgain) {
+			return new ZipStream.Entry(name, ZipStream.Method.DEFLATED, this.size, this.compressedSize,
+					() -> this.crc32, (out) -> {
+						byte[] compressed = this.bytes;
+						if (compressed == null) {
+							Compressed again = Compressed.of(makeAgain.get());
+							if (again.crc32 != this.crc32 || again.compressedSize != this.compressedSize) {
+								throw new ZipException(name + " came out different when it was made again");
+							}
+							compressed = again.bytes;
+						}
+						out.write(compressed);
+					});
+		}
+
 	}
 
 	static String sha256(byte[] content) {

@@ -87,6 +87,18 @@ class HandoffPackageFilesWebTest {
 	PackageImports imports;
 
 	@Autowired
+	Handoffs handoffs;
+
+	@Autowired
+	Manifest manifest;
+
+	@Autowired
+	cn.zhengji.files.StoredFiles storedFiles;
+
+	@Autowired
+	cn.zhengji.submission.HandoffEntries handoffEntries;
+
+	@Autowired
 	javax.sql.DataSource dataSource;
 
 	@Autowired
@@ -180,6 +192,16 @@ class HandoffPackageFilesWebTest {
 		// (and the whole package) is reproducible
 		assertThat(download(base + "/packages/online-influencer.zip")).isEqualTo(zip);
 		assertUnzipTests(folder, zip);
+
+		// forms beyond what the writer keeps between hashing and writing are made and
+		// compressed again when their entries are written, to the same bytes
+		PackageWriter keepingNoForm = new PackageWriter(manifest, storedFiles, 0);
+		java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+		keepingNoForm
+			.prepare(handoffs.plan(scenery.hostAdmin, scenery.campaign.code(), "online-influencer"),
+					(id) -> handoffEntries.nominationPdf(scenery.hostAdmin, id))
+			.write(again);
+		assertThat(again.toByteArray()).isEqualTo(zip);
 	}
 
 	@Test
@@ -242,9 +264,9 @@ class HandoffPackageFilesWebTest {
 		assertThat(video.getCrc()).isEqualTo(crc.getValue());
 		assertUnzipTests(folder, zip);
 
-		// ZipOutputStream checks the bytes it copies against the header's CRC-32: a
-		// CRC-32 that does not match them fails the entry (ZipException, logged with an
-		// error id) and the download breaks off instead of ending as a complete ZIP
+		// ZipStream checks the bytes it copies against the header's CRC-32: a CRC-32
+		// that does not match them fails the entry (ZipException, logged with an error
+		// id) and the download breaks off short of its Content-Length
 		long kept = stored.get(2);
 		jdbc.sql("update stored_file set crc32 = ? where id = ?").params(kept ^ 1, files.get(2)).update();
 		assertThat(org.assertj.core.api.Assertions
@@ -322,7 +344,10 @@ class HandoffPackageFilesWebTest {
 			.getResponse();
 		// the writes reach the connection whole, not as 8 KiB HTTP chunks (bench/handoff)
 		assertThat(response.getBufferSize()).isEqualTo(256 * 1024);
-		return response.getContentAsByteArray();
+		byte[] zip = response.getContentAsByteArray();
+		// the length announced before the first byte is the length sent
+		assertThat(response.getHeader("Content-Length")).isEqualTo(Long.toString(zip.length));
+		return zip;
 	}
 
 	private static Map<String, byte[]> unzip(byte[] zip, Map<String, ZipEntry> headers) throws IOException {

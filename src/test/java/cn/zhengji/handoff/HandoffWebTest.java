@@ -311,12 +311,15 @@ class HandoffWebTest {
 	}
 
 	private byte[] download(String path) throws Exception {
-		return mvc.perform(get(path).with(user(scenery.hostAdmin)))
+		var response = mvc.perform(get(path).with(user(scenery.hostAdmin)))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/zip"))
 			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
+			.getResponse();
+		byte[] zip = response.getContentAsByteArray();
+		// the length announced before the first byte is the length sent
+		assertThat(response.getHeader("Content-Length")).isEqualTo(Long.toString(zip.length));
+		return zip;
 	}
 
 	private static Map<String, byte[]> unzip(byte[] zip, Map<String, ZipEntry> entries) throws IOException {

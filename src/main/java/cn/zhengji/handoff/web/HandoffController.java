@@ -128,6 +128,8 @@ class HandoffController {
 					.build()
 					.toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		// the browser shows the size and the time left of a download of many gigabytes
+		response.setContentLengthLong(body.length());
 		response.setBufferSize(HandoffPackage.Body.WRITE_SIZE);
 		body.write(response.getOutputStream());
 	}
