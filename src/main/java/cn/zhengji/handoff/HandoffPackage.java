@@ -27,15 +27,27 @@ public record HandoffPackage(String fileName, int works, Preparation preparation
 
 		/**
 		 * The size of the writes the body makes: a response buffer of this size lets each
-		 * reach the connection whole (with Tomcat's 8 KiB, an HTTP chunk of 8 KiB each).
+		 * reach the socket whole (Tomcat's is 8 KiB).
 		 */
 		int WRITE_SIZE = 256 * 1024;
 
 		/** The number of bytes {@link #write} writes, known before the first. */
 		long length();
 
+		/**
+		 * A strong validator of the bytes (an HTTP entity tag's value, quoted): the same
+		 * selection of the same files gives the same tag, any change another.
+		 */
+		String etag();
+
 		/** Streams the ZIP to {@code out}, which is left open. */
 		void write(OutputStream out) throws IOException;
+
+		/**
+		 * Streams {@code count} bytes of the ZIP from {@code from} (a download resumed),
+		 * the bytes {@link #write(OutputStream)} writes there.
+		 */
+		void write(OutputStream out, long from, long count) throws IOException;
 
 	}
 

@@ -4,11 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
@@ -103,7 +105,7 @@ class PackageWriter {
 						form = form.withoutBytes();
 					}
 					forms.put(file.nominationEntryId(), form);
-					files.add(file.withContent(pdf.length, sha256(pdf)));
+					files.add(file.withContent(pdf.length, form.sha256()));
 				}
 				else {
 					stored.put(file, storedFiles.servable(file.stored()));
@@ -127,11 +129,12 @@ class PackageWriter {
 				else {
 					Resource bytes = stored.get(file);
 					entries.add(ZipStream.Entry.stored(name, file.size(), () -> storedFiles.crc32(file.stored()),
-							(out) -> copy(bytes, out)));
+							(out, from, count) -> copy(bytes, from, count, from == 0 && count == file.size(), out)));
 				}
 			}
 		}
 		ZipStream zip = new ZipStream(entries, Manifest.FIXED_TIME);
+		String etag = etag(entries, resolved, manifestBytes);
 		return new HandoffPackage.Body() {
 			@Override
 			public long length() {
@@ -139,17 +142,64 @@ class PackageWriter {
 			}
 
 			@Override
+			public String etag() {
+				return etag;
+			}
+
+			@Override
 			public void write(OutputStream out) throws IOException {
 				zip.write(out);
+			}
+
+			@Override
+			public void write(OutputStream out, long from, long count) throws IOException {
+				zip.write(out, from, count);
 			}
 		};
 	}
 
-	private static void copy(Resource bytes, OutputStream out) throws IOException {
+	/**
+	 * The package's entity tag: a digest of what decides its bytes, every entry's name,
+	 * method and sizes and its content's SHA-256 (a stored file's is kept since its
+	 * upload; a form's and the manifest's taken here).
+	 */
+	private static String etag(List<ZipStream.Entry> entries, Handoffs.PackagePlan resolved, Compressed manifest) {
+		MessageDigest digest = sha256();
+		Iterator<ZipStream.Entry> entry = entries.iterator();
+		describe(digest, entry.next(), manifest.sha256());
+		for (Handoffs.PackageWork work : resolved.works()) {
+			for (Handoffs.PackageFile file : work.files()) {
+				describe(digest, entry.next(), file.sha256());
+			}
+		}
+		return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
+	}
+
+	private static void describe(MessageDigest digest, ZipStream.Entry entry, String sha256) {
+		digest.update((entry.name() + "\n" + entry.method() + "\n" + entry.size() + "\n" + entry.compressedSize() + "\n"
+				+ sha256 + "\n")
+			.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Copies {@code count} bytes of a stored file from {@code from}; all of it (a file
+	 * longer than its recorded size then writes the excess, which {@link ZipStream}
+	 * refuses).
+	 */
+	private static void copy(Resource bytes, long from, long count, boolean whole, OutputStream out)
+			throws IOException {
 		byte[] buffer = new byte[HandoffPackage.Body.WRITE_SIZE];
 		try (InputStream in = bytes.getInputStream()) {
-			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+			// a seek for a file in local storage
+			in.skipNBytes(from);
+			long left = whole ? Long.MAX_VALUE : count;
+			while (left > 0) {
+				int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+				if (read < 0) {
+					break;
+				}
 				out.write(buffer, 0, read);
+				left -= read;
 			}
 		}
 	}
@@ -159,7 +209,7 @@ class PackageWriter {
 	 * entry (as {@code ZipOutputStream} does: the default level, raw deflate), its
 	 * compressed bytes kept or not.
 	 */
-	private record Compressed(long size, long crc32, long compressedSize, byte[] bytes) {
+	private record Compressed(long size, long crc32, long compressedSize, byte[] bytes, String sha256) {
 
 		static Compressed of(byte[] content) {
 			CRC32 crc = new CRC32();
@@ -174,7 +224,8 @@ class PackageWriter {
 					out.write(chunk, 0, deflater.deflate(chunk));
 				}
 				byte[] compressed = out.toByteArray();
-				return new Compressed(content.length, crc.getValue(), compressed.length, compressed);
+				return new Compressed(content.length, crc.getValue(), compressed.length, compressed,
+						PackageWriter.sha256(content));
 			}
 			finally {
 				deflater.end();
@@ -182,7 +233,7 @@ class PackageWriter {
 		}
 
 		Compressed withoutBytes() {
-			return new Compressed(this.size, this.crc32, this.compressedSize, null);
+			return new Compressed(this.size, this.crc32, this.compressedSize, null, this.sha256);
 		}
 
 		/**
@@ -191,7 +242,7 @@ class PackageWriter {
 		 */
 		ZipStream.Entry entry(String name, Supplier<byte[]> makeAgain) {
 			return new ZipStream.Entry(name, ZipStream.Method.DEFLATED, this.size, this.compressedSize,
-					() -> this.crc32, (out) -> {
+					() -> this.crc32, (out, from, count) -> {
 						byte[] compressed = this.bytes;
 						if (compressed == null) {
 							Compressed again = Compressed.of(makeAgain.get());
@@ -200,15 +251,19 @@ class PackageWriter {
 							}
 							compressed = again.bytes;
 						}
-						out.write(compressed);
+						out.write(compressed, (int) from, (int) count);
 					});
 		}
 
 	}
 
 	static String sha256(byte[] content) {
+		return HexFormat.of().formatHex(sha256().digest(content));
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

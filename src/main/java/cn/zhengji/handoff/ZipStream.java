@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.zip.CRC32;
@@ -47,13 +48,13 @@ final class ZipStream {
 	}
 
 	/**
-	 * Writes an entry's bytes (for DEFLATED, the compressed ones): exactly its compressed
-	 * size.
+	 * Writes an entry's bytes (for DEFLATED, the compressed ones): {@code count} of them
+	 * from {@code from} (all of them: from 0, its compressed size).
 	 */
 	@FunctionalInterface
 	interface Content {
 
-		void writeTo(OutputStream out) throws IOException;
+		void writeTo(OutputStream out, long from, long count) throws IOException;
 
 	}
 
@@ -140,19 +141,74 @@ final class ZipStream {
 	 * or a STORED entry's bytes have another CRC-32 than its header
 	 */
 	void write(OutputStream out) throws IOException {
+		write(out, 0, length());
+	}
+
+	/**
+	 * Writes {@code count} bytes of the ZIP from {@code from} (a byte range: a download
+	 * resumed), the same bytes {@link #write(OutputStream)} writes there. Only entries
+	 * written whole have their CRC-32 checked; a part of one is counted.
+	 * @throws ZipException as {@link #write(OutputStream)}
+	 */
+	void write(OutputStream out, long from, long count) throws IOException {
+		long end = from + count;
+		if (from < 0 || count < 0 || end > length()) {
+			throw new IllegalArgumentException("bytes " + from + "+" + count + " of " + length());
+		}
 		long[] crcs = new long[this.entries.size()];
-		for (int i = 0; i < this.entries.size(); i++) {
+		Arrays.fill(crcs, -1);
+		for (int i = 0; i < this.entries.size() && this.offsets[i] < end; i++) {
 			Entry entry = this.entries.get(i);
-			crcs[i] = entry.crc32().getAsLong();
-			out.write(localHeader(entry, this.names[i], crcs[i], this.offsets[i]));
-			CheckedContent checked = new CheckedContent(out, entry);
-			entry.content().writeTo(checked);
-			checked.finish(crcs[i]);
+			long contentStart = this.offsets[i] + LOCAL_HEADER + this.names[i].length + localExtra(entry);
+			long contentEnd = contentStart + entry.compressedSize();
+			if (contentEnd <= from) {
+				continue;
+			}
+			if (from < contentStart) {
+				slice(out, localHeader(entry, this.names[i], crc(crcs, i), this.offsets[i]), this.offsets[i], from,
+						end);
+			}
+			long first = Math.max(from, contentStart);
+			long last = Math.min(end, contentEnd);
+			// an empty entry's content is still asked for (a file that grew since is
+			// refused)
+			if (first < last || (entry.compressedSize() == 0 && from <= contentStart && contentStart < end)) {
+				boolean whole = first == contentStart && last == contentEnd;
+				CheckedContent checked = new CheckedContent(out, entry, last - first, whole);
+				entry.content().writeTo(checked, first - contentStart, last - first);
+				checked.finish(whole ? crc(crcs, i) : -1);
+			}
 		}
-		for (int i = 0; i < this.entries.size(); i++) {
-			out.write(centralHeader(this.entries.get(i), this.names[i], crcs[i], this.offsets[i]));
+		long position = this.centralOffset;
+		for (int i = 0; i < this.entries.size() && position < end; i++) {
+			Entry entry = this.entries.get(i);
+			long length = CENTRAL_HEADER + this.names[i].length + centralExtra(entry, this.offsets[i]);
+			if (position + length > from) {
+				slice(out, centralHeader(entry, this.names[i], crc(crcs, i), this.offsets[i]), position, from, end);
+			}
+			position += length;
 		}
-		out.write(end());
+		if (end > position) {
+			slice(out, end(), position, from, end);
+		}
+	}
+
+	/**
+	 * Writes the part of {@code bytes} (found at {@code at} in the ZIP) within the range.
+	 */
+	private static void slice(OutputStream out, byte[] bytes, long at, long from, long end) throws IOException {
+		int first = (int) Math.max(0, from - at);
+		int last = (int) Math.min(bytes.length, end - at);
+		if (first < last) {
+			out.write(bytes, first, last - first);
+		}
+	}
+
+	private long crc(long[] crcs, int i) {
+		if (crcs[i] < 0) {
+			crcs[i] = this.entries.get(i).crc32().getAsLong();
+		}
+		return crcs[i];
 	}
 
 	private static boolean zip64Sizes(Entry entry) {
@@ -276,8 +332,8 @@ final class ZipStream {
 	}
 
 	/**
-	 * Passes an entry's content through, counting it (an excess is refused before it is
-	 * written) and, for a STORED entry, taking its CRC-32.
+	 * Passes (a part of) an entry's content through, counting it (an excess is refused
+	 * before it is written) and, for a STORED entry written whole, taking its CRC-32.
 	 */
 	private static final class CheckedContent extends OutputStream {
 
@@ -285,14 +341,17 @@ final class ZipStream {
 
 		private final Entry entry;
 
+		private final long expected;
+
 		private final CRC32 crc;
 
 		private long written;
 
-		CheckedContent(OutputStream out, Entry entry) {
+		CheckedContent(OutputStream out, Entry entry, long expected, boolean whole) {
 			this.out = out;
 			this.entry = entry;
-			this.crc = (entry.method() == Method.STORED) ? new CRC32() : null;
+			this.expected = expected;
+			this.crc = (whole && entry.method() == Method.STORED) ? new CRC32() : null;
 		}
 
 		@Override
@@ -302,8 +361,8 @@ final class ZipStream {
 
 		@Override
 		public void write(byte[] b, int off, int len) throws IOException {
-			if (this.written + len > this.entry.compressedSize()) {
-				throw new ZipException(this.entry.name() + ": more than its " + this.entry.compressedSize() + " bytes");
+			if (this.written + len > this.expected) {
+				throw new ZipException(this.entry.name() + ": more than its " + this.expected + " bytes");
 			}
 			if (this.crc != null) {
 				this.crc.update(b, off, len);
@@ -312,10 +371,13 @@ final class ZipStream {
 			this.written += len;
 		}
 
+		/**
+		 * @param expectedCrc the header's CRC-32, checked for a STORED entry written
+		 * whole
+		 */
 		void finish(long expectedCrc) throws ZipException {
-			if (this.written != this.entry.compressedSize()) {
-				throw new ZipException(
-						this.entry.name() + ": " + this.written + " bytes instead of " + this.entry.compressedSize());
+			if (this.written != this.expected) {
+				throw new ZipException(this.entry.name() + ": " + this.written + " bytes instead of " + this.expected);
 			}
 			if (this.crc != null && this.crc.getValue() != expectedCrc) {
 				throw new ZipException(this.entry.name() + ": CRC-32 " + Long.toHexString(this.crc.getValue())

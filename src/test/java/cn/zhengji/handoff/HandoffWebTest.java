@@ -243,6 +243,57 @@ class HandoffWebTest {
 	}
 
 	@Test
+	void aCutDownloadResumesWithTheRestOfTheSamePackage() throws Exception {
+		mvc.perform(post(base).with(csrf()).with(user(scenery.hostAdmin)).param("origin", "RANKING"))
+			.andExpect(status().is3xxRedirection());
+		var whole = mvc.perform(get(base + "/packages/song.zip").with(user(scenery.hostAdmin)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Accept-Ranges", "bytes"))
+			.andReturn()
+			.getResponse();
+		byte[] zip = whole.getContentAsByteArray();
+		String etag = whole.getHeader("ETag");
+		assertThat(etag).matches("\"[0-9a-f]{32}\"");
+
+		// cut anywhere: the browser asks for the rest, naming the package it has begun
+		for (int cut : List.of(1, 40, zip.length / 3, zip.length / 2, zip.length - 30, zip.length - 1)) {
+			var rest = mvc
+				.perform(get(base + "/packages/song.zip").with(user(scenery.hostAdmin))
+					.header("Range", "bytes=" + cut + "-")
+					.header("If-Range", etag))
+				.andExpect(status().isPartialContent())
+				.andExpect(header().string("Content-Range", "bytes " + cut + "-" + (zip.length - 1) + "/" + zip.length))
+				.andExpect(header().string("Content-Length", String.valueOf(zip.length - cut)))
+				.andReturn()
+				.getResponse();
+			assertThat(rest.getContentAsByteArray()).as("from %d", cut)
+				.isEqualTo(java.util.Arrays.copyOfRange(zip, cut, zip.length));
+		}
+		mvc.perform(get(base + "/packages/song.zip").with(user(scenery.hostAdmin)).header("Range", "bytes=-100"))
+			.andExpect(status().isPartialContent())
+			.andExpect(result -> assertThat(result.getResponse().getContentAsByteArray())
+				.isEqualTo(java.util.Arrays.copyOfRange(zip, zip.length - 100, zip.length)));
+
+		// past the end: 416 with the length
+		mvc.perform(get(base + "/packages/song.zip").with(user(scenery.hostAdmin))
+			.header("Range", "bytes=" + zip.length + "-"))
+			.andExpect(status().isRequestedRangeNotSatisfiable())
+			.andExpect(header().string("Content-Range", "bytes */" + zip.length));
+		// the package changed since the download began (another tag): the whole new one
+		mvc.perform(get(base + "/packages/song.zip").with(user(scenery.hostAdmin))
+			.header("Range", "bytes=100-")
+			.header("If-Range", "\"0123456789abcdef0123456789abcdef\""))
+			.andExpect(status().isOk())
+			.andExpect(result -> assertThat(result.getResponse().getContentAsByteArray()).isEqualTo(zip));
+		// a changed selection gives another tag
+		assertThat(withdraw(scenery.songs[1], "作品信息需要更正").get("flashSuccess")).isNotNull();
+		assertThat(mvc.perform(get(base + "/packages/song.zip").with(user(scenery.hostAdmin)))
+			.andReturn()
+			.getResponse()
+			.getHeader("ETag")).isNotEqualTo(etag);
+	}
+
+	@Test
 	void aWorkOfAnUnmappedCategoryOrWithoutChoiceIsRefusedWithAMessage() throws Exception {
 		mvc.perform(post(base + "/mapping").with(csrf())
 			.with(user(scenery.hostAdmin))

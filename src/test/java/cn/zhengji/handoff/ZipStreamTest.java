@@ -43,10 +43,11 @@ class ZipStreamTest {
 		byte[] text = "推荐清单".repeat(500).getBytes(StandardCharsets.UTF_8);
 		byte[] deflated = deflate(text);
 		ZipStream zip = new ZipStream(List.of(
-				ZipStream.Entry.stored("微视频/001-作品/作品1.mp4", video.length, () -> crc(video), (out) -> out.write(video)),
+				ZipStream.Entry.stored("微视频/001-作品/作品1.mp4", video.length, () -> crc(video),
+						(out, from, count) -> out.write(video, (int) from, (int) count)),
 				new ZipStream.Entry("微视频/推荐清单.xlsx", ZipStream.Method.DEFLATED, text.length, deflated.length,
-						() -> crc(text), (out) -> out.write(deflated)),
-				ZipStream.Entry.stored("微视频/002-空/空.txt", 0, () -> 0, (out) -> {
+						() -> crc(text), (out, from, count) -> out.write(deflated, (int) from, (int) count)),
+				ZipStream.Entry.stored("微视频/002-空/空.txt", 0, () -> 0, (out, from, count) -> {
 				})), TIME);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		zip.write(out);
@@ -87,11 +88,14 @@ class ZipStreamTest {
 		// An ASCII name past 4 GiB: Debian's unzip 6.0 reads the local UTF-8 name of an
 		// entry there as another character set and warns (exit 1); it does so for
 		// ZipOutputStream's ZIPs as well. The JDK's ZipFile reads it right.
-		ZipStream zip = new ZipStream(List.of(ZipStream.Entry.stored("大/零.bin", large, zerosCrc::getValue, (out) -> {
-			for (long left = large; left > 0; left -= Math.min(left, zeros.length)) {
-				out.write(zeros, 0, (int) Math.min(left, zeros.length));
-			}
-		}), ZipStream.Entry.stored("big/after.txt", after.length, () -> crc(after), (out) -> out.write(after))), TIME);
+		ZipStream zip = new ZipStream(
+				List.of(ZipStream.Entry.stored("大/零.bin", large, zerosCrc::getValue, (out, from, count) -> {
+					for (long left = large; left > 0; left -= Math.min(left, zeros.length)) {
+						out.write(zeros, 0, (int) Math.min(left, zeros.length));
+					}
+				}), ZipStream.Entry.stored("big/after.txt", after.length, () -> crc(after),
+						(out, from, count) -> out.write(after))),
+				TIME);
 		Path file = folder.resolve("large.zip");
 		try (SparseFile out = new SparseFile(file, zeros)) {
 			zip.write(out);
@@ -114,7 +118,7 @@ class ZipStreamTest {
 		for (int i = 0; i < 70_000; i++) {
 			byte[] content = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
 			entries.add(ZipStream.Entry.stored("许多/" + i + ".txt", content.length, () -> crc(content),
-					(out) -> out.write(content)));
+					(out, from, count) -> out.write(content)));
 		}
 		ZipStream zip = new ZipStream(entries, TIME);
 		Path file = folder.resolve("many.zip");
@@ -132,25 +136,65 @@ class ZipStreamTest {
 	}
 
 	@Test
+	void everyByteRangeIsTheSameSliceOfTheWholeZip() throws IOException {
+		byte[] video = new byte[70_000];
+		new java.util.Random(7).nextBytes(video);
+		byte[] text = "推荐清单".repeat(800).getBytes(StandardCharsets.UTF_8);
+		byte[] deflated = deflate(text);
+		ZipStream zip = new ZipStream(List.of(
+				new ZipStream.Entry("微视频/推荐清单.xlsx", ZipStream.Method.DEFLATED, text.length, deflated.length,
+						() -> crc(text), (out, from, count) -> out.write(deflated, (int) from, (int) count)),
+				ZipStream.Entry.stored("微视频/002-空/空.txt", 0, () -> 0, (out, from, count) -> {
+				}), ZipStream.Entry.stored("微视频/001-作品/作品1.mp4", video.length, () -> crc(video),
+						(out, from, count) -> out.write(video, (int) from, (int) count))),
+				TIME);
+		ByteArrayOutputStream whole = new ByteArrayOutputStream();
+		zip.write(whole);
+		byte[] all = whole.toByteArray();
+		assertThat(all).hasSize((int) zip.length());
+
+		java.util.Random random = new java.util.Random(42);
+		List<long[]> ranges = new ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			long from = random.nextInt(all.length);
+			ranges.add(new long[] { from, random.nextInt(all.length - (int) from + 1) });
+		}
+		// every start and end near a structure's boundary: headers, contents, the
+		// central directory, the end record
+		for (int at = 0; at <= all.length; at++) {
+			if (at < 200 || Math.abs(at - all.length / 2) < 50 || all.length - at < 400) {
+				ranges.add(new long[] { at, all.length - at });
+				ranges.add(new long[] { 0, at });
+				ranges.add(new long[] { at, Math.min(3, all.length - at) });
+			}
+		}
+		for (long[] range : ranges) {
+			ByteArrayOutputStream part = new ByteArrayOutputStream();
+			zip.write(part, range[0], range[1]);
+			assertThat(part.toByteArray()).as("bytes %d+%d", range[0], range[1])
+				.isEqualTo(java.util.Arrays.copyOfRange(all, (int) range[0], (int) (range[0] + range[1])));
+		}
+		assertThatThrownBy(() -> zip.write(OutputStream.nullOutputStream(), all.length - 1, 2))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void storedBytesThatDifferFromTheHeaderBreakTheStream() {
 		byte[] content = "作品".getBytes(StandardCharsets.UTF_8);
-		ZipStream wrongCrc = new ZipStream(List
-			.of(ZipStream.Entry.stored("a.bin", content.length, () -> crc(content) ^ 1, (out) -> out.write(content))),
-				TIME);
+		ZipStream wrongCrc = new ZipStream(List.of(ZipStream.Entry.stored("a.bin", content.length,
+				() -> crc(content) ^ 1, (out, from, count) -> out.write(content))), TIME);
 		assertThatThrownBy(() -> wrongCrc.write(OutputStream.nullOutputStream())).isInstanceOf(ZipException.class)
 			.hasMessageContaining("CRC-32");
 
 		ByteArrayOutputStream sent = new ByteArrayOutputStream();
-		ZipStream longer = new ZipStream(List
-			.of(ZipStream.Entry.stored("b.bin", content.length - 1, () -> crc(content), (out) -> out.write(content))),
-				TIME);
+		ZipStream longer = new ZipStream(List.of(ZipStream.Entry.stored("b.bin", content.length - 1, () -> crc(content),
+				(out, from, count) -> out.write(content))), TIME);
 		assertThatThrownBy(() -> longer.write(sent)).isInstanceOf(ZipException.class).hasMessageContaining("more than");
 		// the excess was refused before it was written: only the local header went out
 		assertThat(sent.size()).isEqualTo(30 + "b.bin".length());
 
-		ZipStream shorter = new ZipStream(List
-			.of(ZipStream.Entry.stored("c.bin", content.length + 1, () -> crc(content), (out) -> out.write(content))),
-				TIME);
+		ZipStream shorter = new ZipStream(List.of(ZipStream.Entry.stored("c.bin", content.length + 1,
+				() -> crc(content), (out, from, count) -> out.write(content))), TIME);
 		assertThatThrownBy(() -> shorter.write(OutputStream.nullOutputStream())).isInstanceOf(ZipException.class)
 			.hasMessageContaining("bytes instead of");
 	}

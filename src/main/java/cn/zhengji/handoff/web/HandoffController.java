@@ -16,12 +16,14 @@ import cn.zhengji.infrastructure.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -115,12 +117,21 @@ class HandoffController {
 		return "redirect:/admin/campaigns/" + code + "/handoff/mapping";
 	}
 
+	/**
+	 * The package, with its length and an entity tag; a single byte range (a browser
+	 * resuming a cut download, with {@code If-Range} naming the same tag) is answered
+	 * with those bytes of the same package. Several ranges, or a tag that no longer
+	 * matches, get the whole package.
+	 */
 	@GetMapping("/admin/campaigns/{code}/handoff/packages/{subProject}.zip")
 	void download(@AuthenticationPrincipal SignedInUser admin, @PathVariable String code,
-			@PathVariable String subProject, HttpServletResponse response) throws IOException {
+			@PathVariable String subProject, @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+			@RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange, HttpServletResponse response)
+			throws IOException {
 		HandoffPackage handoff = handoffs.packageOf(admin, code, subProject);
 		// Every file checked before the first byte: a refusal is still an error page.
 		HandoffPackage.Body body = handoff.prepare();
+		long length = body.length();
 		response.setContentType("application/zip");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment()
@@ -128,10 +139,40 @@ class HandoffController {
 					.build()
 					.toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		// the browser shows the size and the time left of a download of many gigabytes
-		response.setContentLengthLong(body.length());
+		response.setHeader(HttpHeaders.ETAG, body.etag());
+		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
 		response.setBufferSize(HandoffPackage.Body.WRITE_SIZE);
-		body.write(response.getOutputStream());
+		HttpRange single = (range == null || (ifRange != null && !ifRange.equals(body.etag()))) ? null
+				: singleRange(range);
+		if (single == null) {
+			// the browser shows the size and the time left of a download of many
+			// gigabytes
+			response.setContentLengthLong(length);
+			body.write(response.getOutputStream());
+			return;
+		}
+		long start = single.getRangeStart(length);
+		long end = single.getRangeEnd(length);
+		if (start >= length || start > end) {
+			response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+			response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
+			return;
+		}
+		response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+		response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + length);
+		response.setContentLengthLong(end - start + 1);
+		body.write(response.getOutputStream(), start, end - start + 1);
+	}
+
+	/** The one range asked for; none for several or a header that is not a byte range. */
+	private static HttpRange singleRange(String header) {
+		try {
+			List<HttpRange> ranges = HttpRange.parseRanges(header);
+			return ranges.size() == 1 ? ranges.get(0) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static long number(String value) {
