@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -273,6 +274,13 @@ class HandoffWebTest {
 			.andExpect(status().isPartialContent())
 			.andExpect(result -> assertThat(result.getResponse().getContentAsByteArray())
 				.isEqualTo(java.util.Arrays.copyOfRange(zip, zip.length - 100, zip.length)));
+
+		// a HEAD (download managers ask first) tells the length, sends no byte
+		mvc.perform(head(base + "/packages/song.zip").with(user(scenery.hostAdmin)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Length", String.valueOf(zip.length)))
+			.andExpect(header().string("ETag", etag))
+			.andExpect(result -> assertThat(result.getResponse().getContentAsByteArray()).isEmpty());
 
 		// past the end: 416 with the length
 		mvc.perform(get(base + "/packages/song.zip").with(user(scenery.hostAdmin))

@@ -16,6 +16,7 @@ import cn.zhengji.infrastructure.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRange;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -126,8 +127,8 @@ class HandoffController {
 	@GetMapping("/admin/campaigns/{code}/handoff/packages/{subProject}.zip")
 	void download(@AuthenticationPrincipal SignedInUser admin, @PathVariable String code,
 			@PathVariable String subProject, @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
-			@RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange, HttpServletResponse response)
-			throws IOException {
+			@RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange, HttpMethod method,
+			HttpServletResponse response) throws IOException {
 		HandoffPackage handoff = handoffs.packageOf(admin, code, subProject);
 		// Every file checked before the first byte: a refusal is still an error page.
 		HandoffPackage.Body body = handoff.prepare();
@@ -146,9 +147,11 @@ class HandoffController {
 				: singleRange(range);
 		if (single == null) {
 			// the browser shows the size and the time left of a download of many
-			// gigabytes
+			// gigabytes; a download manager's HEAD learns it without a file being read
 			response.setContentLengthLong(length);
-			body.write(response.getOutputStream());
+			if (method != HttpMethod.HEAD) {
+				body.write(response.getOutputStream());
+			}
 			return;
 		}
 		long start = single.getRangeStart(length);
@@ -161,7 +164,9 @@ class HandoffController {
 		response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
 		response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + length);
 		response.setContentLengthLong(end - start + 1);
-		body.write(response.getOutputStream(), start, end - start + 1);
+		if (method != HttpMethod.HEAD) {
+			body.write(response.getOutputStream(), start, end - start + 1);
+		}
 	}
 
 	/** The one range asked for; none for several or a header that is not a byte range. */
