@@ -10,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
@@ -117,68 +116,55 @@ class PackageWriter {
 		Handoffs.PackagePlan resolved = new Handoffs.PackagePlan(plan.campaign(), plan.subProject(), works);
 		String root = resolved.root();
 		List<ZipStream.Entry> entries = new ArrayList<>();
+		// the entity tag: a digest of what decides the bytes, each entry's name, method,
+		// sizes and content SHA-256 (a stored file's kept since its upload)
+		MessageDigest etag = sha256();
 		Compressed manifestBytes = Compressed.of(manifest.write(resolved));
-		entries.add(manifestBytes.entry(root + "/" + manifest.fileName(resolved), null));
+		add(entries, etag, manifestBytes.entry(root + "/" + manifest.fileName(resolved), null), manifestBytes.sha256());
 		for (Handoffs.PackageWork work : resolved.works()) {
 			for (Handoffs.PackageFile file : work.files()) {
 				String name = root + "/" + work.folder() + "/" + file.fileName();
 				if (file.generated()) {
-					entries.add(forms.remove(file.nominationEntryId())
-						.entry(name, () -> nominationPdf.apply(file.nominationEntryId())));
+					add(entries, etag, forms.remove(file.nominationEntryId())
+						.entry(name, () -> nominationPdf.apply(file.nominationEntryId())), file.sha256());
 				}
 				else {
 					Resource bytes = stored.get(file);
-					entries.add(ZipStream.Entry.stored(name, file.size(), () -> storedFiles.crc32(file.stored()),
-							(out, from, count) -> copy(bytes, from, count, from == 0 && count == file.size(), out)));
+					add(entries, etag, ZipStream.Entry.stored(name, file.size(), () -> storedFiles.crc32(file.stored()),
+							(out, from, count) -> copy(bytes, from, count, from == 0 && count == file.size(), out)),
+							file.sha256());
 				}
 			}
 		}
-		ZipStream zip = new ZipStream(entries, Manifest.FIXED_TIME);
-		String etag = etag(entries, resolved, manifestBytes);
-		return new HandoffPackage.Body() {
-			@Override
-			public long length() {
-				return zip.length();
-			}
-
-			@Override
-			public String etag() {
-				return etag;
-			}
-
-			@Override
-			public void write(OutputStream out) throws IOException {
-				zip.write(out);
-			}
-
-			@Override
-			public void write(OutputStream out, long from, long count) throws IOException {
-				zip.write(out, from, count);
-			}
-		};
+		return new Prepared(new ZipStream(entries, Manifest.FIXED_TIME),
+				"\"" + HexFormat.of().formatHex(etag.digest(), 0, 16) + "\"");
 	}
 
-	/**
-	 * The package's entity tag: a digest of what decides its bytes, every entry's name,
-	 * method and sizes and its content's SHA-256 (a stored file's is kept since its
-	 * upload; a form's and the manifest's taken here).
-	 */
-	private static String etag(List<ZipStream.Entry> entries, Handoffs.PackagePlan resolved, Compressed manifest) {
-		MessageDigest digest = sha256();
-		Iterator<ZipStream.Entry> entry = entries.iterator();
-		describe(digest, entry.next(), manifest.sha256());
-		for (Handoffs.PackageWork work : resolved.works()) {
-			for (Handoffs.PackageFile file : work.files()) {
-				describe(digest, entry.next(), file.sha256());
-			}
-		}
-		return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
-	}
-
-	private static void describe(MessageDigest digest, ZipStream.Entry entry, String sha256) {
-		digest.update((entry.name() + "\n" + entry.method() + "\n" + entry.size() + "\n" + entry.compressedSize() + "\n"
+	private static void add(List<ZipStream.Entry> entries, MessageDigest etag, ZipStream.Entry entry, String sha256) {
+		entries.add(entry);
+		etag.update((entry.name() + "\n" + entry.method() + "\n" + entry.size() + "\n" + entry.compressedSize() + "\n"
 				+ sha256 + "\n")
 			.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A package ready to be streamed, whole or a byte range of it. */
+	private record Prepared(ZipStream zip, String etag) implements HandoffPackage.Body {
+
+		@Override
+		public long length() {
+			return this.zip.length();
+		}
+
+		@Override
+		public void write(OutputStream out) throws IOException {
+			this.zip.write(out);
+		}
+
+		@Override
+		public void write(OutputStream out, long from, long count) throws IOException {
+			this.zip.write(out, from, count);
+		}
+
 	}
 
 	/**
